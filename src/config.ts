@@ -1,0 +1,111 @@
+// Environment → typed, validated configuration. Every setting has a default
+// that suits the embedded install; a bad value stops the process with a
+// message naming the variable, never a stack trace.
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((v, ctx) => {
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'expected true/false (or 1/0, yes/no, on/off)' });
+    return z.NEVER;
+  });
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const schema = z.object({
+  PORT: int(0, 65535).default('3000'),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'expected postgres://… (or unset for SQLite under DATA_DIR)')
+    .default(''),
+  DEMO: bool.optional(),
+  ALLOW_PRIVATE_FEEDS: bool.default('false'),
+  PUBLIC_URL: z.string().trim().url('expected an absolute URL such as https://news.example.org').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLE: z.enum(['all', 'serve', 'ingest']).default('all'),
+  FETCH_TIMEOUT_MS: int(100, 600_000).default('20000'),
+  FETCH_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(String(20 * 1024 * 1024)),
+  FETCH_PER_HOST: int(1, 64).default('2'),
+  FETCH_CONCURRENCY: int(1, 512).default('16'),
+  FEED_MIN_INTERVAL_S: int(60, 7 * 86400).default('300'),
+  FEED_MAX_INTERVAL_S: int(60, 30 * 86400).default('86400'),
+  FEED_PARK_AFTER: int(1, 1000).default('10'),
+  USER_AGENT: z.string().trim().min(1).optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  demo: boolean;
+  allowPrivateFeeds: boolean;
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  role: 'all' | 'serve' | 'ingest';
+  fetch: { timeoutMs: number; maxBytes: number; perHost: number; concurrency: number; userAgent: string };
+  schedule: { minIntervalS: number; maxIntervalS: number; parkAfter: number };
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const VERSION = '0.1.0';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Unset and empty both mean "use the default".
+  const cleaned = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((k) => (env[k] !== undefined && env[k] !== '' ? [[k, env[k]]] : [])),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.FEED_MIN_INTERVAL_S > e.FEED_MAX_INTERVAL_S) {
+    throw new ConfigError([`FEED_MIN_INTERVAL_S (${e.FEED_MIN_INTERVAL_S}) is larger than FEED_MAX_INTERVAL_S (${e.FEED_MAX_INTERVAL_S})`]);
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  const database: Config['database'] = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'sqlite', file: path.join(dataDir, 'masthead.sqlite') };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    // Demo content is the embedded default's first-run experience; a PostgreSQL
+    // install is a real deployment and starts empty unless asked.
+    demo: e.DEMO ?? database.kind === 'sqlite',
+    allowPrivateFeeds: e.ALLOW_PRIVATE_FEEDS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    role: e.ROLE,
+    fetch: {
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      maxBytes: e.FETCH_MAX_BYTES,
+      perHost: e.FETCH_PER_HOST,
+      concurrency: e.FETCH_CONCURRENCY,
+      userAgent: e.USER_AGENT ?? `Masthead/${VERSION} (news feed fetcher${e.PUBLIC_URL ? `; +${e.PUBLIC_URL}` : ''})`,
+    },
+    schedule: { minIntervalS: e.FEED_MIN_INTERVAL_S, maxIntervalS: e.FEED_MAX_INTERVAL_S, parkAfter: e.FEED_PARK_AFTER },
+  };
+}
