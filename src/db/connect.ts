@@ -1,0 +1,78 @@
+// One Kysely handle over either dialect. SQLite (better-sqlite3, WAL) is the
+// embedded default; DATABASE_URL=postgres://… switches to PostgreSQL.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Human description for logs and /healthz (never includes a password). */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+// BIGINT (epoch ms, counts) and NUMERIC come back as strings by default; our
+// values fit comfortably in a double, so parse them as numbers once, here.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'sqlite') return openSqlite(target.file);
+  return openPostgres(target.url, target.schema, target.poolSize);
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    describe: `sqlite:${file}`,
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string, schema?: string, poolSize = 10): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A schema per test run keeps parallel suites apart on one database.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const safe = new URL(url);
+  if (safe.password) safe.password = '***';
+  return {
+    db,
+    dialect: 'postgres',
+    describe: `postgres:${safe.host}${safe.pathname}${schema ? `#${schema}` : ''}`,
+    close: () => db.destroy(),
+  };
+}
+
+/** Runs fn in a transaction on either dialect. */
+export function transaction<T>(database: Database, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return database.db.transaction().execute(fn);
+}
+
+/** Cheap round trip for health checks. */
+export async function ping(database: Database): Promise<number> {
+  const started = performance.now();
+  await sql`select 1`.execute(database.db);
+  return performance.now() - started;
+}

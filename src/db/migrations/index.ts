@@ -1,0 +1,5 @@
+// Every migration, in order. Append only: add a file and a line, never edit one.
+import { initial } from './0001-initial.ts';
+import type { Migration } from './types.ts';
+
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,154 @@
+// Table row types, as Kysely sees them. Conventions, the same on both dialects:
+// - ids are integers the database assigns;
+// - times are epoch milliseconds (INTEGER / BIGINT), never dialect date types,
+//   so rules compare plain numbers;
+// - booleans are 0/1 integers;
+// - lists and small objects are JSON text.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface PublishersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  homepage: string | null;
+  logo_url: string | null;
+  description: string | null;
+  language: string | null;
+  country: string | null;
+  /** JSON array of section slugs */
+  sections: string;
+  brand_color: string | null;
+  /** scrypt hash of the push-API key, null when none issued */
+  api_key_hash: string | null;
+  /** first characters of the key, shown to operators to tell keys apart */
+  api_key_prefix: string | null;
+  created_at: number;
+}
+
+export type FeedStatus = 'active' | 'parked' | 'disabled';
+
+export interface FeedsTable {
+  id: Generated<number>;
+  publisher_id: number;
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  /** section applied to items that carry none */
+  section: string | null;
+  /** 'auto' | 'always' | 'never' */
+  full_text: string;
+  status: FeedStatus;
+  /** 1 for feeds that may point at private addresses (the demo source) */
+  allow_private: number;
+  /** 1 for feeds created by the demo loader */
+  is_demo: number;
+  etag: string | null;
+  last_modified: string | null;
+  interval_s: number;
+  next_fetch_at: number;
+  last_fetch_at: number | null;
+  last_success_at: number | null;
+  last_new_items_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  consecutive_failures: number;
+  /** JSON: { ttlMinutes, skipHours, skipDays } from the last parse */
+  hints: string | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  items_total: number;
+  created_at: number;
+}
+
+export type ArticleStatus = 'published' | 'withdrawn' | 'hidden';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  publisher_id: number;
+  feed_id: number | null;
+  /** identity within the publisher: feed guid, or "push:<external id>" */
+  guid: string;
+  /** the publisher's own id for pushed articles */
+  external_id: string | null;
+  url: string;
+  title: string;
+  standfirst: string;
+  body_html: string;
+  body_text: string;
+  /** 'feed' | 'extracted' | 'summary' | 'push' */
+  body_source: string;
+  section: string | null;
+  /** JSON array of strings */
+  categories: string;
+  language: string | null;
+  image_url: string | null;
+  image_caption: string | null;
+  image_credit: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  word_count: number;
+  reading_minutes: number;
+  published_at: number;
+  updated_at: number | null;
+  /** hash of title+body, to notice real changes on re-fetch */
+  content_hash: string;
+  /** MinHash signature (base64), null for texts too short to sign */
+  minhash: string | null;
+  /** earlier article this one syndicates (wire copy) */
+  duplicate_of: number | null;
+  status: ArticleStatus;
+  is_free: number;
+  created_at: number;
+  modified_at: number;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  publisher_id: number;
+  name: string;
+  slug: string;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+/** LSH band keys of article MinHash signatures: candidates for near-duplicates. */
+export interface ArticleLshTable {
+  band_key: string;
+  article_id: number;
+  published_at: number;
+}
+
+export interface SchemaMigrationsTable {
+  id: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  publishers: PublishersTable;
+  feeds: FeedsTable;
+  articles: ArticlesTable;
+  authors: AuthorsTable;
+  article_authors: ArticleAuthorsTable;
+  article_lsh: ArticleLshTable;
+  schema_migrations: SchemaMigrationsTable;
+  meta: MetaTable;
+}
+
+export type PublisherRow = Selectable<PublishersTable>;
+export type NewPublisher = Insertable<PublishersTable>;
+export type FeedRow = Selectable<FeedsTable>;
+export type NewFeed = Insertable<FeedsTable>;
+export type FeedUpdate = Updateable<FeedsTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;
