@@ -90,8 +90,10 @@ export interface ArticlesTable {
   reading_minutes: number;
   published_at: number;
   updated_at: number | null;
-  /** hash of title+body, to notice real changes on re-fetch */
+  /** hash of the processed title, text and image: did the article really change? */
   content_hash: string;
+  /** hash of the raw feed item: lets a refresh skip items it has already processed */
+  source_hash: string | null;
   /** MinHash signature (base64), null for texts too short to sign */
   minhash: string | null;
   /** earlier article this one syndicates (wire copy) */

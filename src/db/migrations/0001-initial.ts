@@ -86,6 +86,7 @@ export const initial: Migration = {
       .addColumn('published_at', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'bigint')
       .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('source_hash', 'text')
       .addColumn('minhash', 'text')
       .addColumn('duplicate_of', 'integer', (c) => c.references('articles.id').onDelete('set null'))
       .addColumn('status', 'text', (c) => c.notNull().defaultTo('published'))

@@ -1,0 +1,41 @@
+// The runtime context every command shares: configuration, database, logger,
+// fetcher. Built once at the edge and passed in; nothing below imports it.
+import fs from 'node:fs';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/connect.ts';
+import { createFetcher } from './ingest/fetch/fetcher.ts';
+import type { Fetcher } from './ingest/fetch/types.ts';
+import { createLogger, type Logger } from './log.ts';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  log: Logger;
+  fetcher: Fetcher & { close(): void };
+  close(): Promise<void>;
+}
+
+export function createContext(config: Config, opts: { log?: Logger } = {}): AppContext {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database = openDatabase(
+    config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url },
+  );
+  const fetcher = createFetcher({
+    userAgent: config.fetch.userAgent,
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+    perHost: config.fetch.perHost,
+    allowPrivate: config.allowPrivateFeeds,
+  });
+  return {
+    config,
+    database,
+    log,
+    fetcher,
+    async close() {
+      fetcher.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// Long-running roles and the schema: start (everything), serve, migrate.
+import { Command } from 'commander';
+import { createContext, type AppContext } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { assertSchemaCurrent, migrate, schemaState } from '../db/migrate.ts';
+import { installDemo } from '../demo/install.ts';
+import { startIngestLoop, type IngestLoop } from '../ingest/loop.ts';
+import { buildServer } from '../web/server.ts';
+import { bold, dim, green } from './format.ts';
+
+/** Opens the context, runs fn, always closes. */
+export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts: { quiet?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const ctx = createContext(opts.quiet ? { ...config, logLevel: 'warn' } : config);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }): Promise<void> {
+  const { config, log } = ctx;
+  let loop: IngestLoop | undefined;
+  const server = roles.serve ? await buildServer({ config, database: ctx.database, log, ingestStatus: () => loop?.status() ?? null }) : undefined;
+  if (server) {
+    await server.listen({ port: config.port, host: config.host });
+    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    process.stderr.write(`${green('Masthead is running')} at ${bold(`http://${shown}:${config.port}`)} ${dim(`(${ctx.database.describe})`)}\n`);
+  }
+  if (config.demo && roles.serve) {
+    // The demo source is served by this very process, so its feeds exist only once it listens.
+    const port = (server!.server.address() as { port: number }).port;
+    const installed = await installDemo(ctx.database, { baseUrl: `http://127.0.0.1:${port}`, intervalS: config.schedule.minIntervalS });
+    if (installed.created) process.stderr.write(`Demo content: ${installed.publishers} publishers, ${installed.feeds} feeds; first articles arrive in a few seconds.\n`);
+  }
+  if (roles.ingest) loop = startIngestLoop(ctx);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await loop?.stop();
+  await server?.close();
+}
+
+export function startCommand(): Command {
+  return new Command('start')
+    .description('Bring the schema up to date, load demo content on a first run (DEMO), then serve and ingest: the one command for a small install')
+    .action(async () => {
+      await withContext(async (ctx) => {
+        const applied = await migrate(ctx.database);
+        if (applied.length) ctx.log.info({ applied: applied.map((m) => m.name) }, 'schema migrated');
+        await run(ctx, { serve: ctx.config.role !== 'ingest', ingest: ctx.config.role !== 'serve' });
+      });
+    });
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('Run the web and API server, and ingestion unless --no-ingest (refuses a schema that is not current: run migrate first)')
+    .option('--no-ingest', 'serve only; leave feeds to `masthead ingest` processes')
+    .action(async (opts: { ingest: boolean }) => {
+      await withContext(async (ctx) => {
+        await assertSchemaCurrent(ctx.database);
+        await run(ctx, { serve: true, ingest: opts.ingest });
+      });
+    });
+}
+
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description('Run ingestion only: refresh due feeds until stopped (run several, on PostgreSQL, to share the work)')
+    .action(async () => {
+      await withContext(async (ctx) => {
+        await assertSchemaCurrent(ctx.database);
+        await run(ctx, { serve: false, ingest: true });
+      });
+    });
+}
+
+export function migrateCommand(): Command {
+  return new Command('migrate')
+    .description('Bring the database schema up to date (safe to run any number of times)')
+    .option('--status', 'only show the current and latest schema')
+    .action(async (opts: { status?: boolean }) => {
+      await withContext(
+        async (ctx) => {
+          if (opts.status) {
+            const s = await schemaState(ctx.database);
+            process.stdout.write(`schema ${s.current} of ${s.latest}${s.pending.length ? `; pending: ${s.pending.map((m) => `${m.id}-${m.name}`).join(', ')}` : ' (up to date)'}\n`);
+            return;
+          }
+          const applied = await migrate(ctx.database);
+          process.stdout.write(applied.length ? `applied ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}\n` : 'schema already up to date\n');
+        },
+        { quiet: true },
+      );
+    });
+}

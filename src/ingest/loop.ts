@@ -1,0 +1,59 @@
+// The long-running ingest role: a refresh cycle every few seconds over the
+// feeds that are due, until stopped. Several processes (or machines, on
+// PostgreSQL) may run it at once; leases keep them off each other's feeds.
+import type { AppContext } from '../app.ts';
+import type { IngestStatus } from '../web/routes/health.ts';
+import { leaseOwner, runCycle, type CycleTotals } from './cycle.ts';
+
+export interface IngestLoop {
+  status(): IngestStatus;
+  stop(): Promise<void>;
+}
+
+export function startIngestLoop(ctx: AppContext, opts: { tickMs?: number; now?: () => number; onCycle?: (t: CycleTotals) => void } = {}): IngestLoop {
+  const tickMs = opts.tickMs ?? 5000;
+  const now = opts.now ?? Date.now;
+  const owner = leaseOwner();
+  const controller = new AbortController();
+  const state: IngestStatus = { running: true, lastCycleAt: null, lastCycleMs: null, lastError: null };
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      const totals = await runCycle(
+        {
+          database: ctx.database,
+          fetcher: ctx.fetcher,
+          log: ctx.log,
+          now,
+          owner,
+          allowPrivate: ctx.config.allowPrivateFeeds,
+          bounds: { minS: ctx.config.schedule.minIntervalS, maxS: ctx.config.schedule.maxIntervalS, parkAfter: ctx.config.schedule.parkAfter },
+        },
+        { concurrency: ctx.config.fetch.concurrency, signal: controller.signal },
+      );
+      state.lastCycleAt = now();
+      state.lastCycleMs = Math.round(totals.elapsedMs);
+      state.lastError = null;
+      if (totals.feeds > 0) ctx.log.info({ ...totals, elapsedMs: Math.round(totals.elapsedMs) }, 'refresh cycle');
+      opts.onCycle?.(totals);
+    } catch (err) {
+      // A cycle-level failure (the database went away, say) is logged and retried next tick.
+      state.lastError = (err as Error).message;
+      ctx.log.error({ err }, 'refresh cycle failed');
+    }
+    if (!controller.signal.aborted) timer = setTimeout(() => (current = tick()), tickMs);
+  };
+  current = tick();
+
+  return {
+    status: () => ({ ...state }),
+    async stop() {
+      controller.abort();
+      clearTimeout(timer);
+      state.running = false;
+      await current;
+    },
+  };
+}

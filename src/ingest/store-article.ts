@@ -1,0 +1,123 @@
+// Stores one processed article: the same item seen again updates the stored
+// article and keeps its identity; a syndicated copy of an earlier story from
+// any publisher is stored but linked to the original (duplicate-of), so lists
+// show the story once.
+import crypto from 'node:crypto';
+import type { Database } from '../db/connect.ts';
+import type { FeedRow, NewArticle, PublisherRow } from '../db/schema.ts';
+import { duplicateCandidates, findExisting, insertArticle, updateArticle } from '../catalog/articles.ts';
+import { lshBandKeys, minhashSignature, serializeSignature, deserializeSignature } from '../analysis/minhash.ts';
+import { findDuplicateOf } from '../analysis/near-duplicate.ts';
+import type { ProcessedArticle } from './process/types.ts';
+
+export type StoreOutcome = 'inserted' | 'updated' | 'unchanged' | 'duplicate' | 'withdrawn';
+
+export interface StoreInput {
+  feed: FeedRow | null;
+  publisher: PublisherRow;
+  article: ProcessedArticle;
+  /** Hash of the raw source (feed item or pushed JSON). */
+  sourceHash: string;
+  now: number;
+  bodySource?: string;
+  externalId?: string | null;
+  isFree?: boolean;
+}
+
+/** Wire copy is matched against stories published within this window before it. */
+const DUPLICATE_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+export function contentHash(a: ProcessedArticle): string {
+  return crypto
+    .createHash('sha1')
+    .update([a.title, a.standfirst, a.bodyText, a.image?.url ?? '', a.image?.caption ?? '', a.authors.join(',')].join('\u0001'))
+    .digest('base64url');
+}
+
+export async function storeArticle(database: Database, input: StoreInput): Promise<StoreOutcome> {
+  const { article: a, publisher, now } = input;
+  const hash = contentHash(a);
+  const signature = minhashSignature(a.bodyText);
+  const keys = signature ? lshBandKeys(signature) : [];
+
+  return database.db.transaction().execute(async (trx) => {
+    const existing = await findExisting(trx, publisher.id, a.guid, a.url);
+    if (existing?.status === 'withdrawn') return 'withdrawn';
+    if (existing && existing.content_hash === hash) {
+      await trx.updateTable('articles').set({ source_hash: input.sourceHash }).where('id', '=', existing.id).execute();
+      return 'unchanged';
+    }
+
+    const candidates = signature
+      ? await duplicateCandidates(trx, keys, a.publishedAt - DUPLICATE_WINDOW_MS, existing?.id)
+      : [];
+    const original = signature
+      ? findDuplicateOf(
+          { text: a.bodyText, publishedAt: a.publishedAt, publisherId: publisher.id },
+          candidates
+            .filter((c) => c.published_at <= a.publishedAt)
+            .map((c) => ({
+              id: c.id,
+              text: c.body_text,
+              signature: c.minhash ? deserializeSignature(c.minhash) : undefined,
+              publishedAt: c.published_at,
+              publisherId: c.publisher_id,
+            })),
+        )
+      : null;
+
+    const row: NewArticle = {
+      publisher_id: publisher.id,
+      feed_id: input.feed?.id ?? null,
+      guid: a.guid,
+      external_id: input.externalId ?? null,
+      url: a.url,
+      title: a.title,
+      standfirst: a.standfirst,
+      body_html: a.bodyHtml,
+      body_text: a.bodyText,
+      body_source: input.bodySource ?? a.bodySource,
+      section: chooseSection(a.categories, input.feed?.section ?? null, publisher),
+      categories: JSON.stringify(a.categories),
+      language: a.language ?? publisher.language ?? null,
+      image_url: a.image?.url ?? null,
+      image_caption: a.image?.caption ?? null,
+      image_credit: a.image?.credit ?? null,
+      image_width: a.image?.width ?? null,
+      image_height: a.image?.height ?? null,
+      word_count: a.wordCount,
+      reading_minutes: a.readingMinutes,
+      published_at: a.publishedAt,
+      updated_at: a.updatedAt,
+      content_hash: hash,
+      source_hash: input.sourceHash,
+      minhash: signature ? serializeSignature(signature) : null,
+      duplicate_of: original ? Number(original.id) : null,
+      status: 'published',
+      is_free: input.isFree ? 1 : 0,
+      created_at: now,
+      modified_at: now,
+    };
+
+    if (existing) {
+      const { created_at: _created, publisher_id: _p, ...update } = row;
+      await updateArticle(trx, existing.id, publisher.id, update, a.authors, keys);
+      return 'updated';
+    }
+    await insertArticle(trx, row, a.authors, keys);
+    return original ? 'duplicate' : 'inserted';
+  });
+}
+
+/** The feed's section if it has one; else a category naming one of the publisher's sections; else its first. */
+export function chooseSection(categories: string[], feedSection: string | null, publisher: Pick<PublisherRow, 'sections'>): string | null {
+  if (feedSection) return feedSection;
+  let sections: string[] = [];
+  try {
+    sections = JSON.parse(publisher.sections) as string[];
+  } catch {
+    /* treated as none */
+  }
+  const named = categories.map((c) => c.trim().toLowerCase().replace(/\s+/g, '-')).find((c) => sections.includes(c));
+  return named ?? sections[0] ?? null;
+}
