@@ -135,7 +135,136 @@ export interface MetaTable {
   value: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  /** normalised (case, Gmail dots and +tags): one account and one trial per person */
+  email_key: string;
+  display_name: string | null;
+  password_hash: string;
+  /** 'member' | 'editor' | 'publisher' | 'admin' */
+  role: string;
+  publisher_id: number | null;
+  email_verified_at: number | null;
+  trial_started_at: number | null;
+  trial_ends_at: number | null;
+  trial_warned_at: number | null;
+  trial_ended_mailed_at: number | null;
+  billing_customer_id: string | null;
+  created_at: number;
+  password_changed_at: number;
+}
+
+export interface TrialsUsedTable {
+  email_key: string;
+  used_at: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface UserTokensTable {
+  token_hash: string;
+  user_id: number;
+  /** 'verify' | 'reset' | 'email-change' */
+  purpose: string;
+  data: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  /** 'month' | 'year' */
+  interval: string;
+  price_cents: number;
+  currency: string;
+  provider_price_id: string | null;
+  active: number;
+  created_at: number;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  provider: string;
+  provider_subscription_id: string;
+  plan_id: number | null;
+  status: string;
+  current_period_end: number;
+  cancel_at_period_end: number;
+  past_due_since: number | null;
+  /** provider's own timestamp of the state we hold: older events never overwrite newer state */
+  provider_updated_at: number;
+  created_at: number;
+}
+
+export interface GrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  starts_at: number;
+  ends_at: number | null;
+  revoked_at: number | null;
+  granted_by: number | null;
+  note: string | null;
+  created_at: number;
+}
+
+export interface BillingEventsTable {
+  event_id: string;
+  provider: string;
+  type: string;
+  received_at: number;
+}
+
+export interface SigninAttemptsTable {
+  key: string;
+  window_start: number;
+  failures: number;
+}
+
+export interface SavedArticlesTable {
+  user_id: number;
+  article_id: number;
+  saved_at: number;
+}
+
+export interface ReadingHistoryTable {
+  user_id: number;
+  article_id: number;
+  read_at: number;
+}
+
+export interface AllowanceUnlocksTable {
+  user_id: number;
+  article_id: number;
+  /** YYYY-MM */
+  month: string;
+}
+
 export interface DB {
+  users: UsersTable;
+  trials_used: TrialsUsedTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
+  plans: PlansTable;
+  subscriptions: SubscriptionsTable;
+  grants: GrantsTable;
+  billing_events: BillingEventsTable;
+  signin_attempts: SigninAttemptsTable;
+  saved_articles: SavedArticlesTable;
+  reading_history: ReadingHistoryTable;
+  allowance_unlocks: AllowanceUnlocksTable;
   publishers: PublishersTable;
   feeds: FeedsTable;
   articles: ArticlesTable;
@@ -154,3 +283,6 @@ export type FeedUpdate = Updateable<FeedsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SubscriptionRow = Selectable<SubscriptionsTable>;
+export type PlanRow = Selectable<PlansTable>;

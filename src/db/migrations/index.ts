@@ -1,5 +1,6 @@
 // Every migration, in order. Append only: add a file and a line, never edit one.
 import { initial } from './0001-initial.ts';
+import { members } from './0003-members.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, members];

@@ -1,0 +1,148 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { silentLogger } from '../log.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { linkIn, startTestSmtp } from '../mail/test-smtp.ts';
+import {
+  AccountError,
+  changePassword,
+  confirmEmailChange,
+  deleteAccount,
+  exportAccount,
+  requestEmailChange,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  signUp,
+  verifyEmail,
+  type AccountDeps,
+} from './accounts.ts';
+import { listSessions, revokeSession, userForSession } from './sessions.ts';
+
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+beforeAll(async () => (smtp = await startTestSmtp()));
+afterAll(() => smtp.close());
+
+describe.each(testDialects)('accounts on %s', (dialect) => {
+  let database: TestDatabase;
+  let mailer: Mailer;
+  let now = Date.parse('2026-11-24T09:00:00Z');
+  afterEach(async () => {
+    mailer?.close();
+    await database?.dispose();
+  });
+
+  async function deps(): Promise<AccountDeps> {
+    database = await createTestDatabase(dialect);
+    mailer = createMailer({ smtpUrl: smtp.url, from: 'Masthead <news@masthead.test>', dataDir: '/nonexistent', log: silentLogger });
+    return { db: database.db, mailer, now: () => now, baseUrl: 'http://masthead.test', trialDays: 14 };
+  }
+  const email = () => `reader-${dialect}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+
+  it('signs up with a trial, verifies by the mailed link once, and signs in', async () => {
+    const d = await deps();
+    const addr = email();
+    const { sessionToken } = await signUp(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1' });
+    const session = await userForSession(d.db, sessionToken!, now);
+    expect(session!.user).toMatchObject({ email: addr, email_verified_at: null, trial_started_at: now, trial_ends_at: now + 14 * 86_400_000 });
+    const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Confirm your email/.test(m.subject));
+    expect(mail.text).toMatch(/14-day free trial/);
+    const token = new URL(linkIn(mail, '/verify')).searchParams.get('token')!;
+    expect((await verifyEmail(d, token)).email_verified_at).toBe(now);
+    await expect(verifyEmail(d, token)).rejects.toThrow(/already been used/);
+
+    const signedIn = await signIn(d, { email: addr.toUpperCase(), password: 'a long enough secret' }, { ip: '10.0.0.1' });
+    expect(signedIn.sessionToken).not.toBe(sessionToken);
+  });
+
+  it('answers a second sign-up for the same person without revealing it, and gives no second trial', async () => {
+    const d = await deps();
+    const addr = email();
+    await signUp(d, { email: addr, password: 'a long enough secret' });
+    const again = await signUp(d, { email: addr, password: 'another long secret' });
+    expect(again.sessionToken).toBeNull();
+    await smtp.waitFor((m) => m.to.includes(addr) && /Signing up/.test(m.subject));
+    // Deleting the account does not free the trial for the same (normalised) address.
+    const user = await d.db.selectFrom('users').selectAll().where('email', '=', addr).executeTakeFirstOrThrow();
+    await deleteAccount(d, user, 'a long enough secret');
+    const local = addr.split('@')[0]!;
+    const { sessionToken } = await signUp(d, { email: `${local}+again@example.org`.replace('+again', ''), password: 'a third long secret' });
+    const back = await userForSession(d.db, sessionToken!, now);
+    expect(back!.user.trial_started_at).toBeNull();
+  });
+
+  it('refuses wrong passwords in the same words as unknown accounts, and throttles guessing', async () => {
+    const d = await deps();
+    const addr = email();
+    await signUp(d, { email: addr, password: 'a long enough secret' });
+    const wrong = await signIn(d, { email: addr, password: 'not the password' }, { ip: '10.0.0.2' }).catch((e) => e);
+    const unknown = await signIn(d, { email: 'nobody@example.org', password: 'not the password' }, { ip: '10.0.0.2' }).catch((e) => e);
+    expect(wrong).toBeInstanceOf(AccountError);
+    expect(wrong.message).toBe(unknown.message);
+    for (let i = 0; i < 4; i++) await signIn(d, { email: addr, password: `guess ${i}` }, { ip: `10.0.1.${i}` }).catch(() => null);
+    const blocked = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' }).catch((e) => e);
+    expect(blocked).toMatchObject({ code: 'throttled' });
+    now += 16 * 60_000; // the window passes
+    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' })).resolves.toBeTruthy();
+  });
+
+  it('resets a password by a link that works once and expires, signing out everywhere', async () => {
+    const d = await deps();
+    const addr = email();
+    const { sessionToken } = await signUp(d, { email: addr, password: 'a long enough secret' });
+    await requestPasswordReset(d, 'nobody-at-all@example.org'); // no mail, no error
+    await requestPasswordReset(d, addr);
+    const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Reset your/.test(m.subject));
+    const token = new URL(linkIn(mail, '/reset')).searchParams.get('token')!;
+    await expect(resetPassword(d, token, 'short')).rejects.toThrow(/at least/);
+    await resetPassword(d, token, 'a brand new secret');
+    await expect(resetPassword(d, token, 'yet another secret')).rejects.toThrow(/already been used/);
+    expect(await userForSession(d.db, sessionToken!, now)).toBeNull();
+    await signIn(d, { email: addr, password: 'a brand new secret' }, {});
+
+    await requestPasswordReset(d, addr);
+    const late = await smtp.waitFor((m) => m.to.includes(addr) && /Reset your/.test(m.subject) && !m.text.includes(token) && m !== mail);
+    now += 2 * 3_600_000;
+    await expect(resetPassword(d, new URL(linkIn(late, '/reset')).searchParams.get('token')!, 'too late secret')).rejects.toThrow(/expired/);
+  });
+
+  it('changes email by confirmation and password with the current one; lists and revokes only own sessions', async () => {
+    const d = await deps();
+    const a = email();
+    const b = email();
+    const { sessionToken: ta } = await signUp(d, { email: a, password: 'a long enough secret' });
+    const { sessionToken: tb } = await signUp(d, { email: b, password: 'b long enough secret' });
+    const ua = (await userForSession(d.db, ta!, now))!;
+    const ub = (await userForSession(d.db, tb!, now))!;
+
+    await expect(requestEmailChange(d, ua.user, 'wrong password', 'new@example.org')).rejects.toThrow(AccountError);
+    const fresh = email();
+    await requestEmailChange(d, ua.user, 'a long enough secret', fresh);
+    const mail = await smtp.waitFor((m) => m.to.includes(fresh));
+    const changed = await confirmEmailChange(d, new URL(linkIn(mail, '/account/email/confirm')).searchParams.get('token')!);
+    expect(changed.email).toBe(fresh);
+
+    const second = await signIn(d, { email: fresh, password: 'a long enough secret' }, { userAgent: 'Phone' });
+    expect(await listSessions(d.db, ua.user.id, now)).toHaveLength(2);
+    // B cannot revoke A's session by naming its id.
+    const aSessionId = (await listSessions(d.db, ua.user.id, now))[0]!.id;
+    expect(await revokeSession(d.db, ub.user.id, aSessionId)).toBe(false);
+    expect(await listSessions(d.db, ua.user.id, now)).toHaveLength(2);
+
+    await changePassword(d, changed, 'a long enough secret', 'changed long secret', ta!);
+    expect(await userForSession(d.db, ta!, now)).not.toBeNull();
+    expect(await userForSession(d.db, second.sessionToken, now)).toBeNull();
+  });
+
+  it('exports an account before deleting it, with no password hash', async () => {
+    const d = await deps();
+    const addr = email();
+    const { sessionToken } = await signUp(d, { email: addr, password: 'a long enough secret' });
+    const u = (await userForSession(d.db, sessionToken!, now))!.user;
+    const data = await exportAccount(d.db, u.id);
+    expect(data.profile.email).toBe(addr);
+    expect(JSON.stringify(data)).not.toMatch(/argon2|password_hash/);
+    await deleteAccount(d, u, 'a long enough secret');
+    expect(await userForSession(d.db, sessionToken!, now)).toBeNull();
+  });
+});

@@ -1,0 +1,228 @@
+// Account commands: one function per thing a person does. Answers never reveal
+// whether an email has an account (sign-up and reset behave the same either way).
+import type { Kysely } from 'kysely';
+import type { DB, UserRow } from '../db/schema.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { templates } from '../mail/templates.ts';
+import { DAY_MS } from './membership.ts';
+import { burnVerify, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { createSession, revokeAllSessions } from './sessions.ts';
+import { SIGNIN_RULES, blockedFor, clearFailures, recordFailure } from './throttle.ts';
+import { emailKey, hashToken, isPlausibleEmail, newToken, normaliseEmail } from './tokens.ts';
+import type { Role } from './access.ts';
+
+export interface AccountDeps {
+  db: Kysely<DB>;
+  mailer: Mailer;
+  now: () => number;
+  /** Absolute base for links in mail, e.g. https://news.example.org */
+  baseUrl: string;
+  trialDays: number;
+}
+
+export class AccountError extends Error {
+  constructor(
+    public readonly code: 'invalid-email' | 'weak-password' | 'invalid-credentials' | 'throttled' | 'invalid-token' | 'not-found',
+    message: string,
+    public readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'AccountError';
+  }
+}
+
+const HOUR = 3_600_000;
+
+async function issueToken(db: Kysely<DB>, userId: number, purpose: string, ttlMs: number, now: number, data?: string): Promise<string> {
+  const { token, hash } = newToken();
+  await db.insertInto('user_tokens').values({ token_hash: hash, user_id: userId, purpose, data: data ?? null, created_at: now, expires_at: now + ttlMs, used_at: null }).execute();
+  return token;
+}
+
+/** Marks a single-use token used and returns it, or throws: unknown, expired, already used. */
+async function spendToken(db: Kysely<DB>, token: string, purpose: string, now: number) {
+  const hash = hashToken(token);
+  const res = await db
+    .updateTable('user_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', hash)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AccountError('invalid-token', 'This link has expired or has already been used. Ask for a new one.');
+  return db.selectFrom('user_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirstOrThrow();
+}
+
+export async function createUser(
+  db: Kysely<DB>,
+  input: { email: string; password: string; role?: Role; publisherId?: number | null; displayName?: string | null; verified?: boolean; trialDays?: number | null },
+  now: number,
+): Promise<UserRow> {
+  const email = normaliseEmail(input.email);
+  if (!isPlausibleEmail(email)) throw new AccountError('invalid-email', 'Enter a valid email address, like name@example.com.');
+  const problem = passwordProblem(input.password, email);
+  if (problem) throw new AccountError('weak-password', problem);
+  const key = emailKey(email);
+  const trialUsed = await db.selectFrom('trials_used').select('email_key').where('email_key', '=', key).executeTakeFirst();
+  const trial = input.trialDays && !trialUsed ? { trial_started_at: now, trial_ends_at: now + input.trialDays * DAY_MS } : { trial_started_at: null, trial_ends_at: null };
+  const user = await db
+    .insertInto('users')
+    .values({
+      email,
+      email_key: key,
+      display_name: input.displayName ?? null,
+      password_hash: await hashPassword(input.password),
+      role: input.role ?? 'member',
+      publisher_id: input.publisherId ?? null,
+      email_verified_at: input.verified ? now : null,
+      ...trial,
+      trial_warned_at: null,
+      trial_ended_mailed_at: null,
+      billing_customer_id: null,
+      created_at: now,
+      password_changed_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (trial.trial_started_at) {
+    await db.insertInto('trials_used').values({ email_key: key, used_at: now }).onConflict((oc) => oc.column('email_key').doNothing()).execute();
+  }
+  return user;
+}
+
+/** Sign-up: the account, its trial, a verification mail, a session. An email already registered gets a mail instead, and the caller a look-alike answer. */
+export async function signUp(
+  deps: AccountDeps,
+  input: { email: string; password: string; displayName?: string },
+  meta: { ip?: string; userAgent?: string; replacing?: string | null } = {},
+): Promise<{ sessionToken: string | null }> {
+  const now = deps.now();
+  const email = normaliseEmail(input.email);
+  if (!isPlausibleEmail(email)) throw new AccountError('invalid-email', 'Enter a valid email address, like name@example.com.');
+  const problem = passwordProblem(input.password, email);
+  if (problem) throw new AccountError('weak-password', problem);
+  const existing = await deps.db.selectFrom('users').select('id').where((eb) => eb.or([eb('email', '=', email), eb('email_key', '=', emailKey(email))])).executeTakeFirst();
+  if (existing) {
+    await burnVerify(input.password); // same cost as creating one
+    await deps.mailer.send({ to: email, ...templates.alreadyRegistered(`${deps.baseUrl}/signin`, `${deps.baseUrl}/reset`) });
+    return { sessionToken: null };
+  }
+  const user = await createUser(deps.db, { ...input, trialDays: deps.trialDays }, now);
+  const token = await issueToken(deps.db, user.id, 'verify', 24 * HOUR, now);
+  await deps.mailer.send({ to: email, ...templates.verify(`${deps.baseUrl}/verify?token=${token}`, user.trial_started_at ? deps.trialDays : null) });
+  return { sessionToken: await createSession(deps.db, user.id, now, meta) };
+}
+
+export async function verifyEmail(deps: AccountDeps, token: string): Promise<UserRow> {
+  const now = deps.now();
+  const t = await spendToken(deps.db, token, 'verify', now);
+  await deps.db.updateTable('users').set({ email_verified_at: now }).where('id', '=', t.user_id).where('email_verified_at', 'is', null).execute();
+  return deps.db.selectFrom('users').selectAll().where('id', '=', t.user_id).executeTakeFirstOrThrow();
+}
+
+export async function resendVerification(deps: AccountDeps, user: UserRow): Promise<void> {
+  if (user.email_verified_at) return;
+  const token = await issueToken(deps.db, user.id, 'verify', 24 * HOUR, deps.now());
+  await deps.mailer.send({ to: user.email, ...templates.verify(`${deps.baseUrl}/verify?token=${token}`, null) });
+}
+
+export async function signIn(
+  deps: AccountDeps,
+  input: { email: string; password: string },
+  meta: { ip?: string; userAgent?: string; replacing?: string | null },
+): Promise<{ sessionToken: string; user: UserRow }> {
+  const now = deps.now();
+  const email = normaliseEmail(input.email);
+  const accountKey = `account:${emailKey(email)}`;
+  const addressKey = `address:${meta.ip ?? 'unknown'}`;
+  const wait = Math.max(await blockedFor(deps.db, accountKey, SIGNIN_RULES.account, now), await blockedFor(deps.db, addressKey, SIGNIN_RULES.address, now));
+  if (wait > 0) {
+    throw new AccountError('throttled', `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minute${wait > 60_000 ? 's' : ''}, or reset your password.`, wait);
+  }
+  const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerify(input.password), false);
+  if (!ok || !user) {
+    await recordFailure(deps.db, accountKey, SIGNIN_RULES.account, now);
+    await recordFailure(deps.db, addressKey, SIGNIN_RULES.address, now);
+    throw new AccountError('invalid-credentials', 'That email and password do not match an account.');
+  }
+  await clearFailures(deps.db, accountKey);
+  return { sessionToken: await createSession(deps.db, user.id, now, meta), user };
+}
+
+export async function requestPasswordReset(deps: AccountDeps, emailInput: string): Promise<void> {
+  const email = normaliseEmail(emailInput);
+  const user = await deps.db.selectFrom('users').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
+  if (!user) return; // the caller shows the same "check your inbox" either way
+  const token = await issueToken(deps.db, user.id, 'reset', HOUR, deps.now());
+  await deps.mailer.send({ to: user.email, ...templates.reset(`${deps.baseUrl}/reset?token=${token}`) });
+}
+
+/** Checks a reset link without spending it (to show the form). */
+export async function resetTokenValid(deps: AccountDeps, token: string): Promise<boolean> {
+  const row = await deps.db.selectFrom('user_tokens').select(['used_at', 'expires_at']).where('token_hash', '=', hashToken(token)).where('purpose', '=', 'reset').executeTakeFirst();
+  return !!row && row.used_at === null && row.expires_at > deps.now();
+}
+
+export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<UserRow> {
+  const now = deps.now();
+  const row = await deps.db.selectFrom('user_tokens').innerJoin('users', 'users.id', 'user_tokens.user_id').select('users.email').where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  const problem = passwordProblem(password, row?.email);
+  if (problem) throw new AccountError('weak-password', problem);
+  const t = await spendToken(deps.db, token, 'reset', now);
+  await deps.db.updateTable('users').set({ password_hash: await hashPassword(password), password_changed_at: now, email_verified_at: now }).where('id', '=', t.user_id).execute();
+  await revokeAllSessions(deps.db, t.user_id);
+  await clearFailures(deps.db, `account:${emailKey(row!.email)}`);
+  return deps.db.selectFrom('users').selectAll().where('id', '=', t.user_id).executeTakeFirstOrThrow();
+}
+
+export async function changePassword(deps: AccountDeps, user: UserRow, current: string, next: string, keepToken: string): Promise<void> {
+  if (!(await verifyPassword(user.password_hash, current))) throw new AccountError('invalid-credentials', 'Your current password is not right.');
+  const problem = passwordProblem(next, user.email);
+  if (problem) throw new AccountError('weak-password', problem);
+  await deps.db.updateTable('users').set({ password_hash: await hashPassword(next), password_changed_at: deps.now() }).where('id', '=', user.id).execute();
+  await revokeAllSessions(deps.db, user.id, keepToken); // everyone else is signed out
+}
+
+export async function requestEmailChange(deps: AccountDeps, user: UserRow, password: string, newEmailInput: string): Promise<void> {
+  if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('invalid-credentials', 'Your password is not right.');
+  const email = normaliseEmail(newEmailInput);
+  if (!isPlausibleEmail(email)) throw new AccountError('invalid-email', 'Enter a valid email address.');
+  const taken = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (taken) return; // do not reveal; no mail either
+  const token = await issueToken(deps.db, user.id, 'email-change', 24 * HOUR, deps.now(), email);
+  await deps.mailer.send({ to: email, ...templates.emailChange(`${deps.baseUrl}/account/email/confirm?token=${token}`) });
+}
+
+export async function confirmEmailChange(deps: AccountDeps, token: string): Promise<UserRow> {
+  const now = deps.now();
+  const t = await spendToken(deps.db, token, 'email-change', now);
+  const email = t.data!;
+  const taken = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (taken) throw new AccountError('invalid-token', 'That address now belongs to another account.');
+  await deps.db.updateTable('users').set({ email, email_key: emailKey(email), email_verified_at: now }).where('id', '=', t.user_id).execute();
+  return deps.db.selectFrom('users').selectAll().where('id', '=', t.user_id).executeTakeFirstOrThrow();
+}
+
+/** Everything we hold about a person, as they would want to take it with them. */
+export async function exportAccount(db: Kysely<DB>, userId: number) {
+  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const { password_hash: _p, ...profile } = user;
+  const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+  return {
+    exported_at: new Date().toISOString(),
+    profile: { email: profile.email, display_name: profile.display_name, role: profile.role, created_at: iso(profile.created_at), email_verified_at: iso(profile.email_verified_at), trial_started_at: iso(profile.trial_started_at), trial_ends_at: iso(profile.trial_ends_at) },
+    subscriptions: await db.selectFrom('subscriptions').select(['provider', 'status', 'current_period_end', 'cancel_at_period_end', 'created_at']).where('user_id', '=', userId).execute(),
+    grants: await db.selectFrom('grants').select(['starts_at', 'ends_at', 'revoked_at', 'note']).where('user_id', '=', userId).execute(),
+    saved: await db.selectFrom('saved_articles').innerJoin('articles', 'articles.id', 'saved_articles.article_id').select(['articles.title', 'articles.url', 'saved_articles.saved_at']).where('user_id', '=', userId).execute(),
+    history: await db.selectFrom('reading_history').innerJoin('articles', 'articles.id', 'reading_history.article_id').select(['articles.title', 'articles.url', 'reading_history.read_at']).where('user_id', '=', userId).execute(),
+    sessions: await db.selectFrom('sessions').select(['created_at', 'last_seen_at', 'user_agent', 'ip']).where('user_id', '=', userId).execute(),
+  };
+}
+
+export async function deleteAccount(deps: AccountDeps, user: UserRow, password: string): Promise<void> {
+  if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('invalid-credentials', 'Your password is not right.');
+  // trials_used keeps the normalised email, so a deleted account cannot start a second trial.
+  await deps.db.deleteFrom('users').where('id', '=', user.id).execute();
+}
