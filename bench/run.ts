@@ -13,9 +13,6 @@ const groups: Record<string, Record<string, Part>> = {
     extract: () => import('./ingest/extract.ts'),
     refresh: () => import('./ingest/refresh.ts'),
   },
-  curation: {
-    dedupe: () => import('./curation/dedupe.ts'),
-  },
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
