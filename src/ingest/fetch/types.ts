@@ -81,6 +81,8 @@ export interface FetcherOptions {
   perHost: number;
   /** Global switch: allow loopback/private/link-local targets (ALLOW_PRIVATE_FEEDS). */
   allowPrivate: boolean;
+  /** Hosts the operator trusts even when they resolve to private addresses (an intranet feed server). */
+  allowHosts?: string[];
   maxRedirects?: number;
 }
 
