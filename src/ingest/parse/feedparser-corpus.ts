@@ -1,0 +1,371 @@
+// Runs feedparser's test corpus against our parser. Each file carries a Python
+// `Expect:` expression over feedparser's result; we evaluate the ones we can
+// against a view of our ParsedFeed shaped like feedparser's keys. Anything
+// that names a key we do not model, calls a function other than len(), or
+// checks feedparser's own sanitiser output is "not applicable", never a pass.
+//
+// Mapping (feedparser → ours): feed.title/title_detail.value → title (HTML
+// form when the feed marked it html); subtitle/tagline/description →
+// description; rights/copyright → rights; links[].href/rel/type/title;
+// author ("name (email)"), author_detail.name/email/href; *_parsed → the
+// date as a UTC 9-tuple; entries[].summary/description → summary (or
+// content); content[0].value → content; tags[].term/scheme/label;
+// enclosures[].href/length/type; id; guidislink.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseFeed } from './parse-feed.ts';
+import { FeedParseError, type ParsedFeed, type ParsedItem, type ParsedPerson } from './types.ts';
+
+export class NotApplicable extends Error {}
+
+type Tok = { t: 'str' | 'num' | 'name' | 'op'; v: string };
+
+function unescapePy(body: string): string {
+  return body.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[0-7]{1,3}|.)/g, (_, e: string) => {
+    if (e[0] === 'u' || e[0] === 'U' || e[0] === 'x') return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' } as Record<string, string>)[e] ?? `\\${e}`;
+  });
+}
+
+function tokenize(src: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const str = /^[uUbBrR]{0,2}('''|"""|'|")/.exec(src.slice(i));
+    if (str) {
+      const raw = /r/i.test(str[0].slice(0, -str[1]!.length));
+      const q = str[1]!;
+      let j = i + str[0].length;
+      let body = '';
+      while (j < src.length && src.slice(j, j + q.length) !== q) {
+        if (src[j] === '\\' && !raw) {
+          body += src.slice(j, j + 2);
+          j += 2;
+        } else body += src[j++];
+      }
+      out.push({ t: 'str', v: raw ? body : unescapePy(body) });
+      i = j + q.length;
+      continue;
+    }
+    const num = /^-?\d+(\.\d+)?L?/.exec(src.slice(i));
+    if (num && !/[A-Za-z_]/.test(src[i - 1] ?? '')) {
+      out.push({ t: 'num', v: num[0].replace(/L$/, '') });
+      i += num[0].length;
+      continue;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i));
+    if (name) {
+      out.push({ t: 'name', v: name[0] });
+      i += name[0].length;
+      continue;
+    }
+    const op = /^(==|!=|<=|>=|[[\](),.:<>{}])/.exec(src.slice(i));
+    if (!op) throw new NotApplicable(`cannot read "${src.slice(i, i + 10)}"`);
+    out.push({ t: 'op', v: op[0] });
+    i += op[0].length;
+  }
+  return out;
+}
+
+/** Evaluates a (small) Python expression against `scope`. */
+export function evaluate(expr: string, scope: Record<string, unknown>): boolean {
+  const toks = tokenize(expr);
+  let p = 0;
+  const peek = () => toks[p];
+  const take = (v?: string) => {
+    const t = toks[p++];
+    if (!t || (v !== undefined && t.v !== v)) throw new NotApplicable(`expected ${v ?? 'more'} in ${expr}`);
+    return t;
+  };
+  const orExpr = (): unknown => {
+    let v = andExpr();
+    while (peek()?.v === 'or') {
+      take();
+      const r = andExpr();
+      v = truthy(v) ? v : r;
+    }
+    return v;
+  };
+  const andExpr = (): unknown => {
+    let v = notExpr();
+    while (peek()?.v === 'and') {
+      take();
+      const r = notExpr();
+      v = truthy(v) ? r : v;
+    }
+    return v;
+  };
+  const notExpr = (): unknown => {
+    if (peek()?.v === 'not') {
+      take();
+      return !truthy(notExpr());
+    }
+    return comparison();
+  };
+  const comparison = (): unknown => {
+    const left = operand();
+    const op = peek()?.v;
+    if (op === '==' || op === '!=') {
+      take();
+      const eq = pyEqual(left, operand());
+      return op === '==' ? eq : !eq;
+    }
+    if (op === 'in' || (op === 'not' && toks[p + 1]?.v === 'in')) {
+      if (op === 'not') take();
+      take('in');
+      const right = operand();
+      const has = Array.isArray(right) ? right.some((x) => pyEqual(x, left)) : typeof right === 'string' ? right.includes(String(left)) : right && typeof right === 'object' ? String(left) in right : false;
+      return op === 'not' ? !has : has;
+    }
+    if (op === '<' || op === '>' || op === '<=' || op === '>=') throw new NotApplicable('ordering comparison');
+    return left;
+  };
+  const operand = (): unknown => {
+    let v = primary();
+    for (;;) {
+      const t = peek();
+      if (t?.v === '[') {
+        take();
+        const key = orExpr();
+        take(']');
+        v = index(v, key);
+      } else if (t?.v === '.') {
+        take();
+        const name = take().v;
+        if (peek()?.v === '(') throw new NotApplicable(`method call .${name}()`);
+        v = index(v, name);
+      } else if (t?.v === '(') {
+        throw new NotApplicable('call');
+      } else return v;
+    }
+  };
+  const primary = (): unknown => {
+    const t = take();
+    if (t.t === 'str') {
+      let s = t.v;
+      while (peek()?.t === 'str') s += take().v; // implicit concatenation
+      return s;
+    }
+    if (t.t === 'num') return Number(t.v);
+    if (t.v === '(') {
+      const items: unknown[] = [];
+      while (peek()?.v !== ')') {
+        items.push(orExpr());
+        if (peek()?.v === ',') take();
+      }
+      take(')');
+      return items.length === 1 ? items[0] : items;
+    }
+    if (t.v === '[') {
+      const items: unknown[] = [];
+      while (peek()?.v !== ']') {
+        items.push(orExpr());
+        if (peek()?.v === ',') take();
+      }
+      take(']');
+      return items;
+    }
+    if (t.t === 'name') {
+      if (t.v === 'True') return true;
+      if (t.v === 'False') return false;
+      if (t.v === 'None') return null;
+      if (t.v === 'len' && peek()?.v === '(') {
+        take('(');
+        const x = orExpr();
+        take(')');
+        if (x === undefined) throw new NotApplicable('len of unknown');
+        return (x as { length?: number })?.length ?? Object.keys(x as object).length;
+      }
+      if (!(t.v in scope)) throw new NotApplicable(`name ${t.v}`);
+      return scope[t.v];
+    }
+    throw new NotApplicable(`unexpected ${t.v}`);
+  };
+  const v = orExpr();
+  if (p < toks.length) throw new NotApplicable(`trailing tokens in ${expr}`);
+  return truthy(v);
+}
+
+function truthy(v: unknown): boolean {
+  if (Array.isArray(v)) return v.length > 0;
+  return !!v;
+}
+
+function index(v: unknown, key: unknown): unknown {
+  if (Array.isArray(v) && typeof key === 'number') {
+    if (key >= v.length || key < -v.length) return undefined; // IndexError: the expectation fails
+    return v[key < 0 ? v.length + key : key];
+  }
+  if (v && typeof v === 'object' && typeof key === 'string') {
+    if (!(key in v)) throw new NotApplicable(`key ${key}`);
+    return (v as Record<string, unknown>)[key];
+  }
+  return undefined;
+}
+
+function pyEqual(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => pyEqual(x, b[i]));
+  if (typeof a === 'number' && typeof b === 'string') return String(a) === b;
+  if (typeof a === 'string' && typeof b === 'number') return a === String(b);
+  return a === b;
+}
+
+function structTime(d: Date | undefined): number[] | undefined {
+  if (!d) return undefined;
+  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const yday = Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - start) / 86_400_000) + 1;
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), (d.getUTCDay() + 6) % 7, yday, 0];
+}
+
+function personString(p: ParsedPerson | undefined): string | undefined {
+  if (!p) return undefined;
+  return p.name && p.email ? `${p.name} (${p.email})` : (p.name ?? p.email);
+}
+
+function detail(p: ParsedPerson | undefined) {
+  return p ? { name: p.name, email: p.email, href: p.url, url: p.url } : undefined;
+}
+
+const VERSIONS: Record<string, string> = {
+  'rss 2.0': 'rss20', 'rss 0.91u': 'rss091u', 'rss 0.91n': 'rss091n', 'rss 0.92': 'rss092', 'rss 0.93': 'rss093', 'rss 0.94': 'rss094',
+  'rss 1.0': 'rss10', 'rss 0.90': 'rss090', 'atom 1.0': 'atom10', 'atom 0.3': 'atom03', rss: 'rss', atom: 'atom', 'json 1': 'json1', 'json 1.1': 'json11',
+};
+
+export function feedparserView(f: ParsedFeed): Record<string, unknown> {
+  const text = (value: string | undefined) => ({ value });
+  const entry = (i: ParsedItem) => {
+    const summary = i.summary ?? i.content;
+    return {
+      title: i.titleHtml ?? i.title,
+      title_detail: text(i.titleHtml ?? i.title),
+      link: i.link,
+      links: i.links.map((l) => ({ href: l.href, rel: l.rel, type: l.type, title: l.title })),
+      id: i.id,
+      guidislink: i.idIsPermalink === true && !!i.id && i.link === i.id,
+      summary,
+      description: summary,
+      summary_detail: text(summary),
+      content: i.content !== undefined ? [{ value: i.content }] : [],
+      published: i.publishedRaw,
+      published_parsed: structTime(i.published),
+      updated: i.updatedRaw ?? i.publishedRaw,
+      updated_parsed: structTime(i.updated ?? i.published),
+      author: personString(i.authors[0]),
+      author_detail: detail(i.authors[0]),
+      authors: i.authors.map(detail),
+      tags: i.categories.map((c) => ({ term: c.term, scheme: c.scheme ?? null, label: c.label ?? null })),
+      category: i.categories[0]?.term,
+      enclosures: i.media.filter((m) => m.source === 'enclosure' || m.source === 'attachment').map((m) => ({ href: m.url, length: m.length === undefined ? undefined : String(m.length), type: m.type })),
+      media_content: i.media.filter((m) => m.source === 'media:content').map((m) => ({ url: m.url, type: m.type, medium: m.medium })),
+      media_thumbnail: i.media.filter((m) => m.source === 'media:thumbnail').map((m) => ({ url: m.url })),
+      rights: i.rights,
+    };
+  };
+  return {
+    bozo: f.bozo,
+    version: VERSIONS[f.version] ?? f.version,
+    feed: {
+      title: f.title,
+      title_detail: text(f.title),
+      subtitle: f.description,
+      tagline: f.description,
+      description: f.description,
+      subtitle_detail: text(f.description),
+      tagline_detail: text(f.description),
+      rights: f.rights,
+      copyright: f.rights,
+      link: f.link,
+      links: f.links.map((l) => ({ href: l.href, rel: l.rel, type: l.type })),
+      language: f.language,
+      author: personString(f.authors[0]),
+      author_detail: detail(f.authors[0]),
+      updated_parsed: structTime(f.updated),
+      image: f.image ? { href: f.image.url, url: f.image.url, title: f.image.title, link: f.image.link } : undefined,
+      tags: f.categories.map((c) => ({ term: c.term, scheme: c.scheme ?? null, label: c.label ?? null })),
+      generator: f.generator,
+      ttl: f.ttlMinutes === undefined ? undefined : String(f.ttlMinutes),
+    },
+    entries: f.items.map(entry),
+  };
+}
+
+export type Outcome = 'pass' | 'fail' | 'n/a';
+
+export interface FileResult {
+  file: string;
+  folder: string;
+  outcome: Outcome;
+  expect: string;
+  reason?: string;
+  ms: number;
+}
+
+export function readExpectation(raw: Buffer): string | null {
+  const head = raw.subarray(0, 4096);
+  let text = head.toString('utf8');
+  if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0 || head[1] === 0) text = head.toString('utf16le').includes('Expect') ? head.toString('utf16le') : head.toString('latin1').replace(/\0/g, '');
+  const m = /Expect:\s*(.*?)\s*(-->|"\s*,?\s*$)/m.exec(text.replace(/\0/g, ''));
+  return m ? m[1]!.trim() : null;
+}
+
+/** Runs one corpus file. Parse errors other than FeedParseError propagate (they are bugs). */
+export function runFile(file: string, root: string): FileResult {
+  const raw = fs.readFileSync(file);
+  const rel = path.relative(root, file);
+  const folder = path.dirname(rel);
+  const expect = readExpectation(raw) ?? '';
+  const started = performance.now();
+  const isHttp = rel.includes('http');
+  // HTTP cases: served by feedparser's mock at this address, with the file's Header: lines.
+  const docUrl = isHttp ? `http://127.0.0.1:8097/tests/${rel}` : undefined;
+  const headers = Object.fromEntries([...raw.subarray(0, 4096).toString('latin1').matchAll(/^Header:\s+([^:]+):(.*)$/gm)].map((m) => [m[1]!.trim().toLowerCase(), m[2]!.trim()]));
+  const contentType = isHttp ? (headers['content-type'] ?? 'text/xml') : undefined;
+  const location = headers['content-location'];
+  let parsed: ParsedFeed | null = null;
+  let parseError: string | undefined;
+  try {
+    parsed = parseFeed(raw, {
+      url: location && docUrl ? new URL(location, docUrl).href : docUrl,
+      contentType,
+      httpCharset: /charset=([^;\s]+)/i.exec(contentType ?? '')?.[1],
+    });
+  } catch (e) {
+    if (!(e instanceof FeedParseError)) throw e;
+    parseError = e.message;
+  }
+  const ms = performance.now() - started;
+  if (!expect) return { file: rel, folder, outcome: 'n/a', expect, reason: 'no Expect', ms };
+  // Expectations that test feedparser's own HTML sanitiser: our sanitising policy is ours, tested in process/.
+  if (folder.startsWith('wellformed/sanitize')) {
+    return { file: rel, folder, outcome: 'n/a', expect, reason: 'feedparser-specific', ms };
+  }
+  // CDF (Microsoft's Channel Definition Format, 1997) is not a format publishers use; we do not read it.
+  if (folder.startsWith('wellformed/cdf')) return { file: rel, folder, outcome: 'n/a', expect, reason: 'CDF is not supported', ms };
+  if (!parsed) return { file: rel, folder, outcome: /^bozo\b/.test(expect) ? 'n/a' : 'fail', expect, reason: `parse error: ${parseError}`, ms };
+  try {
+    const ok = evaluate(expect, feedparserView(parsed));
+    return { file: rel, folder, outcome: ok ? 'pass' : 'fail', expect, reason: ok ? undefined : parsed.bozo && /not bozo/.test(expect) ? `bozo: ${parsed.bozoReasons[0]}` : 'value differs', ms };
+  } catch (e) {
+    if (e instanceof NotApplicable) return { file: rel, folder, outcome: 'n/a', expect, reason: e.message, ms };
+    throw e;
+  }
+}
+
+export function listCorpus(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(xml|json)$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(root);
+  return out.sort();
+}
