@@ -3,6 +3,7 @@
 // any publisher is stored but linked to the original (duplicate-of), so lists
 // show the story once.
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { FeedRow, NewArticle, PublisherRow } from '../db/schema.ts';
 import { duplicateCandidates, findExisting, insertArticle, updateArticle } from '../catalog/articles.ts';
@@ -41,6 +42,11 @@ export async function storeArticle(database: Database, input: StoreInput): Promi
   const keys = signature ? lshBandKeys(signature) : [];
 
   return database.db.transaction().execute(async (trx) => {
+    if (database.dialect === 'postgres' && keys.length) {
+      // Two copies of one story stored at the same moment by two workers would each miss the other:
+      // they share an LSH band, so a lock per band (taken in a fixed order) serialises exactly those.
+      await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as locks`.execute(trx);
+    }
     const existing = await findExisting(trx, publisher.id, a.guid, a.url);
     if (existing?.status === 'withdrawn') return 'withdrawn';
     if (existing && existing.content_hash === hash) {
@@ -51,20 +57,15 @@ export async function storeArticle(database: Database, input: StoreInput): Promi
     const candidates = signature
       ? await duplicateCandidates(trx, keys, a.publishedAt - DUPLICATE_WINDOW_MS, existing?.id)
       : [];
-    const original = signature
-      ? findDuplicateOf(
-          { text: a.bodyText, publishedAt: a.publishedAt, publisherId: publisher.id },
-          candidates
-            .filter((c) => c.published_at <= a.publishedAt)
-            .map((c) => ({
-              id: c.id,
-              text: c.body_text,
-              signature: c.minhash ? deserializeSignature(c.minhash) : undefined,
-              publishedAt: c.published_at,
-              publisherId: c.publisher_id,
-            })),
-        )
-      : null;
+    const asCandidates = (list: typeof candidates) =>
+      list.map((c) => ({ id: c.id, text: c.body_text, signature: c.minhash ? deserializeSignature(c.minhash) : undefined, publishedAt: c.published_at, publisherId: c.publisher_id }));
+    const probe = { text: a.bodyText, publishedAt: a.publishedAt, publisherId: publisher.id };
+    const original = signature ? findDuplicateOf(probe, asCandidates(candidates.filter((c) => c.published_at <= a.publishedAt))) : null;
+    // Copies can arrive before their original (feeds are fetched in any order): later copies stored
+    // already are re-pointed at this article once it is in.
+    const laterCopies = signature && !original
+      ? candidates.filter((c) => c.published_at > a.publishedAt && findDuplicateOf({ ...probe, publishedAt: c.published_at }, asCandidates([{ ...c, published_at: a.publishedAt }])) !== null)
+      : [];
 
     const row: NewArticle = {
       publisher_id: publisher.id,
@@ -104,7 +105,11 @@ export async function storeArticle(database: Database, input: StoreInput): Promi
       await updateArticle(trx, existing.id, publisher.id, update, a.authors, keys);
       return 'updated';
     }
-    await insertArticle(trx, row, a.authors, keys);
+    const id = await insertArticle(trx, row, a.authors, keys);
+    if (laterCopies.length) {
+      const ids = laterCopies.map((c) => c.id);
+      await trx.updateTable('articles').set({ duplicate_of: id }).where((eb) => eb.or([eb('id', 'in', ids), eb('duplicate_of', 'in', ids)])).execute();
+    }
     return original ? 'duplicate' : 'inserted';
   });
 }

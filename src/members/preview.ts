@@ -4,7 +4,8 @@
 // leaves the server for someone who may not read it.
 import { parseDocument } from 'htmlparser2';
 import render from 'dom-serializer';
-import { textContent, type AnyNode } from 'domutils';
+import { textContent } from 'domutils';
+import type { AnyNode } from 'domhandler';
 
 const BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'figure', 'pre', 'table', 'dl']);
 

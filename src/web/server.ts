@@ -1,6 +1,6 @@
 // Assembles the HTTP server: plugins, then every route group, listed here in
 // one place so the whole surface can be read at a glance.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
@@ -20,15 +20,15 @@ export interface ServerDeps {
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({
-    loggerInstance: deps.log,
+  const app: FastifyInstance = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
     disableRequestLogging: true,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });
   await app.register(formbody);
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ err, url: req.url }, 'request failed');
     const message = status >= 500 ? 'Something went wrong on our side. It has been logged.' : err.message;
