@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { createContext, type AppContext } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { assertSchemaCurrent, migrate, schemaState } from '../db/migrate.ts';
-import { installDemo } from '../demo/install.ts';
+import { demoEpoch, installDemo } from '../demo/install.ts';
 import { startIngestLoop, type IngestLoop } from '../ingest/loop.ts';
 import { buildServer } from '../web/server.ts';
 import { bold, dim, green } from './format.ts';
@@ -22,7 +22,10 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts: 
 async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }): Promise<void> {
   const { config, log } = ctx;
   let loop: IngestLoop | undefined;
-  const server = roles.serve ? await buildServer({ config, database: ctx.database, log, ingestStatus: () => loop?.status() ?? null }) : undefined;
+  const epoch = config.demo ? await demoEpoch(ctx.database.db) : Date.now();
+  const server = roles.serve
+    ? await buildServer({ config, database: ctx.database, log, ingestStatus: () => loop?.status() ?? null, demoEpoch: () => epoch })
+    : undefined;
   if (server) {
     await server.listen({ port: config.port, host: config.host });
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

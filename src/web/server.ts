@@ -17,12 +17,13 @@ export interface ServerDeps {
   /** Live state of this process's ingest loop, when it runs one. */
   ingestStatus?: () => IngestStatus | null;
   now?: () => number;
+  /** The demo content's fixed "now" (demo/install.ts). */
+  demoEpoch?: () => number;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    disableRequestLogging: true,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });
@@ -37,7 +38,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   healthRoutes(app, { database: deps.database, ingestStatus: deps.ingestStatus });
   publisherArticleRoutes(app, { database: deps.database, now: deps.now });
-  if (deps.config.demo) demoSourceRoutes(app, { now: deps.now });
+  if (deps.config.demo) demoSourceRoutes(app, { epoch: deps.demoEpoch ?? (() => Date.now()) });
   homeRoutes(app, { database: deps.database });
   return app;
 }
