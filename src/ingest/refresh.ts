@@ -14,7 +14,7 @@ import { parseFeed } from './parse/parse-feed.ts';
 import { FeedParseError, type ParsedItem } from './parse/types.ts';
 import { processItem } from './process/process-item.ts';
 import type { FullTextMode } from './process/types.ts';
-import { storeArticle, type StoreOutcome } from './store-article.ts';
+import { storeArticles, type StoreInput, type StoreOutcome } from './store-article.ts';
 import { afterFailure, afterNotModified, afterSuccess, type ScheduleBounds } from './schedule.ts';
 
 export interface RefreshDeps {
@@ -93,7 +93,10 @@ async function storeItems(
   const hashes = items.map(sourceHash);
   const keys = items.map((item, n) => itemKey(item, hashes[n]!));
   const known = await knownGuids(deps.database.db, publisher.id, keys);
+  // Process first (this may fetch article pages), then store the feed's new items in one transaction:
+  // no transaction is held open across the network.
   const outcomes: (StoreOutcome | 'skipped')[] = [];
+  const toStore: StoreInput[] = [];
   for (const [n, item] of items.entries()) {
     const existing = known.get(keys[n]!);
     if (existing && (existing.source_hash === hashes[n] || existing.status === 'withdrawn')) {
@@ -111,9 +114,11 @@ async function storeItems(
       outcomes.push('skipped');
       continue;
     }
-    const article = { ...processed, guid: keys[n]! };
-    outcomes.push(await storeArticle(deps.database, { feed, publisher, article, sourceHash: hashes[n]!, now }));
+    toStore.push({ feed, publisher, article: { ...processed, guid: keys[n]! }, sourceHash: hashes[n]!, now });
   }
+  // Oldest first, so that within one feed an original is stored before its later copies.
+  toStore.sort((a, b) => a.article.publishedAt - b.article.publishedAt);
+  outcomes.push(...(await storeArticles(deps.database, toStore)));
   return outcomes;
 }
 

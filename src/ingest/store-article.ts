@@ -4,8 +4,9 @@
 // show the story once.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { Database } from '../db/connect.ts';
-import type { FeedRow, NewArticle, PublisherRow } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Dialect } from '../db/connect.ts';
+import type { DB, FeedRow, NewArticle, PublisherRow } from '../db/schema.ts';
 import { duplicateCandidates, findExisting, insertArticle, updateArticle } from '../catalog/articles.ts';
 import { lshBandKeys, minhashSignature, serializeSignature, deserializeSignature } from '../analysis/minhash.ts';
 import { findDuplicateOf } from '../analysis/near-duplicate.ts';
@@ -35,14 +36,27 @@ export function contentHash(a: ProcessedArticle): string {
     .digest('base64url');
 }
 
-export async function storeArticle(database: Database, input: StoreInput): Promise<StoreOutcome> {
+export function storeArticle(database: Database, input: StoreInput): Promise<StoreOutcome> {
+  return database.db.transaction().execute((trx) => storeArticleIn(trx, database.dialect, input));
+}
+
+/** Stores several articles in one transaction (one feed's new items): far fewer commits. */
+export function storeArticles(database: Database, inputs: StoreInput[]): Promise<StoreOutcome[]> {
+  if (inputs.length === 0) return Promise.resolve([]);
+  return database.db.transaction().execute(async (trx) => {
+    const out: StoreOutcome[] = [];
+    for (const input of inputs) out.push(await storeArticleIn(trx, database.dialect, input));
+    return out;
+  });
+}
+
+async function storeArticleIn(trx: Kysely<DB>, dialect: Dialect, input: StoreInput): Promise<StoreOutcome> {
   const { article: a, publisher, now } = input;
   const hash = contentHash(a);
   const signature = minhashSignature(a.bodyText);
   const keys = signature ? lshBandKeys(signature) : [];
-
-  return database.db.transaction().execute(async (trx) => {
-    if (database.dialect === 'postgres' && keys.length) {
+  {
+    if (dialect === 'postgres' && keys.length) {
       // Two copies of one story stored at the same moment by two workers would each miss the other:
       // they share an LSH band, so a lock per band (taken in a fixed order) serialises exactly those.
       await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as locks`.execute(trx);
@@ -111,7 +125,7 @@ export async function storeArticle(database: Database, input: StoreInput): Promi
       await trx.updateTable('articles').set({ duplicate_of: id }).where((eb) => eb.or([eb('id', 'in', ids), eb('duplicate_of', 'in', ids)])).execute();
     }
     return original ? 'duplicate' : 'inserted';
-  });
+  }
 }
 
 /** The feed's section if it has one; else a category naming one of the publisher's sections; else its first. */
