@@ -6,12 +6,16 @@ import { openDatabase, type Database } from './db/connect.ts';
 import { createFetcher } from './ingest/fetch/fetcher.ts';
 import type { Fetcher } from './ingest/fetch/types.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 
 export interface AppContext {
   config: Config;
   database: Database;
   log: Logger;
   fetcher: Fetcher & { close(): void };
+  mailer: Mailer;
+  /** Absolute base for links in mail and feeds: PUBLIC_URL, else this machine. */
+  baseUrl: string;
   close(): Promise<void>;
 }
 
@@ -27,14 +31,19 @@ export function createContext(config: Config, opts: { log?: Logger } = {}): AppC
     maxBytes: config.fetch.maxBytes,
     perHost: config.fetch.perHost,
     allowPrivate: config.allowPrivateFeeds,
+    allowHosts: config.fetch.allowHosts,
   });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log });
   return {
     config,
     database,
     log,
     fetcher,
+    mailer,
+    baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     async close() {
       fetcher.close();
+      mailer.close();
       await database.close();
     },
   };

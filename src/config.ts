@@ -45,6 +45,15 @@ const schema = z.object({
   FEED_MAX_INTERVAL_S: int(60, 30 * 86400).default('86400'),
   FEED_PARK_AFTER: int(1, 1000).default('10'),
   USER_AGENT: z.string().trim().min(1).optional(),
+  ALLOW_FEED_HOSTS: z.string().trim().default(''),
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…').optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Masthead <no-reply@masthead.local>'),
+  TRIAL_DAYS: int(0, 365).default('14'),
+  GRACE_DAYS: int(0, 60).default('7'),
+  FREE_ARTICLES_PER_MONTH: int(0, 1000).default('0'),
+  BILLING_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
+  STRIPE_SECRET_KEY: z.string().trim().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().trim().optional(),
 });
 
 export type Config = {
@@ -57,8 +66,11 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   role: 'all' | 'serve' | 'ingest';
-  fetch: { timeoutMs: number; maxBytes: number; perHost: number; concurrency: number; userAgent: string };
+  fetch: { timeoutMs: number; maxBytes: number; perHost: number; concurrency: number; userAgent: string; allowHosts: string[] };
   schedule: { minIntervalS: number; maxIntervalS: number; parkAfter: number };
+  mail: { smtpUrl: string | undefined; from: string };
+  membership: { trialDays: number; graceDays: number; freeArticlesPerMonth: number };
+  billing: { provider: 'manual' } | { provider: 'stripe'; secretKey: string; webhookSecret: string };
 };
 
 export class ConfigError extends Error {
@@ -83,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.FEED_MIN_INTERVAL_S > e.FEED_MAX_INTERVAL_S) {
     throw new ConfigError([`FEED_MIN_INTERVAL_S (${e.FEED_MIN_INTERVAL_S}) is larger than FEED_MAX_INTERVAL_S (${e.FEED_MAX_INTERVAL_S})`]);
   }
+  if (e.BILLING_PROVIDER === 'stripe' && (!e.STRIPE_SECRET_KEY || !e.STRIPE_WEBHOOK_SECRET)) {
+    throw new ConfigError(['BILLING_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (from the Stripe dashboard)']);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const database: Config['database'] = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -105,7 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perHost: e.FETCH_PER_HOST,
       concurrency: e.FETCH_CONCURRENCY,
       userAgent: e.USER_AGENT ?? `Masthead/${VERSION} (news feed fetcher${e.PUBLIC_URL ? `; +${e.PUBLIC_URL}` : ''})`,
+      allowHosts: e.ALLOW_FEED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     },
     schedule: { minIntervalS: e.FEED_MIN_INTERVAL_S, maxIntervalS: e.FEED_MAX_INTERVAL_S, parkAfter: e.FEED_PARK_AFTER },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    membership: { trialDays: e.TRIAL_DAYS, graceDays: e.GRACE_DAYS, freeArticlesPerMonth: e.FREE_ARTICLES_PER_MONTH },
+    billing:
+      e.BILLING_PROVIDER === 'stripe'
+        ? { provider: 'stripe', secretKey: e.STRIPE_SECRET_KEY!, webhookSecret: e.STRIPE_WEBHOOK_SECRET! }
+        : { provider: 'manual' },
   };
 }

@@ -3,6 +3,7 @@
 // PostgreSQL) may run it at once; leases keep them off each other's feeds.
 import type { AppContext } from '../app.ts';
 import type { IngestStatus } from '../web/routes/health.ts';
+import { sendTrialReminders } from '../members/reminders.ts';
 import { leaseOwner, runCycle, type CycleTotals } from './cycle.ts';
 
 export interface IngestLoop {
@@ -18,6 +19,7 @@ export function startIngestLoop(ctx: AppContext, opts: { tickMs?: number; now?: 
   const state: IngestStatus = { running: true, lastCycleAt: null, lastCycleMs: null, lastError: null };
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
+  let lastReminders = 0;
 
   const tick = async () => {
     try {
@@ -38,6 +40,12 @@ export function startIngestLoop(ctx: AppContext, opts: { tickMs?: number; now?: 
       state.lastError = null;
       if (totals.feeds > 0) ctx.log.info({ ...totals, elapsedMs: Math.round(totals.elapsedMs) }, 'refresh cycle');
       opts.onCycle?.(totals);
+      // Background jobs that piggy-back on the loop: trial mails every ten minutes.
+      if (now() - lastReminders > 10 * 60_000) {
+        lastReminders = now();
+        const sent = await sendTrialReminders({ db: ctx.database.db, mailer: ctx.mailer, now: now(), baseUrl: ctx.baseUrl, graceDays: ctx.config.membership.graceDays });
+        if (sent.warned || sent.ended) ctx.log.info(sent, 'trial mails sent');
+      }
     } catch (err) {
       // A cycle-level failure (the database went away, say) is logged and retried next tick.
       state.lastError = (err as Error).message;
