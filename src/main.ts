@@ -8,6 +8,7 @@ import { ingestCommand, migrateCommand, serveCommand, startCommand } from './cli
 import { publishersCommand } from './cli/publishers.ts';
 import { feedsCommand } from './cli/feeds.ts';
 import { refreshCommand } from './cli/refresh.ts';
+import { plansCommand, usersCommand } from './cli/users.ts';
 
 export function buildProgram(): Command {
   const program = new Command('masthead')
@@ -34,6 +35,8 @@ Examples:
   program.addCommand(publishersCommand());
   program.addCommand(feedsCommand());
   program.addCommand(refreshCommand());
+  program.addCommand(usersCommand());
+  program.addCommand(plansCommand());
   return program;
 }
 

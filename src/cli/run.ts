@@ -34,8 +34,13 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
   if (config.demo && roles.serve) {
     // The demo source is served by this very process, so its feeds exist only once it listens.
     const port = (server!.server.address() as { port: number }).port;
-    const installed = await installDemo(ctx.database, { baseUrl: `http://127.0.0.1:${port}`, intervalS: config.schedule.minIntervalS });
+    const installed = await installDemo(ctx.database, { baseUrl: `http://127.0.0.1:${port}`, intervalS: config.schedule.minIntervalS, trialDays: config.membership.trialDays });
     if (installed.created) process.stderr.write(`Demo content: ${installed.publishers} publishers, ${installed.feeds} feeds; first articles arrive in a few seconds.\n`);
+    if (installed.accounts.length) {
+      process.stderr.write(`\nDemo accounts (passwords shown this once; sign in at /signin):\n`);
+      for (const a of installed.accounts) process.stderr.write(`  ${a.role.padEnd(7)} ${a.email.padEnd(30)} ${bold(a.password)}\n`);
+      process.stderr.write('\n');
+    }
   }
   if (roles.ingest) loop = startIngestLoop(ctx);
 
