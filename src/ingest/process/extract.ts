@@ -9,6 +9,7 @@
 // The article-extraction corpus peaks at ~1,600 elements and depth 51.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { htmlToText } from './text.ts';
 
 export interface Extracted {
   html: string;
@@ -94,9 +95,14 @@ function readArticle(rawHtml: string, url: string): Extracted | null {
   }
   const article = new Readability(document, { charThreshold: 300, keepClasses: false, maxElemsToParse: MAX_ELEMENTS }).parse();
   if (!article?.content) return null;
+  // From the HTML rather than Readability's textContent, which glues the last word of
+  // one paragraph to the first of the next ("end.Next" is fine, "end</p><p>Next" is not).
+  // Captions are left out: prose only (as in the benchmark's ground truth).
+  const text = htmlToText(article.content, { captions: false });
+  if (!text) return null;
   return {
     html: article.content,
-    text: (article.textContent ?? '').replace(/\s+\n/g, '\n').trim(),
+    text,
     title: article.title ?? undefined,
     byline: article.byline ?? undefined,
     excerpt: article.excerpt ?? undefined,

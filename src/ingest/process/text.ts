@@ -5,8 +5,12 @@ import { isTag, type AnyNode } from 'domhandler';
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'tr', 'pre', 'hr', 'section', 'article', 'ul', 'ol', 'table']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math']);
 
-/** Plain text of an HTML fragment: paragraphs separated by blank lines, whitespace folded. */
-export function htmlToText(html: string): string {
+/**
+ * Plain text of an HTML fragment: paragraphs separated by blank lines, whitespace folded.
+ * `captions: false` leaves out <figcaption>s — the article's prose only, as used for
+ * bodyText, word counts and the extraction benchmark (whose ground truth has no captions).
+ */
+export function htmlToText(html: string, opts: { captions?: boolean } = {}): string {
   if (!html) return '';
   if (!/[<&]/.test(html)) return html.replace(/[ \t\r\f\v]+/g, ' ').trim();
   const doc = parseDocument(html, { decodeEntities: true });
@@ -21,7 +25,7 @@ export function htmlToText(html: string): string {
     }
     if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
     else if (isTag(node)) {
-      if (SKIP.has(node.name)) continue;
+      if (SKIP.has(node.name) || (opts.captions === false && node.name === 'figcaption')) continue;
       const block = BLOCK.has(node.name);
       if (block) {
         parts.push('\n\n');
