@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleHtml as clean } from './sanitize.ts';
+import { IFRAME_SANDBOX, sanitizeArticleHtml as clean } from './sanitize.ts';
 
 const base = 'https://news.example/story/1';
 
@@ -9,8 +9,22 @@ describe('sanitising publisher HTML', () => {
     expect(out).toContain('<h2>Head</h2>');
     expect(out).toContain('<a href="https://news.example/more">more</a>');
     expect(out).toContain('<a href="https://other.example/" rel="noopener noreferrer nofollow" target="_blank">elsewhere</a>');
-    expect(out).toContain('<img src="https://news.example/i.jpg" width="800" height="450" alt="A" loading="lazy" decoding="async" />');
+    expect(out).toMatch(/<img [^>]*src="https:\/\/news\.example\/i\.jpg"[^>]*>/);
+    expect(out).toMatch(/<img [^>]*loading="lazy" decoding="async"/);
+    expect(out).toMatch(/<img [^>]*width="800" height="450" alt="A"/);
     expect(out).toContain('<figcaption>Cap (Agency)</figcaption>');
+  });
+
+  it('keeps the allowed vocabulary and drops presentational attributes', () => {
+    const html = '<blockquote cite="/q"><p class="x" id="y" style="color:red">q</p></blockquote><table><thead><tr><th scope="col">h</th></tr></thead><tbody><tr><td colspan="2">d</td></tr></tbody></table><dl><dt>t</dt><dd>d</dd></dl><p><abbr title="Harbour Board">HB</abbr> <time datetime="2026-11-24">today</time> x<sup>2</sup> <code>c</code></p><pre>p</pre><hr>';
+    const out = clean(html, base);
+    expect(out).toContain('<blockquote cite="https://news.example/q"><p>q</p></blockquote>');
+    expect(out).toContain('<th scope="col">h</th>');
+    expect(out).toContain('<td colspan="2">d</td>');
+    expect(out).toContain('<dl><dt>t</dt><dd>d</dd></dl>');
+    expect(out).toContain('<abbr title="Harbour Board">HB</abbr>');
+    expect(out).toContain('<time datetime="2026-11-24">today</time>');
+    expect(out).not.toMatch(/class=|id=|style=/);
   });
 
   it('removes every kind of script and dangerous URL', () => {
@@ -22,26 +36,64 @@ describe('sanitising publisher HTML', () => {
       '<svg onload="alert(1)"><circle/></svg>',
       '<a href="jav&#x09;ascript:alert(1)">a</a>',
       '<a href="javascript:alert(1)">b</a>',
+      '<a href=" JaVaScRiPt:alert(1)">b2</a>',
       '<a href="data:text/html,<script>alert(1)</script>">c</a>',
       '<a href="vbscript:msgbox">d</a>',
+      '<img src="data:image/png;base64,iVBORw0KGgo=" width="100" height="100">',
+      '<img srcset="javascript:alert(1) 1x, /ok.jpg 2x" src="/ok.jpg">',
       '<iframe src="https://evil.example/"></iframe>',
+      '<iframe src="javascript:alert(1)"></iframe>',
+      '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
       '<form action="/x"><input name="q"><button>go</button></form>',
       '<object data="x.swf"></object><embed src="x.swf">',
       '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
       '<base href="https://evil.example/">',
+      '<link rel="stylesheet" href="https://evil.example/x.css">',
       '<div style="width: expression(alert(1))">e</div>',
       '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+      '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+      '<details open ontoggle="alert(1)">f</details>',
+      '<video><source onerror="alert(1)"></video>',
     ].join('');
     const out = clean(hostile, base);
-    expect(out).not.toMatch(/<script|<style|onerror|onload|onclick|javascript:|vbscript:|data:|<iframe|<form|<input|<object|<embed|<meta|<base|expression\(|style=/i);
+    expect(out).not.toMatch(/<script|<style|onerror|onload|onclick|ontoggle|javascript:|vbscript:|data:|<iframe|<form|<input|<object|<embed|<meta|<base|<link|<svg|<math|expression\(|style=|srcdoc/i);
     expect(out).toContain('<p>p</p>');
+    expect(out).toMatch(/<img [^>]*src="https:\/\/news\.example\/ok\.jpg"/);
   });
 
-  it('keeps video embeds from known hosts, sandboxed, and drops tracking pixels', () => {
-    const out = clean('<iframe src="https://www.youtube-nocookie.com/embed/abc" width="560" height="315"></iframe><img src="https://pixel.wp.com/g.gif" width="1" height="1"><img src="https://feeds.feedburner.com/~r/x/~4/abc">', base);
-    expect(out).toContain('sandbox="allow-scripts allow-same-origin allow-presentation"');
+  it('keeps video embeds from known hosts, sandboxed and lazy', () => {
+    const out = clean('<iframe src="https://www.youtube-nocookie.com/embed/abc" width="560" height="315" onload="x()"></iframe><iframe src="https://player.vimeo.com/video/1"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe>', base);
+    expect(out).toContain(`sandbox="${IFRAME_SANDBOX}"`);
+    expect(out).toContain('loading="lazy"');
     expect(out).toContain('src="https://www.youtube-nocookie.com/embed/abc"');
-    expect(out).not.toMatch(/pixel\.wp\.com|feedburner/);
+    expect(out).toContain('src="https://player.vimeo.com/video/1"');
+    expect(out).not.toContain('http://www.youtube.com'); // plain http embeds are refused
+    expect(out).not.toContain('onload');
+  });
+
+  it('drops tracking pixels, empty paragraphs and lazy-load placeholders', () => {
+    const out = clean('<p><img src="https://pixel.wp.com/g.gif"></p><p><img src="https://feeds.feedburner.com/~r/x/~4/abc"></p><p> &nbsp; <br> </p><p><img src="/t.gif" width="1" height="1">Text</p><p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg"></p>', base);
+    expect(out).not.toMatch(/pixel\.wp\.com|feedburner|t\.gif|data:/);
+    expect(out).toContain('<p>Text</p>');
+    expect(out).toMatch(/src="https:\/\/news\.example\/real\.jpg"/);
+    expect(out).not.toContain('<p></p>');
+    expect(out.match(/<p>/g)).toHaveLength(2);
+  });
+
+  it('keeps figures whose image is wrapped in a link', () => {
+    const out = clean('<figure><a href="/big.jpg"><img src="/i.jpg"></a></figure><p><a href="/x"><img src="/j.jpg"></a></p>', base);
+    expect(out).toContain('i.jpg');
+    expect(out).toContain('j.jpg');
+  });
+
+  it('removes the lead image from the top of the body only', () => {
+    const body = '<figure><img src="/lead-800x450.jpg"><figcaption>Cap</figcaption></figure><p>Text.</p><p><img src="/lead.jpg"></p>';
+    const out = clean(body, base, { leadImageUrl: 'https://news.example/lead.jpg' });
+    expect(out.startsWith('<p>Text.</p>')).toBe(true);
+    expect(out).toContain('/lead.jpg'); // a later copy stays
+    expect(clean('<p><a href="/x"><img src="/lead.jpg"></a></p><p>T</p>', base, { leadImageUrl: 'https://news.example/lead.jpg' })).toBe('<p>T</p>');
+    expect(clean('<p><img src="/other.jpg"></p><p>T</p>', base, { leadImageUrl: 'https://news.example/lead.jpg' })).toContain('other.jpg');
+    expect(clean('<p>Words <img src="/lead.jpg"></p>', base, { leadImageUrl: 'https://news.example/lead.jpg' })).toContain('lead.jpg');
   });
 
   it('stays fast on deeply nested and very large markup', () => {
