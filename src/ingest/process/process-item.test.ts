@@ -1,104 +1,164 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../parse/types.ts';
-import { authorNames } from './authors.ts';
-import { canonicalUrl } from './canonical-url.ts';
-import { articleDates } from './dates.ts';
-import { splitCredit } from './lead-image.ts';
 import { processItem } from './process-item.ts';
-import { standfirstOf } from './text.ts';
+import type { ProcessContext, ProcessedArticle } from './types.ts';
 
 const now = Date.parse('2026-11-24T09:00:00Z');
 const item = (over: Partial<ParsedItem>): ParsedItem => ({ links: [], authors: [], categories: [], media: [], ...over });
+const ctx = (over: Partial<ProcessContext> = {}): ProcessContext => ({ feedUrl: 'https://h.example/feed', fullText: 'auto', now, ...over });
 const body = `<p>${'The harbour board met on Monday to settle the winter timetable for the ferries. '.repeat(20)}</p>`;
+const page = fs.readFileSync(new URL('./testdata/article-page.html', import.meta.url), 'utf8');
 
-describe('normalising items', () => {
-  it('canonicalises URLs and drops tracking parameters only', () => {
-    expect(canonicalUrl('/a/b?utm_source=x&id=3&fbclid=y#top', 'HTTPS://News.Example:443/feed')).toBe('https://news.example/a/b?id=3');
-    expect(canonicalUrl('javascript:alert(1)')).toBeUndefined();
-    expect(canonicalUrl('not a url')).toBeUndefined();
-  });
-
-  it('never dates an article in the future and ignores updates before publication', () => {
-    expect(articleDates(new Date(now + 86_400_000), undefined, now).publishedAt).toBe(now + 10 * 60_000);
-    expect(articleDates(undefined, undefined, now).publishedAt).toBe(now);
-    expect(articleDates(new Date(now - 1000), new Date(now - 5000), now).updatedAt).toBeNull();
-    expect(articleDates(new Date(now - 5000), new Date(now - 1000), now).updatedAt).toBe(now - 1000);
-  });
-
-  it('cleans author names', () => {
-    expect(authorNames([{ name: 'By Jane Doe and John Roe' }, { name: 'jane doe' }, { email: 'x@y.z' }, { name: 'admin' }])).toEqual(['Jane Doe', 'John Roe']);
-  });
-
-  it('splits credits from captions', () => {
-    expect(splitCredit('Boats at dawn (AFP via Getty Images)')).toEqual({ caption: 'Boats at dawn', credit: 'AFP via Getty Images' });
-    expect(splitCredit('The new bridge. Photograph: Mara Quint/Harbour Wire')).toEqual({ caption: 'The new bridge', credit: 'Mara Quint/Harbour Wire' });
-    expect(splitCredit('Just a caption (in brackets)')).toEqual({ caption: 'Just a caption (in brackets)' });
-  });
-
-  it('cuts standfirsts at sentence boundaries', () => {
-    expect(standfirstOf(`${'One two three four five. '.repeat(20)}`, 12)).toBe('One two three four five. One two three four five.');
-  });
-});
+async function article(it: ParsedItem, c: ProcessContext): Promise<ProcessedArticle> {
+  const out = await processItem(it, c);
+  if ('skipped' in out) throw new Error(out.skipped);
+  return out;
+}
 
 describe('processItem', () => {
   it('turns a feed item into a clean article with its image, caption and credit', async () => {
-    const out = await processItem(
+    const out = await article(
       item({
         id: 'g1',
         title: 'Ferry &amp; timetable',
-        link: 'https://h.example/s/1?utm_medium=rss',
+        link: '/s/1?utm_medium=rss&page=2#comments',
         summary: 'The board met.',
         content: `<figure><img src="/lead.jpg"><figcaption>x</figcaption></figure>${body}`,
         published: new Date(now - 3600_000),
+        updated: new Date(now - 7200_000),
         authors: [{ name: 'By Mara Quint' }],
         categories: [{ term: 'Transport' }, { term: 'Transport' }],
         media: [{ url: 'https://h.example/lead.jpg', medium: 'image', width: 1200, height: 675, caption: 'The morning ferry (Harbour Wire)', source: 'media:content' }],
       }),
-      { feedUrl: 'https://h.example/feed', fullText: 'auto', now },
+      ctx(),
     );
-    if ('skipped' in out) throw new Error(out.skipped);
     expect(out).toMatchObject({
       guid: 'g1',
-      url: 'https://h.example/s/1',
+      url: 'https://h.example/s/1?page=2',
       title: 'Ferry & timetable',
       standfirst: 'The board met.',
       bodySource: 'feed',
       authors: ['Mara Quint'],
       categories: ['Transport'],
+      publishedAt: now - 3600_000,
+      updatedAt: null,
       image: { url: 'https://h.example/lead.jpg', caption: 'The morning ferry', credit: 'Harbour Wire', width: 1200, height: 675 },
       readingMinutes: 2,
     });
     expect(out.bodyHtml.startsWith('<p>')).toBe(true); // the lead image is not repeated in the body
-    expect(out.wordCount).toBeGreaterThan(250);
+    expect(out.wordCount).toBe(280);
   });
 
-  it('extracts full text for summary-only feeds and falls back to the summary when the page fails', async () => {
-    const page = `<html><head><meta property="og:image" content="/og.jpg"></head><body><nav>Home News Sport</nav><article><h1>T</h1>${body}</article><footer>About us</footer></body></html>`;
+  it('uses the canonical URL as guid when there is no id, and the first paragraph as standfirst when there is no summary', async () => {
+    const out = await article(item({ title: 'T', link: 'HTTPS://H.Example:443/s/9?fbclid=1', content: `<p>Short.</p><p>${'A longer opening paragraph of the article goes here. '.repeat(10)}</p>` }), ctx({ fullText: 'never' }));
+    expect(out.guid).toBe('https://h.example/s/9');
+    expect(out.standfirst.startsWith('A longer opening paragraph')).toBe(true);
+    expect(out.standfirst.split(' ').length).toBeLessThanOrEqual(61);
+  });
+
+  it('extracts full text for summary-only feeds, with og:image and byline', async () => {
+    const fetched: string[] = [];
+    const fetchPage = async (url: string) => (fetched.push(url), { url, html: page });
+    const full = await article(item({ id: 's', title: 'Short', link: 'https://herald.example/news/ferry?utm_source=x', summary: 'Only a <b>teaser</b>.' }), ctx({ fetchPage }));
+    expect(fetched).toEqual(['https://herald.example/news/ferry']);
+    expect(full).toMatchObject({ bodySource: 'extracted', standfirst: 'Only a teaser.', authors: ['Mara Quint'], image: { url: 'https://herald.example/images/ferry-og.jpg' } });
+    expect(full.bodyText).toContain('quarter past six');
+    expect(full.bodyText).not.toMatch(/Most read|Advertise/);
+    expect(full.wordCount).toBeGreaterThan(150);
+  });
+
+  it('keeps a full feed body in auto mode, always fetches in always mode, never in never mode', async () => {
+    const fetchPage = async (url: string) => ({ url, html: page });
+    const long = item({ id: 'l', title: 'L', link: 'https://herald.example/news/ferry', content: body, media: [{ url: 'https://h.example/i.jpg', medium: 'image', source: 'media:content' }] });
+    expect((await article(long, ctx({ fetchPage: async () => { throw new Error('must not fetch'); } }))).bodySource).toBe('feed');
+    expect((await article(item({ ...long, content: '<p>Fifty words at most.</p>' }), ctx({ fullText: 'always', fetchPage }))).bodySource).toBe('extracted');
+    let calls = 0;
+    const never = await article(item({ id: 's', title: 'S', link: 'https://h.example/s/2', summary: 'Only a teaser.' }), ctx({ fullText: 'never', fetchPage: async (url) => (calls++, { url, html: page }) }));
+    expect(calls).toBe(0);
+    expect(never).toMatchObject({ bodySource: 'summary', bodyText: 'Only a teaser.' });
+  });
+
+  it('falls back to the summary when the page cannot be fetched or read', async () => {
     const it = item({ id: 's', title: 'Short', link: 'https://h.example/s/2', summary: 'Only a teaser.' });
-    const full = await processItem(it, { feedUrl: 'https://h.example/feed', fullText: 'auto', now, fetchPage: async (url) => ({ url, html: page }) });
-    if ('skipped' in full) throw new Error(full.skipped);
-    expect(full).toMatchObject({ bodySource: 'extracted', image: { url: 'https://h.example/og.jpg' } });
-    expect(full.bodyText).toContain('winter timetable');
-    expect(full.bodyText).not.toContain('About us');
-    const failed = await processItem(it, { feedUrl: 'https://h.example/feed', fullText: 'auto', now, fetchPage: async () => null });
-    expect(failed).toMatchObject({ bodySource: 'summary', bodyText: 'Only a teaser.' });
-    const never = await processItem(it, { feedUrl: 'https://h.example/feed', fullText: 'never', now, fetchPage: async () => { throw new Error('must not fetch'); } });
-    expect(never).toMatchObject({ bodySource: 'summary' });
+    for (const fetchPage of [async () => null, async () => { throw new Error('timeout'); }, async (url: string) => ({ url, html: '<html><body></body></html>' }), async (url: string) => ({ url, html: `${'<div>'.repeat(100_000)}` })]) {
+      expect(await processItem(it, ctx({ fetchPage }))).toMatchObject({ bodySource: 'summary', bodyText: 'Only a teaser.', image: null });
+    }
   });
 
-  it('stores nothing executable, whatever field the injection is in', async () => {
-    const x = `<script>alert(1)</script><img src=x onerror=alert(1)>`;
-    const out = await processItem(
-      item({ id: x, title: `${x}Headline`, link: 'https://h.example/s/3', summary: x, content: `${x}${body}`, authors: [{ name: x }], categories: [{ term: x }], media: [{ url: 'javascript:alert(1)', medium: 'image', caption: x, source: 'media:content' }] }),
-      { feedUrl: 'https://h.example/feed', fullText: 'never', now },
-    );
-    if ('skipped' in out) throw new Error(out.skipped);
-    const all = JSON.stringify({ ...out, guid: '' });
-    expect(all).not.toMatch(/<script|onerror|javascript:/i);
-    expect(out.title).toBe('Headline');
+  it('takes the title from the page or the text when the feed has none', async () => {
+    const out = await article(item({ id: 'x', link: 'https://herald.example/news/ferry', summary: 'Teaser.' }), ctx({ fetchPage: async (url) => ({ url, html: page }) }));
+    expect(out.title).toContain('Winter ferry timetable agreed');
   });
 
   it('skips items with nothing to identify them', async () => {
-    expect(await processItem(item({}), { feedUrl: 'https://h.example/feed', fullText: 'never', now })).toEqual({ skipped: 'item has no link, id or title' });
+    expect(await processItem(item({}), ctx())).toEqual({ skipped: 'item has no link, id or title' });
+    expect(await processItem(item({ title: '<script></script>' }), ctx())).toEqual({ skipped: 'item has no link, id or title' });
+    expect(await processItem(item({ title: 'Only a title' }), ctx())).toEqual({ skipped: 'item has no usable http(s) link' });
+    expect(await processItem(item({ title: 'T', link: 'javascript:alert(1)' }), ctx())).toEqual({ skipped: 'item has no usable http(s) link' });
   });
+
+  it('uses a permalink guid as the link', async () => {
+    expect((await article(item({ id: 'https://h.example/s/5', idIsPermalink: true, title: 'T' }), ctx({ fullText: 'never' }))).url).toBe('https://h.example/s/5');
+  });
+});
+
+describe('processItem with hostile input', () => {
+  const x = `<script>alert(1)</script><img src=x onerror=alert(1)><svg onload=alert(1)></svg>`;
+  const hostileContent = [
+    x,
+    '<a href="jav&#x09;ascript:alert(1)">a</a><a href="javascript:alert(2)">b</a>',
+    '<iframe src="https://evil.example/"></iframe><form action="/x"><input name="q"></form>',
+    '<p style="width: expression(alert(1))" onmouseover="alert(1)">styled</p>',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    body,
+  ].join('');
+
+  it('stores nothing executable, whatever field the injection is in', async () => {
+    const out = await article(
+      item({
+        id: 'h1',
+        title: `${x}Headline &lt;b&gt;`,
+        link: 'https://h.example/s/3?x="><script>alert(1)</script>',
+        summary: `${x}Summary <a href="javascript:alert(1)">here</a>`,
+        content: hostileContent,
+        authors: [{ name: `${x}Jane Doe` }, { email: `javascript:alert(1)` }],
+        categories: [{ term: x }, { term: 'News' }],
+        media: [
+          { url: 'javascript:alert(1)', medium: 'image', caption: x, source: 'media:content' },
+          { url: 'https://h.example/ok.jpg', medium: 'image', caption: `${x}A caption <b>bold</b>`, credit: `<script>x</script>Agency`, source: 'media:thumbnail' },
+        ],
+      }),
+      ctx({ fullText: 'never' }),
+    );
+    const all = JSON.stringify({ ...out, guid: '' });
+    expect(all).not.toMatch(/<script|onerror|onload|onmouseover|javascript:|<svg|<iframe|<form|<input|<meta|expression\(|style=/i);
+    expect(out.title).toBe('Headline <b>');
+    expect(out.standfirst).toBe('Summary here');
+    expect(out.authors).toEqual(['Jane Doe']);
+    expect(out.categories).toEqual(['News']);
+    expect(out.image).toEqual({ url: 'https://h.example/ok.jpg', caption: 'A caption bold', credit: 'Agency' });
+    expect(out.url).not.toMatch(/[<>"]/);
+    expect(out.bodyText).toContain('winter timetable');
+    expect(out.bodyHtml).toContain('<p>styled</p>');
+    for (const field of [out.standfirst, out.image!.caption!, out.image!.credit!, ...out.authors]) expect(field).not.toMatch(/<[a-z/]/i);
+  });
+
+  it('handles a page with hostile markup the same way', async () => {
+    const evil = `<html><head><meta property="og:image" content="javascript:alert(1)"></head><body><article>${hostileContent}</article></body></html>`;
+    const out = await article(item({ id: 'h2', title: 'T', link: 'https://h.example/s/4', summary: 'Teaser.' }), ctx({ fetchPage: async (url) => ({ url, html: evil }) }));
+    expect(out.bodySource).toBe('extracted');
+    expect(JSON.stringify(out)).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<form|<meta|style=/i);
+    expect(out.image?.url).toBe('https://h.example/s/x'); // the og:image was javascript:, so the body's first image
+  });
+
+  it('stays bounded on 100k-deep nesting and a 5 MB content field', async () => {
+    const t = performance.now();
+    const deep = await article(item({ id: 'd', title: 'Deep', link: 'https://h.example/s/6', content: `${'<div>'.repeat(100_000)}deep words${'</div>'.repeat(100_000)}` }), ctx());
+    expect(deep.bodyText).toBe('deep words');
+    const big = await article(item({ id: 'b', title: 'Big', link: 'https://h.example/s/7', content: `<p>${'word '.repeat(1_000_000)}</p>` }), ctx());
+    expect(big.wordCount).toBe(1_000_000);
+    expect(big.standfirst.length).toBeLessThan(400);
+    expect(performance.now() - t).toBeLessThan(15_000);
+  }, 30_000);
 });
