@@ -24,7 +24,7 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
   let loop: IngestLoop | undefined;
   const epoch = config.demo ? await demoEpoch(ctx.database.db) : Date.now();
   const server = roles.serve
-    ? await buildServer({ config, database: ctx.database, log, ingestStatus: () => loop?.status() ?? null, demoEpoch: () => epoch })
+    ? await buildServer({ config, database: ctx.database, log, ingestStatus: () => loop?.status() ?? null, demoEpoch: () => epoch, mailer: ctx.mailer, baseUrl: ctx.baseUrl })
     : undefined;
   if (server) {
     await server.listen({ port: config.port, host: config.host });

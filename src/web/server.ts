@@ -5,10 +5,18 @@ import formbody from '@fastify/formbody';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import type { Logger } from '../log.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { manualProvider } from '../members/billing/manual.ts';
+import { createStripeProvider } from '../members/billing/stripe.ts';
+import type { BillingProvider } from '../members/billing/types.ts';
 import { publisherArticleRoutes } from '../api/publisher-articles.ts';
 import { demoSourceRoutes } from '../demo/routes.ts';
+import { accountRoutes } from './routes/account.tsx';
+import { authRoutes } from './routes/auth.tsx';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
+import { planRoutes } from './routes/plans.tsx';
+import { sessionPlugin } from './session.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -19,9 +27,22 @@ export interface ServerDeps {
   now?: () => number;
   /** The demo content's fixed "now" (demo/install.ts). */
   demoEpoch?: () => number;
+  mailer?: Mailer;
+  /** Absolute base URL for links in mail (PUBLIC_URL). */
+  baseUrl?: string;
+  billing?: BillingProvider;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const now = deps.now ?? Date.now;
+  const baseUrl = deps.baseUrl ?? config.publicUrl ?? `http://localhost:${config.port}`;
+  const secure = baseUrl.startsWith('https://');
+  const mailer = deps.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: deps.log });
+  const billing =
+    deps.billing ?? (config.billing.provider === 'stripe' ? createStripeProvider(database.db, config.billing, now) : manualProvider);
+  const accounts = { db: database.db, mailer, now, baseUrl, trialDays: config.membership.trialDays };
+
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     trustProxy: true,
@@ -36,9 +57,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return reply.code(status).send({ error: status >= 500 ? 'internal_error' : 'bad_request', message });
   });
 
-  healthRoutes(app, { database: deps.database, ingestStatus: deps.ingestStatus });
-  publisherArticleRoutes(app, { database: deps.database, now: deps.now });
-  if (deps.config.demo) demoSourceRoutes(app, { epoch: deps.demoEpoch ?? (() => Date.now()) });
-  homeRoutes(app, { database: deps.database });
+  await sessionPlugin(app, { db: database.db, now, graceDays: config.membership.graceDays, secure });
+
+  healthRoutes(app, { database, ingestStatus: deps.ingestStatus });
+  publisherArticleRoutes(app, { database, now: deps.now });
+  if (config.demo) demoSourceRoutes(app, { epoch: deps.demoEpoch ?? (() => Date.now()) });
+  authRoutes(app, { accounts, secure, trialDays: config.membership.trialDays });
+  accountRoutes(app, { accounts, now });
+  planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
+  homeRoutes(app, { database });
   return app;
 }

@@ -39,8 +39,8 @@ describe('hostile feeds', () => {
     const { v, ms } = timed(() => parseFeed(doc));
     expect(v.items[0]!.title).toBe('ok');
     expect(v.bozo).toBe(true);
-    expect(ms).toBeLessThan(5000);
-  });
+    expect(ms).toBeLessThan(20_000); // ~1 s alone; generous because the suite runs files in parallel on 2 cores
+  }, 40_000);
 
   it('keeps injected markup as inert text for the sanitiser, in every field', () => {
     const x = `<script>alert(1)</script><img src=x onerror=alert(1)>`;

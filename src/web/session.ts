@@ -1,0 +1,86 @@
+// Who is asking: the session cookie → the account and its membership, once per
+// request, and the CSRF token every form must carry. Sessions live in the
+// database (any number of web processes); the CSRF secret too.
+import crypto from 'node:crypto';
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB, UserRow } from '../db/schema.ts';
+import type { Viewer } from '../members/access.ts';
+import { membershipOf } from '../members/facts.ts';
+import type { Membership } from '../members/membership.ts';
+import { SESSION_DAYS, userForSession } from '../members/sessions.ts';
+
+export const SESSION_COOKIE = 'mh_session';
+const CSRF_COOKIE = 'mh_csrf';
+
+export interface RequestAccount {
+  user: UserRow;
+  membership: Membership;
+  sessionId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    account: RequestAccount | null;
+    csrfToken: string;
+  }
+}
+
+export async function csrfSecret(db: Kysely<DB>): Promise<Buffer> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'csrf_secret').executeTakeFirst();
+  if (row) return Buffer.from(row.value, 'base64');
+  await db.insertInto('meta').values({ key: 'csrf_secret', value: crypto.randomBytes(32).toString('base64') }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return csrfSecret(db);
+}
+
+export function viewerOf(req: FastifyRequest, allowanceUsed = 0, unlockedThisArticle = false): Viewer {
+  const a = req.account;
+  if (!a) return { kind: 'anonymous' };
+  return { kind: 'account', role: a.user.role as 'member', publisherId: a.user.publisher_id, membership: a.membership, allowanceUsed, unlockedThisArticle };
+}
+
+export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; graceDays: number; secure: boolean }): Promise<void> {
+  await app.register(cookie);
+  const secret = await csrfSecret(deps.db);
+  const sign = (value: string) => crypto.createHmac('sha256', secret).update(value).digest('base64url');
+
+  app.decorateRequest('account', null);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/demo/source/') || req.url === '/healthz') return;
+    const token = req.cookies[SESSION_COOKIE];
+    const found = token ? await userForSession(deps.db, token, deps.now()) : null;
+    if (found) {
+      req.account = { user: found.user, sessionId: found.sessionId, membership: await membershipOf(deps.db, found.user.id, deps.now(), deps.graceDays) };
+    } else if (token) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    // The CSRF token is bound to the session when there is one, else to a random cookie of the browser's.
+    let anon = req.cookies[CSRF_COOKIE];
+    if (!found && !anon) {
+      anon = crypto.randomBytes(16).toString('base64url');
+      reply.setCookie(CSRF_COOKIE, anon, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secure });
+    }
+    req.csrfToken = sign(found ? `s:${found.sessionId}` : `a:${anon}`);
+  });
+
+  // Every form post outside the APIs must carry the token (double protection with SameSite=Lax cookies).
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST' || req.url.startsWith('/api/') || req.url.startsWith('/webhooks/')) return;
+    const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'];
+    const ok = typeof sent === 'string' && sent.length === req.csrfToken.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(req.csrfToken));
+    if (!ok) {
+      return reply.code(403).type('text/html; charset=utf-8').send('<!doctype html><title>Form expired</title><p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>');
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86_400 });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

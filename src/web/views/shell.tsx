@@ -1,0 +1,78 @@
+// The page shell for account and membership pages: header with the
+// masthead and account links, a narrow main column, the footer with the offer.
+import type { ComponentChildren } from 'preact';
+import { render } from 'preact-render-to-string';
+
+export interface ShellProps {
+  title: string;
+  signedIn: boolean;
+  children: ComponentChildren;
+  /** A notice shown above the content (success or error). */
+  notice?: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+const css = `
+:root{color-scheme:light dark;--fg:#1b1b1b;--muted:#5b5b5b;--bg:#fbfaf7;--card:#fff;--line:#dedad2;--accent:#1f4e79;--ok:#1d6b2f;--err:#a1262f}
+@media (prefers-color-scheme:dark){:root{--fg:#ecebe8;--muted:#b0aea8;--bg:#141414;--card:#1d1d1d;--line:#333;--accent:#8cb8e6;--ok:#7fd08f;--err:#ff8f96}}
+*{box-sizing:border-box}body{margin:0;font:17px/1.55 Georgia,'Times New Roman',serif;color:var(--fg);background:var(--bg)}
+a{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.top{display:flex;justify-content:space-between;align-items:center;max-width:980px;margin:0 auto;padding:.75rem 1rem;border-bottom:1px solid var(--line);font-family:system-ui,sans-serif}
+.brand{font:800 1.4rem system-ui,sans-serif;letter-spacing:-.02em;color:var(--fg);text-decoration:none}
+.top nav a{margin-left:1rem}
+main{max-width:560px;margin:0 auto;padding:1.5rem 1rem 3rem}
+h1{font:700 1.8rem/1.2 system-ui,sans-serif;margin:.5rem 0 1rem}h2{font:700 1.2rem system-ui,sans-serif;margin:2rem 0 .5rem}
+form{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.25rem;margin:1rem 0}
+label{display:block;font:600 .9rem system-ui,sans-serif;margin:.75rem 0 .25rem}
+input[type=email],input[type=password],input[type=text]{width:100%;font:inherit;padding:.6rem .7rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+button{font:600 1rem system-ui,sans-serif;background:var(--accent);color:var(--bg);border:0;border-radius:6px;padding:.65rem 1.1rem;margin-top:1rem;cursor:pointer}
+button.secondary{background:transparent;color:var(--accent);border:1px solid var(--accent)}
+.hint{color:var(--muted);font-size:.9rem;font-family:system-ui,sans-serif}
+.notice{padding:.75rem 1rem;border-radius:8px;margin:1rem 0;font-family:system-ui,sans-serif}
+.notice.ok{border:1px solid var(--ok);color:var(--ok)}.notice.error{border:1px solid var(--err);color:var(--err)}
+table{width:100%;border-collapse:collapse;font:.9rem system-ui,sans-serif}td,th{text-align:left;padding:.4rem;border-bottom:1px solid var(--line)}
+.plans{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(220px,1fr))}
+.plan{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.25rem}.plan .price{font:700 1.6rem system-ui,sans-serif}
+footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}`;
+
+export function Shell({ title, signedIn, children, notice }: ShellProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Masthead`}</title>
+        <style dangerouslySetInnerHTML={{ __html: css }} />
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">
+            Masthead
+          </a>
+          <nav aria-label="Account">
+            {signedIn ? <a href="/account">Your account</a> : <a href="/signin">Sign in</a>}
+            {!signedIn && <a href="/signup">Start free trial</a>}
+          </nav>
+        </header>
+        <main id="main">
+          {notice && (
+            <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+              {notice.text}
+            </p>
+          )}
+          {children}
+        </main>
+        <footer>
+          <p>Masthead: all your news in one place. One membership, every title, no ads. Fourteen days free, cancel any time.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function page(props: ShellProps): string {
+  return `<!doctype html>${render(<Shell {...props} />)}`;
+}
+
+export function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
