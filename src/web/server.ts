@@ -12,6 +12,7 @@ import type { BillingProvider } from '../members/billing/types.ts';
 import { publisherArticleRoutes } from '../api/publisher-articles.ts';
 import { demoSourceRoutes } from '../demo/routes.ts';
 import { accountRoutes } from './routes/account.tsx';
+import { articleRoutes } from './routes/article.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
@@ -65,6 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   authRoutes(app, { accounts, secure, trialDays: config.membership.trialDays });
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
-  homeRoutes(app, { database });
+  articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now });
+  homeRoutes(app, { database, now });
   return app;
 }

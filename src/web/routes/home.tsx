@@ -1,29 +1,85 @@
-// GET /: the latest stories, one card each. An interim front page: the Reader
-// issue replaces it with the curated one; it already shows what ingestion stored.
+// GET /: the front page. Top stories, our picks and the latest by section;
+// GET /p/:slug: a publisher's latest stories.
 import type { FastifyInstance } from 'fastify';
-import { render } from 'preact-render-to-string';
-import { authorsOf, latestArticles } from '../../catalog/articles.ts';
-import { getPublishersByIds } from '../../catalog/publishers.ts';
+import { latestCards, picksCards, topCards } from '../../catalog/article-pages.ts';
+import { getPublisherBySlug } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
-import { LatestPage, type LatestCard } from '../views/latest-page.tsx';
+import { CardList } from '../views/cards.tsx';
+import { page } from '../views/shell.tsx';
 
-export function homeRoutes(app: FastifyInstance, deps: { database: Database }): void {
-  app.get('/', async (_req, reply) => {
-    const db = deps.database.db;
-    const rows = await latestArticles(db, { limit: 60 });
-    const publishers = new Map((await getPublishersByIds(db, [...new Set(rows.map((r) => r.publisher_id))])).map((p) => [p.id, p]));
-    const authors = await authorsOf(db, rows.map((r) => r.id));
-    const cards: LatestCard[] = rows.map((r) => ({
-      title: r.title,
-      standfirst: r.standfirst,
-      url: r.url,
-      publisher: publishers.get(r.publisher_id)?.name ?? '',
-      authors: (authors.get(r.id) ?? []).map((a) => a.name),
-      publishedAt: r.published_at,
-      readingMinutes: r.reading_minutes,
-      imageUrl: r.image_url,
-    }));
-    reply.type('text/html; charset=utf-8');
-    return '<!doctype html>' + render(<LatestPage cards={cards} />);
+const SECTIONS: [string, string][] = [
+  ['news', 'News'],
+  ['politics', 'Politics'],
+  ['business', 'Business'],
+  ['culture', 'Culture'],
+  ['sport', 'Sport'],
+  ['science', 'Science'],
+  ['good-news', 'Good news'],
+];
+
+export function homeRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number }): void {
+  const db = deps.database.db;
+  const now = deps.now ?? Date.now;
+  app.get('/', async (req, reply) => {
+    const t = now();
+    const top = await topCards(db, { limit: 6, now: t });
+    const picks = await picksCards(db, { limit: 4, exclude: top.map((c) => c.id) });
+    const shown = [...top, ...picks].map((c) => c.id);
+    const sections = await Promise.all(SECTIONS.map(async ([slug, name]) => ({ slug, name, cards: await latestCards(db, { limit: 4, section: slug, exclude: shown }) })));
+    const empty = top.length === 0 && sections.every((s) => s.cards.length === 0);
+    return reply.type('text/html; charset=utf-8').send(
+      page({
+        title: 'All your news in one place',
+        signedIn: !!req.account,
+        wide: true,
+        head: <link rel="alternate" type="application/rss+xml" title="Masthead: latest" href="/feed.xml" />,
+        children: empty ? (
+          <>
+            <h1>No stories yet</h1>
+            <p>Add a publisher's feed with <code>masthead feeds add URL --publisher SLUG</code>, then <code>masthead refresh --once</code>.</p>
+          </>
+        ) : (
+          <>
+            {!req.account && (
+              <p class="promo">
+                All your news in one place: every title, one membership, no ads. <a href="/signup">Start your free trial</a>
+              </p>
+            )}
+            <h1>Top stories right now</h1>
+            <CardList cards={top} now={t} label="Top stories right now" />
+            <h2>Our picks</h2>
+            <CardList cards={picks} now={t} label="Our picks" />
+            {sections
+              .filter((s) => s.cards.length)
+              .map((s) => (
+                <section>
+                  <h2>{s.name}</h2>
+                  <CardList cards={s.cards} now={t} label={s.name} />
+                </section>
+              ))}
+          </>
+        ),
+      }),
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/p/:slug', async (req, reply) => {
+    const p = await getPublisherBySlug(db, req.params.slug);
+    if (!p) return reply.code(404).type('text/html; charset=utf-8').send(page({ title: 'Not found', signedIn: !!req.account, children: <h1>No such publication</h1> }));
+    const cards = await latestCards(db, { limit: 30, publisherId: p.id });
+    return reply.type('text/html; charset=utf-8').send(
+      page({
+        title: p.name,
+        signedIn: !!req.account,
+        wide: true,
+        children: (
+          <>
+            <h1>{p.name}</h1>
+            {p.description && <p class="standfirst">{p.description}</p>}
+            <CardList cards={cards} now={now()} label={`Latest from ${p.name}`} />
+          </>
+        ),
+      }),
+    );
   });
 }

@@ -9,6 +9,10 @@ export interface ShellProps {
   children: ComponentChildren;
   /** A notice shown above the content (success or error). */
   notice?: { kind: 'ok' | 'error'; text: string } | null;
+  /** Reading pages use the wide layout. */
+  wide?: boolean;
+  /** Extra <head> content (meta tags, JSON-LD), already rendered safely. */
+  head?: ComponentChildren;
 }
 
 const css = `
@@ -32,9 +36,21 @@ button.secondary{background:transparent;color:var(--accent);border:1px solid var
 table{width:100%;border-collapse:collapse;font:.9rem system-ui,sans-serif}td,th{text-align:left;padding:.4rem;border-bottom:1px solid var(--line)}
 .plans{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(220px,1fr))}
 .plan{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.25rem}.plan .price{font:700 1.6rem system-ui,sans-serif}
+main.wide{max-width:980px}
+.promo{background:var(--accent);color:var(--bg);font:600 .95rem system-ui,sans-serif;padding:.6rem 1rem;text-align:center}.promo a{color:var(--bg)}
+.article{max-width:680px;margin:0 auto}.masthead{font:800 .85rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.08em}
+.article h1{font:700 2.2rem/1.15 Georgia,serif;margin:.4rem 0}.standfirst{font-size:1.2rem;color:var(--muted)}
+.byline,.meta{font:.85rem system-ui,sans-serif;color:var(--muted)}
+figure{margin:1.5rem 0}figure img,.card img{width:100%;height:auto;border-radius:4px;display:block}figcaption{font:.85rem system-ui,sans-serif;color:var(--muted);margin-top:.35rem}
+.credit{opacity:.8}.body p{margin:0 0 1.1rem}.body img{max-width:100%;height:auto}
+.paywall{border:2px solid var(--accent);border-radius:12px;padding:1.5rem;margin:2rem 0;background:var(--card);font-family:system-ui,sans-serif}
+.paywall h2{margin-top:0}.fade{position:relative}.fade::after{content:"";position:absolute;left:0;right:0;bottom:0;height:4rem;background:linear-gradient(transparent,var(--bg))}
+.cards{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));list-style:none;padding:0}
+.card h3{font:700 1.1rem/1.25 Georgia,serif;margin:.4rem 0}.card h3 a{color:var(--fg);text-decoration:none}.card h3 a:hover{text-decoration:underline}
+.card p{margin:.25rem 0;color:var(--muted);font-size:.95rem}.tags a{margin-right:.75rem;font:.85rem system-ui,sans-serif}
 footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}`;
 
-export function Shell({ title, signedIn, children, notice }: ShellProps) {
+export function Shell({ title, signedIn, children, notice, wide, head }: ShellProps) {
   return (
     <html lang="en">
       <head>
@@ -42,6 +58,7 @@ export function Shell({ title, signedIn, children, notice }: ShellProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Masthead`}</title>
         <style dangerouslySetInnerHTML={{ __html: css }} />
+        {head}
       </head>
       <body>
         <header class="top">
@@ -53,7 +70,7 @@ export function Shell({ title, signedIn, children, notice }: ShellProps) {
             {!signedIn && <a href="/signup">Start free trial</a>}
           </nav>
         </header>
-        <main id="main">
+        <main id="main" class={wide ? 'wide' : undefined}>
           {notice && (
             <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
               {notice.text}

@@ -1,0 +1,109 @@
+// Queries behind the article page and the front page: one article with its
+// publisher and authors, and the lists beside it, each a single query over
+// arrays of ids.
+import { sql, type Kysely } from 'kysely';
+import type { ArticleRow, DB, PublisherRow } from '../db/schema.ts';
+import { authorsOf } from './articles.ts';
+import { getPublishersByIds } from './publishers.ts';
+
+export interface Card {
+  id: number;
+  title: string;
+  standfirst: string;
+  url: string;
+  publisher: { name: string; slug: string; color: string | null };
+  publishedAt: number;
+  readingMinutes: number;
+  image: { url: string; caption: string | null; width: number | null; height: number | null } | null;
+  section: string | null;
+}
+
+const CARD_COLUMNS = ['id', 'title', 'standfirst', 'url', 'publisher_id', 'published_at', 'reading_minutes', 'image_url', 'image_caption', 'image_width', 'image_height', 'section'] as const;
+type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
+
+export function articlePath(a: { id: number; title: string }): string {
+  const slug = a.title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return `/a/${a.id}/${slug || 'article'}`;
+}
+
+export async function toCards(db: Kysely<DB>, rows: CardRow[]): Promise<Card[]> {
+  const publishers = new Map((await getPublishersByIds(db, [...new Set(rows.map((r) => r.publisher_id))])).map((p) => [p.id, p]));
+  return rows.map((r) => {
+    const p = publishers.get(r.publisher_id);
+    return {
+      id: r.id,
+      title: r.title,
+      standfirst: r.standfirst,
+      url: articlePath(r),
+      publisher: { name: p?.name ?? '', slug: p?.slug ?? '', color: p?.brand_color ?? null },
+      publishedAt: r.published_at,
+      readingMinutes: r.reading_minutes,
+      image: r.image_url ? { url: r.image_url, caption: r.image_caption, width: r.image_width, height: r.image_height } : null,
+      section: r.section,
+    };
+  });
+}
+
+/** Latest readable stories, optionally in one section, excluding some ids. */
+export async function latestCards(db: Kysely<DB>, opts: { limit: number; section?: string; exclude?: number[]; publisherId?: number }): Promise<Card[]> {
+  let q = db.selectFrom('articles').select([...CARD_COLUMNS]).where('status', '=', 'published').where('duplicate_of', 'is', null);
+  if (opts.section) q = q.where('section', '=', opts.section);
+  if (opts.publisherId !== undefined) q = q.where('publisher_id', '=', opts.publisherId);
+  if (opts.exclude?.length) q = q.where('id', 'not in', opts.exclude);
+  return toCards(db, await q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute());
+}
+
+/**
+ * "Top stories right now", until read-velocity ranking lands: the stories
+ * covered by the most titles in the last two days (copies count as coverage),
+ * newest first among equals, one per story.
+ */
+export async function topCards(db: Kysely<DB>, opts: { limit: number; now: number; exclude?: number[] }): Promise<Card[]> {
+  const since = opts.now - 2 * 86_400_000;
+  const rows = await db
+    .selectFrom('articles as a')
+    .select(CARD_COLUMNS.map((c) => `a.${c}` as const))
+    .select(sql<number>`(select count(*) from articles c where c.duplicate_of = a.id)`.as('copies'))
+    .where('a.status', '=', 'published')
+    .where('a.duplicate_of', 'is', null)
+    .where('a.published_at', '>=', since)
+    .where('a.image_url', 'is not', null)
+    .$if(!!opts.exclude?.length, (q) => q.where('a.id', 'not in', opts.exclude!))
+    .orderBy('copies', 'desc')
+    .orderBy('a.published_at', 'desc')
+    .limit(opts.limit)
+    .execute();
+  return toCards(db, rows);
+}
+
+/** "Our picks", until the editors' console lands: the newest long reads. */
+export async function picksCards(db: Kysely<DB>, opts: { limit: number; exclude?: number[] }): Promise<Card[]> {
+  let q = db.selectFrom('articles').select([...CARD_COLUMNS]).where('status', '=', 'published').where('duplicate_of', 'is', null).where('reading_minutes', '>=', 1);
+  if (opts.exclude?.length) q = q.where('id', 'not in', opts.exclude);
+  return toCards(db, await q.orderBy('word_count', 'desc').orderBy('published_at', 'desc').limit(opts.limit).execute());
+}
+
+export interface ArticlePageData {
+  article: ArticleRow;
+  publisher: PublisherRow;
+  authors: { name: string; slug: string }[];
+  /** Other titles' copies of the same story. */
+  copies: Card[];
+}
+
+export async function articlePageData(db: Kysely<DB>, id: number): Promise<ArticlePageData | null> {
+  const article = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!article) return null;
+  const [publisher] = await getPublishersByIds(db, [article.publisher_id]);
+  const authors = (await authorsOf(db, [id])).get(id) ?? [];
+  const original = article.duplicate_of ?? article.id;
+  const copyRows = await db
+    .selectFrom('articles')
+    .select([...CARD_COLUMNS])
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('duplicate_of', '=', original), eb('id', '=', original)]))
+    .where('id', '<>', id)
+    .limit(10)
+    .execute();
+  return { article, publisher: publisher!, authors, copies: await toCards(db, copyRows) };
+}

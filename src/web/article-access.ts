@@ -1,0 +1,47 @@
+// Applies the paywall rule to one request: who is asking, what they may see
+// of this article. Every surface that shows article text goes through here,
+// so the full body never leaves the server for someone who may not read it.
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ArticleRow, DB } from '../db/schema.ts';
+import { canRead, type AccessDecision, type AccessPolicy } from '../members/access.ts';
+import { previewOf } from '../members/preview.ts';
+import { viewerOf } from './session.ts';
+
+export interface Readable {
+  decision: AccessDecision;
+  /** The HTML this viewer may see: the whole body, or the preview. */
+  bodyHtml: string;
+  /** Plain text this viewer may see (for snippets, descriptions, API). */
+  text: string;
+  truncated: boolean;
+}
+
+function month(now: number): string {
+  return new Date(now).toISOString().slice(0, 7);
+}
+
+export async function readableFor(db: Kysely<DB>, req: FastifyRequest, article: ArticleRow, policy: AccessPolicy, now: number): Promise<Readable> {
+  let allowanceUsed = 0;
+  let unlocked = false;
+  const account = req.account;
+  if (account && policy.monthlyAllowance > 0 && !account.membership.hasAccess) {
+    const rows = await db.selectFrom('allowance_unlocks').select('article_id').where('user_id', '=', account.user.id).where('month', '=', month(now)).execute();
+    allowanceUsed = rows.length;
+    unlocked = rows.some((r) => r.article_id === article.id);
+  }
+  const decision = canRead({ publisherId: article.publisher_id, isFree: article.is_free === 1, status: article.status }, viewerOf(req, allowanceUsed, unlocked), policy);
+  if (decision.full) {
+    if (decision.consumesAllowance && account) {
+      await db.insertInto('allowance_unlocks').values({ user_id: account.user.id, article_id: article.id, month: month(now) }).onConflict((oc) => oc.doNothing()).execute();
+    }
+    return { decision, bodyHtml: article.body_html, text: article.body_text, truncated: false };
+  }
+  const preview = previewOf(article.body_html);
+  return { decision, bodyHtml: preview.html, text: preview.text, truncated: preview.truncated };
+}
+
+/** What any surface may say about an article without checking the viewer: headline, standfirst, image. */
+export function publicSummary(a: Pick<ArticleRow, 'title' | 'standfirst'>): { title: string; description: string } {
+  return { title: a.title, description: a.standfirst };
+}

@@ -1,0 +1,173 @@
+// GET /a/:id/:slug, the article page; POST /a/:id/save; GET /saved; the JSON
+// article API and the public RSS feed. All of them show article text only
+// through readableFor (the paywall rule).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { articlePageData, articlePath, latestCards, picksCards, topCards, toCards } from '../../catalog/article-pages.ts';
+import type { Database } from '../../db/connect.ts';
+import type { AccessPolicy } from '../../members/access.ts';
+import { readableFor } from '../article-access.ts';
+import { ArticlePage } from '../views/article-page.tsx';
+import { CardList } from '../views/cards.tsx';
+import { page } from '../views/shell.tsx';
+
+const jsonLd = (o: unknown) => JSON.stringify(o).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function articleRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; trialDays: number; baseUrl: string; now?: () => number }): void {
+  const db = deps.database.db;
+  const now = deps.now ?? Date.now;
+  const notFound = (req: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(page({ title: 'Not found', signedIn: !!req.account, children: <><h1>We could not find that article</h1><p>It may have been withdrawn by its publisher. <a href="/">Back to the front page</a></p></> }));
+
+  app.get<{ Params: { id: string; slug?: string } }>('/a/:id/:slug?', async (req, reply) => {
+    const id = Number(req.params.id);
+    if (!Number.isSafeInteger(id)) return notFound(req, reply);
+    const data = await articlePageData(db, id);
+    if (!data || data.article.status !== 'published') return notFound(req, reply);
+    const path = articlePath(data.article);
+    if (req.url.split('?')[0] !== path) return reply.redirect(path, 301);
+    const t = now();
+    const readable = await readableFor(db, req, data.article, deps.policy, t);
+    const exclude = [id, ...data.copies.map((c) => c.id)];
+    const [related, top, picks] = await Promise.all([
+      latestCards(db, { limit: 4, section: data.article.section ?? undefined, exclude }),
+      topCards(db, { limit: 4, now: t, exclude }),
+      picksCards(db, { limit: 4, exclude }),
+    ]);
+    const account = req.account;
+    let saved = false;
+    if (account) {
+      saved = !!(await db.selectFrom('saved_articles').select('article_id').where('user_id', '=', account.user.id).where('article_id', '=', id).executeTakeFirst());
+      if (readable.decision.full) {
+        await db
+          .insertInto('reading_history')
+          .values({ user_id: account.user.id, article_id: id, read_at: t })
+          .onConflict((oc) => oc.columns(['user_id', 'article_id']).doUpdateSet({ read_at: t }))
+          .execute();
+      }
+    }
+    const a = data.article;
+    const url = `${deps.baseUrl}${path}`;
+    const structured = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: a.title,
+      description: a.standfirst,
+      datePublished: new Date(a.published_at).toISOString(),
+      ...(a.updated_at ? { dateModified: new Date(a.updated_at).toISOString() } : {}),
+      author: data.authors.map((x) => ({ '@type': 'Person', name: x.name })),
+      publisher: { '@type': 'Organization', name: data.publisher.name },
+      ...(a.image_url ? { image: [a.image_url] } : {}),
+      mainEntityOfPage: url,
+      isAccessibleForFree: a.is_free === 1,
+      ...(a.is_free === 1 ? {} : { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.body' } }),
+    };
+    const head = (
+      <>
+        <link rel="canonical" href={url} />
+        <meta name="description" content={a.standfirst} />
+        <meta property="og:type" content="article" />
+        <meta property="og:title" content={a.title} />
+        <meta property="og:description" content={a.standfirst} />
+        <meta property="og:url" content={url} />
+        <meta property="og:site_name" content="Masthead" />
+        {a.image_url && <meta property="og:image" content={a.image_url} />}
+        <meta name="twitter:card" content={a.image_url ? 'summary_large_image' : 'summary'} />
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(structured) }} />
+      </>
+    );
+    reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
+    return reply.type('text/html; charset=utf-8').send(
+      page({
+        title: a.title,
+        signedIn: !!account,
+        wide: true,
+        head,
+        children: (
+          <>
+            {!account && (
+              <p class="promo">
+                Get all your news in one place: hundreds of premium titles, one app. <a href="/signup">Start reading</a>
+              </p>
+            )}
+            <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={!!account} trialDays={deps.trialDays} csrfToken={req.csrfToken} saved={saved} related={related} top={top} picks={picks} now={t} path={path} />
+          </>
+        ),
+      }),
+    );
+  });
+
+  app.post<{ Params: { id: string } }>('/a/:id/save', async (req, reply) => {
+    const id = Number(req.params.id);
+    if (!req.account) return reply.code(401).type('text/html; charset=utf-8').send(page({ title: 'Sign in to save', signedIn: false, children: <p><a href={`/signin?next=/a/${id}`}>Sign in</a> to save articles for later.</p> }));
+    const article = await db.selectFrom('articles').select(['id', 'title', 'status']).where('id', '=', id).executeTakeFirst();
+    if (!article || article.status !== 'published') return notFound(req, reply);
+    const userId = req.account.user.id;
+    const existing = await db.selectFrom('saved_articles').select('article_id').where('user_id', '=', userId).where('article_id', '=', id).executeTakeFirst();
+    if (existing) await db.deleteFrom('saved_articles').where('user_id', '=', userId).where('article_id', '=', id).execute();
+    else await db.insertInto('saved_articles').values({ user_id: userId, article_id: id, saved_at: now() }).execute();
+    return reply.redirect(articlePath(article), 303);
+  });
+
+  for (const [path, table, column, title, empty] of [
+    ['/saved', 'saved_articles', 'saved_at', 'Saved for later', 'Nothing saved yet. Use “Save for later” on any article.'],
+    ['/history', 'reading_history', 'read_at', 'Reading history', 'Articles you read appear here.'],
+  ] as const) {
+    app.get(path, async (req, reply) => {
+      if (!req.account) return reply.redirect(`/signin?next=${path}`, 303);
+      const rows = await db
+        .selectFrom(`${table} as s` as 'saved_articles as s')
+        .innerJoin('articles as a', 'a.id', 's.article_id')
+        .select(['a.id', 'a.title', 'a.standfirst', 'a.url', 'a.publisher_id', 'a.published_at', 'a.reading_minutes', 'a.image_url', 'a.image_caption', 'a.image_width', 'a.image_height', 'a.section'])
+        .where('s.user_id', '=', req.account.user.id)
+        .where('a.status', '=', 'published')
+        .orderBy(`s.${column}` as 's.saved_at', 'desc')
+        .limit(100)
+        .execute();
+      const cards = await toCards(db, rows);
+      return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(page({ title, signedIn: true, wide: true, children: <><h1>{title}</h1>{cards.length ? <CardList cards={cards} now={now()} label={title} /> : <p class="hint">{empty}</p>}</> }));
+    });
+  }
+
+  // JSON API: the article as this caller may see it.
+  app.get<{ Params: { id: string } }>('/api/v1/articles/:id', async (req, reply) => {
+    const id = Number(req.params.id);
+    const data = Number.isSafeInteger(id) ? await articlePageData(db, id) : null;
+    if (!data || data.article.status !== 'published') return reply.code(404).send({ error: 'not_found', message: 'No such article.' });
+    const a = data.article;
+    const readable = await readableFor(db, req, a, deps.policy, now());
+    reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
+    return {
+      id: a.id,
+      url: `${deps.baseUrl}${articlePath(a)}`,
+      original_url: a.url,
+      title: a.title,
+      standfirst: a.standfirst,
+      publisher: { slug: data.publisher.slug, name: data.publisher.name },
+      authors: data.authors.map((x) => x.name),
+      published_at: new Date(a.published_at).toISOString(),
+      updated_at: a.updated_at ? new Date(a.updated_at).toISOString() : null,
+      reading_minutes: a.reading_minutes,
+      image: a.image_url ? { url: a.image_url, caption: a.image_caption, credit: a.image_credit, width: a.image_width, height: a.image_height } : null,
+      access: { full: readable.decision.full, reason: readable.decision.reason },
+      body_html: readable.bodyHtml,
+      truncated: !readable.decision.full && readable.truncated,
+    };
+  });
+
+  // Feeds out: headlines and standfirsts only, so any reader app can follow Masthead without bypassing the paywall.
+  app.get('/feed.xml', async (_req, reply) => {
+    const cards = await latestCards(db, { limit: 50 });
+    const items = cards
+      .map((c) => `<item><title>${xml(c.title)}</title><link>${deps.baseUrl}${c.url}</link><guid isPermaLink="true">${deps.baseUrl}${c.url}</guid><pubDate>${new Date(c.publishedAt).toUTCString()}</pubDate><description>${xml(c.standfirst)}</description><source url="${deps.baseUrl}/feed.xml">${xml(c.publisher.name)}</source></item>`)
+      .join('');
+    return reply
+      .type('application/rss+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=60')
+      .send(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Masthead: latest</title><link>${deps.baseUrl}/</link><description>All your news in one place.</description>${items}</channel></rss>`);
+  });
+
+}

@@ -1,0 +1,114 @@
+// The article page: masthead, headline, standfirst, byline, lead picture with
+// caption and credit, the body (or the preview and the offer), then related
+// stories, top stories and our picks.
+import type { ArticlePageData, Card } from '../../catalog/article-pages.ts';
+import type { AccessDecision } from '../../members/access.ts';
+import { CardList, timeAgo } from './cards.tsx';
+import { Csrf } from './shell.tsx';
+
+export interface ArticleView {
+  data: ArticlePageData;
+  bodyHtml: string;
+  decision: AccessDecision;
+  signedIn: boolean;
+  trialDays: number;
+  csrfToken: string;
+  saved: boolean;
+  related: Card[];
+  top: Card[];
+  picks: Card[];
+  now: number;
+  path: string;
+}
+
+export function Paywall({ decision, trialDays, path }: { decision: AccessDecision; trialDays: number; path: string }) {
+  const lapsed = decision.reason === 'lapsed' || decision.reason === 'allowance-used';
+  return (
+    <section class="paywall" aria-labelledby="paywall-title">
+      <h2 id="paywall-title">{lapsed ? 'Keep reading with a membership' : 'Sign up to read this article'}</h2>
+      <p>Read news from hundreds of titles, curated specifically for you. One app, one membership, no ads.</p>
+      {lapsed ? (
+        <p>
+          <a href="/plans">See plans</a>
+        </p>
+      ) : (
+        <>
+          <p>
+            <a href={`/signup?next=${encodeURIComponent(path)}`}>
+              <strong>Start your {trialDays}-day free trial</strong>
+            </a>{' '}
+            — no card needed, cancel any time.
+          </p>
+          <p>
+            Already a member? <a href={`/signin?next=${encodeURIComponent(path)}`}>Sign in</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ArticlePage(v: ArticleView) {
+  const { article: a, publisher: p, authors, copies } = v.data;
+  return (
+    <article class="article">
+      <div class="masthead" style={p.brand_color ? `color:${p.brand_color}` : undefined}>
+        <a href={`/p/${p.slug}`} style="color:inherit;text-decoration:none">
+          {p.name}
+        </a>
+      </div>
+      <h1>{a.title}</h1>
+      {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
+      <p class="byline">
+        {authors.length > 0 && <>By {authors.map((x) => x.name).join(' and ')} · </>}
+        <time dateTime={new Date(a.published_at).toISOString()}>{timeAgo(a.published_at, v.now)}</time>
+        {a.updated_at && <> · updated {timeAgo(a.updated_at, v.now)}</>} · {a.reading_minutes} min read
+      </p>
+      {a.image_url && (
+        <figure>
+          <img src={a.image_url} alt={a.image_caption ?? ''} width={a.image_width ?? 1200} height={a.image_height ?? 675} decoding="async" />
+          {(a.image_caption || a.image_credit) && (
+            <figcaption>
+              {a.image_caption} {a.image_credit && <span class="credit">({a.image_credit})</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+      <div class={`body${v.decision.full ? '' : ' fade'}`} dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />
+      {!v.decision.full && <Paywall decision={v.decision} trialDays={v.trialDays} path={v.path} />}
+      {v.decision.full && (
+        <p class="meta">
+          <a href={a.url} rel="noopener">
+            Read the original at {p.name}
+          </a>
+        </p>
+      )}
+      {v.signedIn && (
+        <form method="post" action={`/a/${a.id}/save`} style="border:0;padding:0;background:none">
+          <Csrf token={v.csrfToken} />
+          <button class="secondary" type="submit" data-key="s">
+            {v.saved ? 'Saved ✓ (remove)' : 'Save for later'}
+          </button>
+        </form>
+      )}
+      {copies.length > 0 && (
+        <section>
+          <h2>More coverage</h2>
+          <CardList cards={copies} now={v.now} label="Other titles' coverage" />
+        </section>
+      )}
+      <section>
+        <h2>Related stories</h2>
+        <CardList cards={v.related} now={v.now} label="Related stories" />
+      </section>
+      <section>
+        <h2>Top stories right now</h2>
+        <CardList cards={v.top} now={v.now} label="Top stories right now" />
+      </section>
+      <section>
+        <h2>Our picks</h2>
+        <CardList cards={v.picks} now={v.now} label="Our picks" />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+// The article card used in every list.
+import type { Card } from '../../catalog/article-pages.ts';
+
+export function timeAgo(ms: number, now: number): string {
+  const m = Math.round((now - ms) / 60_000);
+  if (m < 60) return `${Math.max(1, m)} min ago`;
+  const h = Math.round(m / 60);
+  if (h < 24) return `${h} h ago`;
+  return new Date(ms).toUTCString().slice(5, 16);
+}
+
+export function CardItem({ card, now }: { card: Card; now: number }) {
+  return (
+    <li class="card">
+      {card.image && (
+        <a href={card.url} tabIndex={-1} aria-hidden="true">
+          <img src={card.image.url} alt="" width={card.image.width ?? 1200} height={card.image.height ?? 675} loading="lazy" decoding="async" />
+        </a>
+      )}
+      <div class="masthead" style={card.publisher.color ? `color:${card.publisher.color}` : undefined}>
+        {card.publisher.name}
+      </div>
+      <h3>
+        <a href={card.url}>{card.title}</a>
+      </h3>
+      <p>{card.standfirst}</p>
+      <div class="meta">
+        <time dateTime={new Date(card.publishedAt).toISOString()}>{timeAgo(card.publishedAt, now)}</time> · {card.readingMinutes} min read
+      </div>
+    </li>
+  );
+}
+
+export function CardList({ cards, now, label }: { cards: Card[]; now: number; label: string }) {
+  if (!cards.length) return <p class="hint">Nothing here yet.</p>;
+  return (
+    <ul class="cards" aria-label={label}>
+      {cards.map((c) => (
+        <CardItem card={c} now={now} />
+      ))}
+    </ul>
+  );
+}
