@@ -22,6 +22,13 @@ describe('article preview', () => {
     expect(p.html).not.toContain('secret');
   });
 
+  it('looks inside the wrappers extracted pages come in', () => {
+    const p = previewOf(`<div id="readability-page-1"><div>${[para(1, 40), para(2, 40), para(3, 40)].join('')}</div></div>`);
+    expect(p.words).toBe(80);
+    expect(p.html).toContain('p2w39');
+    expect(p.html).not.toContain('p3w0');
+  });
+
   it('keeps a leading figure but no later ones, and reports short bodies as complete', () => {
     const body = `<figure><img src="a.jpg"><figcaption>Cap</figcaption></figure>${para(1, 20)}<figure><img src="b.jpg"></figure>`;
     const p = previewOf(body);

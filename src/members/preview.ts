@@ -23,10 +23,19 @@ export interface Preview {
 
 export function previewOf(bodyHtml: string, maxWords = 100): Preview {
   const doc = parseDocument(bodyHtml);
+  // Extracted bodies come wrapped (<div><div>…</div></div>): look inside single wrappers.
+  let nodes: AnyNode[] = doc.children;
+  for (;;) {
+    const significant = nodes.filter((n) => n.type === 'tag' || textContent(n).trim());
+    const only = significant[0];
+    if (significant.length === 1 && only && only.type === 'tag' && ['div', 'section', 'article', 'main'].includes((only as unknown as { name: string }).name)) {
+      nodes = (only as unknown as { children: AnyNode[] }).children;
+    } else break;
+  }
   const kept: AnyNode[] = [];
   let count = 0;
   let truncated = false;
-  for (const node of doc.children) {
+  for (const node of nodes) {
     const isBlock = node.type === 'tag' && BLOCKS.has(node.name);
     const text = textContent(node).trim();
     if (!isBlock && !text) continue;
@@ -49,7 +58,7 @@ export function previewOf(bodyHtml: string, maxWords = 100): Preview {
     kept.push(node);
     count += n;
   }
-  if (!truncated) truncated = kept.length < doc.children.filter((c) => c.type === 'tag' || textContent(c).trim()).length;
+  if (!truncated) truncated = kept.length < nodes.filter((c) => c.type === 'tag' || textContent(c).trim()).length;
   const html = render(kept, { decodeEntities: false });
   return { html, text: kept.map((k) => textContent(k).trim()).filter(Boolean).join('\n\n'), words: count, truncated };
 }
