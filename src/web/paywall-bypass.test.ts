@@ -82,9 +82,14 @@ describe.each(testDialects)('paywall on every surface, %s', (dialect) => {
     const json = (await app.inject({ url: `/api/v1/articles/${id}` })).json();
     expect(json).toMatchObject({ access: { full: false, reason: 'sign-up' }, truncated: true });
 
-    // Editors mark it free: now everyone reads it.
-    await db.updateTable('articles').set({ is_free: 1 }).where('id', '=', id).execute();
+    // A member cannot change who may read it; an editor can make it free, and then everyone reads it.
+    const csrfOf = async (cookie: string) => /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/account', headers: { cookie } })).body)![1]!;
+    const toggle = (cookie: string, csrf: string) =>
+      app.inject({ method: 'POST', url: `/a/${id}/access`, payload: `_csrf=${encodeURIComponent(csrf)}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await toggle(memberCookie, await csrfOf(memberCookie))).statusCode).toBe(403);
+    const editor = await createUser(db, { email: 'editor@example.org', password: 'a long enough secret', role: 'editor', verified: true }, now);
+    const editorCookie = `mh_session=${await createSession(db, editor.id, now, {})}`;
+    expect((await toggle(editorCookie, await csrfOf(editorCookie))).statusCode).toBe(303);
     expect((await app.inject({ url: path })).body).toContain(PARAS[11]);
-    now += 1;
   });
 });

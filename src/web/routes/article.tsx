@@ -93,7 +93,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
                 Get all your news in one place: hundreds of premium titles, one app. <a href="/signup">Start reading</a>
               </p>
             )}
-            <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={!!account} trialDays={deps.trialDays} csrfToken={req.csrfToken} saved={saved} related={related} top={top} picks={picks} now={t} path={path} />
+            <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={!!account} trialDays={deps.trialDays} csrfToken={req.csrfToken} saved={saved} related={related} top={top} picks={picks} now={t} path={path} canEditAccess={!!account && (account.user.role === 'editor' || account.user.role === 'admin' || (account.user.role === 'publisher' && account.user.publisher_id === a.publisher_id))} />
           </>
         ),
       }),
@@ -109,6 +109,19 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     const existing = await db.selectFrom('saved_articles').select('article_id').where('user_id', '=', userId).where('article_id', '=', id).executeTakeFirst();
     if (existing) await db.deleteFrom('saved_articles').where('user_id', '=', userId).where('article_id', '=', id).execute();
     else await db.insertInto('saved_articles').values({ user_id: userId, article_id: id, saved_at: now() }).execute();
+    return reply.redirect(articlePath(article), 303);
+  });
+
+  // Editors and admins, or the publisher's own accounts, can make an article free to read (or premium again).
+  app.post<{ Params: { id: string } }>('/a/:id/access', async (req, reply) => {
+    const id = Number(req.params.id);
+    const article = Number.isSafeInteger(id) ? await db.selectFrom('articles').select(['id', 'title', 'publisher_id', 'is_free', 'status']).where('id', '=', id).executeTakeFirst() : undefined;
+    if (!article || article.status !== 'published') return notFound(req, reply);
+    const u = req.account?.user;
+    const allowed = !!u && (u.role === 'editor' || u.role === 'admin' || (u.role === 'publisher' && u.publisher_id === article.publisher_id));
+    if (!allowed) return reply.code(403).type('text/html; charset=utf-8').send(page({ title: 'Not allowed', signedIn: !!u, children: <p>Only editors and the article's publisher can change who may read it.</p> }));
+    await db.updateTable('articles').set({ is_free: article.is_free ? 0 : 1, modified_at: now() }).where('id', '=', id).execute();
+    req.log.info({ article: id, by: u!.id, free: !article.is_free }, 'article access changed');
     return reply.redirect(articlePath(article), 303);
   });
 

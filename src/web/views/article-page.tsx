@@ -19,6 +19,8 @@ export interface ArticleView {
   picks: Card[];
   now: number;
   path: string;
+  /** Editors, admins and the publisher's own accounts may make it free or premium. */
+  canEditAccess?: boolean;
 }
 
 export function Paywall({ decision, trialDays, path }: { decision: AccessDecision; trialDays: number; path: string }) {
@@ -88,6 +90,14 @@ export function ArticlePage(v: ArticleView) {
           <Csrf token={v.csrfToken} />
           <button class="secondary" type="submit" data-key="s">
             {v.saved ? 'Saved ✓ (remove)' : 'Save for later'}
+          </button>
+        </form>
+      )}
+      {v.canEditAccess && (
+        <form method="post" action={`/a/${a.id}/access`} style="border:0;padding:0;background:none">
+          <Csrf token={v.csrfToken} />
+          <button class="secondary" type="submit">
+            {a.is_free ? 'Make premium (members only)' : 'Make free to read for everyone'}
           </button>
         </form>
       )}
