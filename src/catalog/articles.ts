@@ -2,6 +2,7 @@
 // query serves one article or a page of them.
 import { sql, type Kysely } from 'kysely';
 import type { ArticleRow, ArticleUpdate, DB, NewArticle } from '../db/schema.ts';
+import { reindexArticles } from '../search/index-article.ts';
 import { slugify } from './slug.ts';
 
 export interface ExistingArticle {
@@ -90,6 +91,7 @@ export async function insertArticle(db: Kysely<DB>, row: NewArticle, authors: st
   const { id } = await db.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow();
   await writeAuthors(db, id, row.publisher_id, authors);
   await writeLsh(db, id, row.published_at, lshKeys);
+  await reindexArticles(db, [id]);
   return id;
 }
 
@@ -104,6 +106,7 @@ export async function updateArticle(
   await db.updateTable('articles').set(update).where('id', '=', id).execute();
   await writeAuthors(db, id, publisherId, authors);
   await writeLsh(db, id, update.published_at, lshKeys);
+  await reindexArticles(db, [id]);
 }
 
 export interface DuplicateCandidate {
@@ -157,6 +160,7 @@ export async function withdrawArticle(db: Kysely<DB>, id: number, now = Date.now
     await db.updateTable('articles').set({ duplicate_of: null }).where('id', '=', first!).execute();
     if (rest.length) await db.updateTable('articles').set({ duplicate_of: first! }).where('id', 'in', rest).execute();
   }
+  await reindexArticles(db, [id, ...copies.map((c) => c.id)]);
 }
 
 export function getArticle(db: Kysely<DB>, id: number): Promise<ArticleRow | undefined> {

@@ -10,6 +10,7 @@ import type { DB, FeedRow, NewArticle, PublisherRow } from '../db/schema.ts';
 import { duplicateCandidates, findExisting, insertArticle, updateArticle } from '../catalog/articles.ts';
 import { lshBandKeys, minhashSignature, serializeSignature, deserializeSignature } from '../analysis/minhash.ts';
 import { findDuplicateOf } from '../analysis/near-duplicate.ts';
+import { reindexArticles } from '../search/index-article.ts';
 import type { ProcessedArticle } from './process/types.ts';
 
 export type StoreOutcome = 'inserted' | 'updated' | 'unchanged' | 'duplicate' | 'withdrawn';
@@ -123,6 +124,7 @@ async function storeArticleIn(trx: Kysely<DB>, dialect: Dialect, input: StoreInp
     if (laterCopies.length) {
       const ids = laterCopies.map((c) => c.id);
       await trx.updateTable('articles').set({ duplicate_of: id }).where((eb) => eb.or([eb('id', 'in', ids), eb('duplicate_of', 'in', ids)])).execute();
+      await reindexArticles(trx, ids);
     }
     return original ? 'duplicate' : 'inserted';
   }

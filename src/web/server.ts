@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.tsx';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { planRoutes } from './routes/plans.tsx';
+import { searchRoutes } from './routes/search.tsx';
 import { sessionPlugin } from './session.ts';
 
 export interface ServerDeps {
@@ -67,6 +68,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
   articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now });
+  searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now });
   homeRoutes(app, { database, now });
   return app;
 }

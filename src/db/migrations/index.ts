@@ -1,6 +1,7 @@
 // Every migration, in order. Append only: add a file and a line, never edit one.
 import { initial } from './0001-initial.ts';
+import { search } from './0002-search.ts';
 import { members } from './0003-members.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initial, members];
+export const migrations: readonly Migration[] = [initial, search, members];

@@ -48,6 +48,9 @@ figure{margin:1.5rem 0}figure img,.card img{width:100%;height:auto;border-radius
 .cards{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));list-style:none;padding:0}
 .card h3{font:700 1.1rem/1.25 Georgia,serif;margin:.4rem 0}.card h3 a{color:var(--fg);text-decoration:none}.card h3 a:hover{text-decoration:underline}
 .card p{margin:.25rem 0;color:var(--muted);font-size:.95rem}.tags a{margin-right:.75rem;font:.85rem system-ui,sans-serif}
+select,input[type=date]{font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+.search-form{display:grid;grid-template-columns:auto 1fr;gap:.4rem .75rem;align-items:center}.search-form label{margin:0}.search-form button{grid-column:2;justify-self:start}
+.results{list-style:none;padding:0}.results li{margin:1.25rem 0}mark{background:#ffe58a;color:#1b1b1b;padding:0 .1em}
 footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}`;
 
 export function Shell({ title, signedIn, children, notice, wide, head }: ShellProps) {
@@ -66,6 +69,8 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
             Masthead
           </a>
           <nav aria-label="Account">
+            <a href="/search">Search</a>
+            {signedIn && <a href="/saved">Saved</a>}
             {signedIn ? <a href="/account">Your account</a> : <a href="/signin">Sign in</a>}
             {!signedIn && <a href="/signup">Start free trial</a>}
           </nav>

@@ -1,0 +1,63 @@
+// User text → a safe search query. Users may write words, "exact phrases",
+// -exclusions, and a trailing word* prefix; nothing they type reaches the
+// database's query syntax except as quoted terms.
+import { normaliseText } from '../analysis/tokens.ts';
+
+export interface ParsedQuery {
+  terms: string[];
+  phrases: string[][];
+  excluded: string[];
+  prefix: string | null;
+}
+
+const word = /[\p{L}\p{N}]+/gu;
+
+export function parseQuery(input: string): ParsedQuery {
+  const text = normaliseText(input.slice(0, 500)).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const phrases: string[][] = [];
+  const rest = text.replace(/"([^"]*)"?/g, (_, p: string) => {
+    const w = p.match(word) ?? [];
+    if (w.length) phrases.push(w.slice(0, 10));
+    return ' ';
+  });
+  const terms: string[] = [];
+  const excluded: string[] = [];
+  let prefix: string | null = null;
+  const parts = rest.split(/\s+/).filter(Boolean);
+  parts.forEach((part, i) => {
+    const neg = part.startsWith('-');
+    const words = part.match(word) ?? [];
+    if (neg) excluded.push(...words);
+    else if (i === parts.length - 1 && part.endsWith('*') && words.length === 1) prefix = words[0]!;
+    else terms.push(...words);
+  });
+  return { terms: terms.slice(0, 20), phrases: phrases.slice(0, 5), excluded: excluded.slice(0, 10), prefix };
+}
+
+export function isEmpty(q: ParsedQuery): boolean {
+  return !q.terms.length && !q.phrases.length && !q.prefix;
+}
+
+/** All words a match may highlight. */
+export function highlightTerms(q: ParsedQuery): string[] {
+  return [...q.terms, ...q.phrases.flat(), ...(q.prefix ? [q.prefix] : [])];
+}
+
+/** SQLite FTS5 MATCH expression: every part quoted, so no operator can be injected. */
+export function toFts5(q: ParsedQuery): string {
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const parts = [...q.terms.map(quote), ...q.phrases.map((p) => quote(p.join(' '))), ...(q.prefix ? [`${quote(q.prefix)}*`] : [])];
+  const not = q.excluded.map((e) => `NOT ${quote(e)}`).join(' ');
+  return `${parts.join(' AND ')}${not ? ` ${not}` : ''}`;
+}
+
+/** PostgreSQL websearch_to_tsquery input, rebuilt from the parsed parts (its syntax is forgiving by design). */
+export function toWebsearch(q: ParsedQuery): string {
+  return [...q.terms, ...q.phrases.map((p) => `"${p.join(' ')}"`), ...(q.prefix ? [q.prefix] : []), ...q.excluded.map((e) => `-${e}`)].join(' ');
+}
+
+/** Relevance with a recency boost: a week-old story weighs half as much extra as a new one. */
+export function combineScore(relevance: number, ageMs: number): number {
+  const ageDays = Math.max(0, ageMs) / 86_400_000;
+  return relevance * (1 + 1 / (1 + ageDays / 7));
+}

@@ -1,0 +1,121 @@
+// GET /search: full-text search with filters (publisher, section, dates),
+// highlighted snippets and paging. Snippets come only from text the viewer may
+// read: members see matches anywhere in the body, visitors only in the preview.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { articlePath, toCards } from '../../catalog/article-pages.ts';
+import { listPublishers } from '../../catalog/publishers.ts';
+import type { Database } from '../../db/connect.ts';
+import type { ArticleRow } from '../../db/schema.ts';
+import { canRead, type AccessPolicy } from '../../members/access.ts';
+import { previewOf } from '../../members/preview.ts';
+import { searchArticles } from '../../search/search.ts';
+import { viewerOf } from '../session.ts';
+import { timeAgo } from '../views/cards.tsx';
+import { page } from '../views/shell.tsx';
+
+const SECTIONS = ['news', 'politics', 'business', 'culture', 'sport', 'science', 'good-news'];
+const querySchema = z.object({
+  q: z.string().max(500).default(''),
+  publisher: z.string().max(80).optional(),
+  section: z.string().max(40).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('')),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('')),
+  page: z.coerce.number().int().min(1).max(100).default(1),
+});
+
+export function searchRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; now?: () => number }): void {
+  const db = deps.database.db;
+  const now = deps.now ?? Date.now;
+  app.get('/search', async (req, reply) => {
+    const parsed = querySchema.safeParse(req.query);
+    const q = parsed.success ? parsed.data : { q: '', page: 1 } as z.infer<typeof querySchema>;
+    const publishers = await listPublishers(db);
+    const viewer = viewerOf(req);
+    // What of an article this viewer may see, for its snippet: the paywall rule decides.
+    const visibleText = (a: ArticleRow) =>
+      canRead({ publisherId: a.publisher_id, isFree: a.is_free === 1, status: a.status }, viewer, deps.policy).full ? `${a.standfirst}\n${a.body_text}` : `${a.standfirst}\n${previewOf(a.body_html).text}`;
+    const publisher = publishers.find((p) => p.slug === q.publisher);
+    const result = q.q.trim()
+      ? await searchArticles(
+          db,
+          {
+            text: q.q,
+            publisherIds: publisher ? [publisher.id] : undefined,
+            sections: q.section && SECTIONS.includes(q.section) ? [q.section] : undefined,
+            from: q.from ? Date.parse(`${q.from}T00:00:00Z`) : undefined,
+            to: q.to ? Date.parse(`${q.to}T23:59:59Z`) : undefined,
+            page: q.page,
+          },
+          { now: now(), snippetSource: visibleText },
+        )
+      : null;
+    const cards = result ? await toCards(db, result.hits.map((h) => h.article)) : [];
+    const link = (p: number) => `/search?${new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')), page: String(p) } as Record<string, string>)}`;
+    const pages = result ? Math.ceil(result.total / result.pageSize) : 0;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(
+      page({
+        title: q.q ? `Search: ${q.q}` : 'Search',
+        signedIn: !!req.account,
+        wide: true,
+        children: (
+          <>
+            <h1>Search</h1>
+            <form method="get" action="/search" role="search" class="search-form">
+              <label for="q">Search every title</label>
+              <input id="q" name="q" type="text" value={q.q} placeholder='Words, "exact phrases", -exclude' autocomplete="off" />
+              <label for="publisher">Publisher</label>
+              <select id="publisher" name="publisher">
+                <option value="">All publishers</option>
+                {publishers.map((p) => (
+                  <option value={p.slug} selected={p.slug === q.publisher}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+              <label for="section">Section</label>
+              <select id="section" name="section">
+                <option value="">All sections</option>
+                {SECTIONS.map((s) => (
+                  <option value={s} selected={s === q.section}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+              <label for="from">From</label>
+              <input id="from" name="from" type="date" value={q.from ?? ''} />
+              <label for="to">To</label>
+              <input id="to" name="to" type="date" value={q.to ?? ''} />
+              <button type="submit">Search</button>
+            </form>
+            {result && (
+              <p class="hint" role="status">
+                {result.total === 0 ? `No stories match “${q.q}”. Try fewer or different words.` : `${result.total} ${result.total === 1 ? 'story' : 'stories'}`}
+              </p>
+            )}
+            <ol class="results">
+              {result?.hits.map((h, i) => (
+                <li class="card">
+                  <div class="masthead">{cards[i]?.publisher.name}</div>
+                  <h3>
+                    <a href={articlePath(h.article)}>{h.article.title}</a>
+                  </h3>
+                  <p>
+                    {h.snippet.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}
+                  </p>
+                  <div class="meta">{timeAgo(h.article.published_at, now())}</div>
+                </li>
+              ))}
+            </ol>
+            {pages > 1 && (
+              <nav aria-label="Result pages" class="pager">
+                {q.page > 1 && <a href={link(q.page - 1)}>← Newer results</a>} <span class="hint">Page {q.page} of {pages}</span>{' '}
+                {q.page < pages && <a href={link(q.page + 1)}>More results →</a>}
+              </nav>
+            )}
+          </>
+        ),
+      }),
+    );
+  });
+}
