@@ -13,7 +13,7 @@ import { silentLogger } from '../log.ts';
 import { createUser } from '../members/accounts.ts';
 import { DAY_MS } from '../members/membership.ts';
 import { createSession } from '../members/sessions.ts';
-import { buildServer } from './server.ts';
+import { buildServer } from './server.tsx';
 
 const PARAS = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} tells how the keeper climbed the lighthouse stairs for the ${i + 1}th night, counting ${100 + i} steps in the dark while the storm pressed at the glass.`);
 const SECOND_HALF = PARAS.slice(6).map((p) => p.slice(0, 40));

@@ -10,7 +10,7 @@ import { silentLogger } from '../../log.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { linkIn, startTestSmtp } from '../../mail/test-smtp.ts';
 import { createStripeProvider } from '../../members/billing/stripe.ts';
-import { buildServer } from '../server.ts';
+import { buildServer } from '../server.tsx';
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 beforeAll(async () => (smtp = await startTestSmtp()));

@@ -4,7 +4,7 @@ import { createPublisher } from '../../catalog/publishers.ts';
 import { loadConfig } from '../../config.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../db/testing.ts';
 import { silentLogger } from '../../log.ts';
-import { buildServer } from '../server.ts';
+import { buildServer } from '../server.tsx';
 
 describe.each(testDialects)('GET /healthz on %s', (dialect) => {
   let database: TestDatabase;

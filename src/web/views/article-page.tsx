@@ -3,6 +3,7 @@
 // stories, top stories and our picks.
 import type { ArticlePageData, Card } from '../../catalog/article-pages.ts';
 import type { AccessDecision } from '../../members/access.ts';
+import { slugify } from '../../catalog/slug.ts';
 import { CardList, timeAgo } from './cards.tsx';
 import { Csrf } from './shell.tsx';
 
@@ -50,6 +51,14 @@ export function Paywall({ decision, trialDays, path }: { decision: AccessDecisio
   );
 }
 
+function topics(categories: string): string[] {
+  try {
+    return (JSON.parse(categories) as string[]).filter((c) => c.length <= 40).slice(0, 8);
+  } catch {
+    return [];
+  }
+}
+
 export function ArticlePage(v: ArticleView) {
   const { article: a, publisher: p, authors, copies } = v.data;
   return (
@@ -62,7 +71,18 @@ export function ArticlePage(v: ArticleView) {
       <h1>{a.title}</h1>
       {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
       <p class="byline">
-        {authors.length > 0 && <>By {authors.map((x) => x.name).join(' and ')} · </>}
+        {authors.length > 0 && (
+          <>
+            By{' '}
+            {authors.map((x, i) => (
+              <>
+                {i > 0 && ' and '}
+                <a href={`/author/${p.slug}/${x.slug}`}>{x.name}</a>
+              </>
+            ))}{' '}
+            ·{' '}
+          </>
+        )}
         <time dateTime={new Date(a.published_at).toISOString()}>{timeAgo(a.published_at, v.now)}</time>
         {a.updated_at && <> · updated {timeAgo(a.updated_at, v.now)}</>} · {a.reading_minutes} min read
       </p>
@@ -78,6 +98,13 @@ export function ArticlePage(v: ArticleView) {
       )}
       <div class={`body${v.decision.full ? '' : ' fade'}`} dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />
       {!v.decision.full && <Paywall decision={v.decision} trialDays={v.trialDays} path={v.path} />}
+      {topics(a.categories).length > 0 && (
+        <p class="tags" aria-label="Topics">
+          {topics(a.categories).map((t) => (
+            <a href={`/t/${slugify(t)}`}>{t}</a>
+          ))}
+        </p>
+      )}
       {v.decision.full && (
         <p class="meta">
           <a href={a.url} rel="noopener">

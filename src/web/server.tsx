@@ -16,8 +16,11 @@ import { articleRoutes } from './routes/article.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
+import { listRoutes } from './routes/lists.tsx';
 import { planRoutes } from './routes/plans.tsx';
 import { searchRoutes } from './routes/search.tsx';
+import { seoRoutes } from './routes/seo.ts';
+import { page } from './views/shell.tsx';
 import { sessionPlugin } from './session.ts';
 
 export interface ServerDeps {
@@ -52,11 +55,21 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(formbody);
 
+  const wantsHtml = (accept: string | undefined, url: string) => !url.startsWith('/api/') && !url.startsWith('/webhooks/') && /text\/html/.test(accept ?? '');
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ err, url: req.url }, 'request failed');
     const message = status >= 500 ? 'Something went wrong on our side. It has been logged.' : err.message;
+    if (wantsHtml(req.headers.accept, req.url)) {
+      return reply.code(status).type('text/html; charset=utf-8').send(page({ title: 'Something went wrong', signedIn: false, children: <><h1>{status >= 500 ? 'Something went wrong' : 'That request did not work'}</h1><p>{message}</p><p><a href="/">Back to the front page</a></p></> }));
+    }
     return reply.code(status).send({ error: status >= 500 ? 'internal_error' : 'bad_request', message });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (wantsHtml(req.headers.accept, req.url)) {
+      return reply.code(404).type('text/html; charset=utf-8').send(page({ title: 'Page not found', signedIn: !!req.account, children: <><h1>We could not find that page</h1><p>It may have moved, or the link may be mistyped. Try <a href="/search">searching</a>, or go back to <a href="/">the front page</a>.</p></> }));
+    }
+    return reply.code(404).send({ error: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` });
   });
 
   await sessionPlugin(app, { db: database.db, now, graceDays: config.membership.graceDays, secure });
@@ -69,6 +82,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
   articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now });
   searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now });
+  seoRoutes(app, { database, baseUrl });
+  listRoutes(app, { database, now });
   homeRoutes(app, { database, now });
   return app;
 }
