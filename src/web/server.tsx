@@ -12,6 +12,7 @@ import type { BillingProvider } from '../members/billing/types.ts';
 import { publisherArticleRoutes } from '../api/publisher-articles.ts';
 import { demoSourceRoutes } from '../demo/routes.ts';
 import { accountRoutes } from './routes/account.tsx';
+import { appRoutes } from './routes/app.tsx';
 import { articleRoutes } from './routes/article.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
@@ -74,6 +75,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await sessionPlugin(app, { db: database.db, now, graceDays: config.membership.graceDays, secure });
 
+  await appRoutes(app);
   healthRoutes(app, { database, ingestStatus: deps.ingestStatus });
   publisherArticleRoutes(app, { database, now: deps.now });
   if (config.demo) demoSourceRoutes(app, { epoch: deps.demoEpoch ?? (() => Date.now()) });

@@ -80,6 +80,9 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
       </>
     );
     reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
+    // For the service worker: keep this page offline only if it is saved by someone who may read it; forget everything otherwise.
+    reply.header('x-masthead-saved', saved && readable.decision.full ? '1' : '0');
+    if (!account || !readable.decision.full) reply.header('x-masthead-access', 'none');
     return reply.type('text/html; charset=utf-8').send(
       page({
         title: a.title,

@@ -2,6 +2,7 @@
 // masthead and account links, a narrow main column, the footer with the offer.
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import { assets } from '../assets.ts';
 
 export interface ShellProps {
   title: string;
@@ -17,12 +18,14 @@ export interface ShellProps {
 
 const css = `
 :root{color-scheme:light dark;--fg:#1b1b1b;--muted:#5b5b5b;--bg:#fbfaf7;--card:#fff;--line:#dedad2;--accent:#1f4e79;--ok:#1d6b2f;--err:#a1262f}
-@media (prefers-color-scheme:dark){:root{--fg:#ecebe8;--muted:#b0aea8;--bg:#141414;--card:#1d1d1d;--line:#333;--accent:#8cb8e6;--ok:#7fd08f;--err:#ff8f96}}
+@media (prefers-color-scheme:dark){:root:not([data-theme=light]){--fg:#ecebe8;--muted:#b0aea8;--bg:#141414;--card:#1d1d1d;--line:#333;--accent:#8cb8e6;--ok:#7fd08f;--err:#ff8f96}}
+:root[data-theme=dark]{color-scheme:dark;--fg:#ecebe8;--muted:#b0aea8;--bg:#141414;--card:#1d1d1d;--line:#333;--accent:#8cb8e6;--ok:#7fd08f;--err:#ff8f96}:root[data-theme=light]{color-scheme:light}
 *{box-sizing:border-box}body{margin:0;font:17px/1.55 Georgia,'Times New Roman',serif;color:var(--fg);background:var(--bg)}
 a{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .top{display:flex;justify-content:space-between;align-items:center;max-width:980px;margin:0 auto;padding:.75rem 1rem;border-bottom:1px solid var(--line);font-family:system-ui,sans-serif}
 .brand{font:800 1.4rem system-ui,sans-serif;letter-spacing:-.02em;color:var(--fg);text-decoration:none}
-.top nav a{margin-left:1rem}
+.top nav{display:flex;gap:1rem;align-items:center}.top nav a{white-space:nowrap}
+@media (max-width:480px){.top nav .trial{display:none}.top nav{gap:.75rem;font-size:.95rem}}
 main{max-width:560px;margin:0 auto;padding:1.5rem 1rem 3rem}
 h1{font:700 1.8rem/1.2 system-ui,sans-serif;margin:.5rem 0 1rem}h2{font:700 1.2rem system-ui,sans-serif;margin:2rem 0 .5rem}
 form{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.25rem;margin:1rem 0}
@@ -51,7 +54,24 @@ figure{margin:1.5rem 0}figure img,.card img{width:100%;height:auto;border-radius
 select,input[type=date]{font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
 .search-form{display:grid;grid-template-columns:auto 1fr;gap:.4rem .75rem;align-items:center}.search-form label{margin:0}.search-form button{grid-column:2;justify-self:start}
 .results{list-style:none;padding:0}.results li{margin:1.25rem 0}mark{background:#ffe58a;color:#1b1b1b;padding:0 .1em}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.5rem;z-index:9}
+.sections{display:flex;gap:1rem;overflow-x:auto;max-width:980px;margin:0 auto;padding:.5rem 1rem;font:600 .9rem system-ui,sans-serif;white-space:nowrap}
+.sections a{color:var(--fg);text-decoration:none}.sections a:hover{text-decoration:underline}
+.kb-current{outline:3px solid var(--accent);outline-offset:6px;border-radius:4px}
+dialog{border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg);font-family:system-ui,sans-serif}
+.pager{margin:2rem 0;font-family:system-ui,sans-serif}
+footer a{color:var(--muted)}
 footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}`;
+
+const SECTIONS: [string, string][] = [
+  ['news', 'News'],
+  ['politics', 'Politics'],
+  ['business', 'Business'],
+  ['culture', 'Culture'],
+  ['sport', 'Sport'],
+  ['science', 'Science'],
+  ['good-news', 'Good news'],
+];
 
 export function Shell({ title, signedIn, children, notice, wide, head }: ShellProps) {
   return (
@@ -60,10 +80,18 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Masthead`}</title>
+        <meta name="theme-color" content="#1f4e79" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="icon" href="/static/icon-192.png" type="image/png" />
+        <link rel="apple-touch-icon" href="/static/icon-192.png" />
         <style dangerouslySetInnerHTML={{ __html: css }} />
         {head}
+        {assets.appJs && <script src={assets.appJs} defer />}
       </head>
       <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
         <header class="top">
           <a class="brand" href="/">
             Masthead
@@ -72,9 +100,19 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
             <a href="/search">Search</a>
             {signedIn && <a href="/saved">Saved</a>}
             {signedIn ? <a href="/account">Your account</a> : <a href="/signin">Sign in</a>}
-            {!signedIn && <a href="/signup">Start free trial</a>}
+            {!signedIn && (
+              <a class="trial" href="/signup">
+                Start free trial
+              </a>
+            )}
           </nav>
         </header>
+        <nav class="sections" aria-label="Sections">
+          <a href="/">Front page</a>
+          {SECTIONS.map(([slug, name]) => (
+            <a href={`/s/${slug}`}>{name}</a>
+          ))}
+        </nav>
         <main id="main" class={wide ? 'wide' : undefined}>
           {notice && (
             <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
@@ -85,7 +123,19 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
         </main>
         <footer>
           <p>Masthead: all your news in one place. One membership, every title, no ads. Fourteen days free, cancel any time.</p>
+          <p>
+            <a href="/plans">Plans</a> · <a href="/app">Download the app</a> · <a href="/feed.xml">RSS</a> · Theme: <a href="/theme?set=light">light</a> / <a href="/theme?set=dark">dark</a> / <a href="/theme">system</a> · Press <kbd>?</kbd> for shortcuts
+          </p>
         </footer>
+        <dialog id="shortcuts" aria-label="Keyboard shortcuts">
+          <h2>Keyboard shortcuts</h2>
+          <p>
+            <kbd>j</kbd> / <kbd>k</kbd> next / previous story · <kbd>o</kbd> or <kbd>Enter</kbd> open · <kbd>s</kbd> save · <kbd>/</kbd> search · <kbd>?</kbd> this help
+          </p>
+          <form method="dialog" style="border:0;padding:0;background:none">
+            <button type="submit">Close</button>
+          </form>
+        </dialog>
       </body>
     </html>
   );
