@@ -5,6 +5,7 @@ import type { ArticlePageData, Card } from '../../catalog/article-pages.ts';
 import type { AccessDecision } from '../../members/access.ts';
 import { slugify } from '../../catalog/slug.ts';
 import { CardList, timeAgo } from './cards.tsx';
+import { brandStyle } from './colour.ts';
 import { Csrf } from './shell.tsx';
 
 export interface ArticleView {
@@ -63,7 +64,7 @@ export function ArticlePage(v: ArticleView) {
   const { article: a, publisher: p, authors, copies } = v.data;
   return (
     <article class="article">
-      <div class="masthead" style={p.brand_color ? `color:${p.brand_color}` : undefined}>
+      <div class="masthead" style={brandStyle(p.brand_color)}>
         <a href={`/p/${p.slug}`} style="color:inherit;text-decoration:none">
           {p.name}
         </a>

@@ -1,5 +1,6 @@
 // The article card used in every list.
 import type { Card } from '../../catalog/article-pages.ts';
+import { brandStyle } from './colour.ts';
 
 export function timeAgo(ms: number, now: number): string {
   const m = Math.round((now - ms) / 60_000);
@@ -17,7 +18,7 @@ export function CardItem({ card, now }: { card: Card; now: number }) {
           <img src={card.image.url} alt="" width={card.image.width ?? 1200} height={card.image.height ?? 675} loading="lazy" decoding="async" />
         </a>
       )}
-      <div class="masthead" style={card.publisher.color ? `color:${card.publisher.color}` : undefined}>
+      <div class="masthead" style={brandStyle(card.publisher.color)}>
         {card.publisher.name}
       </div>
       <h3>

@@ -41,11 +41,12 @@ table{width:100%;border-collapse:collapse;font:.9rem system-ui,sans-serif}td,th{
 .plan{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.25rem}.plan .price{font:700 1.6rem system-ui,sans-serif}
 main.wide{max-width:980px}
 .promo{background:var(--accent);color:var(--bg);font:600 .95rem system-ui,sans-serif;padding:.6rem 1rem;text-align:center}.promo a{color:var(--bg)}
-.article{max-width:680px;margin:0 auto}.masthead{font:800 .85rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.08em}
+.article{max-width:680px;margin:0 auto}.masthead{font:800 .85rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.08em;color:var(--brand,var(--fg))}
+@media (prefers-color-scheme:dark){:root:not([data-theme=light]) .masthead{color:var(--brand-dark,var(--fg))}}:root[data-theme=dark] .masthead{color:var(--brand-dark,var(--fg))}
 .article h1{font:700 2.2rem/1.15 Georgia,serif;margin:.4rem 0}.standfirst{font-size:1.2rem;color:var(--muted)}
 .byline,.meta{font:.85rem system-ui,sans-serif;color:var(--muted)}
 figure{margin:1.5rem 0}figure img,.card img{width:100%;height:auto;border-radius:4px;display:block}figcaption{font:.85rem system-ui,sans-serif;color:var(--muted);margin-top:.35rem}
-.credit{opacity:.8}.body p{margin:0 0 1.1rem}.body img{max-width:100%;height:auto}
+.body p{margin:0 0 1.1rem}.body img{max-width:100%;height:auto}
 .paywall{border:2px solid var(--accent);border-radius:12px;padding:1.5rem;margin:2rem 0;background:var(--card);font-family:system-ui,sans-serif}
 .paywall h2{margin-top:0}.fade{position:relative}.fade::after{content:"";position:absolute;left:0;right:0;bottom:0;height:4rem;background:linear-gradient(transparent,var(--bg))}
 .cards{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));list-style:none;padding:0}

@@ -1,0 +1,157 @@
+// The reader in Chromium, on the real first-run path (demo feeds ingested by
+// the normal pipeline): browse, open, search, follow a publisher, keyboard,
+// no JavaScript, accessibility (axe), screenshots, and offline saved reading.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { createTestDatabase, type TestDatabase } from '../src/db/testing.ts';
+import { installDemo } from '../src/demo/install.ts';
+import { runCycle } from '../src/ingest/cycle.ts';
+import { createFetcher } from '../src/ingest/fetch/fetcher.ts';
+import { silentLogger } from '../src/log.ts';
+import { createUser } from '../src/members/accounts.ts';
+import { buildServer } from '../src/web/server.tsx';
+import { launchBrowser } from './browser.ts';
+
+const ARTIFACTS = path.resolve('test-artifacts');
+const AXE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+
+async function axe(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('the reader in a browser', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    database = await createTestDatabase('sqlite');
+    const epoch = Date.now();
+    app = await buildServer({ config: { ...loadConfig({}), demo: true }, database, log: silentLogger, demoEpoch: () => epoch, baseUrl: 'http://127.0.0.1' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    await installDemo(database, { baseUrl: base, intervalS: 300 });
+    const fetcher = createFetcher({ userAgent: 'test', timeoutMs: 10_000, maxBytes: 5e6, perHost: 8, allowPrivate: false });
+    await runCycle({ database, fetcher, log: silentLogger, now: Date.now, allowPrivate: false, bounds: { minS: 300, maxS: 86400, parkAfter: 10 } }, { concurrency: 8 });
+    fetcher.close();
+    await createUser(database.db, { email: 'reader@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, Date.now());
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.dispose();
+  });
+
+  it('lets a visitor browse, open an article, search and follow a publisher', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    expect(await page.locator('.cards .card').count()).toBeGreaterThan(10);
+    const first = page.locator('.card h3 a').first();
+    const title = (await first.textContent())!;
+    await first.click();
+    await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    await expect(page.locator('.paywall h2').textContent()).resolves.toBe('Sign up to read this article');
+    await page.locator('.article .masthead a').click();
+    await page.waitForURL(/\/p\//);
+    expect(await page.locator('.card').count()).toBeGreaterThan(3);
+
+    await page.goto(`${base}/search?q=lighthouse`);
+    expect(await page.locator('.results .card').count()).toBeGreaterThan(0);
+    expect(await page.locator('.results mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('answers the keyboard: j/k move, o opens, / searches, ? shows the shortcuts', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const current = page.locator('.card.kb-current h3 a');
+    const title = (await current.textContent())!;
+    await page.keyboard.press('o');
+    await page.waitForURL(/\/a\//);
+    await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    await page.keyboard.press('?');
+    expect(await page.locator('#shortcuts').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await page.waitForURL(/\/search/);
+    await page.close();
+  });
+
+  it('works without JavaScript', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(base);
+    const href = await page.locator('.card h3 a').first().getAttribute('href');
+    await page.goto(base + href);
+    expect(await page.locator('.article h1').count()).toBe(1);
+    await page.goto(`${base}/search?q=harbour&section=politics`);
+    expect(await page.locator('.results .card').count()).toBeGreaterThan(0);
+    await page.goto(`${base}/theme?set=dark`);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await ctx.close();
+  });
+
+  it('has no serious or critical accessibility problems, light and dark, and is screenshotted at 375 and 1280 px', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const width of [375, 1280]) {
+        const ctx = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+        const page = await ctx.newPage();
+        await page.goto(base);
+        expect(await axe(page), `front ${scheme} ${width}`).toEqual([]);
+        await page.screenshot({ path: path.join(ARTIFACTS, `front-${scheme}-${width}.png`) });
+        const href = await page.locator('.card h3 a').first().getAttribute('href');
+        await page.goto(base + href);
+        expect(await axe(page), `article ${scheme} ${width}`).toEqual([]);
+        await page.screenshot({ path: path.join(ARTIFACTS, `article-${scheme}-${width}.png`), fullPage: width === 1280 });
+        await ctx.close();
+      }
+    }
+  }, 60_000);
+
+  it('lets a member save an article and read it offline', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${base}/signin`);
+    await page.fill('#email', 'reader@example.org');
+    await page.fill('#password', 'a long enough secret');
+    await page.click('button[type=submit]');
+    await page.waitForURL(base + '/');
+    const href = (await page.locator('.card h3 a').nth(2).getAttribute('href'))!;
+    await page.goto(base + href);
+    const title = (await page.locator('h1').textContent())!;
+    await page.click('form[action$="/save"] button');
+    await page.waitForURL(new RegExp(href));
+    await page.goto(`${base}/saved`);
+    expect(await page.locator('.card h3 a').first().textContent()).toBe(title);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Visit again so the now-controlling service worker keeps the saved page.
+    await page.goto(base + href);
+    await page.waitForTimeout(300);
+    await ctx.setOffline(true);
+    await page.goto(base + href);
+    await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    expect(await page.locator('.paywall').count()).toBe(0);
+    await page.goto(`${base}/search?q=anything`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
+    await ctx.close();
+  }, 60_000);
+});
