@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { assertSchemaCurrent, migrate, schemaState } from '../db/migrate.ts';
 import { demoEpoch, installDemo } from '../demo/install.ts';
 import { startIngestLoop, type IngestLoop } from '../ingest/loop.ts';
-import { buildServer } from '../web/server.ts';
+import { buildServer } from '../web/server.tsx';
 import { bold, dim, green } from './format.ts';
 
 /** Opens the context, runs fn, always closes. */
