@@ -25,6 +25,22 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
     const top = await topCards(db, { limit: 6, now: t });
     const picks = await picksCards(db, { limit: 4, exclude: top.map((c) => c.id) });
     const shown = [...top, ...picks].map((c) => c.id);
+    // "For you", until personal ranking lands: the newest from the titles this member reads most.
+    let forYou: Awaited<ReturnType<typeof latestCards>> | null = null;
+    if (req.account) {
+      const favourites = await db
+        .selectFrom('reading_history')
+        .innerJoin('articles', 'articles.id', 'reading_history.article_id')
+        .select(['articles.publisher_id', db.fn.countAll<number>().as('n')])
+        .where('reading_history.user_id', '=', req.account.user.id)
+        .groupBy('articles.publisher_id')
+        .orderBy('n', 'desc')
+        .limit(3)
+        .execute();
+      const lists = await Promise.all(favourites.map((f) => latestCards(db, { limit: 2, publisherId: f.publisher_id, exclude: shown })));
+      forYou = lists.flat();
+      shown.push(...forYou.map((c) => c.id));
+    }
     const sections = await Promise.all(SECTIONS.map(async ([slug, name]) => ({ slug, name, cards: await latestCards(db, { limit: 4, section: slug, exclude: shown }) })));
     const empty = top.length === 0 && sections.every((s) => s.cards.length === 0);
     return reply.type('text/html; charset=utf-8').send(
@@ -47,13 +63,23 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
             )}
             <h1>Top stories right now</h1>
             <CardList cards={top} now={t} label="Top stories right now" />
+            {forYou && (
+              <section>
+                <h2>For you</h2>
+                {forYou.length ? <CardList cards={forYou} now={t} label="For you" /> : <p class="hint">Read a few stories and this fills with more from the titles you like.</p>}
+              </section>
+            )}
             <h2>Our picks</h2>
             <CardList cards={picks} now={t} label="Our picks" />
             {sections
               .filter((s) => s.cards.length)
               .map((s) => (
                 <section>
-                  <h2>{s.name}</h2>
+                  <h2>
+                    <a href={`/s/${s.slug}`} style="color:inherit">
+                      {s.name}
+                    </a>
+                  </h2>
                   <CardList cards={s.cards} now={t} label={s.name} />
                 </section>
               ))}
