@@ -13,6 +13,12 @@ const groups: Record<string, Record<string, Part>> = {
     extract: () => import('./ingest/extract.ts'),
     refresh: () => import('./ingest/refresh.ts'),
   },
+  serve: {
+    pages: () => import('./reader/serve.ts'),
+  },
+  curation: {
+    dedupe: () => import('./curation/dedupe.ts'),
+  },
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));

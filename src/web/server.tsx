@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans.tsx';
 import { searchRoutes } from './routes/search.tsx';
 import { seoRoutes } from './routes/seo.ts';
 import { page } from './views/shell.tsx';
+import { ListCache } from './list-cache.ts';
 import { sessionPlugin } from './session.ts';
 
 export interface ServerDeps {
@@ -82,10 +83,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   authRoutes(app, { accounts, secure, trialDays: config.membership.trialDays });
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
-  articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now });
+  // Shared lists are recomputed at most every 10 seconds (and right away in tests, which pass their own clock).
+  const lists = new ListCache(deps.now ? 0 : 10_000, now);
+  articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists });
   searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now });
   seoRoutes(app, { database, baseUrl });
   listRoutes(app, { database, now });
-  homeRoutes(app, { database, now });
+  homeRoutes(app, { database, now, lists });
   return app;
 }

@@ -6,6 +6,7 @@ import { articlePageData, articlePath, latestCards, picksCards, topCards, toCard
 import type { Database } from '../../db/connect.ts';
 import type { AccessPolicy } from '../../members/access.ts';
 import { readableFor } from '../article-access.ts';
+import type { ListCache } from '../list-cache.ts';
 import { ArticlePage } from '../views/article-page.tsx';
 import { CardList } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
@@ -13,9 +14,10 @@ import { page } from '../views/shell.tsx';
 const jsonLd = (o: unknown) => JSON.stringify(o).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function articleRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; trialDays: number; baseUrl: string; now?: () => number }): void {
+export function articleRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; trialDays: number; baseUrl: string; now?: () => number; lists: ListCache }): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
+  const lists = deps.lists;
   const notFound = (req: FastifyRequest, reply: FastifyReply) =>
     reply
       .code(404)
@@ -31,11 +33,13 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     if (req.url.split('?')[0] !== path) return reply.redirect(path, 301);
     const t = now();
     const readable = await readableFor(db, req, data.article, deps.policy, t);
-    const exclude = [id, ...data.copies.map((c) => c.id)];
+    const exclude = new Set([id, ...data.copies.map((c) => c.id)]);
+    const pick4 = (cards: Awaited<ReturnType<typeof latestCards>>) => cards.filter((c) => !exclude.has(c.id)).slice(0, 4);
+    const section = data.article.section ?? '';
     const [related, top, picks] = await Promise.all([
-      latestCards(db, { limit: 4, section: data.article.section ?? undefined, exclude }),
-      topCards(db, { limit: 4, now: t, exclude }),
-      picksCards(db, { limit: 4, exclude }),
+      lists.get(`latest:${section}`, () => latestCards(db, { limit: 12, section: section || undefined })).then(pick4),
+      lists.get('top', () => topCards(db, { limit: 12, now: now() })).then(pick4),
+      lists.get('picks', () => picksCards(db, { limit: 12 })).then(pick4),
     ]);
     const account = req.account;
     let saved = false;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { latestCards, picksCards, topCards } from '../../catalog/article-pages.ts';
 import { getPublisherBySlug } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
+import type { ListCache } from '../list-cache.ts';
 import { CardList } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
 
@@ -17,13 +18,14 @@ const SECTIONS: [string, string][] = [
   ['good-news', 'Good news'],
 ];
 
-export function homeRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number }): void {
+export function homeRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number; lists: ListCache }): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
+  const lists = deps.lists;
   app.get('/', async (req, reply) => {
     const t = now();
-    const top = await topCards(db, { limit: 6, now: t });
-    const picks = await picksCards(db, { limit: 4, exclude: top.map((c) => c.id) });
+    const top = (await lists.get('top', () => topCards(db, { limit: 12, now: t }))).slice(0, 6);
+    const picks = (await lists.get('picks', () => picksCards(db, { limit: 12 }))).filter((c) => !top.some((x) => x.id === c.id)).slice(0, 4);
     const shown = [...top, ...picks].map((c) => c.id);
     // "For you", until personal ranking lands: the newest from the titles this member reads most.
     let forYou: Awaited<ReturnType<typeof latestCards>> | null = null;
@@ -41,7 +43,9 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
       forYou = lists.flat();
       shown.push(...forYou.map((c) => c.id));
     }
-    const sections = await Promise.all(SECTIONS.map(async ([slug, name]) => ({ slug, name, cards: await latestCards(db, { limit: 4, section: slug, exclude: shown }) })));
+    const sections = await Promise.all(
+      SECTIONS.map(async ([slug, name]) => ({ slug, name, cards: (await lists.get(`latest:${slug}`, () => latestCards(db, { limit: 12, section: slug }))).filter((c) => !shown.includes(c.id)).slice(0, 4) })),
+    );
     const empty = top.length === 0 && sections.every((s) => s.cards.length === 0);
     return reply.type('text/html; charset=utf-8').send(
       page({

@@ -1,0 +1,110 @@
+// Serving speed with 100,000 articles from 200 publishers, measured with
+// autocannon on this machine, beside a bare node:http "hello" server in the
+// same run (the ratios are the figures that travel; these machines are noisy).
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import { articlePath } from '../../src/catalog/article-pages.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/connect.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createUser } from '../../src/members/accounts.ts';
+import { createSession } from '../../src/members/sessions.ts';
+import { assets } from '../../src/web/assets.ts';
+import { buildServer } from '../../src/web/server.tsx';
+import { generateArticles } from './generate.ts';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+
+interface Load {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, opts: { headers?: Record<string, string>; rate?: number; urls?: string[] } = {}): Promise<Load> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: opts.rate ? 20 : 50,
+    duration: DURATION,
+    headers: opts.headers,
+    ...(opts.rate ? { overallRate: opts.rate } : {}),
+    ...(opts.urls ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: opts.urls![i++ % opts.urls!.length]! }) }] } : {}),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p99,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export async function run(log: (line: string) => void): Promise<Record<string, number>> {
+  const hello = http.createServer((_req, res) => res.end('hello'));
+  await new Promise<void>((r) => hello.listen(0, '127.0.0.1', r));
+  const helloUrl = `http://127.0.0.1:${(hello.address() as AddressInfo).port}/`;
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-serve-'));
+  const database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.sqlite') });
+  await migrate(database);
+  const now = Date.now();
+  const t = performance.now();
+  const { ids } = await generateArticles(database, { articles: ARTICLES, publishers: 200, now });
+  log(`  generated ${ids.length} articles from 200 publishers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const member = await createUser(database.db, { email: 'bench@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, now);
+  const cookie = `mh_session=${await createSession(database.db, member.id, now, {})}`;
+
+  const app = await buildServer({ config: { ...loadConfig({}), demo: false }, database, log: silentLogger, baseUrl: 'http://127.0.0.1' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const rows = await database.db.selectFrom('articles').select(['id', 'title']).where('id', 'in', ids.filter((_, i) => i % 997 === 0).slice(0, 100)).execute();
+  const articleUrls = rows.map(articlePath);
+  const searches = ['harbour', 'lightmar council', 'ferryriver', 'bridgegate market', 'fieldstrand', 'coun* ', 'house vale', 'dalemere', 'tonwick', 'gatefield ferry'].map((q) => `/search?q=${encodeURIComponent(q)}`);
+
+  // Page weight: HTML (CSS inline) + JS, compressed as a browser would fetch them.
+  const html = await (await fetch(base + articleUrls[0])).text();
+  const js = assets.files.get(assets.appJs)!.body;
+  const pageKb = (zlib.gzipSync(html).length + zlib.gzipSync(js).length) / 1024;
+  const jsKb = zlib.gzipSync(js).length / 1024;
+
+  const results: Record<string, Load> = {};
+  results.hello = await load(helloUrl);
+  results.front = await load(base + '/');
+  results.article = await load(base, { urls: articleUrls });
+  results.article_member = await load(base, { urls: articleUrls, headers: { cookie } });
+  results.article_1000 = await load(base, { urls: articleUrls, rate: 1000 });
+  results.search = await load(base, { urls: searches });
+
+  for (const [k, v] of Object.entries(results)) {
+    log(`  ${k.padEnd(16)} ${v.rps.toFixed(0).padStart(7)} req/s  p50 ${v.p50} ms  p99 ${v.p99} ms  ×${(v.rps / results.hello!.rps).toFixed(3)} of hello${v.errors ? `  (${v.errors} errors)` : ''}`);
+  }
+  log(`  article page: ${pageKb.toFixed(1)} KB compressed (JS ${jsKb.toFixed(1)} KB)`);
+
+  await app.close();
+  await database.close();
+  hello.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    'serve.hello.rps': results.hello.rps,
+    'serve.front.rps': results.front!.rps,
+    'serve.front.p95_ms': results.front!.p95,
+    'serve.article.rps': results.article!.rps,
+    'serve.article.p99_ms': results.article_1000!.p99,
+    'serve.article_member.rps': results.article_member!.rps,
+    'serve.search.rps': results.search!.rps,
+    'serve.search.p95_ms': results.search!.p95,
+    'serve.article.ratio_to_hello': results.article!.rps / results.hello.rps,
+    'page.article.kb': pageKb,
+    'page.article.js_kb': jsKb,
+  };
+}
