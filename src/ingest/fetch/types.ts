@@ -2,6 +2,8 @@
 // last time; they get back bytes (decompressed, capped) or "not modified", or a
 // FetchError whose `kind` says what went wrong in words an operator can act on.
 
+import type { LookupAddress, LookupOptions } from 'node:dns';
+
 export interface FetchRequest {
   url: string;
   /** Validators from the previous successful fetch (conditional GET). */
@@ -84,7 +86,22 @@ export interface FetcherOptions {
   /** Hosts the operator trusts even when they resolve to private addresses (an intranet feed server). */
   allowHosts?: string[];
   maxRedirects?: number;
+  /**
+   * DNS lookup used both by the private-address guard and for the connection
+   * itself (one answer, so nothing can change between check and connect).
+   * Defaults to dns.lookup; tests inject a resolver so no real DNS is needed.
+   */
+  lookup?: LookupFn;
+  /** Extra certificate authorities to trust for HTTPS (a private PKI, tests). */
+  tlsCa?: string | Buffer;
 }
+
+/** The shape of dns.lookup, as http.Agent / net.connect call it. */
+export type LookupFn = (
+  hostname: string,
+  options: LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+) => void;
 
 export interface Fetcher {
   fetch(req: FetchRequest): Promise<FetchResult>;
