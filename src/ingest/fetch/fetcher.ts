@@ -1,238 +1,296 @@
 // The polite, careful HTTP client for feeds and article pages: conditional
 // GET, bounded redirects, timeouts, a size cap enforced while streaming (after
 // decompression, so a gzip bomb stops at the cap), per-host limits, and the
-// private-address guard on every connection.
+// private-address guard on every connection and every redirect hop.
 import http from 'node:http';
 import https from 'node:https';
-import { PassThrough, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
-import { BlockedAddressError, checkUrl, guardedLookup, type LookupFn } from './address-guard.ts';
+import net from 'node:net';
+import type { Readable } from 'node:stream';
+import tls from 'node:tls';
+import { BlockedAddressError, checkUrl, guardedLookup, normaliseHost } from './address-guard.ts';
+import { decodeContent } from './decompress.ts';
 import { HostLimiter } from './host-limiter.ts';
-import { FetchError, type Fetcher, type FetcherOptions, type FetchRequest, type FetchResult } from './types.ts';
+import { contentCharset, flatHeaders, maxAge, retryAfter } from './response-headers.ts';
+import { FetchError, type Fetcher, type FetcherOptions, type FetchRequest, type FetchResult, type LookupFn } from './types.ts';
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+export const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
 
-export function createFetcher(opts: FetcherOptions & { lookup?: LookupFn }): Fetcher & { close(): void } {
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Error and redirect bodies are read (so the connection can be reused) only up to this much. */
+const DISCARD_LIMIT = 64 * 1024;
+
+interface Pool {
+  http: http.Agent;
+  https: https.Agent;
+  lookup: LookupFn;
+}
+
+interface Attempt {
+  url: URL;
+  pool: Pool;
+  headers: Record<string, string>;
+  deadline: number;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxBytes: number;
+  signal?: AbortSignal;
+}
+
+interface Exchange {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+/** A kept-alive socket the server had already closed: worth exactly one retry on a fresh one. */
+class StaleSocket extends Error {}
+
+export function createFetcher(opts: FetcherOptions): Fetcher & { close(): void } {
   const maxRedirects = opts.maxRedirects ?? 5;
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
   const limiter = new HostLimiter(opts.perHost);
-  // Separate pools for guarded and allowed traffic, so a kept-alive socket to a
+  const allowHosts = new Set((opts.allowHosts ?? []).map(normaliseHost));
+  // Separate pools for guarded and open traffic, so a kept-alive socket to a
   // private address (the demo source) is never reused by a guarded request.
-  const agents = {
-    guarded: { http: new http.Agent({ keepAlive: true, maxSockets: 256 }), https: new https.Agent({ keepAlive: true, maxSockets: 256 }) },
-    open: { http: new http.Agent({ keepAlive: true, maxSockets: 256 }), https: new https.Agent({ keepAlive: true, maxSockets: 256 }) },
+  const pools = {
+    guarded: makePool(guardedLookup(opts.lookup, false, allowHosts), opts.tlsCa),
+    open: makePool(guardedLookup(opts.lookup, true), opts.tlsCa),
   };
-  const allowHosts = new Set((opts.allowHosts ?? []).map((h) => h.toLowerCase()));
-  const lookups = { guarded: guardedLookup(opts.lookup, false, allowHosts), open: guardedLookup(opts.lookup, true) };
 
-  async function fetchOnce(url: URL, req: FetchRequest, allowPrivate: boolean, deadline: number): Promise<{ res: http.IncomingMessage; body?: Buffer }> {
-    const kind = allowPrivate ? 'open' : 'guarded';
-    const isHttps = url.protocol === 'https:';
-    const headers: Record<string, string> = {
-      'user-agent': opts.userAgent,
-      accept: req.accept ?? FEED_ACCEPT,
-      'accept-encoding': 'gzip, deflate, br',
-    };
-    if (req.etag) headers['if-none-match'] = req.etag;
-    if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-    const maxBytes = req.maxBytes ?? opts.maxBytes;
-
-    return new Promise((resolve, reject) => {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return reject(new FetchError('timeout', `timed out after ${req.timeoutMs ?? opts.timeoutMs} ms`, { url: url.href }));
-      const request = (isHttps ? https : http).request(url, {
-        method: 'GET',
-        headers,
-        agent: agents[kind][isHttps ? 'https' : 'http'],
-        lookup: lookups[kind] as never,
-        servername: isHttps ? url.hostname : undefined,
-      });
-      let settled = false;
-      const fail = (err: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(total);
-        clearTimeout(connect);
-        request.destroy();
-        reject(err);
-      };
-      const total = setTimeout(() => fail(new FetchError('timeout', `timed out after ${req.timeoutMs ?? opts.timeoutMs} ms`, { url: url.href })), remaining);
-      const connect = setTimeout(
-        () => fail(new FetchError('connect', `could not connect to ${url.host} within ${opts.connectTimeoutMs ?? 10_000} ms`, { url: url.href })),
-        Math.min(opts.connectTimeoutMs ?? 10_000, remaining),
-      );
-      request.on('socket', (socket) => {
-        if (!socket.connecting) clearTimeout(connect);
-        else socket.once('connect', () => clearTimeout(connect));
-      });
-      req.signal?.addEventListener('abort', () => fail(new FetchError('network', 'aborted', { url: url.href })), { once: true });
-      request.on('error', (err: NodeJS.ErrnoException) => fail(translateError(err, url)));
-      request.on('response', (res) => {
-        clearTimeout(connect);
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300) {
-          res.resume();
-          settled = true;
-          clearTimeout(total);
-          return resolve({ res });
-        }
-        const declared = Number(res.headers['content-length']);
-        const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase().trim();
-        if (!encoding && Number.isFinite(declared) && declared > maxBytes) return fail(tooLarge(maxBytes, url));
-        let stream: Readable = res;
-        try {
-          stream = decoder(res, encoding);
-        } catch (err) {
-          return fail(err as Error);
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) {
-            fail(tooLarge(maxBytes, url));
-            stream.destroy();
-            res.destroy();
-          } else chunks.push(chunk);
-        });
-        stream.on('error', (err: Error) => fail(new FetchError('decode', `could not decode ${encoding || 'the'} response: ${err.message}`, { url: url.href })));
-        stream.on('end', () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(total);
-          resolve({ res, body: Buffer.concat(chunks, size) });
-        });
-        res.on('aborted', () => fail(new FetchError('network', 'connection closed before the response was complete', { url: url.href })));
-      });
-      request.end();
-    });
-  }
-
-  async function doFetch(req: FetchRequest): Promise<FetchResult> {
+  async function fetch(req: FetchRequest): Promise<FetchResult> {
     const started = performance.now();
-    const deadline = Date.now() + (req.timeoutMs ?? opts.timeoutMs);
     const allowPrivate = opts.allowPrivate || req.allowPrivate === true;
-    let url = guard(() => checkUrl(req.url, allowPrivate, allowHosts), req.url);
-    const seen = new Set<string>([url.href]);
+    const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
+    const maxBytes = req.maxBytes ?? opts.maxBytes;
+    const pool = allowPrivate ? pools.open : pools.guarded;
+    const headers = requestHeaders(opts.userAgent, req);
+    let url = checked(req.url, undefined, allowPrivate, allowHosts);
+    const seen = new Set([url.href]);
     let allPermanent = true;
+    let deadline: number | undefined; // starts with the first request, not while queued behind other fetches from the host
     for (let hop = 0; ; hop++) {
-      const { res, body } = await limiter.run(url.host, () => fetchOnce(url, hop === 0 ? req : { ...req, etag: null, lastModified: null }, allowPrivate, deadline));
-      const status = res.statusCode ?? 0;
-      const headers = flatHeaders(res.headers);
+      const target = url;
+      const ex = await limiter
+        .run(target.hostname, () => exchange({ url: target, pool, headers, deadline: (deadline ??= Date.now() + timeoutMs), timeoutMs, connectTimeoutMs, maxBytes, signal: req.signal }), req.signal)
+        .catch((err: unknown) => Promise.reject(asFetchError(err, target)));
       const meta = {
-        finalUrl: url.href,
-        permanentUrl: hop > 0 && allPermanent ? url.href : undefined,
-        httpStatus: status,
-        etag: headers.etag,
-        lastModified: headers['last-modified'],
-        maxAgeS: maxAge(headers),
-        headers,
-        elapsedMs: performance.now() - started,
+        finalUrl: target.href,
+        ...(hop > 0 && allPermanent ? { permanentUrl: target.href } : {}),
+        httpStatus: ex.status,
+        etag: ex.headers.etag,
+        lastModified: ex.headers['last-modified'],
+        maxAgeS: maxAge(ex.headers),
+        headers: ex.headers,
+        elapsedMs: Math.round(performance.now() - started),
       };
-      if (status >= 300 && status < 400 && status !== 304 && headers.location) {
-        if (hop >= maxRedirects) throw new FetchError('too-many-redirects', `more than ${maxRedirects} redirects`, { url: url.href });
-        const next = guard(() => checkUrl(new URL(headers.location!, url).href, allowPrivate, allowHosts), headers.location);
-        if (seen.has(next.href)) throw new FetchError('too-many-redirects', `redirect loop at ${next.href}`, { url: url.href });
+      if (REDIRECTS.has(ex.status) && ex.headers.location !== undefined) {
+        if (hop >= maxRedirects) throw new FetchError('too-many-redirects', `more than ${maxRedirects} redirects (gave up at ${target.href})`, { url: req.url });
+        const next = checked(ex.headers.location, target, allowPrivate, allowHosts);
+        if (seen.has(next.href)) throw new FetchError('too-many-redirects', `redirect loop: ${target.href} sends back to ${next.href}`, { url: req.url });
         seen.add(next.href);
-        allPermanent &&= status === 301 || status === 308;
+        allPermanent &&= ex.status === 301 || ex.status === 308;
         url = next;
         continue;
       }
-      if (status === 304) return { status: 'not-modified', ...meta };
-      if (status >= 200 && status < 300 && body) {
-        const contentType = headers['content-type'];
-        const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
-        return { status: 'ok', ...meta, body, contentType, charset };
+      if (ex.status === 304) return { status: 'not-modified', ...meta };
+      if (ex.status >= 200 && ex.status < 300) {
+        const contentType = ex.headers['content-type'];
+        return { status: 'ok', ...meta, body: ex.body ?? Buffer.alloc(0), contentType, charset: contentCharset(contentType) };
       }
-      throw new FetchError('http', `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, {
-        httpStatus: status,
-        retryAfterS: retryAfter(headers['retry-after']),
-        url: url.href,
-      });
+      throw httpError(ex, target);
     }
   }
 
   return {
-    fetch: doFetch,
+    fetch,
     close() {
-      for (const group of Object.values(agents)) {
-        group.http.destroy();
-        group.https.destroy();
+      for (const pool of Object.values(pools)) {
+        pool.http.destroy();
+        pool.https.destroy();
       }
     },
   };
 }
 
-function guard(fn: () => URL, raw: string): URL {
+function makePool(lookup: LookupFn, tlsCa?: string | Buffer): Pool {
+  // Agent options win over request options in Node, so every socket these
+  // agents open goes through the guarded lookup. Idle sockets are closed after
+  // 4 s, before the usual 5 s server keep-alive timeout can race us.
+  const common = { keepAlive: true, maxSockets: 256, timeout: 4_000, lookup: lookup as never };
+  return {
+    http: new http.Agent(common),
+    https: new https.Agent({ ...common, ...(tlsCa ? { ca: [...tls.rootCertificates, String(tlsCa)] } : {}) }),
+    lookup,
+  };
+}
+
+function requestHeaders(userAgent: string, req: FetchRequest): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': userAgent, accept: req.accept ?? FEED_ACCEPT, 'accept-encoding': 'gzip, deflate, br' };
+  // Sent on every hop: when a feed answers through a temporary redirect, the
+  // validators we stored belong to the URL at the end of it.
+  if (req.etag) headers['if-none-match'] = req.etag;
+  if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+  return headers;
+}
+
+function checked(location: string, base: URL | undefined, allowPrivate: boolean, allowHosts: ReadonlySet<string>): URL {
   try {
-    return fn();
+    const raw = base ? new URL(location, base).href : location;
+    return checkUrl(raw, allowPrivate, allowHosts);
   } catch (err) {
-    if (err instanceof BlockedAddressError) throw new FetchError('blocked-address', err.message, { url: raw });
-    throw new FetchError('invalid-url', (err as Error).message, { url: raw });
+    if (err instanceof BlockedAddressError) throw new FetchError('blocked-address', err.message, { url: location });
+    const message = (err as Error).message;
+    throw new FetchError('invalid-url', base ? `redirect from ${base.href} refused: ${message}` : message, { url: location });
   }
 }
 
-function decoder(res: http.IncomingMessage, encoding: string): Readable {
-  if (!encoding || encoding === 'identity') return res;
-  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(zlib.createGunzip());
-  if (encoding === 'br') return res.pipe(zlib.createBrotliDecompress());
-  if (encoding === 'deflate') {
-    // "deflate" is meant to be zlib-wrapped, but many servers send raw deflate: look at the first byte.
-    const out = new PassThrough();
-    let started = false;
-    res.once('data', (first: Buffer) => {
-      started = true;
-      res.pause();
-      const z = (first[0]! & 0x0f) === 8 ? zlib.createInflate() : zlib.createInflateRaw();
-      z.on('error', (e) => out.destroy(e));
-      z.write(first);
-      res.pipe(z).pipe(out);
-    });
-    res.once('end', () => {
-      if (!started) out.end();
-    });
-    return out;
-  }
-  throw new FetchError('decode', `unsupported content encoding "${encoding}"`);
+function exchange(a: Attempt): Promise<Exchange> {
+  return send(a, true).catch((err: unknown) => (err instanceof StaleSocket ? send(a, false) : Promise.reject(err)));
 }
 
+function send(a: Attempt, mayRetry: boolean): Promise<Exchange> {
+  const { url } = a;
+  return new Promise((resolve, reject) => {
+    const remaining = a.deadline - Date.now();
+    if (remaining <= 0) return reject(new FetchError('timeout', `timed out after ${a.timeoutMs} ms`, { url: url.href }));
+    const isHttps = url.protocol === 'https:';
+    const host = normaliseHost(url.hostname);
+    const request = (isHttps ? https : http).request(url, {
+      method: 'GET',
+      headers: a.headers,
+      agent: isHttps ? a.pool.https : a.pool.http,
+      lookup: a.pool.lookup as never,
+      ...(isHttps && !net.isIP(host) ? { servername: host } : {}),
+    });
+    let settled = false;
+    let responded = false;
+    const settle = () => {
+      settled = true;
+      clearTimeout(total);
+      clearTimeout(connect);
+      a.signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (err: Error) => {
+      if (settled) return;
+      settle();
+      request.destroy();
+      reject(err);
+    };
+    const succeed = (ex: Exchange) => {
+      if (settled) return;
+      settle();
+      resolve(ex);
+    };
+    const total = setTimeout(() => fail(new FetchError('timeout', `timed out after ${a.timeoutMs} ms`, { url: url.href })), remaining);
+    const connectMs = Math.min(a.connectTimeoutMs, remaining);
+    const connect = setTimeout(() => fail(new FetchError('connect', `could not connect to ${url.host} within ${connectMs} ms`, { url: url.href })), connectMs);
+    const onAbort = () => fail(new FetchError('network', `fetch of ${url.href} was cancelled`, { url: url.href }));
+    if (a.signal?.aborted) return onAbort();
+    a.signal?.addEventListener('abort', onAbort, { once: true });
+
+    request.on('socket', (socket) => {
+      if (request.reusedSocket || (!isHttps && !socket.connecting)) clearTimeout(connect);
+      else socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connect));
+    });
+    request.on('error', (err: NodeJS.ErrnoException) => {
+      if (mayRetry && !responded && !settled && request.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+        settle();
+        return reject(new StaleSocket());
+      }
+      fail(translateError(err, url));
+    });
+    request.on('response', (res) => {
+      responded = true;
+      clearTimeout(connect);
+      const status = res.statusCode ?? 0;
+      const headers = flatHeaders(res.headers);
+      const statusText = res.statusMessage || http.STATUS_CODES[status] || '';
+      if (status < 200 || status >= 300) {
+        discard(res);
+        return succeed({ status, statusText, headers });
+      }
+      // Content-Length counts encoded bytes; a compressed body larger than the cap will not decode smaller.
+      if (Number(headers['content-length']) > a.maxBytes) return fail(tooLarge(a.maxBytes, url));
+      let body: Readable;
+      try {
+        body = decodeContent(res, headers['content-encoding'] ?? '');
+      } catch (err) {
+        return fail(new FetchError('decode', `${(err as Error).message} from ${url.host}`, { url: url.href }));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      body.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= a.maxBytes) return void chunks.push(chunk);
+        fail(tooLarge(a.maxBytes, url));
+        body.destroy();
+      });
+      body.on('end', () => succeed({ status, statusText, headers, body: Buffer.concat(chunks, size) }));
+      body.on('error', (err: NodeJS.ErrnoException) => fail(bodyError(err, url, headers['content-encoding'])));
+      res.on('error', (err: NodeJS.ErrnoException) => fail(bodyError(err, url, undefined)));
+      res.on('close', () => {
+        if (!res.complete) fail(new FetchError('network', `${url.host} closed the connection before the response was complete`, { url: url.href }));
+      });
+    });
+    request.end();
+  });
+}
+
+/** Reads and drops a small error or redirect body so the connection can be reused; anything bigger or slower is cut off. */
+function discard(res: http.IncomingMessage): void {
+  let seen = 0;
+  const timer = setTimeout(() => res.destroy(), 2_000);
+  timer.unref();
+  res.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DISCARD_LIMIT) res.destroy();
+  });
+  res.on('error', () => {});
+  res.on('close', () => clearTimeout(timer));
+}
+
+function httpError(ex: Exchange, url: URL): FetchError {
+  const retryAfterS = retryAfter(ex.headers['retry-after']);
+  const hint = ex.status >= 300 && ex.status < 400 ? ' (redirect without a usable Location)' : retryAfterS !== undefined ? ` (retry after ${retryAfterS} s)` : '';
+  return new FetchError('http', `HTTP ${ex.status}${ex.statusText ? ` ${ex.statusText}` : ''}${hint}`, {
+    httpStatus: ex.status,
+    ...(retryAfterS !== undefined ? { retryAfterS } : {}),
+    url: url.href,
+  });
+}
+
+function bodyError(err: NodeJS.ErrnoException, url: URL, encoding: string | undefined): FetchError {
+  if (err instanceof FetchError) return err;
+  if (err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.message === 'aborted') {
+    return new FetchError('network', `${url.host} closed the connection before the response was complete`, { url: url.href });
+  }
+  return new FetchError('decode', `could not decode the ${encoding ?? ''} response from ${url.host}: ${err.message}`.replace('  ', ' '), { url: url.href });
+}
 
 function translateError(err: NodeJS.ErrnoException, url: URL): FetchError {
   if (err instanceof FetchError) return err;
   if (err instanceof BlockedAddressError) return new FetchError('blocked-address', err.message, { url: url.href });
-  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return new FetchError('dns', `cannot resolve ${url.hostname} (${err.code})`, { url: url.href });
-  if (err.code === 'ECONNREFUSED') return new FetchError('connect', `connection refused by ${url.host}`, { url: url.href });
-  if (err.code === 'ECONNRESET') return new FetchError('network', `connection reset by ${url.host}`, { url: url.href });
-  if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT')) return new FetchError('network', `TLS problem with ${url.host}: ${err.message}`, { url: url.href });
-  return new FetchError('network', `${err.code ? `${err.code}: ` : ''}${err.message}`, { url: url.href });
+  // Happy Eyeballs reports every failed address at once; the first says enough.
+  const first: NodeJS.ErrnoException = err instanceof AggregateError ? ((err.errors[0] as NodeJS.ErrnoException | undefined) ?? err) : err;
+  const code = first.code ?? err.code ?? '';
+  const info = { url: url.href };
+  if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL', 'ENODATA'].includes(code)) return new FetchError('dns', `cannot resolve ${url.hostname} (${code})`, info);
+  if (code === 'ECONNREFUSED') return new FetchError('connect', `connection refused by ${url.host}`, info);
+  if (['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EADDRNOTAVAIL'].includes(code)) return new FetchError('connect', `cannot reach ${url.host} (${code})`, info);
+  if (code === 'ECONNRESET' || code === 'EPIPE') return new FetchError('network', `connection reset by ${url.host}`, info);
+  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('ERR_SSL')) return new FetchError('network', `TLS problem with ${url.host}: ${first.message}`, info);
+  if (code.startsWith('HPE_')) return new FetchError('network', `${url.host} sent an invalid HTTP response (${code})`, info);
+  return new FetchError('network', `${code ? `${code}: ` : ''}${first.message}`, info);
+}
+
+function asFetchError(err: unknown, url: URL): FetchError {
+  if (err instanceof FetchError) return err;
+  return new FetchError('network', `fetch of ${url.href} was cancelled: ${(err as Error).message}`, { url: url.href });
 }
 
 function tooLarge(max: number, url: URL): FetchError {
-  const mb = max >= 1024 * 1024 ? `${Math.round((max / 1024 / 1024) * 10) / 10} MB` : `${Math.round(max / 1024)} KB`;
-  return new FetchError('too-large', `response larger than ${mb}`, { url: url.href });
-}
-
-function flatHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-export function retryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const t = Date.parse(value);
-  return Number.isFinite(t) ? Math.max(0, Math.round((t - now) / 1000)) : undefined;
-}
-
-export function maxAge(h: Record<string, string>, now = Date.now()): number | undefined {
-  const cc = h['cache-control'] ?? '';
-  if (/no-store|no-cache/i.test(cc)) return undefined;
-  const m = /s-maxage\s*=\s*(\d+)/i.exec(cc) ?? /max-age\s*=\s*(\d+)/i.exec(cc);
-  if (m) return Number(m[1]);
-  if (h.expires) {
-    const t = Date.parse(h.expires);
-    const base = h.date ? Date.parse(h.date) : now;
-    if (Number.isFinite(t) && Number.isFinite(base)) return Math.max(0, Math.round((t - base) / 1000));
-  }
-  return undefined;
+  const size = max >= 1024 * 1024 ? `${Math.round((max / 1024 / 1024) * 10) / 10} MB` : max >= 1024 ? `${Math.round(max / 1024)} KB` : `${max} bytes`;
+  return new FetchError('too-large', `response larger than ${size}`, { url: url.href });
 }
