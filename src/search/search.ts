@@ -64,10 +64,17 @@ export async function searchArticles(
   let total: number;
   if (dialect === 'sqlite') {
     const match = toFts5(parsed);
-    const base = sql`from article_search s join articles a on a.id = s.rowid where article_search match ${match} and ${filters('a')}`;
+    const filtered = !!(q.publisherIds?.length || q.sections?.length || q.from !== undefined || q.to !== undefined);
+    // Unfiltered (the common case): rank inside FTS5 first and keep the best 500 by text relevance, then apply
+    // the recency boost to those. Filtered: rank every match, since the filter may exclude the best 500.
+    const source = filtered
+      ? sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match})`
+      : sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match} order by r limit 500)`;
+    const base = sql`from ${source} s join articles a on a.id = s.rowid where ${filters('a')}`;
     try {
-      total = Number((await sql<{ n: number }>`select count(*) as n ${base}`.execute(db)).rows[0]?.n ?? 0);
-      rows = (await sql<{ id: number; score: number }>`select a.id as id, (-bm25(article_search, 10.0, 5.0, 1.0, 3.0)) * ${boost} as score ${base} order by score desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
+      // Counting stops at 1,000: "1,000+ stories" is all a reader needs to know.
+      total = Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${base} limit 1000) c`.execute(db)).rows[0]?.n ?? 0);
+      rows = (await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${boost} as score ${base} order by score desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
     } catch {
       return { total: 0, page, pageSize, hits: [], terms }; // an FTS edge case we did not foresee: no results, never an error page
     }
@@ -77,7 +84,7 @@ export async function searchArticles(
     const wordsQuery = words.trim() ? sql`websearch_to_tsquery('english', ${words})` : null;
     const tsq = wordsQuery && prefixQuery ? sql`(${wordsQuery} && ${prefixQuery})` : (wordsQuery ?? prefixQuery)!;
     const base = sql`from articles a where a.search_vector @@ ${tsq} and ${filters('a')}`;
-    total = Number((await sql<{ n: number }>`select count(*) as n ${base}`.execute(db)).rows[0]?.n ?? 0);
+    total = Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${base} limit 1000) c`.execute(db)).rows[0]?.n ?? 0);
     rows = (await sql<{ id: number; score: number }>`select a.id as id, ts_rank_cd(a.search_vector, ${tsq}) * ${boost} as score ${base} order by score desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
   }
   if (!rows.length) return { total, page, pageSize, hits: [], terms };
