@@ -57,9 +57,11 @@ beforeAll(async () => {
       const chunk = Buffer.alloc(64 * 1024, 'x');
       streamedChunks = 0;
       const pump = () => {
-        while (streamedChunks < 1000 && !res.destroyed && res.write(chunk)) streamedChunks++;
-        if (streamedChunks < 1000 && !res.destroyed) res.once('drain', pump);
-        else res.end();
+        while (streamedChunks < 1000 && !res.destroyed) {
+          streamedChunks++;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end();
       };
       return pump();
     }
@@ -214,7 +216,7 @@ describe('bodies', () => {
     const t = Date.now();
     const err = await failure(f.fetch({ url: `${srv.base}/big-declared` }));
     expect(err).toMatchObject({ kind: 'too-large', message: 'response larger than 1 MB' });
-    expect(Date.now() - t).toBeLessThan(500);
+    expect(Date.now() - t).toBeLessThan(1200); // the body never completes: only the header can have refused it
     f.close();
   });
 
@@ -223,7 +225,8 @@ describe('bodies', () => {
     expect((await f.fetch({ url: `${srv.base}/exactly-cap` })).status).toBe('ok');
     await expect(f.fetch({ url: `${srv.base}/big-streamed` })).rejects.toMatchObject({ kind: 'too-large' });
     await new Promise((r) => setTimeout(r, 100));
-    expect(streamedChunks).toBeLessThan(300); // of 1000 × 64 KB: the server was cut off, not drained
+    expect(streamedChunks).toBeGreaterThan(16); // it did send more than the 1 MB cap…
+    expect(streamedChunks).toBeLessThan(300); // …but of 1000 × 64 KB most were never read: the server was cut off
     f.close();
   });
 
@@ -318,9 +321,9 @@ describe('politeness', () => {
   });
 
   it('does not count time queued behind the host limit against the timeout', async () => {
-    const f = open({ perHost: 1, timeoutMs: 150 });
-    const results = await Promise.all(Array.from({ length: 5 }, () => f.fetch({ url: `${srv.base}/count` })));
-    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    const f = open({ perHost: 1, timeoutMs: 250 });
+    const results = await Promise.all(Array.from({ length: 8 }, () => f.fetch({ url: `${srv.base}/count` }))); // ~400 ms in all
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('ok'));
     f.close();
   });
 
