@@ -27,10 +27,29 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
   app.get<{ Params: { id: string; slug?: string } }>('/a/:id/:slug?', async (req, reply) => {
     const id = Number(req.params.id);
     if (!Number.isSafeInteger(id)) return notFound(req, reply);
+    // Visitors all see the same page (preview and offer, no forms): render it once per interval.
+    if (!req.account) {
+      const cached = await lists.get(`visitor-page:${id}`, async () => {
+        const data = await articlePageData(db, id);
+        if (!data || data.article.status !== 'published') return null;
+        return { path: articlePath(data.article), html: await renderArticle(req, data) };
+      });
+      if (!cached) return notFound(req, reply);
+      if (req.url.split('?')[0] !== cached.path) return reply.redirect(cached.path, 301);
+      reply.header('cache-control', 'private, no-store').header('vary', 'Cookie').header('x-masthead-saved', '0').header('x-masthead-access', 'none');
+      return reply.type('text/html; charset=utf-8').send(cached.html);
+    }
     const data = await articlePageData(db, id);
     if (!data || data.article.status !== 'published') return notFound(req, reply);
     const path = articlePath(data.article);
     if (req.url.split('?')[0] !== path) return reply.redirect(path, 301);
+    return reply.type('text/html; charset=utf-8').send(await renderArticle(req, data, reply));
+  });
+
+  /** The article page for this request; sets the service-worker headers when a reply is given. */
+  async function renderArticle(req: FastifyRequest, data: NonNullable<Awaited<ReturnType<typeof articlePageData>>>, reply?: FastifyReply): Promise<string> {
+    const id = data.article.id;
+    const path = articlePath(data.article);
     const t = now();
     const readable = await readableFor(db, req, data.article, deps.policy, t);
     const exclude = new Set([id, ...data.copies.map((c) => c.id)]);
@@ -83,12 +102,13 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(structured) }} />
       </>
     );
-    reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
-    // For the service worker: keep this page offline only if it is saved by someone who may read it; forget everything otherwise.
-    reply.header('x-masthead-saved', saved && readable.decision.full ? '1' : '0');
-    if (!account || !readable.decision.full) reply.header('x-masthead-access', 'none');
-    return reply.type('text/html; charset=utf-8').send(
-      page({
+    if (reply) {
+      reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
+      // For the service worker: keep this page offline only if it is saved by someone who may read it; forget everything otherwise.
+      reply.header('x-masthead-saved', saved && readable.decision.full ? '1' : '0');
+      if (!account || !readable.decision.full) reply.header('x-masthead-access', 'none');
+    }
+    return page({
         title: a.title,
         signedIn: !!account,
         wide: true,
@@ -103,9 +123,8 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
             <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={!!account} trialDays={deps.trialDays} csrfToken={req.csrfToken} saved={saved} related={related} top={top} picks={picks} now={t} path={path} canEditAccess={!!account && (account.user.role === 'editor' || account.user.role === 'admin' || (account.user.role === 'publisher' && account.user.publisher_id === a.publisher_id))} />
           </>
         ),
-      }),
-    );
-  });
+      });
+  }
 
   app.post<{ Params: { id: string } }>('/a/:id/save', async (req, reply) => {
     const id = Number(req.params.id);

@@ -1,6 +1,6 @@
 // GET /: the front page. Top stories, our picks and the latest by section;
 // GET /p/:slug: a publisher's latest stories.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { latestCards, picksCards, topCards } from '../../catalog/article-pages.ts';
 import { getPublisherBySlug } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
@@ -23,6 +23,12 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
   const now = deps.now ?? Date.now;
   const lists = deps.lists;
   app.get('/', async (req, reply) => {
+    // Visitors all see the same front page: render it once per interval.
+    const html = req.account ? await front(req) : await lists.get('visitor-front', () => front(req));
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  async function front(req: FastifyRequest): Promise<string> {
     const t = now();
     const top = (await lists.get('top', () => topCards(db, { limit: 12, now: t }))).slice(0, 6);
     const picks = (await lists.get('picks', () => picksCards(db, { limit: 12 }))).filter((c) => !top.some((x) => x.id === c.id)).slice(0, 4);
@@ -47,8 +53,7 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
       SECTIONS.map(async ([slug, name]) => ({ slug, name, cards: (await lists.get(`latest:${slug}`, () => latestCards(db, { limit: 12, section: slug }))).filter((c) => !shown.includes(c.id)).slice(0, 4) })),
     );
     const empty = top.length === 0 && sections.every((s) => s.cards.length === 0);
-    return reply.type('text/html; charset=utf-8').send(
-      page({
+    return page({
         title: 'All your news in one place',
         signedIn: !!req.account,
         wide: true,
@@ -89,9 +94,8 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
               ))}
           </>
         ),
-      }),
-    );
-  });
+      });
+  }
 
   app.get<{ Params: { slug: string } }>('/p/:slug', async (req, reply) => {
     const p = await getPublisherBySlug(db, req.params.slug);
