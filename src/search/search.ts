@@ -73,7 +73,8 @@ export async function searchArticles(
     const base = sql`from ${source} s join articles a on a.id = s.rowid where ${filters('a')}`;
     try {
       // Counting stops at 1,000: "1,000+ stories" is all a reader needs to know.
-      total = Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${base} limit 1000) c`.execute(db)).rows[0]?.n ?? 0);
+      const counted = filtered ? base : sql`from article_search where article_search match ${match}`;
+      total = Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${counted} limit 1000) c`.execute(db)).rows[0]?.n ?? 0);
       rows = (await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${boost} as score ${base} order by score desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
     } catch {
       return { total: 0, page, pageSize, hits: [], terms }; // an FTS edge case we did not foresee: no results, never an error page

@@ -90,7 +90,7 @@ export function searchRoutes(app: FastifyInstance, deps: { database: Database; p
             </form>
             {result && (
               <p class="hint" role="status">
-                {result.total === 0 ? `No stories match “${q.q}”. Try fewer or different words.` : `${result.total} ${result.total === 1 ? 'story' : 'stories'}`}
+                {result.total === 0 ? `No stories match “${q.q}”. Try fewer or different words.` : result.total >= 1000 ? 'More than 1,000 stories' : `${result.total} ${result.total === 1 ? 'story' : 'stories'}`}
               </p>
             )}
             <ol class="results">
