@@ -66,8 +66,8 @@ async function authorIds(db: Kysely<DB>, publisherId: number, names: string[]): 
   return ids;
 }
 
-async function writeAuthors(db: Kysely<DB>, articleId: number, publisherId: number, names: string[]): Promise<void> {
-  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+async function writeAuthors(db: Kysely<DB>, articleId: number, publisherId: number, names: string[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
   const ids = await authorIds(db, publisherId, names);
   if (ids.length) {
     await db
@@ -77,8 +77,8 @@ async function writeAuthors(db: Kysely<DB>, articleId: number, publisherId: numb
   }
 }
 
-async function writeLsh(db: Kysely<DB>, articleId: number, publishedAt: number, keys: string[]): Promise<void> {
-  await db.deleteFrom('article_lsh').where('article_id', '=', articleId).execute();
+async function writeLsh(db: Kysely<DB>, articleId: number, publishedAt: number, keys: string[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom('article_lsh').where('article_id', '=', articleId).execute();
   if (keys.length) {
     await db
       .insertInto('article_lsh')
@@ -89,9 +89,10 @@ async function writeLsh(db: Kysely<DB>, articleId: number, publishedAt: number, 
 
 export async function insertArticle(db: Kysely<DB>, row: NewArticle, authors: string[], lshKeys: string[]): Promise<number> {
   const { id } = await db.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow();
-  await writeAuthors(db, id, row.publisher_id, authors);
-  await writeLsh(db, id, row.published_at, lshKeys);
-  await reindexArticles(db, [id]);
+  // A new row has nothing to replace: skip the deletes.
+  await writeAuthors(db, id, row.publisher_id, authors, true);
+  await writeLsh(db, id, row.published_at, lshKeys, true);
+  await reindexArticles(db, [id], { [id]: { title: row.title, standfirst: row.standfirst ?? '', body_text: row.body_text ?? '', status: row.status ?? 'published', duplicate_of: row.duplicate_of ?? null, authors } }, true);
   return id;
 }
 

@@ -5,17 +5,31 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { dialectOf } from './dialect.ts';
 
-export async function reindexArticles(db: Kysely<DB>, ids: number[]): Promise<void> {
+export interface IndexRow {
+  title: string;
+  standfirst: string;
+  body_text: string;
+  status: string;
+  duplicate_of: number | null;
+  authors: string[];
+}
+
+/** `known` lets a caller that has just written the rows skip reading them back; `fresh` skips the delete. */
+export async function reindexArticles(db: Kysely<DB>, ids: number[], known?: Record<number, IndexRow>, fresh = false): Promise<void> {
   if (!ids.length) return;
   const unique = [...new Set(ids)];
-  const rows = await db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_text', 'status', 'duplicate_of']).where('id', 'in', unique).execute();
-  const authors = await db
-    .selectFrom('article_authors')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select(['article_authors.article_id', 'authors.name'])
-    .where('article_authors.article_id', 'in', unique)
-    .execute();
-  const names = (id: number) => authors.filter((a) => a.article_id === id).map((a) => a.name).join(', ');
+  const missing = unique.filter((id) => !known?.[id]);
+  const loaded = missing.length ? await db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_text', 'status', 'duplicate_of']).where('id', 'in', missing).execute() : [];
+  const authors = missing.length
+    ? await db
+        .selectFrom('article_authors')
+        .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+        .select(['article_authors.article_id', 'authors.name'])
+        .where('article_authors.article_id', 'in', missing)
+        .execute()
+    : [];
+  const rows = [...loaded, ...Object.entries(known ?? {}).map(([id, r]) => ({ id: Number(id), ...r }))];
+  const names = (id: number) => known?.[id]?.authors.join(', ') ?? authors.filter((a) => a.article_id === id).map((a) => a.name).join(', ');
   const dialect = dialectOf(db);
   // PostgreSQL's english configuration keeps accents; fold them here (FTS5 does it with remove_diacritics).
   const fold = (t: string) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -23,7 +37,7 @@ export async function reindexArticles(db: Kysely<DB>, ids: number[]): Promise<vo
     const r = rows.find((x) => x.id === id);
     const indexed = !!r && r.status === 'published' && r.duplicate_of === null;
     if (dialect === 'sqlite') {
-      await sql`delete from article_search where rowid = ${id}`.execute(db);
+      if (!fresh) await sql`delete from article_search where rowid = ${id}`.execute(db);
       if (indexed) await sql`insert into article_search (rowid, title, standfirst, body, authors) values (${id}, ${r.title}, ${r.standfirst}, ${r.body_text}, ${names(id)})`.execute(db);
     } else if (indexed) {
       await sql`update articles set search_vector =
