@@ -1,12 +1,13 @@
 // Atom 1.0 and its predecessor 0.3 (which differs in names: issued/modified,
 // tagline, copyright, and content modes escaped/base64).
-import { langTag } from './rss.ts';
-import { atomLinks, categoriesOf, escapeHtml, looksLikeHtml, mediaOf, personFromElement, resolveHtmlUrls } from './common.ts';
+import { atomLinks, categoriesOf, mediaOf, personFromElement, resolveHtmlUrls } from './common.ts';
 import { parseDate } from './dates.ts';
+import { escapeHtml, htmlToText, langTag, looksLikeHtml } from './text.ts';
 import type { ParsedFeed, ParsedItem, ParsedPerson } from './types.ts';
-import { baseOf, innerXml, isNode, kid, kids, textOf, trimmed, type XNode } from './xml-tree.ts';
+import { baseOf, innerXml, isNode, kid, kids, textOf, trimmed } from './xml-query.ts';
+import type { XNode } from './xml-tree.ts';
 
-let NS = ['atom', 'atom03', ''];
+type Ns = readonly string[];
 
 /** Atom text constructs → { text, html }: type text | html | xhtml, and 0.3's mode escaped | base64 | xml. */
 export function atomText(el: XNode | undefined, v03 = false): { text?: string; html?: string } {
@@ -31,13 +32,13 @@ export function atomText(el: XNode | undefined, v03 = false): { text?: string; h
   return { text: raw.trim(), html: escapeHtml(raw.trim()) };
 }
 
-function people(el: XNode, name: 'author' | 'contributor', docUrl?: string): ParsedPerson[] {
+function people(el: XNode, NS: Ns, name: 'author' | 'contributor', docUrl?: string): ParsedPerson[] {
   return kids(el, NS, name)
     .map((a) => personFromElement(a, NS, docUrl))
     .filter((p): p is ParsedPerson => !!p);
 }
 
-function parseEntry(entry: XNode, feedAuthors: ParsedPerson[], docUrl: string | undefined, v03: boolean): ParsedItem {
+function parseEntry(entry: XNode, NS: Ns, feedAuthors: ParsedPerson[], docUrl: string | undefined, v03: boolean): ParsedItem {
   const links = atomLinks(entry, docUrl);
   const alternate = links.find((l) => l.rel === 'alternate' && (!l.type || /html/i.test(l.type))) ?? links.find((l) => l.rel === 'alternate');
   const titleEl = kid(entry, NS, 'title');
@@ -51,7 +52,7 @@ function parseEntry(entry: XNode, feedAuthors: ParsedPerson[], docUrl: string | 
   const html = (t: { html?: string; text?: string }, el: XNode | undefined) => (t.html !== undefined ? resolveHtmlUrls(t.html, baseOf(el ?? entry, docUrl)) : undefined);
   const publishedRaw = trimmed(kid(entry, NS, 'published')) ?? trimmed(kid(entry, NS, 'issued')) ?? trimmed(kid(entry, NS, 'created')) ?? trimmed(kid(entry, 'dc', 'date'));
   const updatedRaw = trimmed(kid(entry, NS, 'updated')) ?? trimmed(kid(entry, NS, 'modified'));
-  const authors = people(entry, 'author', docUrl);
+  const authors = people(entry, NS, 'author', docUrl);
   const source = kid(entry, NS, 'source');
   return {
     id: trimmed(kid(entry, NS, 'id')),
@@ -65,7 +66,7 @@ function parseEntry(entry: XNode, feedAuthors: ParsedPerson[], docUrl: string | 
     publishedRaw,
     updated: parseDate(updatedRaw),
     updatedRaw,
-    authors: authors.length ? authors : source ? people(source, 'author', docUrl) : feedAuthors,
+    authors: authors.length ? authors : source ? people(source, NS, 'author', docUrl) : feedAuthors,
     categories: categoriesOf(entry),
     media: mediaOf(entry, docUrl),
     language: entry.attrs['xml:lang'],
@@ -74,15 +75,11 @@ function parseEntry(entry: XNode, feedAuthors: ParsedPerson[], docUrl: string | 
   };
 }
 
-function htmlToText(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&').trim();
-}
-
 export function parseAtom(root: XNode, docUrl: string | undefined): Omit<ParsedFeed, 'bozo' | 'bozoReasons'> {
   const v03 = root.ns === 'atom03' || root.attrs.version === '0.3';
   // A <feed> in an unknown namespace (a draft or a typo) is still read as Atom.
-  NS = ['atom', 'atom03', '', root.ns];
-  const authors = people(root, 'author', docUrl);
+  const NS: Ns = ['atom', 'atom03', '', root.ns];
+  const authors = people(root, NS, 'author', docUrl);
   const links = atomLinks(root, docUrl);
   const titleEl = kid(root, NS, 'title');
   const subtitleEl = kid(root, NS, 'subtitle') ?? kid(root, NS, 'tagline');
@@ -109,6 +106,6 @@ export function parseAtom(root: XNode, docUrl: string | undefined): Omit<ParsedF
     rights: asHtml(rightsEl),
     skipHours: [],
     skipDays: [],
-    items: kids(root, NS, 'entry').map((e) => parseEntry(e, authors, docUrl, v03)),
+    items: kids(root, NS, 'entry').map((e) => parseEntry(e, NS, authors, docUrl, v03)),
   };
 }

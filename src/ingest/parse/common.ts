@@ -1,5 +1,6 @@
 // Pieces shared by the XML formats: people, media, categories, links.
-import { baseOf, kid, kids, resolveUrl, textOf, trimmed, type XNode } from './xml-tree.ts';
+import { baseOf, kid, kids, resolveUrl, textOf, trimmed } from './xml-query.ts';
+import type { XNode } from './xml-tree.ts';
 import type { ParsedItem, ParsedMedia, ParsedPerson } from './types.ts';
 
 const num = (v: string | undefined) => {
@@ -23,7 +24,7 @@ export function personFromText(text: string | undefined): ParsedPerson | undefin
 }
 
 /** Atom-style person: <name>, <email>, <uri>/<url>. */
-export function personFromElement(el: XNode, ns: string | string[], docUrl?: string): ParsedPerson | undefined {
+export function personFromElement(el: XNode, ns: string | readonly string[], docUrl?: string): ParsedPerson | undefined {
   const name = trimmed(kid(el, ns, 'name'));
   const email = trimmed(kid(el, ns, 'email'));
   const uri = trimmed(kid(el, ns, 'uri')) ?? trimmed(kid(el, ns, 'url')) ?? trimmed(kid(el, ns, 'homepage'));
@@ -126,15 +127,6 @@ export function atomLinks(el: XNode, docUrl?: string): ParsedItem['links'] {
   return kids(el, ['atom', 'atom03'], 'link')
     .map((l) => ({ href: resolveUrl(l.attrs.href, baseOf(l, docUrl)) ?? '', rel: l.attrs.rel ?? 'alternate', type: l.attrs.type, title: l.attrs.title }))
     .filter((l) => l.href);
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Does this look like HTML rather than plain text? */
-export function looksLikeHtml(s: string): boolean {
-  return /<\/?[a-z][\w:-]*(\s[^<>]*)?\/?>|&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s);
 }
 
 /** Makes href/src/poster URLs in an HTML fragment absolute against `base`. */

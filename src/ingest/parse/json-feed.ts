@@ -1,10 +1,10 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org): already structured, so the
 // work is validation and tolerance of the fields' known variants.
-import { escapeHtml } from './common.ts';
 import { parseDate } from './dates.ts';
 import type { ParsedFeed, ParsedItem, ParsedPerson } from './types.ts';
 import { FeedParseError } from './types.ts';
-import { resolveUrl } from './xml-tree.ts';
+import { escapeHtml } from './text.ts';
+import { resolveUrl } from './xml-query.ts';
 
 type Json = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

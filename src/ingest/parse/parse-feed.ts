@@ -1,32 +1,26 @@
 // The parser entry point: decode → detect the format → hand off. Each format
 // returns the same ParsedFeed; "bozo" records that the document was not
-// well-formed but was read anyway, as a reader would.
+// well-formed (or not in the encoding it claimed) but was read anyway.
 import { parseAtom } from './atom.ts';
 import { decodeFeed } from './decode.ts';
 import { parseJsonFeed } from './json-feed.ts';
-import { parseRdf, parseRss } from './rss.ts';
+import { parseRdf } from './rdf.ts';
+import { parseRss } from './rss.ts';
 import { FeedParseError, type ParseOptions, type ParsedFeed } from './types.ts';
-import { parseXml, wellFormedProblem } from './xml-tree.ts';
+import { parseXml } from './xml-tree.ts';
 
 export function parseFeed(input: Buffer | string, opts: ParseOptions = {}): ParsedFeed {
   const decoded = decodeFeed(input, opts.httpCharset);
   const text = decoded.text;
   const start = text.slice(0, 1024).trimStart();
   if (!start) throw new FeedParseError('the document is empty');
-
-  if (start.startsWith('{') || /json/i.test(opts.contentType ?? '')) {
-    return { ...parseJsonFeed(text, opts.url), bozo: false, bozoReasons: [] };
+  if (start[0] === '{' || (/json/i.test(opts.contentType ?? '') && start[0] !== '<')) {
+    return { ...parseJsonFeed(text, opts.url), encoding: decoded.encoding, bozo: false, bozoReasons: [] };
   }
 
-  const reasons: string[] = [];
-  if (decoded.problem) reasons.push(decoded.problem);
-  const strict = wellFormedProblem(text);
-  if (strict) reasons.push(`not well-formed XML: ${strict}`);
   const doc = parseXml(text);
-  reasons.push(...doc.problems);
   const root = doc.root;
   if (!root) throw new FeedParseError('no XML elements found: not a feed');
-
   let feed: Omit<ParsedFeed, 'bozo' | 'bozoReasons'>;
   if (root.name === 'rss' || (root.name === 'channel' && root.ns === '')) feed = parseRss(root, opts.url);
   else if (root.name === 'rdf' && root.ns === 'rdf') feed = parseRdf(root, opts.url);
@@ -36,5 +30,6 @@ export function parseFeed(input: Buffer | string, opts: ParseOptions = {}): Pars
   } else throw new FeedParseError(`unknown feed format: the document's root element is <${root.qname}>`);
 
   if (feed.version === 'rss 0.91') feed.version = /<!DOCTYPE[^>]*netscape/i.test(text.slice(0, 2000)) ? 'rss 0.91n' : 'rss 0.91u';
-  return { ...feed, bozo: reasons.length > 0, bozoReasons: reasons };
+  const reasons = decoded.problem ? [decoded.problem, ...doc.problems] : doc.problems;
+  return { ...feed, encoding: decoded.encoding, bozo: reasons.length > 0, bozoReasons: reasons };
 }

@@ -87,6 +87,8 @@ export interface ParsedFeed {
   skipHours: number[];
   skipDays: string[];
   items: ParsedItem[];
+  /** Character encoding the document was read in (utf-8, windows-1252, utf-16le, …). */
+  encoding?: string;
   /** True when the document was not well-formed / valid and we recovered (feedparser's "bozo"). */
   bozo: boolean;
   /** Human-readable reasons for bozo, first one first. */

@@ -1,18 +1,20 @@
-// A tolerant XML tree with namespaces resolved. htmlparser2 in XML mode reads
-// what a browser-like reader would (unclosed tags, stray ampersands); a strict
-// pass with saxes decides whether the document was well-formed ("bozo").
-// Entities are never expanded from a DTD: no billion laughs, no external files.
-import { decodeHTML } from 'entities';
-import { Parser } from 'htmlparser2';
-import { SaxesParser } from 'saxes';
+// A tolerant XML reader in one pass: builds a tree with namespaces resolved to
+// short keys and, on the way, notes every way the document was not well-formed
+// (feedparser's "bozo"), recovering as a reader would: stray & and < kept as
+// text, HTML entities decoded, unclosed tags closed, junk after the root ignored.
+// Safety: no recursion (an explicit stack), nesting capped, attributes capped,
+// DTD entities never expanded beyond one literal level within a budget, and
+// nothing external is ever read (no XXE).
+import { decodeEntities, type EntityContext } from './text.ts';
 
 export interface XNode {
-  /** Namespace key: 'atom', 'dc', 'content', 'media', … ('' for none), or the raw prefix when unknown. */
+  /** Namespace key: 'atom', 'dc', 'content', 'media', … ('' for none), or the URI when unknown. */
   ns: string;
   /** Local name, lower-cased. */
   name: string;
   /** Name as written (prefix:local). */
   qname: string;
+  /** Attributes, names lower-cased (xml:base, xml:lang keep their prefix). */
   attrs: Record<string, string>;
   children: (XNode | XText)[];
   parent: XNode | null;
@@ -21,6 +23,18 @@ export interface XNode {
 export interface XText {
   text: string;
   cdata: boolean;
+}
+
+export interface XmlDocument {
+  root: XNode | null;
+  /** Reasons it was not well-formed, first one first (at most a few). */
+  problems: string[];
+}
+
+export interface XmlLimits {
+  maxDepth?: number;
+  maxNodes?: number;
+  maxAttributes?: number;
 }
 
 const NAMESPACES: Record<string, string> = {
@@ -45,177 +59,316 @@ const NAMESPACES: Record<string, string> = {
   'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
   'http://www.georss.org/georss': 'georss',
   'http://purl.org/rss/1.0/modules/image/': 'image',
+  'http://webns.net/mvcb/': 'admin',
 };
 
-/** Prefixes commonly used without a declaration, mapped as if declared. */
-const CONVENTIONAL: Record<string, string> = { dc: 'dc', content: 'content', media: 'media', itunes: 'itunes', atom: 'atom', rdf: 'rdf', dcterms: 'dcterms', xml: 'xml', xhtml: 'xhtml' };
+/** Prefixes commonly used without a declaration, read as if declared (but the document is bozo). */
+const CONVENTIONAL: Record<string, string> = { dc: 'dc', content: 'content', media: 'media', itunes: 'itunes', atom: 'atom', rdf: 'rdf', dcterms: 'dcterms', xhtml: 'xhtml' };
 
-export interface XmlDocument {
-  root: XNode | null;
-  /** Reasons it was not well-formed, if any. */
-  problems: string[];
+interface Scope {
+  prefixes: Map<string, string>;
+  parent: Scope | null;
 }
 
-/** Well-formedness check (strict): the first error, or null. Cheap relative to a fetch; bounded by input size. */
-export function wellFormedProblem(input: string): string | null {
-  // Readers accept whitespace or comments before the XML declaration; only judge what follows.
-  const decl = input.indexOf('<?xml');
-  const text = decl > 0 && /^(\s|<!--[\s\S]*?-->)*$/.test(input.slice(0, decl)) ? input.slice(decl) : input.trimStart();
-  const sax = new SaxesParser({ xmlns: false, position: true });
-  let problem: string | null = null;
-  sax.on('error', (e) => {
-    problem ??= e.message;
-  });
-  try {
-    sax.write(text).close();
-  } catch (e) {
-    problem ??= (e as Error).message;
+const nsKey = (uri: string) => NAMESPACES[uri.toLowerCase()] ?? uri;
+
+function lookup(scope: Scope | null, prefix: string): string | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const v = s.prefixes.get(prefix);
+    if (v !== undefined) return v;
   }
-  return problem;
+  return undefined;
 }
 
-export function parseXml(text: string, opts: { maxDepth?: number; maxNodes?: number } = {}): XmlDocument {
-  const maxDepth = opts.maxDepth ?? 256;
-  const maxNodes = opts.maxNodes ?? 2_000_000;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+/** Letters, _, : and anything beyond ASCII may start a name. */
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 128;
+
+const DECLARATION = /<!ENTITY\s+(%\s+)?([^\s"'%>]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>/g;
+
+export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
+  const maxDepth = limits.maxDepth ?? 256;
+  const maxNodes = limits.maxNodes ?? 2_000_000;
+  const maxAttributes = limits.maxAttributes ?? 256;
   const problems: string[] = [];
+  const problem = (reason: string) => {
+    if (problems.length < 5 && !problems.includes(reason)) problems.push(reason);
+  };
+  const entities: EntityContext = { declared: new Map(), budget: 1 << 20, problem };
+  const decode = (s: string) => (s.indexOf('&') < 0 ? s : decodeEntities(s, entities));
+
   const top: XNode = { ns: '', name: '#document', qname: '#document', attrs: {}, children: [], parent: null };
+  const stack: XNode[] = [top]; // open elements; stack[depth] is the current one
   let current = top;
   let depth = 0;
+  const scopes: (Scope | null)[] = [null];
   let nodes = 0;
-  let skipped = 0; // open elements beyond maxDepth, ignored with their content
-  const scopes: Map<string, string>[] = [new Map()];
-  // CDATA text arrives through ontext between oncdatastart/oncdataend: it is kept as is, not entity-decoded.
-  let inCdata = false;
+  let skipped = 0; // open elements beyond the limits, ignored with their content
+  let root: XNode | null = null;
+  let rootClosed = false;
+  const names = new Map<string, [string, string]>(); // qname → [prefix, lower-cased local name]
 
-  const parser = new Parser(
-    {
-      onopentag(qname, rawAttrs) {
-        if (skipped > 0 || depth >= maxDepth || nodes >= maxNodes) {
-          if (skipped === 0) problems.push(depth >= maxDepth ? `nesting deeper than ${maxDepth} levels; the rest of that element was ignored` : 'too many elements; the rest was ignored');
-          skipped++;
-          return;
+  if (/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(text)) problem('control characters that XML does not allow');
+
+  const addText = (s: string, cdata: boolean) => {
+    if (skipped > 0) return;
+    if (current === top) {
+      if (/\S/.test(s)) problem(rootClosed ? 'junk after the document element' : 'text before the document element');
+      return;
+    }
+    current.children.push({ text: cdata ? s : decode(s), cdata });
+  };
+
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const end = lt < 0 ? n : lt;
+    if (end > i) addText(text.slice(i, end), false);
+    if (lt < 0) break;
+    i = lt;
+    const c = text.charCodeAt(i + 1);
+
+    if (c === 47 /* / */) {
+      const gt = text.indexOf('>', i + 2);
+      if (gt < 0) {
+        problem('unterminated end tag');
+        break;
+      }
+      const qname = text.slice(i + 2, gt).trim();
+      i = gt + 1;
+      if (skipped > 0) {
+        skipped--;
+        continue;
+      }
+      let k = depth;
+      while (k > 0 && stack[k]!.qname !== qname) k--;
+      if (k === 0) {
+        problem(`end tag </${qname}> matches no open element`);
+        continue;
+      }
+      if (k !== depth) problem(`<${current.qname}> not closed before </${qname}>`);
+      stack.length = k;
+      scopes.length = k;
+      depth = k - 1;
+      current = stack[depth]!;
+      if (depth === 0) rootClosed = true;
+      continue;
+    }
+
+    if (c === 33 /* ! */) {
+      if (text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        if (close < 0) {
+          problem('unterminated comment');
+          break;
         }
-        nodes++;
-        const attrs: Record<string, string> = {};
-        const scope = new Map(scopes.at(-1));
-        for (const [k, v] of Object.entries(rawAttrs)) {
-          const value = decodeHTML(v);
-          attrs[k.toLowerCase()] = value;
-          if (k === 'xmlns') scope.set('', value);
-          else if (k.startsWith('xmlns:')) scope.set(k.slice(6).toLowerCase(), value);
+        const dash = text.indexOf('--', i + 4);
+        if (dash < close || text.charCodeAt(close - 1) === 45) problem('"--" inside a comment');
+        i = close + 3;
+      } else if (text.startsWith('<![CDATA[', i)) {
+        const close = text.indexOf(']]>', i + 9);
+        if (close < 0) problem('unterminated CDATA section');
+        const body = text.slice(i + 9, close < 0 ? n : close);
+        if (current === top) problem('CDATA outside the document element');
+        else addText(body, true);
+        i = close < 0 ? n : close + 3;
+      } else if (text.startsWith('<!DOCTYPE', i) || text.startsWith('<!doctype', i)) {
+        if (root) problem('DOCTYPE after the document element started');
+        i = readDoctype(text, i, entities, problem);
+      } else {
+        problem('markup declaration outside a DTD');
+        const gt = text.indexOf('>', i);
+        i = gt < 0 ? n : gt + 1;
+      }
+      continue;
+    }
+
+    if (c === 63 /* ? */) {
+      const close = text.indexOf('?>', i + 2);
+      if (close < 0) {
+        problem('unterminated processing instruction');
+        break;
+      }
+      if (/^xml\s/i.test(text.slice(i + 2, i + 6)) && root) problem('XML declaration not at the start of the document');
+      i = close + 2;
+      continue;
+    }
+
+    if (!isNameStart(c)) {
+      problem('"<" that does not start a tag');
+      addText('<', true); // literal, not to be entity-decoded
+      i++;
+      continue;
+    }
+
+    // Start tag: name, attributes, > or />.
+    let j = i + 1;
+    while (j < n) {
+      const ch = text.charCodeAt(j);
+      if (isSpace(ch) || ch === 62 || ch === 47 || ch === 60) break;
+      j++;
+    }
+    const qname = text.slice(i + 1, j);
+    let attrs: Record<string, string> | null = null;
+    let count = 0;
+    let declares: Map<string, string> | null = null;
+    let selfClosing = false;
+    let closed = false;
+    while (j < n) {
+      let ch = text.charCodeAt(j);
+      if (isSpace(ch)) {
+        j++;
+        continue;
+      }
+      if (ch === 62) {
+        j++;
+        closed = true;
+        break;
+      }
+      if (ch === 47 && text.charCodeAt(j + 1) === 62) {
+        j += 2;
+        selfClosing = closed = true;
+        break;
+      }
+      if (ch === 60) break;
+      // Attribute name.
+      const ns = j;
+      while (j < n) {
+        ch = text.charCodeAt(j);
+        if (isSpace(ch) || ch === 61 || ch === 62 || ch === 60 || (ch === 47 && text.charCodeAt(j + 1) === 62)) break;
+        j++;
+      }
+      if (j === ns) {
+        problem(`stray "${text[j]}" in <${qname}>`);
+        j++;
+        continue;
+      }
+      const attrName = text.slice(ns, j);
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      let value = '';
+      if (text.charCodeAt(j) === 61 /* = */) {
+        j++;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
+        const q = text.charCodeAt(j);
+        if (q === 34 || q === 39) {
+          let close = text.indexOf(q === 34 ? '"' : "'", j + 1);
+          if (close < 0) {
+            problem(`unterminated attribute value in <${qname}>`);
+            close = n;
+          }
+          value = text.slice(j + 1, close);
+          if (value.indexOf('<') >= 0) problem(`"<" in an attribute value of <${qname}>`);
+          j = close + 1;
+          const next = text.charCodeAt(j);
+          if (j < n && !isSpace(next) && next !== 62 && next !== 47) problem(`no space between attributes of <${qname}>`);
+        } else {
+          problem(`unquoted attribute value in <${qname}>`);
+          const vs = j;
+          while (j < n) {
+            ch = text.charCodeAt(j);
+            if (isSpace(ch) || ch === 62 || ch === 60) break;
+            j++;
+          }
+          value = text.slice(vs, j);
         }
-        scopes.push(scope);
-        const colon = qname.indexOf(':');
-        const prefix = colon >= 0 ? qname.slice(0, colon).toLowerCase() : '';
-        const uri = scope.get(prefix);
-        const ns = uri !== undefined ? (NAMESPACES[uri.toLowerCase()] ?? uri) : (CONVENTIONAL[prefix] ?? prefix);
-        const node: XNode = { ns, name: (colon >= 0 ? qname.slice(colon + 1) : qname).toLowerCase(), qname, attrs, children: [], parent: current };
-        current.children.push(node);
-        current = node;
-        depth++;
-      },
-      onclosetag() {
-        if (skipped > 0) {
-          skipped--;
-          return;
-        }
-        if (current.parent) {
-          current = current.parent;
-          scopes.pop();
-          depth--;
-        }
-      },
-      ontext(data) {
-        if (skipped > 0) return;
-        current.children.push(inCdata ? { text: data, cdata: true } : { text: decodeHTML(data), cdata: false });
-      },
-      oncdatastart() {
-        inCdata = true;
-      },
-      oncdataend() {
-        inCdata = false;
-      },
-    },
-    { xmlMode: true, decodeEntities: false, recognizeCDATA: true, lowerCaseTags: false, lowerCaseAttributeNames: false },
-  );
-  parser.write(text);
-  parser.end();
-  const root = top.children.find((c): c is XNode => 'name' in c) ?? null;
-  if (root) root.parent = null;
+      } else {
+        problem(`attribute ${attrName} without a value in <${qname}>`);
+      }
+      if (++count > maxAttributes) {
+        if (count === maxAttributes + 1) problem(`more than ${maxAttributes} attributes on <${qname}>; the rest were ignored`);
+        continue;
+      }
+      value = decode(value);
+      const key = attrName.toLowerCase();
+      attrs ??= {};
+      if (key in attrs) problem(`duplicate attribute ${attrName} on <${qname}>`);
+      else if (key !== '__proto__') attrs[key] = value;
+      if (key === 'xmlns' || key.startsWith('xmlns:')) (declares ??= new Map()).set(key === 'xmlns' ? '' : attrName.slice(6), nsKey(value.trim()));
+    }
+    if (!closed) problem(`unterminated start tag <${qname}>`);
+    i = j;
+
+    if (skipped > 0 || depth >= maxDepth || nodes >= maxNodes) {
+      if (skipped === 0) problem(depth >= maxDepth ? `nesting deeper than ${maxDepth} levels; the rest of that element was ignored` : 'too many elements; the rest was ignored');
+      if (!selfClosing) skipped++;
+      continue;
+    }
+    nodes++;
+    let parts = names.get(qname);
+    if (!parts) {
+      const colon = qname.indexOf(':');
+      parts = colon > 0 ? [qname.slice(0, colon), qname.slice(colon + 1).toLowerCase()] : ['', qname.toLowerCase()];
+      names.set(qname, parts);
+    }
+    const scope: Scope | null = declares ? { prefixes: declares, parent: scopes[depth]! } : scopes[depth]!;
+    const prefix = parts[0];
+    let ns = lookup(scope, prefix);
+    if (ns === undefined) {
+      if (prefix) {
+        problem(`undeclared namespace prefix ${prefix}:`);
+        ns = CONVENTIONAL[prefix.toLowerCase()] ?? prefix;
+      } else ns = '';
+    }
+    const node: XNode = { ns, name: parts[1], qname, attrs: attrs ?? {}, children: [], parent: current === top ? null : current };
+    if (current === top) {
+      if (!root) root = node;
+      else if (rootClosed) problem('junk after the document element');
+    } else current.children.push(node);
+    if (!selfClosing) {
+      // Elements after the root are read (so that nesting stays balanced) but never attached.
+      current = node;
+      depth++;
+      stack[depth] = node;
+      scopes[depth] = scope;
+    }
+  }
+  if (depth > 0 && !rootClosed) problem(`<${current.qname}> not closed at the end of the document`);
+  else if (depth > 0) problem('unclosed element after the document element');
+  if (!root && problems.length === 0) problem('no document element');
   return { root, problems };
 }
 
-export function isNode(n: XNode | XText): n is XNode {
-  return 'name' in n;
-}
-
-export function kids(el: XNode | null | undefined, ns?: string | string[], name?: string): XNode[] {
-  if (!el) return [];
-  const nss = ns === undefined ? undefined : Array.isArray(ns) ? ns : [ns];
-  return el.children.filter((c): c is XNode => isNode(c) && (nss === undefined || nss.includes(c.ns)) && (name === undefined || c.name === name));
-}
-
-export function kid(el: XNode | null | undefined, ns: string | string[], name: string): XNode | undefined {
-  return kids(el, ns, name)[0];
-}
-
-/** Text content (entities decoded, CDATA as is), not trimmed. */
-export function textOf(el: XNode | null | undefined): string {
-  if (!el) return '';
-  let out = '';
-  const walk = (n: XNode) => {
-    for (const c of n.children) out += isNode(c) ? (walk(c), '') : c.text;
-  };
-  walk(el);
-  return out;
-}
-
-export function trimmed(el: XNode | null | undefined): string | undefined {
-  const t = textOf(el).replace(/\s+/g, ' ').trim();
-  return t || undefined;
-}
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escAttr = (s: string) => esc(s).replace(/"/g, '&quot;');
-
-/** Serialises children back to markup (for inline XHTML content). */
-export function innerXml(el: XNode): string {
-  let out = '';
-  for (const c of el.children) {
-    if (!isNode(c)) out += esc(c.text);
-    else {
-      const name = c.ns === 'xhtml' || c.ns === '' || c.ns === 'atom' ? c.name : c.qname;
-      const attrs = Object.entries(c.attrs)
-        .filter(([k]) => k !== 'xmlns' && !k.startsWith('xmlns:'))
-        .map(([k, v]) => ` ${k}="${escAttr(v)}"`)
-        .join('');
-      out += c.children.length ? `<${name}${attrs}>${innerXml(c)}</${name}>` : `<${name}${attrs}${/^(br|hr|img|input|meta|link)$/.test(name) ? ' /' : `></${name}`}>`;
+/**
+ * Skips a DOCTYPE (with its internal subset) and returns the index after it.
+ * Internal general entities with literal values are remembered for one-level
+ * expansion; external ones (SYSTEM/PUBLIC) and parameter entities are never read.
+ */
+function readDoctype(text: string, start: number, entities: EntityContext, problem: (reason: string) => void): number {
+  const n = text.length;
+  let j = start + 9;
+  let subsetStart = -1;
+  let subsetEnd = -1;
+  while (j < n) {
+    const ch = text.charCodeAt(j);
+    if (ch === 34 || ch === 39) {
+      const close = text.indexOf(ch === 34 ? '"' : "'", j + 1);
+      j = close < 0 ? n : close + 1;
+      continue;
+    }
+    if (ch === 91 /* [ */ && subsetStart < 0) subsetStart = j + 1;
+    else if (ch === 93 /* ] */ && subsetStart >= 0 && subsetEnd < 0) subsetEnd = j;
+    else if (ch === 62 /* > */ && (subsetStart < 0 || subsetEnd >= 0)) break;
+    else if (ch === 60 /* < */ && subsetStart >= 0 && subsetEnd < 0 && text.startsWith('<!--', j)) {
+      const close = text.indexOf('-->', j + 4);
+      j = close < 0 ? n : close + 3;
+      continue;
+    }
+    j++;
+  }
+  if (j >= n) {
+    problem('unterminated DOCTYPE');
+    return n;
+  }
+  if (subsetStart >= 0) {
+    for (const m of text.slice(subsetStart, subsetEnd).matchAll(DECLARATION)) {
+      if (m[1]) continue; // parameter entity: never expanded
+      const name = m[2]!;
+      const value = m[3] ?? m[4];
+      if (entities.declared.has(name)) continue; // the first declaration binds
+      // Literal values only, never nested references or markup: no billion laughs, no external files.
+      entities.declared.set(name, value !== undefined && !/[&<%]/.test(value) && value.length <= 1024 ? value : null);
     }
   }
-  return out;
-}
-
-/** The xml:base in effect at this element, resolved against the document URL. */
-export function baseOf(el: XNode | null, docUrl?: string): string | undefined {
-  const chain: string[] = [];
-  for (let n: XNode | null = el; n; n = n.parent) if (n.attrs['xml:base']) chain.unshift(n.attrs['xml:base']);
-  let base = docUrl;
-  for (const b of chain) {
-    try {
-      base = new URL(b, base).href;
-    } catch {
-      if (!base) base = b;
-    }
-  }
-  return base;
-}
-
-export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
-  const h = href?.trim();
-  if (!h) return undefined;
-  try {
-    return new URL(h, base).href;
-  } catch {
-    return h;
-  }
+  return j + 1;
 }
