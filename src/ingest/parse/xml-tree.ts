@@ -313,7 +313,8 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
     const node: XNode = { ns, name: parts[1], qname, attrs: attrs ?? {}, children: [], parent: current === top ? null : current };
     if (current === top) {
       if (!root) root = node;
-      else if (rootClosed) problem('junk after the document element');
+      else problem('junk after the document element');
+      if (selfClosing) rootClosed = true;
     } else current.children.push(node);
     if (!selfClosing) {
       // Elements after the root are read (so that nesting stays balanced) but never attached.
