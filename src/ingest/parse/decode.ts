@@ -40,7 +40,8 @@ function decodeWide(b: Buffer, encoding: string): string {
 
 const ALIASES: Record<string, string> = { 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', 'x-sjis': 'shift_jis', gb2312: 'gbk' };
 
-function normalise(name: string): string {
+/** A charset label as we decode it: lower-cased, unquoted, latin-1 and ASCII read as windows-1252 (WHATWG). */
+export function canonicalEncoding(name: string): string {
   const n = name.trim().toLowerCase().replace(/^["']|["']$/g, '');
   return ALIASES[n] ?? n;
 }
@@ -58,9 +59,9 @@ export function decodeFeed(input: Buffer | string, httpCharset?: string): Decode
   }
   const body = sniffed ? input.subarray(sniffed.bom) : input;
   const declared = declaredEncoding(body);
-  const chosen = sniffed ? 'utf-8' : normalise(httpCharset || declared || 'utf-8');
+  const chosen = sniffed ? 'utf-8' : canonicalEncoding(httpCharset || declared || 'utf-8');
   let problem: string | undefined;
-  if (httpCharset && declared && normalise(httpCharset) !== normalise(declared)) {
+  if (httpCharset && declared && canonicalEncoding(httpCharset) !== canonicalEncoding(declared)) {
     problem = `document declared as ${declared}, but served as ${httpCharset}`;
   }
   if (chosen === 'utf-8' || chosen === 'utf8') {

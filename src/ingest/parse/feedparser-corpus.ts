@@ -10,9 +10,15 @@
 // author ("name (email)"), author_detail.name/email/href; *_parsed → the
 // date as a UTC 9-tuple; entries[].summary/description → summary (or
 // content); content[0].value → content; tags[].term/scheme/label;
-// enclosures[].href/length/type; id; guidislink.
+// enclosures[].href/length/type; id; guidislink; *_detail.type → text/html
+// when we kept a title as HTML, else text/plain (titles only); encoding →
+// ParsedFeed.encoding, compared as charsets (latin-1 and us-ascii are both read
+// as windows-1252, as browsers do). Not modelled, so n/a: the language and base
+// of each text field (*_detail.language/base), contributors, atom:source, geo,
+// podlove chapters, cloud, textinput, itunes_* flags.
 import fs from 'node:fs';
 import path from 'node:path';
+import { canonicalEncoding } from './decode.ts';
 import { parseFeed } from './parse-feed.ts';
 import { FeedParseError, type ParsedFeed, type ParsedItem, type ParsedPerson } from './types.ts';
 
@@ -209,7 +215,16 @@ function index(v: unknown, key: unknown): unknown {
   return undefined;
 }
 
+/** A charset name: equal to another when both decode the same way. */
+class Charset {
+  constructor(readonly name: string) {}
+}
+
 function pyEqual(a: unknown, b: unknown): boolean {
+  if (a instanceof Charset || b instanceof Charset) {
+    const [x, y] = [a, b].map((v) => (v instanceof Charset ? v.name : String(v)));
+    return canonicalEncoding(x!) === canonicalEncoding(y!);
+  }
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => pyEqual(x, b[i]));
   if (typeof a === 'number' && typeof b === 'string') return String(a) === b;
   if (typeof a === 'string' && typeof b === 'number') return a === String(b);
@@ -238,12 +253,12 @@ const VERSIONS: Record<string, string> = {
 };
 
 export function feedparserView(f: ParsedFeed): Record<string, unknown> {
-  const text = (value: string | undefined) => ({ value });
+  const text = (value: string | undefined, more: Record<string, string | undefined> = {}) => ({ value, ...more });
   const entry = (i: ParsedItem) => {
     const summary = i.summary ?? i.content;
     return {
       title: i.titleHtml ?? i.title,
-      title_detail: text(i.titleHtml ?? i.title),
+      title_detail: text(i.titleHtml ?? i.title, { type: i.titleHtml !== undefined ? 'text/html' : 'text/plain' }),
       link: i.link,
       links: i.links.map((l) => ({ href: l.href, rel: l.rel, type: l.type, title: l.title })),
       id: i.id,
@@ -269,6 +284,7 @@ export function feedparserView(f: ParsedFeed): Record<string, unknown> {
   };
   return {
     bozo: f.bozo,
+    ...(f.encoding ? { encoding: new Charset(f.encoding) } : {}),
     version: VERSIONS[f.version] ?? f.version,
     feed: {
       title: f.title,

@@ -44,7 +44,7 @@ export function parseRssItem(item: XNode, ctx: RssContext): ParsedItem {
   if (!link && guid && permalink && /^https?:\/\//i.test(guid)) link = guid;
   const publishedRaw = trimmed(kid(item, core, 'pubdate')) ?? trimmed(kid(item, 'dc', 'date')) ?? trimmed(kid(item, 'dcterms', 'issued')) ?? trimmed(kid(item, 'dcterms', 'created'));
   const updatedRaw = trimmed(kid(item, 'dcterms', 'modified')) ?? trimmed(kid(item, 'atom', 'updated'));
-  const xhtmlBody = kid(item, 'xhtml', 'body');
+  const xhtmlBody = kid(item, 'xhtml', 'body') ?? kid(item, core, 'body');
   const content = text(kid(item, 'content', 'encoded')) ?? (xhtmlBody ? innerXml(xhtmlBody).trim() || undefined : undefined) ?? text(kid(item, core, 'fullitem'));
   const summary = text(kid(item, core, 'description')) ?? text(kid(item, 'itunes', 'summary')) ?? text(kid(item, 'dc', 'description'));
   const group = kid(item, 'media', 'group');
@@ -73,7 +73,8 @@ export function channelFields(channel: XNode | undefined, root: XNode, ctx: RssC
   const { core, docUrl } = ctx;
   const base = baseOf(channel ?? root, docUrl);
   const imageEl = kid(channel, core, 'image') ?? kid(root, core, 'image');
-  const itunesImage = kid(channel, 'itunes', 'image')?.attrs.href;
+  const itunesEl = kid(channel, 'itunes', 'image');
+  const itunesImage = itunesEl?.attrs.href ?? itunesEl?.attrs.url;
   const image = trimmed(kid(imageEl, core, 'url')) ?? imageEl?.attrs['rdf:resource'] ?? itunesImage;
   const ttl = Number(trimmed(kid(channel, core, 'ttl')));
   const skipHours = kids(kid(channel, core, 'skiphours'), core, 'hour')
@@ -84,10 +85,12 @@ export function channelFields(channel: XNode | undefined, root: XNode, ctx: RssC
     .map((d) => trimmed(d) ?? '')
     .filter(Boolean);
   const authorEls = channel ? [...kids(channel, core, 'author'), ...kids(channel, core, 'managingeditor'), ...kids(channel, 'dc', 'creator'), ...kids(channel, 'dc', 'author'), ...kids(channel, core, 'webmaster'), ...kids(channel, 'itunes', 'author')] : [];
+  const link = resolveUrl(trimmed(kid(channel, core, 'link')), base);
+  const links = atomLinks(channel ?? root, docUrl);
   return {
     title: text(kid(channel, core, 'title')) ?? text(kid(channel, 'dc', 'title')),
-    link: resolveUrl(trimmed(kid(channel, core, 'link')), base),
-    links: atomLinks(channel ?? root, docUrl),
+    link,
+    links: link && !links.some((l) => l.href === link) ? [{ href: link, rel: 'alternate' }, ...links] : links,
     description: text(kid(channel, core, 'description')) ?? text(kid(channel, 'itunes', 'summary')) ?? text(kid(channel, 'itunes', 'subtitle')) ?? text(kid(channel, 'dc', 'description')),
     language: langTag(trimmed(kid(channel, core, 'language')) ?? trimmed(kid(channel, 'dc', 'language')) ?? channel?.attrs['xml:lang'] ?? root.attrs['xml:lang']),
     image: image ? { url: resolveUrl(image, base)!, title: trimmed(kid(imageEl, core, 'title')), link: resolveUrl(trimmed(kid(imageEl, core, 'link')), base) } : undefined,

@@ -23,7 +23,7 @@ describe('parseRss', () => {
     expect(f).toMatchObject({
       title: 'T', link: 'https://t.example/', description: 'D', language: 'fr-FR', rights: '(c) T', generator: 'G 1.0', ttlMinutes: 30,
       image: { url: 'https://t.example/logo.png', title: 'T' }, skipHours: [0, 0], skipDays: ['Sunday'],
-      authors: [{ name: 'Ed Itor', email: 'ed@t.example' }], links: [{ href: 'https://t.example/feed', rel: 'self' }],
+      authors: [{ name: 'Ed Itor', email: 'ed@t.example' }], links: [{ href: 'https://t.example/', rel: 'alternate' }, { href: 'https://t.example/feed', rel: 'self' }],
     });
     expect(f.updated?.toISOString()).toBe('2026-11-24T09:00:00.000Z');
   });

@@ -3,7 +3,6 @@
 import { decodeHTML } from 'entities';
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY_NAME = /^[A-Za-z_:][\w.:-]*$/;
 
 export interface EntityContext {
   /** Internal entities declared in the document's DTD, with their literal values (never expanded further). */
@@ -13,14 +12,15 @@ export interface EntityContext {
   problem: (reason: string) => void;
 }
 
+/** "233" or "xE9" → the character, if it is one XML allows. */
 function numeric(ref: string): string | undefined {
-  const hex = ref[1] === 'x' || ref[1] === 'X';
-  const digits = ref.slice(hex ? 2 : 1);
-  if (!digits || !(hex ? /^[0-9a-fA-F]+$/ : /^\d+$/).test(digits)) return undefined;
-  const cp = parseInt(digits, hex ? 16 : 10);
+  const hex = ref[0] === 'x' || ref[0] === 'X';
+  const cp = parseInt(hex ? ref.slice(1) : ref, hex ? 16 : 10);
   if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
   return String.fromCodePoint(cp);
 }
+
+const REFERENCE = /&(?:#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10})|([A-Za-z_:][\w.:-]{0,39}));|&/g;
 
 /**
  * Decodes entity references in XML text. The five XML entities and character
@@ -29,44 +29,31 @@ function numeric(ref: string): string | undefined {
  * anything else stays as written and is flagged. Never reads or expands anything external.
  */
 export function decodeEntities(s: string, ctx: EntityContext): string {
-  let amp = s.indexOf('&');
-  if (amp < 0) return s;
-  let out = '';
-  let last = 0;
-  while (amp >= 0) {
-    const semi = s.indexOf(';', amp + 1);
-    const ref = semi > amp && semi - amp <= 40 ? s.slice(amp + 1, semi) : '';
-    let rep: string | undefined;
-    if (ref[0] === '#') {
-      rep = numeric(ref);
-      if (rep === undefined) ctx.problem(`invalid character reference &${ref};`);
-    } else if (ref && ENTITY_NAME.test(ref)) {
-      rep = XML_ENTITIES[ref];
-      if (rep === undefined) {
-        const declared = ctx.declared.get(ref);
-        if (declared !== undefined && declared !== null && ctx.budget >= declared.length) {
-          ctx.budget -= declared.length;
-          rep = declared;
-        } else if (declared !== undefined) {
-          ctx.problem(`entity &${ref}; was not expanded (external, nested or over budget)`);
-        } else {
-          ctx.problem(`undefined entity &${ref};`);
-          const html = decodeHTML(`&${ref};`);
-          if (html !== `&${ref};`) rep = html;
-        }
-      }
-    } else {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(REFERENCE, (ref: string, num: string | undefined, name: string | undefined) => {
+    if (num !== undefined) {
+      const rep = numeric(num);
+      if (rep === undefined) ctx.problem(`invalid character reference ${ref}`);
+      return rep ?? ref;
+    }
+    if (name === undefined) {
       ctx.problem('unescaped & in text');
+      return ref;
     }
-    if (rep !== undefined) {
-      out += s.slice(last, amp) + rep;
-      last = semi + 1;
-      amp = s.indexOf('&', last);
-    } else {
-      amp = s.indexOf('&', amp + 1);
+    const xml = XML_ENTITIES[name];
+    if (xml !== undefined) return xml;
+    const declared = ctx.declared.get(name);
+    if (declared !== undefined && declared !== null && ctx.budget >= declared.length) {
+      ctx.budget -= declared.length;
+      return declared;
     }
-  }
-  return out + s.slice(last);
+    if (declared !== undefined) {
+      ctx.problem(`entity ${ref} was not expanded (external, nested or over budget)`);
+      return ref;
+    }
+    ctx.problem(`undefined entity ${ref}`);
+    return decodeHTML(ref);
+  });
 }
 
 /** Collapses runs of whitespace and trims; undefined when nothing is left. */

@@ -80,13 +80,8 @@ export function baseOf(el: XNode | null, docUrl?: string): string | undefined {
 export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
   const h = href?.trim();
   if (!h) return undefined;
-  if (!base && /^[a-z][a-z0-9+.-]*:/i.test(h)) {
-    try {
-      return new URL(h).href;
-    } catch {
-      return h;
-    }
-  }
+  // Already absolute: kept as written (resolved, not canonicalised; that is the normaliser's job).
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h)) return h;
   try {
     return new URL(h, base).href;
   } catch {

@@ -70,6 +70,9 @@ interface Scope {
   parent: Scope | null;
 }
 
+/** Shared by every element without attributes (never mutated). */
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 const nsKey = (uri: string) => NAMESPACES[uri.toLowerCase()] ?? uri;
 
 function lookup(scope: Scope | null, prefix: string): string | undefined {
@@ -310,7 +313,7 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
         ns = CONVENTIONAL[prefix.toLowerCase()] ?? prefix;
       } else ns = '';
     }
-    const node: XNode = { ns, name: parts[1], qname, attrs: attrs ?? {}, children: [], parent: current === top ? null : current };
+    const node: XNode = { ns, name: parts[1], qname, attrs: attrs ?? NO_ATTRS, children: [], parent: current === top ? null : current };
     if (current === top) {
       if (!root) root = node;
       else problem('junk after the document element');
