@@ -42,6 +42,30 @@ describe('hostile feeds', () => {
     expect(ms).toBeLessThan(20_000); // ~1 s alone; generous because the suite runs files in parallel on 2 cores
   }, 40_000);
 
+  it('never reads external parameter entities either, and leaves unknown references as written', () => {
+    const doc = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY % ext SYSTEM "file:///etc/passwd"> %ext; <!ENTITY e SYSTEM "http://127.0.0.1:9/x">]><rss version="2.0"><channel><title>a&e;b</title></channel></rss>`;
+    const f = parseFeed(doc);
+    expect(f.title).toBe('a&e;b');
+    expect(f.bozoReasons.join()).toMatch(/not expanded/);
+  });
+
+  it('bounds a million attributes on one element', () => {
+    const attrs = Array.from({ length: 1_000_000 }, (_, k) => `a${k}="${k}"`).join(' ');
+    const { v, ms } = timed(() => parseFeed(`<rss version="2.0"><channel><item ${attrs}><title>t</title></item></channel></rss>`));
+    expect(v.items[0]!.title).toBe('t');
+    expect(v.bozoReasons.join()).toMatch(/attributes/);
+    expect(ms).toBeLessThan(10_000);
+  }, 30_000);
+
+  it('bounds a million unclosed tags and three million siblings', () => {
+    const open = timed(() => parseFeed(`<rss version="2.0"><channel><title>x</title>${'<p>'.repeat(1_000_000)}`));
+    expect(open.v.title).toBe('x');
+    expect(open.v.bozo).toBe(true);
+    const wide = timed(() => parseFeed(`<rss version="2.0"><channel><title>w</title>${'<x/>'.repeat(3_000_000)}</channel></rss>`));
+    expect(wide.v.bozoReasons.join()).toMatch(/too many elements/);
+    expect(open.ms + wide.ms).toBeLessThan(20_000);
+  }, 40_000);
+
   it('keeps injected markup as inert text for the sanitiser, in every field', () => {
     const x = `<script>alert(1)</script><img src=x onerror=alert(1)>`;
     const esc = x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -51,6 +75,17 @@ describe('hostile feeds', () => {
     const f = parseFeed(doc);
     expect(f.items[0]!.title).toBe(x); // raw; processing makes it plain text
     expect(f.items[0]!.authors[0]!.name).toContain('<script>');
+    expect(f.items[0]!.summary).toBe(x);
+    expect(f.items[0]!.categories[0]!.term).toBe(x);
+    expect(f.items[0]!.media[0]).toMatchObject({ url: 'javascript:alert(1)', caption: x });
+
+    const atom = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">${esc}</title><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></div></title>
+<link href="javascript:alert(1)"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/><script>alert(1)</script></div></content><author><name>${esc}</name></author></entry></feed>`);
+    expect(atom.title).toBe(x);
+    expect(atom.items[0]!.content).toBe('<img src="x" onerror="alert(1)" /><script>alert(1)</script>');
+    expect(atom.items[0]!.link).toBe('javascript:alert(1)');
+    const json = parseFeed(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: x, items: [{ id: x, title: x, content_html: x, url: 'javascript:alert(1)' }] }));
+    expect(json.items[0]).toMatchObject({ id: x, title: x, content: x });
   });
 
   it('refuses non-feeds with a clear error', () => {
