@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { claimDueFeeds } from '../catalog/feeds.ts';
 import { getPublishersByIds } from '../catalog/publishers.ts';
-import type { PublisherRow } from '../db/schema.ts';
+import type { FeedRow, PublisherRow } from '../db/schema.ts';
 import { refreshFeed, type FeedOutcome, type RefreshDeps } from './refresh.ts';
 
 export interface CycleOptions {
@@ -50,34 +50,52 @@ export async function runCycle(deps: Omit<RefreshDeps, 'owner'> & { owner?: stri
   let claimed = 0;
   const cycleStart = deps.now();
 
-  while (!opts.signal?.aborted && (opts.maxFeeds === undefined || claimed < opts.maxFeeds)) {
-    const feeds = await claimDueFeeds(deps.database.db, deps.database.dialect, {
-      owner,
-      now: deps.now(),
-      leaseMs: LEASE_MS,
-      limit: Math.min(batchSize, (opts.maxFeeds ?? Infinity) - claimed),
-      feedId: opts.feedId,
-      // A forced pass takes each feed once: those it refreshed carry a newer last_fetch_at.
-      notFetchedSince: opts.all ? cycleStart : undefined,
-    });
-    if (feeds.length === 0) break;
-    claimed += feeds.length;
-
-    const missing = [...new Set(feeds.map((f) => f.publisher_id))].filter((id) => !publishers.has(id));
-    for (const p of await getPublishersByIds(deps.database.db, missing)) publishers.set(p.id, p);
-
-    let next = 0;
-    const worker = async () => {
-      while (next < feeds.length && !opts.signal?.aborted) {
-        const feed = feeds[next++]!;
-        const outcome = await refreshFeed({ ...deps, owner }, feed, publishers.get(feed.publisher_id)!);
-        add(totals, outcome);
-        opts.onProgress?.({ done: totals.feeds, claimed, outcome, feedUrl: feed.url });
+  // Workers share a queue that is topped up by claiming the next batch when it runs low, so one
+  // slow feed never holds the others back at a batch boundary. Claims are one at a time.
+  const queue: FeedRow[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | null = null;
+  const refill = () =>
+    (claiming ??= (async () => {
+      try {
+        const limit = Math.min(batchSize, (opts.maxFeeds ?? Infinity) - claimed);
+        if (limit <= 0 || opts.signal?.aborted) {
+          exhausted = true;
+          return;
+        }
+        const feeds = await claimDueFeeds(deps.database.db, deps.database.dialect, {
+          owner,
+          now: deps.now(),
+          leaseMs: LEASE_MS,
+          limit,
+          feedId: opts.feedId,
+          // A forced pass takes each feed once: those it refreshed carry a newer last_fetch_at.
+          notFetchedSince: opts.all ? cycleStart : undefined,
+        });
+        if (feeds.length === 0 || opts.feedId !== undefined) exhausted = true;
+        claimed += feeds.length;
+        const missing = [...new Set(feeds.map((f) => f.publisher_id))].filter((id) => !publishers.has(id));
+        for (const p of await getPublishersByIds(deps.database.db, missing)) publishers.set(p.id, p);
+        queue.push(...feeds);
+      } finally {
+        claiming = null;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(opts.concurrency, feeds.length) }, worker));
-    if (opts.feedId !== undefined) break;
-  }
+    })());
+
+  const worker = async () => {
+    while (!opts.signal?.aborted) {
+      if (queue.length <= opts.concurrency && !exhausted) await refill();
+      const feed = queue.shift();
+      if (!feed) {
+        if (exhausted) return;
+        continue;
+      }
+      const outcome = await refreshFeed({ ...deps, owner }, feed, publishers.get(feed.publisher_id)!);
+      add(totals, outcome);
+      opts.onProgress?.({ done: totals.feeds, claimed, outcome, feedUrl: feed.url });
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
   totals.elapsedMs = performance.now() - started;
   return totals;
 }
