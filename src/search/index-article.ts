@@ -1,10 +1,19 @@
-// Keeps the search index in step with the articles: a readable article (published,
-// not a copy of another) is indexed; anything else is not. Callers pass the ids
-// they touched; this reads the rows and makes the index match.
+// Keeps the search index in step with the articles. A readable article
+// (status 'published', not a copy of another) is indexed; anything else is not.
+// Callers pass the ids they touched; the index is made to match the rows, set by
+// set (a few statements per call, whatever the number of ids).
+//
+// SQLite: the contentless FTS5 table `article_search` (rowid = article id) is
+// filled straight from the rows in SQL. PostgreSQL: `articles.search_vector`
+// is set from texts folded here (the `english` configuration keeps accents;
+// FTS5 folds them with remove_diacritics), weights title A, standfirst and
+// authors B, body C.
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import { dialectOf } from './dialect.ts';
 
+/** What the index needs of an article; lets a caller that has just written the row skip reading it back. */
 export interface IndexRow {
   title: string;
   standfirst: string;
@@ -14,40 +23,102 @@ export interface IndexRow {
   authors: string[];
 }
 
-/** `known` lets a caller that has just written the rows skip reading them back; `fresh` skips the delete. */
-export async function reindexArticles(db: Kysely<DB>, ids: number[], known?: Record<number, IndexRow>, fresh = false): Promise<void> {
-  if (!ids.length) return;
-  const unique = [...new Set(ids)];
-  const missing = unique.filter((id) => !known?.[id]);
-  const loaded = missing.length ? await db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_text', 'status', 'duplicate_of']).where('id', 'in', missing).execute() : [];
-  const authors = missing.length
-    ? await db
-        .selectFrom('article_authors')
-        .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-        .select(['article_authors.article_id', 'authors.name'])
-        .where('article_authors.article_id', 'in', missing)
-        .execute()
-    : [];
-  const rows = [...loaded, ...Object.entries(known ?? {}).map(([id, r]) => ({ id: Number(id), ...r }))];
-  const names = (id: number) => known?.[id]?.authors.join(', ') ?? authors.filter((a) => a.article_id === id).map((a) => a.name).join(', ');
-  const dialect = dialectOf(db);
-  // PostgreSQL's english configuration keeps accents; fold them here (FTS5 does it with remove_diacritics).
-  const fold = (t: string) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  for (const id of unique) {
-    const r = rows.find((x) => x.id === id);
-    const indexed = !!r && r.status === 'published' && r.duplicate_of === null;
+interface IndexDoc extends IndexRow {
+  id: number;
+}
+
+const CHUNK = 500;
+/** tsvector values are capped at 1 MB; no article body needs more than this to be found. */
+const MAX_BODY = 200_000;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const indexable = (r: { status: string; duplicate_of: number | null }) => r.status === 'published' && r.duplicate_of === null;
+
+/** Accents off, as FTS5's remove_diacritics does: "Zoë" is found by "zoe". */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Makes the index match these articles' rows: readable ones (re)indexed, the rest removed. */
+export async function indexArticles(db: Kysely<DB>, dialect: Dialect, articleIds: number[]): Promise<void> {
+  const ids = [...new Set(articleIds)];
+  for (const part of chunks(ids)) {
     if (dialect === 'sqlite') {
-      if (!fresh) await sql`delete from article_search where rowid = ${id}`.execute(db);
-      if (indexed) await sql`insert into article_search (rowid, title, standfirst, body, authors) values (${id}, ${r.title}, ${r.standfirst}, ${r.body_text}, ${names(id)})`.execute(db);
-    } else if (indexed) {
-      await sql`update articles set search_vector =
-          setweight(to_tsvector('english', ${fold(r.title)}), 'A') ||
-          setweight(to_tsvector('english', ${fold(r.standfirst)}), 'B') ||
-          setweight(to_tsvector('english', ${fold(names(id))}), 'B') ||
-          setweight(to_tsvector('english', ${fold(r.body_text.slice(0, 200_000))}), 'C')
-        where id = ${id}`.execute(db);
+      await sql`delete from article_search where rowid in (${sql.join(part)})`.execute(db);
+      await sql`insert into article_search (rowid, title, standfirst, body, authors)
+        select a.id, a.title, a.standfirst, a.body_text,
+          coalesce((select group_concat(au.name, ', ') from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id), '')
+        from articles a
+        where a.id in (${sql.join(part)}) and a.status = 'published' and a.duplicate_of is null`.execute(db);
     } else {
-      await sql`update articles set search_vector = null where id = ${id}`.execute(db);
+      await writePostgres(db, await loadDocs(db, part));
     }
   }
+}
+
+/** Takes these articles out of the index (their rows are left as they are). */
+export async function removeFromIndex(db: Kysely<DB>, dialect: Dialect, articleIds: number[]): Promise<void> {
+  for (const part of chunks([...new Set(articleIds)])) {
+    if (dialect === 'sqlite') await sql`delete from article_search where rowid in (${sql.join(part)})`.execute(db);
+    else await sql`update articles set search_vector = null where id in (${sql.join(part)}) and search_vector is not null`.execute(db);
+  }
+}
+
+/**
+ * For the catalogue's writers, which get a Kysely handle (often a transaction)
+ * but not the dialect: it is read off the handle's adapter (see dialect.ts).
+ * `known` holds rows the caller has just written (nothing is read back);
+ * `fresh` says they are new, so there is no old entry to delete.
+ */
+export async function reindexArticles(db: Kysely<DB>, ids: number[], known?: Record<number, IndexRow>, fresh = false): Promise<void> {
+  if (!ids.length) return;
+  const dialect = dialectOf(db);
+  const docs = ids.flatMap((id) => (known?.[id] ? [{ id, ...known[id] }] : []));
+  const rest = ids.filter((id) => !known?.[id]);
+  if (rest.length) await indexArticles(db, dialect, rest);
+  if (!docs.length) return;
+  if (dialect === 'postgres') return writePostgres(db, docs);
+  if (!fresh) await removeFromIndex(db, dialect, docs.map((d) => d.id));
+  for (const d of docs.filter(indexable)) {
+    await sql`insert into article_search (rowid, title, standfirst, body, authors) values (${d.id}, ${d.title}, ${d.standfirst}, ${d.body_text}, ${d.authors.join(', ')})`.execute(db);
+  }
+}
+
+async function loadDocs(db: Kysely<DB>, ids: number[]): Promise<IndexDoc[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_text', 'status', 'duplicate_of']).where('id', 'in', ids).execute();
+  const names = await db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.name'])
+    .where('article_authors.article_id', 'in', ids)
+    .orderBy('article_authors.position')
+    .execute();
+  const byArticle = new Map<number, string[]>();
+  for (const n of names) byArticle.set(n.article_id, [...(byArticle.get(n.article_id) ?? []), n.name]);
+  return rows.map((r) => ({ ...r, authors: byArticle.get(r.id) ?? [] }));
+}
+
+/** One UPDATE for the readable rows (texts passed as arrays), one for the rest. */
+async function writePostgres(db: Kysely<DB>, docs: IndexDoc[]): Promise<void> {
+  const on = docs.filter(indexable);
+  const off = docs.filter((d) => !indexable(d)).map((d) => d.id);
+  if (on.length) {
+    const col = (f: (d: IndexDoc) => string) => on.map((d) => foldDiacritics(f(d)));
+    await sql`update articles a set search_vector =
+        setweight(to_tsvector('english', v.title), 'A') ||
+        setweight(to_tsvector('english', v.standfirst), 'B') ||
+        setweight(to_tsvector('english', v.authors), 'B') ||
+        setweight(to_tsvector('english', v.body), 'C')
+      from unnest(${on.map((d) => d.id)}::int[], ${col((d) => d.title)}::text[], ${col((d) => d.standfirst)}::text[],
+                  ${col((d) => d.authors.join(', '))}::text[], ${col((d) => d.body_text.slice(0, MAX_BODY))}::text[])
+        as v(id, title, standfirst, authors, body)
+      where a.id = v.id`.execute(db);
+  }
+  if (off.length) await sql`update articles set search_vector = null where id in (${sql.join(off)})`.execute(db);
 }

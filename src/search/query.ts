@@ -38,9 +38,9 @@ export function isEmpty(q: ParsedQuery): boolean {
   return !q.terms.length && !q.phrases.length && !q.prefix;
 }
 
-/** All words a match may highlight. */
+/** All words a match may highlight; the type-ahead prefix keeps its star ("budg*"), as buildSnippet reads it. */
 export function highlightTerms(q: ParsedQuery): string[] {
-  return [...q.terms, ...q.phrases.flat(), ...(q.prefix ? [q.prefix] : [])];
+  return [...new Set([...q.terms, ...q.phrases.flat(), ...(q.prefix ? [`${q.prefix}*`] : [])])];
 }
 
 /** SQLite FTS5 MATCH expression: every part quoted, so no operator can be injected. */
@@ -51,12 +51,22 @@ export function toFts5(q: ParsedQuery): string {
   return `${parts.join(' AND ')}${not ? ` ${not}` : ''}`;
 }
 
-/** PostgreSQL websearch_to_tsquery input, rebuilt from the parsed parts (its syntax is forgiving by design). */
+/**
+ * PostgreSQL websearch_to_tsquery input, rebuilt from the parsed parts with every
+ * word quoted, so a typed "or" is a word (as in FTS5), never the OR operator.
+ */
 export function toWebsearch(q: ParsedQuery): string {
-  return [...q.terms, ...q.phrases.map((p) => `"${p.join(' ')}"`), ...(q.prefix ? [q.prefix] : []), ...q.excluded.map((e) => `-${e}`)].join(' ');
+  const quote = (words: string[]) => `"${words.join(' ')}"`;
+  return [...q.terms.map((t) => quote([t])), ...q.phrases.map(quote), ...(q.prefix ? [quote([q.prefix])] : []), ...q.excluded.map((e) => `-${quote([e])}`)].join(' ');
 }
 
-/** Relevance with a recency boost: a week-old story weighs half as much extra as a new one. */
+/**
+ * Relevance with a recency boost: score = relevance × (1 + 1 / (1 + age_days / 7)).
+ * A story published now counts double, a week-old one 1.5×, a month-old one about
+ * 1.2×, an old one barely more than its relevance; so recency breaks near-ties and
+ * never buries a much better match. Future dates count as now. The SQL in
+ * search.ts computes the same formula inside the query, to sort and page there.
+ */
 export function combineScore(relevance: number, ageMs: number): number {
   const ageDays = Math.max(0, ageMs) / 86_400_000;
   return relevance * (1 + 1 / (1 + ageDays / 7));

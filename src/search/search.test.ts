@@ -1,86 +1,150 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { insertArticle, updateArticle, withdrawArticle } from '../catalog/articles.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertArticle, withdrawArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
-import type { NewArticle } from '../db/schema.ts';
-import { combineScore, parseQuery, toFts5 } from './query.ts';
-import { searchArticles } from './search.ts';
-import { buildSnippet } from './snippet.ts';
+import { combineScore } from './query.ts';
+import { searchArticles, type SearchQuery } from './search.ts';
+import { testArticle } from './testing.ts';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-11-24T09:00:00Z');
 
-describe('query parsing and snippets (pure)', () => {
-  it('quotes everything the user types', () => {
-    const q = parseQuery('harbour "tidal barrier" -ferry budg*');
-    expect(q).toEqual({ terms: ['harbour'], phrases: [['tidal', 'barrier']], excluded: ['ferry'], prefix: 'budg' });
-    expect(toFts5(q)).toBe('"harbour" AND "tidal barrier" AND "budg"* NOT "ferry"');
-    expect(toFts5(parseQuery('NEAR(a b) OR title:x "unbalanced'))).toBe('"near" AND "a" AND "b" AND "or" AND "title" AND "x" AND "unbalanced"');
-  });
-
-  it('boosts recent stories', () => {
-    expect(combineScore(10, 0)).toBe(20);
-    expect(combineScore(10, 7 * DAY)).toBe(15);
-    expect(combineScore(10, 70 * DAY)).toBeCloseTo(10.9, 1);
-  });
-
-  it('picks the window with the most matches and marks them', () => {
-    const text = `${'Filler words here. '.repeat(20)}The harbour budget passed and the harbour board cheered. ${'More filler. '.repeat(20)}`;
-    const parts = buildSnippet(text, ['harbour', 'budget']);
-    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['harbour', 'budget', 'harbour']);
-    expect(parts[0]!.text).toBe('… ');
-  });
-});
-
 describe.each(testDialects)('searchArticles on %s', (dialect) => {
   let database: TestDatabase;
-  afterEach(async () => database?.dispose());
+  const ids: Record<string, number> = {};
+  let pubA = 0;
+  let pubB = 0;
+  const search = (q: SearchQuery | string, opts = {}) => searchArticles(database.db, dialect, typeof q === 'string' ? { text: q } : q, { now, ...opts });
+  const found = async (q: SearchQuery | string) => (await search(q)).hits.map((h) => h.articleId);
 
-  const row = (publisherId: number, n: number, over: Partial<NewArticle>): NewArticle => ({
-    publisher_id: publisherId, feed_id: null, guid: `g${n}`, external_id: null, url: `https://x.example/${n}`, title: `Story ${n}`, standfirst: '', body_html: '', body_text: 'Nothing much happened.',
-    body_source: 'feed', section: 'news', categories: '[]', language: 'en', image_url: null, image_caption: null, image_credit: null, image_width: null, image_height: null, word_count: 10, reading_minutes: 1,
-    published_at: now - DAY, updated_at: null, content_hash: 'h', source_hash: 'h', minhash: null, duplicate_of: null, status: 'published', is_free: 0, created_at: now, modified_at: now, ...over,
-  });
-
-  it('ranks by relevance with recency, filters, pages, and keeps the index in step', async () => {
+  beforeAll(async () => {
     database = await createTestDatabase(dialect);
     const db = database.db;
-    const a = await createPublisher(db, { slug: 'a', name: 'A', sections: ['news'] });
-    const b = await createPublisher(db, { slug: 'b', name: 'B', sections: ['sport'] });
-    const inTitle = await insertArticle(db, row(a.id, 1, { title: 'Lighthouse keepers strike', body_text: 'The keepers walked out.' }), ['Zoë Marsh'], []);
-    const inBody = await insertArticle(db, row(a.id, 2, { body_text: 'A note about the lighthouse appears once in this body.' }), [], []);
-    const old = await insertArticle(db, row(b.id, 3, { title: 'Lighthouse history', published_at: now - 300 * DAY, section: 'sport' }), [], []);
-    const copy = await insertArticle(db, row(b.id, 4, { title: 'Lighthouse keepers strike (copy)', duplicate_of: inTitle }), [], []);
-    const gone = await insertArticle(db, row(a.id, 5, { title: 'Lighthouse withdrawn story' }), [], []);
-    await withdrawArticle(db, gone);
+    pubA = (await createPublisher(db, { slug: 'a', name: 'A', sections: ['news'] })).id;
+    pubB = (await createPublisher(db, { slug: 'b', name: 'B', sections: ['sport'] })).id;
+    const add = async (key: string, pub: number, over: Parameters<typeof testArticle>[2], authors: string[] = []) => {
+      ids[key] = await insertArticle(db, testArticle(pub, key, { published_at: now - DAY, ...over }), authors, []);
+    };
+    await add('inTitle', pubA, { title: 'Lighthouse keepers strike', standfirst: 'Pay talks failed.', body_text: 'The keepers walked out at dawn.' }, ['Zoë Marsh']);
+    await add('inBody', pubA, { body_text: 'A long note about pay, in which the lighthouse appears once near the end of this body.' });
+    await add('old', pubB, { title: 'Lighthouse history', section: 'sport', published_at: now - 300 * DAY });
+    await add('copy', pubB, { title: 'Lighthouse keepers strike (wire copy)', duplicate_of: ids.inTitle! });
+    await add('hidden', pubA, { title: 'Lighthouse hidden story', status: 'hidden' });
+    await add('gone', pubA, { title: 'Lighthouse withdrawn story' });
+    await withdrawArticle(db, ids.gone!, now);
+    await add('cafe', pubA, { title: 'Café society returns', body_text: 'The cafés of the old town reopened.' });
+    await add('twinNew', pubB, { title: 'Ferry timetable changes', published_at: now - 3_600_000, section: 'sport' });
+    await add('twinOld', pubB, { title: 'Ferry timetable changes', published_at: now - 60 * DAY, section: 'sport' });
+    for (let i = 0; i < 25; i++) await add(`q${i}`, pubA, { title: `Quarry report ${i}`, published_at: now - i * DAY });
+  });
+  afterAll(async () => database?.dispose());
 
-    const r = await searchArticles(db, { text: 'lighthouse' }, { now });
-    expect(r.hits[0]!.article.id).toBe(inTitle);
-    expect(r.hits.map((h) => h.article.id)).not.toContain(copy);
-    expect(r.hits.map((h) => h.article.id)).not.toContain(gone);
+  it('ranks title matches above a passing mention in the body, even an old one', async () => {
+    const r = await search('lighthouse');
+    expect(r.hits.map((h) => h.articleId)).toEqual([ids.inTitle, ids.old, ids.inBody]);
     expect(r.total).toBe(3);
-
-    expect((await searchArticles(db, { text: 'lighthouse', publisherIds: [b.id] }, { now })).hits.map((h) => h.article.id)).toEqual([old]);
-    expect((await searchArticles(db, { text: 'lighthouse', sections: ['news'], from: now - 10 * DAY }, { now })).total).toBe(2);
-    const paged = await searchArticles(db, { text: 'lighthouse', pageSize: 2, page: 2 }, { now });
-    expect(paged.hits).toHaveLength(1);
-
-    expect((await searchArticles(db, { text: 'zoe' }, { now })).hits.map((h) => h.article.id)).toEqual([inTitle]); // authors, diacritics folded
-    expect((await searchArticles(db, { text: 'keeper' }, { now })).total).toBeGreaterThan(0); // stemming: keepers
-    expect((await searchArticles(db, { text: 'lighthouse -keepers' }, { now })).hits.map((h) => h.article.id)).not.toContain(inTitle);
-    expect((await searchArticles(db, { text: 'lightho*' }, { now })).total).toBe(3);
-    expect((await searchArticles(db, { text: '"keepers strike"' }, { now })).hits.map((h) => h.article.id)).toEqual([inTitle]);
-
-    await updateArticle(db, inBody, a.id, { title: 'Story 2', body_text: 'Now about something else entirely.', published_at: now - DAY }, [], []);
-    expect((await searchArticles(db, { text: 'lighthouse' }, { now })).hits.map((h) => h.article.id)).not.toContain(inBody);
+    expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score);
+    expect(r.hits[0]!.article.title).toBe('Lighthouse keepers strike');
   });
 
-  it('never fails on hostile queries', async () => {
-    database = await createTestDatabase(dialect);
-    await insertArticle(database.db, row((await createPublisher(database.db, { slug: 'h', name: 'H' })).id, 1, { title: 'Quote test' }), [], []);
-    for (const text of ['"', 'NEAR(', '*', ':', "'", '""""', 'title:quote', 'a AND OR NOT', '-', '-quote', 'x'.repeat(10_000), '🙂', '\u0000', ') OR 1=1 --']) {
-      const r = await searchArticles(database.db, { text }, { now });
+  it('boosts the recent of two equal matches by combineScore', async () => {
+    const r = await search('ferry timetable');
+    expect(r.hits.map((h) => h.articleId)).toEqual([ids.twinNew, ids.twinOld]);
+    const [fresh, stale] = r.hits.map((h) => h.score);
+    expect(fresh! / stale!).toBeCloseTo(combineScore(1, 3_600_000) / combineScore(1, 60 * DAY), 5);
+  });
+
+  it('finds no withdrawn, hidden or duplicate article', async () => {
+    const hits = await found('lighthouse');
+    for (const key of ['copy', 'hidden', 'gone']) expect(hits).not.toContain(ids[key]);
+    expect(await found('withdrawn')).toEqual([]);
+    expect(await found('wire copy')).toEqual([]);
+  });
+
+  it('filters by publisher, section and dates', async () => {
+    expect(await found({ text: 'lighthouse', publisherIds: [pubB] })).toEqual([ids.old]);
+    expect(await found({ text: 'lighthouse', publisherIds: [pubA, pubB] })).toHaveLength(3);
+    expect(await found({ text: 'lighthouse', sections: ['news'] })).toEqual([ids.inTitle, ids.inBody]);
+    expect(await found({ text: 'lighthouse', sections: ['politics'] })).toEqual([]);
+    expect(await found({ text: 'lighthouse', from: now - 10 * DAY })).toEqual([ids.inTitle, ids.inBody]);
+    expect(await found({ text: 'lighthouse', to: now - 10 * DAY })).toEqual([ids.old]);
+    expect(await found({ text: 'lighthouse', from: now - DAY, to: now - DAY, sections: ['news'], publisherIds: [pubA] })).toEqual([ids.inTitle, ids.inBody]);
+  });
+
+  it('pages with a total, newest first among equals, no overlap', async () => {
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => search({ text: 'quarry', pageSize: 10, page })));
+    expect(pages.map((p) => p.total)).toEqual([25, 25, 25, 25]);
+    expect(pages.map((p) => p.hits.length)).toEqual([10, 10, 5, 0]);
+    const all = pages.flatMap((p) => p.hits.map((h) => h.articleId));
+    expect(new Set(all).size).toBe(25);
+    expect(all[0]).toBe(ids.q0);
+    expect(all.at(-1)).toBe(ids.q24);
+    expect(pages[0]!.pageSize).toBe(10);
+  });
+
+  it('defaults to 20 a page and allows at most 50', async () => {
+    expect((await search('quarry')).hits).toHaveLength(20);
+    const r = await search({ text: 'quarry', pageSize: 10_000, page: -3 });
+    expect([r.pageSize, r.page, r.hits.length]).toEqual([50, 1, 25]);
+  });
+
+  it('matches exact phrases and honours exclusions', async () => {
+    expect(await found('"keepers strike"')).toEqual([ids.inTitle]);
+    expect(await found('"strike keepers"')).toEqual([]);
+    expect(await found('lighthouse -keepers')).toEqual([ids.old, ids.inBody]);
+    expect(await found('lighthouse -keepers -history')).toEqual([ids.inBody]);
+  });
+
+  it('completes a prefix on the last word, for type-ahead', async () => {
+    expect(await found('lightho*')).toHaveLength(3);
+    expect(await found('lighthouse*')).toHaveLength(3);
+    expect(await found('keepers stri*')).toEqual([ids.inTitle]);
+    expect(await found('quarr* ')).toHaveLength(20);
+  });
+
+  it('folds diacritics both ways and searches author names', async () => {
+    expect(await found('zoe')).toEqual([ids.inTitle]);
+    expect(await found('Zoë Marsh')).toEqual([ids.inTitle]);
+    expect(await found('cafe')).toEqual([ids.cafe]);
+    expect(await found('café')).toEqual([ids.cafe]);
+  });
+
+  it('stems English words', async () => {
+    expect(await found('keeper')).toEqual([ids.inTitle]);
+    expect(await found('striking')).toEqual([ids.inTitle]);
+    expect(await found('reopen')).toEqual([ids.cafe]);
+  });
+
+  it('gives a result, never an error, for hostile queries', async () => {
+    const hostile = ['"', 'NEAR(', 'NEAR(lighthouse keepers, 2)', '*', ':', "'", '""""', 'title:lighthouse', 'lighthouse AND OR NOT', '-', '-lighthouse', '(', ')', '^lighthouse', '{title}: x',
+      'x'.repeat(10_000), `${'lighthouse '.repeat(1000)}`, '"lighthouse', 'lighthouse"', '🙂', '\u0000', "') OR 1=1 --", '\\', '%_', 'a & b | !c <-> d:*', 'the*', 'or'];
+    for (const text of hostile) {
+      const r = await search(text);
       expect(Array.isArray(r.hits), text.slice(0, 20)).toBe(true);
     }
+    expect(await found('title:lighthouse')).toEqual([]); // no column filter: "title" is a word here
+    expect(await found('NEAR(lighthouse keepers, 2)')).toEqual([]);
+    expect(await found('"lighthouse')).toHaveLength(3);
+    expect(await found('-lighthouse')).toEqual([]);
+  });
+
+  it('marks the query words in the snippet, cut from the opening by default', async () => {
+    const hit = (await search('lighthouse')).hits.find((h) => h.articleId === ids.inBody)!;
+    expect(hit.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['lighthouse']);
+    const prefixed = (await search('keepers stri*')).hits[0]!;
+    expect(prefixed.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['keepers']);
+  });
+
+  it('cuts snippets only from the text the caller allows', async () => {
+    const seen: number[] = [];
+    const r = await search('lighthouse', { snippetSource: (row: { id: number; standfirst: string }) => (seen.push(row.id), row.standfirst) });
+    expect(seen.sort()).toEqual([ids.inTitle, ids.inBody, ids.old].sort());
+    const inBody = r.hits.find((h) => h.articleId === ids.inBody)!;
+    expect(inBody.snippet.some((p) => p.match)).toBe(false);
+    expect(inBody.snippet.map((p) => p.text).join('')).not.toContain('lighthouse');
+  });
+
+  it('still takes the older call without a dialect', async () => {
+    expect((await searchArticles(database.db, { text: 'lighthouse' }, { now })).hits.map((h) => h.articleId)).toEqual([ids.inTitle, ids.old, ids.inBody]);
   });
 });

@@ -1,105 +1,167 @@
-// Search over readable articles: SQLite FTS5 (bm25, column weights) or
-// PostgreSQL full text (ts_rank_cd over weighted vectors), behind one call.
-// Relevance gets a recency boost; filters by publisher, section and dates.
-import { sql, type Kysely } from 'kysely';
+// Search over readable articles (published, not a copy of another): SQLite
+// FTS5 (bm25 with column weights) or PostgreSQL full text (ts_rank_cd over
+// weighted vectors), behind one call. Relevance gets a recency boost
+// (combineScore in query.ts: relevance × (1 + 1 / (1 + age_days / 7)));
+// filters by publisher, section and dates; snippets built here from text the
+// caller says the viewer may read.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Dialect } from '../db/connect.ts';
 import type { ArticleRow, DB } from '../db/schema.ts';
 import { dialectOf } from './dialect.ts';
-import { highlightTerms, isEmpty, parseQuery, toFts5, toWebsearch } from './query.ts';
+import { highlightTerms, isEmpty, parseQuery, toFts5, toWebsearch, type ParsedQuery } from './query.ts';
 import { buildSnippet, type SnippetPart } from './snippet.ts';
 
 export interface SearchQuery {
   text: string;
   publisherIds?: number[];
   sections?: string[];
+  /** epoch ms, inclusive */
   from?: number;
+  /** epoch ms, inclusive */
   to?: number;
+  /** 1-based, at most 100 */
   page?: number;
+  /** default 20, at most 50 */
   pageSize?: number;
 }
 
 export interface SearchHit {
-  article: ArticleRow;
+  articleId: number;
   score: number;
   snippet: SnippetPart[];
+  /** the row itself, so a page can render cards without a second query */
+  article: ArticleRow;
 }
 
 export interface SearchResult {
+  /** matches, counted up to MAX_COUNTED (a view says "1,000+") */
   total: number;
   page: number;
   pageSize: number;
   hits: SearchHit[];
+  /** the words a view may highlight ("word*" for the type-ahead prefix) */
   terms: string[];
 }
 
-/**
- * `snippetSource` says what text of an article this caller may see; the
- * default is the standfirst and the opening of the body, which the paywall
- * shows everyone.
- */
+export interface SearchOptions {
+  /** for the recency boost; default Date.now() */
+  now?: number;
+  /**
+   * The text of an article this viewer may see, from which its snippet is cut.
+   * Default: standfirst and the first 100 words of the body, which the paywall
+   * shows everyone (see defaultSnippetSource). Pass the paywall's preview for
+   * articles the viewer may not read in full.
+   */
+  snippetSource?: (row: ArticleRow) => string;
+}
+
+export const MAX_COUNTED = 1000;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 50;
+const MAX_PAGE = 100;
+/** Unfiltered SQLite searches rank inside FTS5 and boost only the best this many by text relevance. */
+const FTS_CANDIDATES = 500;
+
+export function defaultSnippetSource(row: Pick<ArticleRow, 'standfirst' | 'body_text'>): string {
+  return `${row.standfirst}\n${row.body_text.split(/\s+/, 100).join(' ')}`;
+}
+
+export function searchArticles(db: Kysely<DB>, dialect: Dialect, query: SearchQuery, opts?: SearchOptions): Promise<SearchResult>;
+/** Older form: the dialect is read off the handle. */
+export function searchArticles(db: Kysely<DB>, query: SearchQuery, opts?: SearchOptions): Promise<SearchResult>;
 export async function searchArticles(
   db: Kysely<DB>,
-  q: SearchQuery,
-  opts: { now: number; snippetSource?: (a: ArticleRow) => string } = { now: Date.now() },
+  a: Dialect | SearchQuery,
+  b?: SearchQuery | SearchOptions,
+  c?: SearchOptions,
 ): Promise<SearchResult> {
+  const [dialect, q, opts] = typeof a === 'string' ? [a, b as SearchQuery, c ?? {}] : [dialectOf(db), a, (b as SearchOptions | undefined) ?? {}];
   const parsed = parseQuery(q.text);
-  const pageSize = Math.min(50, Math.max(1, q.pageSize ?? 20));
-  const page = Math.max(1, Math.min(100, q.page ?? 1));
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+  const page = Math.max(1, Math.min(MAX_PAGE, Math.floor(q.page ?? 1) || 1));
   const terms = highlightTerms(parsed);
-  if (isEmpty(parsed)) return { total: 0, page, pageSize, hits: [], terms };
-  const now = opts.now;
-  const dialect = dialectOf(db);
+  const empty = (total = 0): SearchResult => ({ total, page, pageSize, hits: [], terms });
+  if (isEmpty(parsed)) return empty();
+  const now = opts.now ?? Date.now();
 
-  const filters = (alias: string) => {
-    const parts = [sql`${sql.ref(`${alias}.status`)} = 'published'`, sql`${sql.ref(`${alias}.duplicate_of`)} is null`];
-    if (q.publisherIds?.length) parts.push(sql`${sql.ref(`${alias}.publisher_id`)} in (${sql.join(q.publisherIds)})`);
-    if (q.sections?.length) parts.push(sql`${sql.ref(`${alias}.section`)} in (${sql.join(q.sections)})`);
-    if (q.from !== undefined) parts.push(sql`${sql.ref(`${alias}.published_at`)} >= ${q.from}`);
-    if (q.to !== undefined) parts.push(sql`${sql.ref(`${alias}.published_at`)} <= ${q.to}`);
-    return sql.join(parts, sql` and `);
-  };
-  // Age in days, for the recency boost: score = relevance × (1 + 1 / (1 + age/7)).
-  const boost = sql`(1.0 + 1.0 / (1.0 + (${now} - a.published_at) / 604800000.0))`;
-
-  let rows: { id: number; score: number }[];
-  let total: number;
-  if (dialect === 'sqlite') {
-    const match = toFts5(parsed);
-    const filtered = !!(q.publisherIds?.length || q.sections?.length || q.from !== undefined || q.to !== undefined);
-    // Unfiltered (the common case): rank inside FTS5 first and keep the best 500 by text relevance, then apply
-    // the recency boost to those. Filtered: rank every match, since the filter may exclude the best 500.
-    const source = filtered
-      ? sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match})`
-      : sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match} order by r limit 500)`;
-    const base = sql`from ${source} s join articles a on a.id = s.rowid where ${filters('a')}`;
-    try {
-      // Counting stops at 1,000: "1,000+ stories" is all a reader needs to know.
-      const counted = filtered ? base : sql`from article_search where article_search match ${match}`;
-      total = Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${counted} limit 1000) c`.execute(db)).rows[0]?.n ?? 0);
-      rows = (await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${boost} as score ${base} order by score desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
-    } catch {
-      return { total: 0, page, pageSize, hits: [], terms }; // an FTS edge case we did not foresee: no results, never an error page
-    }
-  } else {
-    const words = toWebsearch({ ...parsed, prefix: null });
-    const prefixQuery = parsed.prefix ? sql`to_tsquery('english', ${`${parsed.prefix}:*`})` : null;
-    const wordsQuery = words.trim() ? sql`websearch_to_tsquery('english', ${words})` : null;
-    const tsq = wordsQuery && prefixQuery ? sql`(${wordsQuery} && ${prefixQuery})` : (wordsQuery ?? prefixQuery)!;
-    const base = sql`from articles a where a.search_vector @@ ${tsq} and ${filters('a')}`;
-    total = Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${base} limit 1000) c`.execute(db)).rows[0]?.n ?? 0);
-    rows = (await sql<{ id: number; score: number }>`select a.id as id, ts_rank_cd(a.search_vector, ${tsq}) * ${boost} as score ${base} order by score desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
-  }
-  if (!rows.length) return { total, page, pageSize, hits: [], terms };
-  const articles = await db.selectFrom('articles').selectAll().where('id', 'in', rows.map((r) => Number(r.id))).execute();
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const source = opts.snippetSource ?? ((a: ArticleRow) => `${a.standfirst}\n${a.body_text.split(/\s+/).slice(0, 100).join(' ')}`);
+  const ranked = dialect === 'sqlite' ? await rankSqlite(db, parsed, q, now, page, pageSize) : await rankPostgres(db, parsed, q, now, page, pageSize);
+  if (!ranked) return empty();
+  if (!ranked.rows.length) return empty(ranked.total);
+  const articles = await db.selectFrom('articles').selectAll().where('id', 'in', ranked.rows.map((r) => Number(r.id))).execute();
+  const byId = new Map(articles.map((row) => [row.id, row]));
+  const source = opts.snippetSource ?? defaultSnippetSource;
   return {
-    total,
+    total: ranked.total,
     page,
     pageSize,
     terms,
-    hits: rows.flatMap((r) => {
-      const a = byId.get(Number(r.id));
-      return a ? [{ article: a, score: Number(r.score), snippet: buildSnippet(source(a), terms) }] : [];
+    hits: ranked.rows.flatMap((r) => {
+      const article = byId.get(Number(r.id));
+      return article ? [{ articleId: article.id, score: Number(r.score), snippet: buildSnippet(source(article), terms), article }] : [];
     }),
   };
+}
+
+interface Ranked {
+  total: number;
+  rows: { id: number; score: number }[];
+}
+
+function isFiltered(q: SearchQuery): boolean {
+  return !!(q.publisherIds?.length || q.sections?.length || q.from !== undefined || q.to !== undefined);
+}
+
+/** Readable articles matching the filters, as SQL over the alias `a`. */
+function filters(q: SearchQuery): RawBuilder<unknown> {
+  const parts = [sql`a.status = 'published'`, sql`a.duplicate_of is null`];
+  if (q.publisherIds?.length) parts.push(sql`a.publisher_id in (${sql.join(q.publisherIds.map(Number))})`);
+  if (q.sections?.length) parts.push(sql`a.section in (${sql.join(q.sections.map(String))})`);
+  if (q.from !== undefined) parts.push(sql`a.published_at >= ${Number(q.from)}`);
+  if (q.to !== undefined) parts.push(sql`a.published_at <= ${Number(q.to)}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** The recency factor of combineScore, in SQL: 1 + 1 / (1 + age_days / 7), age never negative. */
+function recencyBoost(now: number): RawBuilder<number> {
+  return sql<number>`(1.0 + 1.0 / (1.0 + max(0, ${now} - a.published_at) / 604800000.0))`;
+}
+
+async function rankSqlite(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, now: number, page: number, pageSize: number): Promise<Ranked | null> {
+  const match = toFts5(parsed);
+  const filtered = isFiltered(q);
+  // Column weights: title 10, standfirst 5, body 1, authors 3. bm25 is lower-is-better, so negate it.
+  // Unfiltered (the common case): rank inside FTS5 and keep the best FTS_CANDIDATES by text relevance,
+  // then boost those for recency. Filtered: rank every match, since a filter may exclude the best ones.
+  const source = filtered
+    ? sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match})`
+    : sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match} order by r limit ${FTS_CANDIDATES})`;
+  const base = sql`from ${source} s join articles a on a.id = s.rowid where ${filters(q)}`;
+  // Unfiltered, every FTS match is readable (the index holds nothing else), so count in FTS alone.
+  const counted = filtered ? base : sql`from article_search where article_search match ${match}`;
+  try {
+    const total = await sql<{ n: number }>`select count(*) as n from (select 1 ${counted} limit ${MAX_COUNTED}) c`.execute(db);
+    const rows = await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score ${base}
+      order by score desc, a.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+    return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
+  } catch (err) {
+    // Every part of the MATCH expression is quoted, so this is an FTS5 edge case we did not foresee:
+    // no results rather than an error page. Anything else (a missing table, a closed handle) is a real error.
+    if (/fts5|malformed MATCH/i.test(String((err as Error).message))) return null;
+    throw err;
+  }
+}
+
+async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, now: number, page: number, pageSize: number): Promise<Ranked> {
+  const words = toWebsearch({ ...parsed, prefix: null });
+  // The prefix through both configurations: 'english' stems a whole word ("lighthouse*" → lighthous:*),
+  // 'simple' keeps a stop word a reader is still typing ("the*" → the:*, finding "theatre").
+  const prefixQuery = parsed.prefix ? sql`(to_tsquery('english', ${`${parsed.prefix}:*`}) || to_tsquery('simple', ${`${parsed.prefix}:*`}))` : null;
+  const wordsQuery = words.trim() ? sql`websearch_to_tsquery('english', ${words})` : null;
+  const tsq = wordsQuery && prefixQuery ? sql`(${wordsQuery} && ${prefixQuery})` : (wordsQuery ?? prefixQuery)!;
+  const boost = sql`(1.0 + 1.0 / (1.0 + greatest(0, ${now}::bigint - a.published_at) / 604800000.0))`;
+  const base = sql`from articles a, (select ${tsq} as q) t where a.search_vector @@ t.q and ${filters(q)}`;
+  const total = await sql<{ n: number }>`select count(*) as n from (select 1 ${base} limit ${MAX_COUNTED}) c`.execute(db);
+  const rows = await sql<{ id: number; score: number }>`select a.id as id, ts_rank_cd(a.search_vector, t.q) * ${boost} as score ${base}
+    order by score desc, a.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+  return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
 }

@@ -1,6 +1,7 @@
 // Snippets: the ~30-word window with the most query words, built from the
 // text the viewer is allowed to read (so a snippet never reveals more than
-// the paywall does). Parts are plain text with a match flag; the view escapes.
+// the paywall does), the same on both databases. Parts are plain text with a
+// match flag; the view escapes them and marks the matches.
 
 export interface SnippetPart {
   text: string;
@@ -9,27 +10,38 @@ export interface SnippetPart {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-function stem(w: string): string {
-  return w.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/(ing|ed|es|s)$/, '');
+/** Lower case, accents off, a light English suffix strip: "Keepers" and "keeper", "striking" and "strike" meet. */
+export function snippetStem(w: string): string {
+  const folded = w.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return folded.length > 3 ? folded.replace(/(ings|ing|ers|er|ed|es|s|e)$/, '') : folded;
 }
 
+/**
+ * The best window of `maxWords` words of `text` for these terms, matches
+ * marked. A term ending in "*" matches any word it begins. An ellipsis part
+ * stands for text cut at either end. Pure: no database, no HTML.
+ */
 export function buildSnippet(text: string, terms: string[], maxWords = 30): SnippetPart[] {
   const words = [...text.matchAll(WORD)];
-  if (!words.length) return [];
-  const wanted = new Set(terms.map(stem).filter(Boolean));
-  const isHit = words.map((m) => wanted.has(stem(m[0])));
+  if (!words.length || maxWords < 1) return [];
+  const exact = new Set(terms.filter((t) => !t.endsWith('*')).map(snippetStem).filter(Boolean));
+  const prefixes = terms.filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).filter(Boolean);
+  const isHit = words.map((m) => {
+    const plain = m[0].toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    return exact.has(snippetStem(m[0])) || prefixes.some((p) => plain.startsWith(p));
+  });
+  // Slide the window; the first window with the most hits wins (earlier text reads better).
   let bestStart = 0;
   let best = -1;
   let count = 0;
   for (let i = 0; i < words.length; i++) {
     if (isHit[i]) count++;
     if (i >= maxWords && isHit[i - maxWords]) count--;
-    if (i >= maxWords - 1 && count > best) {
+    if (i >= Math.min(maxWords, words.length) - 1 && count > best) {
       best = count;
-      bestStart = i - maxWords + 1;
+      bestStart = Math.max(0, i - maxWords + 1);
     }
   }
-  if (words.length < maxWords) bestStart = 0;
   const end = Math.min(words.length, bestStart + maxWords);
   const from = words[bestStart]!.index!;
   const last = words[end - 1]!;
