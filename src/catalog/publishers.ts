@@ -6,6 +6,17 @@ import type { DB, PublisherRow } from '../db/schema.ts';
 export const SECTIONS = ['news', 'politics', 'business', 'culture', 'sport', 'science', 'good-news'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** Display names, in the order sections appear on the front page and in navigation. */
+export const SECTION_NAMES: Record<Section, string> = {
+  news: 'News',
+  politics: 'Politics',
+  business: 'Business',
+  culture: 'Culture',
+  sport: 'Sport',
+  science: 'Science',
+  'good-news': 'Good news',
+};
+
 export interface PublisherInput {
   slug: string;
   name: string;

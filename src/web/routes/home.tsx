@@ -2,21 +2,13 @@
 // GET /p/:slug: a publisher's latest stories.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { latestCards, picksCards, topCards } from '../../catalog/article-pages.ts';
-import { getPublisherBySlug } from '../../catalog/publishers.ts';
+import { getPublisherBySlug, SECTION_NAMES } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
 import type { ListCache } from '../list-cache.ts';
 import { CardList } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
 
-const SECTIONS: [string, string][] = [
-  ['news', 'News'],
-  ['politics', 'Politics'],
-  ['business', 'Business'],
-  ['culture', 'Culture'],
-  ['sport', 'Sport'],
-  ['science', 'Science'],
-  ['good-news', 'Good news'],
-];
+const SECTIONS = Object.entries(SECTION_NAMES);
 
 export function homeRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number; lists: ListCache }): void {
   const db = deps.database.db;

@@ -3,13 +3,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { toCards } from '../../catalog/article-pages.ts';
-import { getPublisherBySlug } from '../../catalog/publishers.ts';
+import { getPublisherBySlug, SECTION_NAMES } from '../../catalog/publishers.ts';
 import { slugify } from '../../catalog/slug.ts';
 import type { Database } from '../../db/connect.ts';
 import { CardList } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
 
-const SECTIONS: Record<string, string> = { news: 'News', politics: 'Politics', business: 'Business', culture: 'Culture', sport: 'Sport', science: 'Science', 'good-news': 'Good news' };
+const SECTIONS: Record<string, string> = SECTION_NAMES;
 const PAGE = 24;
 const CARD = ['articles.id', 'articles.title', 'articles.standfirst', 'articles.url', 'articles.publisher_id', 'articles.published_at', 'articles.reading_minutes', 'articles.image_url', 'articles.image_caption', 'articles.image_width', 'articles.image_height', 'articles.section'] as const;
 

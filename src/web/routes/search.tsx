@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { articlePath, toCards } from '../../catalog/article-pages.ts';
-import { listPublishers } from '../../catalog/publishers.ts';
+import { listPublishers, SECTIONS as SECTION_KEYS } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
 import type { ArticleRow } from '../../db/schema.ts';
 import { canRead, type AccessPolicy } from '../../members/access.ts';
@@ -14,7 +14,7 @@ import { viewerOf } from '../session.ts';
 import { timeAgo } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
 
-const SECTIONS = ['news', 'politics', 'business', 'culture', 'sport', 'science', 'good-news'];
+const SECTIONS: readonly string[] = SECTION_KEYS;
 const querySchema = z.object({
   q: z.string().max(500).default(''),
   publisher: z.string().max(80).optional(),

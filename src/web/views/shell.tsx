@@ -2,6 +2,7 @@
 // masthead and account links, a narrow main column, the footer with the offer.
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import { SECTION_NAMES } from '../../catalog/publishers.ts';
 import { assets } from '../assets.ts';
 
 export interface ShellProps {
@@ -64,15 +65,7 @@ dialog{border:1px solid var(--line);border-radius:10px;background:var(--card);co
 footer a{color:var(--muted)}
 footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}`;
 
-const SECTIONS: [string, string][] = [
-  ['news', 'News'],
-  ['politics', 'Politics'],
-  ['business', 'Business'],
-  ['culture', 'Culture'],
-  ['sport', 'Sport'],
-  ['science', 'Science'],
-  ['good-news', 'Good news'],
-];
+const SECTIONS = Object.entries(SECTION_NAMES);
 
 export function Shell({ title, signedIn, children, notice, wide, head }: ShellProps) {
   return (
