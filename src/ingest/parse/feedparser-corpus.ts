@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalEncoding } from './decode.ts';
 import { parseFeed } from './parse-feed.ts';
-import { FeedParseError, type ParsedFeed, type ParsedItem, type ParsedPerson } from './types.ts';
+import { FeedParseError, type ParseOptions, type ParsedFeed, type ParsedItem, type ParsedPerson } from './types.ts';
 
 export class NotApplicable extends Error {}
 
@@ -330,37 +330,22 @@ export function readExpectation(raw: Buffer): string | null {
   return m ? m[1]!.trim() : null;
 }
 
-/** Runs one corpus file. Parse errors other than FeedParseError propagate (they are bugs). */
-export function runFile(file: string, root: string): FileResult {
-  const raw = fs.readFileSync(file);
-  const rel = path.relative(root, file);
-  const folder = path.dirname(rel);
-  const expect = readExpectation(raw) ?? '';
-  const started = performance.now();
-  const isHttp = rel.includes('http');
-  // HTTP cases: served by feedparser's mock at this address, with the file's Header: lines.
-  const docUrl = isHttp ? `http://127.0.0.1:8097/tests/${rel}` : undefined;
+/** The options feedparser's runner would give: HTTP cases are served by its mock at this address, with the file's Header: lines. */
+export function corpusOptions(raw: Buffer, rel: string): ParseOptions {
+  if (!rel.includes('http')) return {};
+  const docUrl = `http://127.0.0.1:8097/tests/${rel}`;
   const headers = Object.fromEntries([...raw.subarray(0, 4096).toString('latin1').matchAll(/^Header:\s+([^:]+):(.*)$/gm)].map((m) => [m[1]!.trim().toLowerCase(), m[2]!.trim()]));
-  const contentType = isHttp ? (headers['content-type'] ?? 'text/xml') : undefined;
+  const contentType = headers['content-type'] ?? 'text/xml';
   const location = headers['content-location'];
-  let parsed: ParsedFeed | null = null;
-  let parseError: string | undefined;
-  try {
-    parsed = parseFeed(raw, {
-      url: location && docUrl ? new URL(location, docUrl).href : docUrl,
-      contentType,
-      httpCharset: /charset=([^;\s]+)/i.exec(contentType ?? '')?.[1],
-    });
-  } catch (e) {
-    if (!(e instanceof FeedParseError)) throw e;
-    parseError = e.message;
-  }
-  const ms = performance.now() - started;
+  return { url: location ? new URL(location, docUrl).href : docUrl, contentType, httpCharset: /charset=([^;\s]+)/i.exec(contentType)?.[1] };
+}
+
+/** Judges one file's expectation against what a parser made of it (or the error it gave). */
+export function judge(rel: string, expect: string, parsed: ParsedFeed | null, parseError: string | undefined, ms: number): FileResult {
+  const folder = path.dirname(rel);
   if (!expect) return { file: rel, folder, outcome: 'n/a', expect, reason: 'no Expect', ms };
   // Expectations that test feedparser's own HTML sanitiser: our sanitising policy is ours, tested in process/.
-  if (folder.startsWith('wellformed/sanitize')) {
-    return { file: rel, folder, outcome: 'n/a', expect, reason: 'feedparser-specific', ms };
-  }
+  if (folder.startsWith('wellformed/sanitize')) return { file: rel, folder, outcome: 'n/a', expect, reason: 'feedparser-specific', ms };
   // CDF (Microsoft's Channel Definition Format, 1997) is not a format publishers use; we do not read it.
   if (folder.startsWith('wellformed/cdf')) return { file: rel, folder, outcome: 'n/a', expect, reason: 'CDF is not supported', ms };
   if (!parsed) return { file: rel, folder, outcome: /^bozo\b/.test(expect) ? 'n/a' : 'fail', expect, reason: `parse error: ${parseError}`, ms };
@@ -371,6 +356,23 @@ export function runFile(file: string, root: string): FileResult {
     if (e instanceof NotApplicable) return { file: rel, folder, outcome: 'n/a', expect, reason: e.message, ms };
     throw e;
   }
+}
+
+/** Runs one corpus file through our parser. Errors other than FeedParseError propagate (they are bugs). */
+export function runFile(file: string, root: string): FileResult {
+  const raw = fs.readFileSync(file);
+  const rel = path.relative(root, file);
+  const expect = readExpectation(raw) ?? '';
+  const started = performance.now();
+  let parsed: ParsedFeed | null = null;
+  let parseError: string | undefined;
+  try {
+    parsed = parseFeed(raw, corpusOptions(raw, rel));
+  } catch (e) {
+    if (!(e instanceof FeedParseError)) throw e;
+    parseError = e.message;
+  }
+  return judge(rel, expect, parsed, parseError, performance.now() - started);
 }
 
 export function listCorpus(root: string): string[] {
