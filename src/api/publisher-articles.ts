@@ -73,7 +73,7 @@ declare module 'fastify' {
   }
 }
 
-export function publisherArticleRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number }): void {
+export function publisherArticleRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number; onChange?: () => void }): void {
   const now = deps.now ?? Date.now;
   const db = deps.database.db;
 
@@ -122,6 +122,7 @@ export function publisherArticleRoutes(app: FastifyInstance, deps: { database: D
       return reply.code(409).send({ error: 'withdrawn', message: `Article "${p.id}" was withdrawn and cannot be published again under the same id.` });
     }
     const row = await findByExternalId(publisher.id, p.id);
+    if (outcome !== 'unchanged') deps.onChange?.();
     return reply.code(outcome === 'inserted' || outcome === 'duplicate' ? 201 : 200).send(present(row!, outcome));
   };
 
@@ -141,6 +142,7 @@ export function publisherArticleRoutes(app: FastifyInstance, deps: { database: D
       const row = await findByExternalId(req.publisher!.id, req.params.id);
       if (!row) return reply.code(404).send({ error: 'not_found', message: `No article with id "${req.params.id}".` });
       if (row.status !== 'withdrawn') await deps.database.db.transaction().execute((trx) => withdrawArticle(trx, row.id, now()));
+      deps.onChange?.(); // gone from cached pages and lists at once
       return present((await getArticle(db, row.id))!, 'withdrawn');
     });
   });

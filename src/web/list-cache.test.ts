@@ -14,3 +14,11 @@ it('loads once per interval, shares concurrent loads, and does not keep failures
   await expect(cache.get('bad', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
   expect(await cache.get('bad', load)).toBe(3);
 });
+
+it('can be cleared at once', async () => {
+  let loads = 0;
+  const cache = new ListCache(60_000);
+  await cache.get('k', async () => ++loads);
+  cache.clear();
+  expect(await cache.get('k', async () => ++loads)).toBe(2);
+});

@@ -7,6 +7,11 @@ export class ListCache {
 
   constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
 
+  /** Forget everything: after a takedown or an access change, nobody should wait out the interval. */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     const t = this.now();

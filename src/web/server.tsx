@@ -78,13 +78,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await appRoutes(app);
   healthRoutes(app, { database, ingestStatus: deps.ingestStatus });
-  publisherArticleRoutes(app, { database, now: deps.now });
+  // Shared lists are recomputed at most every 10 seconds (and right away in tests, which pass their own clock).
+  const lists = new ListCache(deps.now ? 0 : 10_000, now);
+  publisherArticleRoutes(app, { database, now: deps.now, onChange: () => lists.clear() });
   if (config.demo) demoSourceRoutes(app, { epoch: deps.demoEpoch ?? (() => Date.now()) });
   authRoutes(app, { accounts, secure, trialDays: config.membership.trialDays });
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
-  // Shared lists are recomputed at most every 10 seconds (and right away in tests, which pass their own clock).
-  const lists = new ListCache(deps.now ? 0 : 10_000, now);
   articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists });
   searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now });
   seoRoutes(app, { database, baseUrl });

@@ -147,6 +147,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     const allowed = !!u && (u.role === 'editor' || u.role === 'admin' || (u.role === 'publisher' && u.publisher_id === article.publisher_id));
     if (!allowed) return reply.code(403).type('text/html; charset=utf-8').send(page({ title: 'Not allowed', signedIn: !!u, children: <p>Only editors and the article's publisher can change who may read it.</p> }));
     await db.updateTable('articles').set({ is_free: article.is_free ? 0 : 1, modified_at: now() }).where('id', '=', id).execute();
+    lists.clear(); // visitors' cached pages must follow at once
     req.log.info({ article: id, by: u!.id, free: !article.is_free }, 'article access changed');
     return reply.redirect(articlePath(article), 303);
   });
