@@ -20,11 +20,15 @@ describe('decodeFeed', () => {
     expect(decodeFeed(Buffer.from('<?xml version="1.0"?><t/>', 'utf16le')).encoding).toBe('utf-16le');
   });
 
-  it('lets the HTTP charset override the XML declaration, and flags the disagreement', () => {
+  it('lets the HTTP charset override the XML declaration (RFC 7303), without calling it an error', () => {
     const body = iconv.encode(decl('utf-8', 'Café'), 'latin1');
     const d = decodeFeed(body, 'ISO-8859-1');
+    expect(d).toMatchObject({ encoding: 'windows-1252', problem: undefined });
     expect(d.text).toContain('Café');
-    expect(d.problem).toMatch(/declared as utf-8, but served as ISO-8859-1/);
+  });
+
+  it('reads GB2312 as its superset GB18030', () => {
+    expect(decodeFeed(iconv.encode(decl('gb2312', '中文'), 'gb18030'))).toMatchObject({ encoding: 'gb18030', text: decl('gb2312', '中文') });
   });
 
   it('follows the XML declaration: latin-1 (read as windows-1252), koi8-r, shift_jis', () => {
@@ -47,5 +51,11 @@ describe('decodeFeed', () => {
 
   it('passes strings through, minus a BOM', () => {
     expect(decodeFeed('\uFEFF<t/>')).toEqual({ text: '<t/>', encoding: 'utf-8' });
+  });
+});
+
+describe('demoronise', () => {
+  it('reads C1 controls in UTF-8 text as the windows-1252 punctuation they stand for', () => {
+    expect(decodeFeed(Buffer.from('<t>don\u0092t \u0093q\u0094 \u0080</t>')).text).toBe('<t>don\u2019t \u201cq\u201d \u20ac</t>');
   });
 });

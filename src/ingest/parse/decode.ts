@@ -14,6 +14,20 @@ export interface Decoded {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** C1 control characters (U+0080–U+009F) in text: windows-1252 punctuation written as if it were Unicode. */
+const C1 = /[\u0080-\u009f]/;
+const C1_ALL = /[\u0080-\u009f]/g;
+const cp1252 = (c: string) => {
+  const b = Buffer.from([c.charCodeAt(0)]);
+  const t = iconv.decode(b, 'windows-1252');
+  return t === c ? c : t;
+};
+
+/** Maps C1 controls onto the windows-1252 characters they nearly always meant (’ “ ” – — €), as browsers and feedparser do. */
+export function demoronise(text: string): string {
+  return C1.test(text) ? text.replace(C1_ALL, cp1252) : text;
+}
+
 function sniff(b: Buffer): { encoding: string; bom: number } | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (b[0] === 0x00 && b[1] === 0x00 && b[2] === 0xfe && b[3] === 0xff) return { encoding: 'utf-32be', bom: 4 };
@@ -38,7 +52,7 @@ function decodeWide(b: Buffer, encoding: string): string {
   return out;
 }
 
-const ALIASES: Record<string, string> = { 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', 'x-sjis': 'shift_jis', gb2312: 'gbk' };
+const ALIASES: Record<string, string> = { 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', 'x-sjis': 'shift_jis', gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030' };
 
 /** A charset label as we decode it: lower-cased, unquoted, latin-1 and ASCII read as windows-1252 (WHATWG). */
 export function canonicalEncoding(name: string): string {
@@ -60,13 +74,11 @@ export function decodeFeed(input: Buffer | string, httpCharset?: string): Decode
   const body = sniffed ? input.subarray(sniffed.bom) : input;
   const declared = declaredEncoding(body);
   const chosen = sniffed ? 'utf-8' : canonicalEncoding(httpCharset || declared || 'utf-8');
-  let problem: string | undefined;
-  if (httpCharset && declared && canonicalEncoding(httpCharset) !== canonicalEncoding(declared)) {
-    problem = `document declared as ${declared}, but served as ${httpCharset}`;
-  }
+  // An HTTP charset that overrides the declaration is not an error (RFC 7303 §3.2: the header is authoritative).
+  const problem: string | undefined = undefined;
   if (chosen === 'utf-8' || chosen === 'utf8') {
     try {
-      return { text: utf8.decode(body), encoding: 'utf-8', problem };
+      return { text: demoronise(utf8.decode(body)), encoding: 'utf-8', problem };
     } catch {
       return { text: iconv.decode(body, 'windows-1252'), encoding: 'windows-1252', problem: `document declared as ${declared ?? httpCharset ?? 'utf-8'} but contains bytes that are not; read as windows-1252` };
     }

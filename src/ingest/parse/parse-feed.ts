@@ -31,5 +31,7 @@ export function parseFeed(input: Buffer | string, opts: ParseOptions = {}): Pars
 
   if (feed.version === 'rss 0.91') feed.version = /<!DOCTYPE[^>]*netscape/i.test(text.slice(0, 2000)) ? 'rss 0.91n' : 'rss 0.91u';
   const reasons = decoded.problem ? [decoded.problem, ...doc.problems] : doc.problems;
+  const mediaType = opts.contentType?.split(';')[0]!.trim().toLowerCase();
+  if (mediaType && !/xml|rss|atom|rdf/.test(mediaType)) reasons.push(`served as ${mediaType}, not an XML media type`);
   return { ...feed, encoding: decoded.encoding, bozo: reasons.length > 0, bozoReasons: reasons };
 }
