@@ -47,7 +47,7 @@ export async function installDemo(
   for (const p of DEMO_PUBLISHERS) {
     const pub =
       (await getPublisherBySlug(db, p.slug)) ??
-      (await createPublisher(db, { slug: p.slug, name: p.name, homepage: `https://${p.slug}.example/`, description: p.description, language: 'en', country: p.country, sections: p.sections, brandColor: p.color }, now));
+      (await createPublisher(db, { slug: p.slug, name: p.name, homepage: p.homepage, description: p.description, language: p.language, country: p.country, sections: p.sections, brandColor: p.color }, now));
     await addFeed(db, { publisherId: pub.id, url: `${opts.baseUrl}/demo/source/${p.slug}/feed`, allowPrivate: true, isDemo: true, intervalS: opts.intervalS, fullText: p.summaryOnly ? 'auto' : 'never' }, now);
     feeds++;
   }
