@@ -3,7 +3,7 @@ import type { DemoEvent } from './events-types.ts';
 
 export const BUSINESS_SCIENCE: DemoEvent[] = [
   {
-    id: 'tidal-startup', section: 'business', day: 0, topic: 'the tidal energy deal', place: 'Gull Sound', who: 'Hana Iverson', role: 'chief executive', org: 'Sealace Energy',
+    id: 'tidal-startup', section: 'business', day: 7, topic: 'the tidal energy deal', place: 'Gull Sound', who: 'Hana Iverson', role: 'chief executive', org: 'Sealace Energy',
     headlines: ['Tidal start-up Sealace raises £85m to build first commercial array', 'Sealace Energy wins backing for twenty-turbine array in Gull Sound'],
     standfirst: 'The four-year-old company will install twenty underwater turbines, enough to power about 30,000 homes, from 2027.',
     facts: [
@@ -74,7 +74,7 @@ export const BUSINESS_SCIENCE: DemoEvent[] = [
     tags: ['ports', 'automation', 'jobs', 'Saltmere'],
   },
   {
-    id: 'comet', section: 'science', day: 0, topic: 'the new comet', place: 'Hollin Fell Observatory', who: 'Dr Marisol Eze', role: 'astronomer', org: 'Hollin Fell Observatory',
+    id: 'comet', section: 'science', day: 8, topic: 'the new comet', place: 'Hollin Fell Observatory', who: 'Dr Marisol Eze', role: 'astronomer', org: 'Hollin Fell Observatory',
     headlines: ['Amateur astronomer spots comet that could be visible by eye in spring', 'Newly found comet may brighten enough to see without a telescope'],
     standfirst: 'The comet was first seen by a retired teacher using a backyard telescope, and confirmed by observatories in three countries.',
     facts: [

@@ -59,7 +59,7 @@ export const CULTURE_SPORT: DemoEvent[] = [
     tags: ['music', 'orchestras', 'Kellbridge'], positive: true,
   },
   {
-    id: 'league-final', section: 'sport', day: 0, topic: 'the league final', place: 'Kellbridge', who: 'Marta Sokol', role: 'captain', org: 'Saltmere Rovers',
+    id: 'league-final', section: 'sport', day: 8, topic: 'the league final', place: 'Kellbridge', who: 'Marta Sokol', role: 'captain', org: 'Saltmere Rovers',
     headlines: ['Saltmere Rovers win league final with late header', 'Sokol heads Rovers to first title in 23 years'],
     standfirst: 'A header from the captain three minutes from time gave Rovers a 2-1 win over Kellbridge Athletic in front of 18,000 fans.',
     facts: [

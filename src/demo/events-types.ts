@@ -23,4 +23,6 @@ export interface DemoEvent {
   /** Near-verbatim agency copy that several publishers run (for duplicate detection). */
   wire?: boolean;
   positive?: boolean;
+  /** Further named people, organisations and places the story mentions (they recur across events). */
+  mentions?: { people?: string[]; orgs?: string[]; places?: string[] };
 }
