@@ -1,149 +1,165 @@
 // Builds the demo articles: each publisher covers the events in its sections
 // from several angles (the report, reactions, an explainer …), in its own
-// order and words. Deterministic: the same epoch gives the same articles.
-import { BUSINESS_SCIENCE } from './events-business-science.ts';
-import { CULTURE_SPORT } from './events-culture-sport.ts';
-import { NEWS_POLITICS } from './events-news-politics.ts';
+// order and words. Harbour Wire files agency copy on some events, which two
+// other titles run near-verbatim. Deterministic: the same seed gives the same
+// articles; times are hours before "now", applied in stories.ts.
+import { ANGLES, fill, type Angle, type AngleId } from './angles.ts';
+import { buildBody, escapeHtml } from './article-body.ts';
+import { DEMO_EVENTS, eventEntities, type DemoEntities } from './events.ts';
 import type { DemoEvent } from './events-types.ts';
-import { ANGLES, GENERIC, PHOTOGRAPHERS, captionFor, type Angle } from './prose.ts';
+import { captionFor, creditFor } from './prose.ts';
 import { DEMO_PUBLISHERS, type DemoPublisher, type DemoSection } from './publishers.ts';
+import { hash, pick, rng } from './random.ts';
 
-export const DEMO_EVENTS: DemoEvent[] = [...NEWS_POLITICS, ...BUSINESS_SCIENCE, ...CULTURE_SPORT];
-export const ARTICLES_PER_PUBLISHER = 24;
+export const ARTICLES_PER_PUBLISHER = 26;
+const WIRE = 'harbour-wire';
 
-export interface DemoArticle {
+export interface DemoImage {
+  id: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  width: 1200;
+  height: 675;
+}
+
+export interface DemoArticleContent extends DemoEntities {
   id: string;
   publisher: string;
   eventId: string;
-  angle: Angle['id'];
+  angle: AngleId;
   section: DemoSection;
   headline: string;
   standfirst: string;
-  /** Paragraphs as HTML (already escaped); may include one <figure>. */
-  body: string[];
+  /** Body blocks as escaped HTML (<p> and <h2>), without pictures. */
+  paragraphs: string[];
+  /** In-body pictures, each placed after paragraph `after` (0-based). */
+  figures: { after: number; image: DemoImage }[];
   authors: string[];
-  /** Hours before the epoch. */
   hoursAgo: number;
   tags: string[];
-  image: { id: string; caption: string; credit: string };
-  /** Syndicated agency copy (same body as other publishers' copies). */
+  image: DemoImage;
+  /** Agency copy run near-verbatim by several publishers. */
   wire: boolean;
+  /** Copies of the same agency story share this id ("wire:<event>"). */
+  syndicationId: string | null;
+  /** A good-news piece. */
+  positive: boolean;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function shuffled<T>(xs: T[], r: () => number): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
-
-function fill(template: string, e: DemoEvent): string {
-  return template.replace(/\{(place|topic|org|who|role)\}/g, (_, k: keyof DemoEvent) => String(e[k]));
+function image(id: string, e: DemoEvent, p: DemoPublisher, n: number, wire = false): DemoImage {
+  const caption = captionFor(e, n);
+  return { id, caption, credit: creditFor(p, n, wire), alt: caption.replace(/\.$/, ''), width: 1200, height: 675 };
 }
 
 function eventsFor(p: DemoPublisher): DemoEvent[] {
-  return DEMO_EVENTS.filter((e) => p.sections.includes(e.section) || (p.sections.includes('good-news') && e.positive));
+  const mine = DEMO_EVENTS.filter((e) => p.sections.includes(e.section) || (p.sections.includes('good-news') && e.positive));
+  // The agency files its wire stories first.
+  return p.slug === WIRE ? [...mine.filter((e) => e.wire), ...mine.filter((e) => !e.wire)] : mine;
 }
 
-function body(e: DemoEvent, angle: Angle, r: () => number, figure: string | null): string[] {
-  const facts = shuffled(e.facts, r);
-  const generic = shuffled(GENERIC[e.section], r).map((g) => fill(g, e));
-  const quote = `“${e.quote},” said ${e.who}, ${e.role} at ${e.org}.`;
-  const reply = e.reply ? `${e.reply.who}, ${e.reply.role}, said: “${e.reply.quote}.”` : generic.pop()!;
-  const lead = fill(angle.lead[Math.floor(r() * angle.lead.length)]!, e);
-  const parts: string[] = [];
-  const p = (s: string) => parts.push(`<p>${esc(s)}</p>`);
-  const h = (s: string) => parts.push(`<h2>${esc(s)}</h2>`);
-  p(lead);
-  if (angle.id === 'explainer') {
-    h('What happened?');
-    p(e.standfirst);
-    facts.slice(0, 2).forEach(p);
-    h('Why does it matter?');
-    facts.slice(2, 4).forEach(p);
-    p(quote);
-    h('What happens next?');
-    facts.slice(4).forEach(p);
-    p(generic[0]!);
-  } else if (angle.id === 'reaction' || angle.id === 'voices') {
-    p(quote);
-    p(reply);
-    facts.slice(0, 3).forEach(p);
-    generic.slice(0, 2).forEach(p);
-  } else {
-    facts.slice(0, 3).forEach(p);
-    p(quote);
-    facts.slice(3, 3 + 1 + Math.floor(r() * 3)).forEach(p);
-    p(reply);
-    generic.slice(0, angle.id === 'analysis' ? 3 : 1).forEach(p);
+/** The two titles (besides the agency) that run each wire story. */
+function syndicators(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of DEMO_EVENTS.filter((x) => x.wire)) {
+    const takers = DEMO_PUBLISHERS.filter((p) => p.slug !== WIRE && eventsFor(p).includes(e));
+    const start = hash(e.id) % Math.max(1, takers.length);
+    out.set(e.id, [...takers.slice(start), ...takers.slice(0, start)].slice(0, 2).map((p) => p.slug));
   }
-  if (figure) parts.splice(Math.min(3, parts.length), 0, figure);
-  return parts;
+  return out;
 }
 
-export function generateDemoArticles(): DemoArticle[] {
-  const out: DemoArticle[] = [];
-  const wireBodies = new Map<string, string[]>();
-  for (const p of DEMO_PUBLISHERS) {
+function hoursAgo(e: DemoEvent, angle: Angle, key: number): number {
+  const jitter = (key % 900) / 100; // 0–9 hours
+  const h = e.day * 24 + 2 + jitter - angle.hoursAfter;
+  return Math.round((h > 0.5 ? h : 0.3 + ((key >>> 10) % 60) / 10) * 100) / 100;
+}
+
+interface Ctx {
+  seed: number;
+  used: Set<string>;
+  wireCopy: Map<string, DemoArticleContent>;
+}
+
+function headlineFor(e: DemoEvent, angle: Angle, p: DemoPublisher, ctx: Ctx): string | null {
+  const variants = angle.headlines(e).map((h) => fill(h, e));
+  const start = hash(p.slug + e.id);
+  for (let i = 0; i < variants.length; i++) {
+    const h = variants[(start + i) % variants.length]!;
+    if (!ctx.used.has(h)) return h;
+  }
+  return null; // every variant taken: this title covers the event from another angle
+}
+
+function wireStory(e: DemoEvent, p: DemoPublisher, ctx: Ctx, nth: number): DemoArticleContent {
+  const agency = DEMO_PUBLISHERS.find((x) => x.slug === WIRE)!;
+  let original = ctx.wireCopy.get(e.id);
+  if (!original) {
+    const r = rng(hash(`${ctx.seed}:wire:${e.id}`));
+    const id = `${WIRE}-${e.id}-report`;
+    original = {
+      id, publisher: WIRE, eventId: e.id, angle: 'report', section: e.section,
+      headline: e.headlines[0]!, standfirst: e.standfirst,
+      paragraphs: buildBody(e, ANGLES[0]!, r, []), figures: [],
+      authors: [pick(agency.authors, hash(e.id))], hoursAgo: hoursAgo(e, ANGLES[0]!, hash(`${ctx.seed}:${id}`)),
+      tags: [...e.tags], ...eventEntities(e), image: image(id, e, agency, hash(id), true),
+      wire: true, syndicationId: `wire:${e.id}`, positive: !!e.positive,
+    };
+    ctx.wireCopy.set(e.id, original);
+  }
+  if (p.slug === WIRE) return original;
+  // Near-verbatim: the same copy and picture; the second title trims the last paragraph.
+  const paragraphs = nth === 0 ? [...original.paragraphs] : original.paragraphs.slice(0, -1);
+  paragraphs.push(`<p>${escapeHtml('This report was supplied by Harbour Wire.')}</p>`);
+  return { ...original, id: `${p.slug}-${e.id}-report`, publisher: p.slug, paragraphs, hoursAgo: Math.max(0.2, original.hoursAgo - 0.25 - nth * 0.5) };
+}
+
+function ownStory(e: DemoEvent, angle: Angle, p: DemoPublisher, ctx: Ctx, r: () => number, n: number): DemoArticleContent | null {
+  const headline = headlineFor(e, angle, p, ctx);
+  if (!headline) return null;
+  const id = `${p.slug}-${e.id}-${angle.id}`;
+  const key = hash(`${ctx.seed}:${id}`);
+  const neighbours = DEMO_EVENTS.filter((x) => x.id !== e.id && x.place === e.place && x.day >= e.day);
+  const paragraphs = buildBody(e, angle, r, neighbours);
+  const figures = r() < 0.35 ? [{ after: 2 + Math.floor(r() * 2), image: image(`${id}-2`, e, p, hash(`${id}-2`)) }] : [];
+  ctx.used.add(headline);
+  const first = pick(p.authors, n + key);
+  const second = p.authors.find((a) => a !== first);
+  const coAuthored = (angle.id === 'analysis' || angle.id === 'explainer' || angle.id === 'voices') && second && r() < 0.45;
+  const goodNews = !!e.positive && p.sections.includes('good-news') && !p.sections.includes(e.section);
+  return {
+    id, publisher: p.slug, eventId: e.id, angle: angle.id, section: goodNews ? 'good-news' : e.section,
+    headline, standfirst: angle.id === 'report' ? e.standfirst : fill(pick(angle.standfirsts, key), e),
+    paragraphs, figures, authors: coAuthored ? [first, second] : [first], hoursAgo: hoursAgo(e, angle, key),
+    tags: [...e.tags, ...(angle.id === 'analysis' || angle.id === 'explainer' ? [angle.id] : [])],
+    ...eventEntities(e), image: image(id, e, p, key), wire: false, syndicationId: null, positive: !!e.positive || e.section === 'good-news',
+  };
+}
+
+export function generateDemoContent(seed: number): DemoArticleContent[] {
+  const sync = syndicators();
+  const ctx: Ctx = { seed, used: new Set(DEMO_EVENTS.filter((e) => e.wire).map((e) => e.headlines[0]!)), wireCopy: new Map() };
+  const out: DemoArticleContent[] = [];
+  // The agency goes first so its copy exists before anyone syndicates it.
+  const order = [...DEMO_PUBLISHERS].sort((a, b) => Number(b.slug === WIRE) - Number(a.slug === WIRE));
+  for (const p of order) {
     const events = eventsFor(p);
-    const r = rng(hash(p.slug));
+    const r = rng(hash(`${seed}:${p.slug}`));
+    const seen = new Set<string>();
     let n = 0;
     for (let round = 0; n < ARTICLES_PER_PUBLISHER && round < ANGLES.length; round++) {
       for (const e of events) {
         if (n >= ARTICLES_PER_PUBLISHER) break;
-        // The agency files the straight report first; titles mix their angles.
-        const angle = ANGLES[p.slug === 'harbour-wire' ? round : (round + hash(p.slug + e.id)) % ANGLES.length]!;
-        const id = `${p.slug}-${e.id}-${angle.id}`;
-        const photographer = PHOTOGRAPHERS[hash(id) % PHOTOGRAPHERS.length]!;
-        const inBody = r() < 0.35 ? `${id}-2` : null;
-        const figure = inBody
-          ? `<figure><img src="{images}/${inBody}.svg" width="1200" height="675" alt="${esc(captionFor(e, hash(inBody)))}"><figcaption>${esc(captionFor(e, hash(inBody)))} Photograph: ${esc(photographer)}/${esc(p.name)}</figcaption></figure>`
-          : null;
-        // Agency copy: the same text, word for word, wherever it runs.
-        const isWire = !!e.wire && angle.id === 'report';
-        let paragraphs: string[];
-        if (isWire) {
-          paragraphs = wireBodies.get(e.id) ?? body(e, angle, rng(hash(e.id)), null);
-          wireBodies.set(e.id, paragraphs);
-        } else paragraphs = body(e, angle, r, figure);
-        const headline = fill(angle.headline(e, hash(p.slug)), e);
-        out.push({
-          id,
-          publisher: p.slug,
-          eventId: e.id,
-          angle: angle.id,
-          section: e.section,
-          headline,
-          standfirst: angle.id === 'report' ? e.standfirst : fill(angle.standfirst, e),
-          body: isWire && p.slug !== 'harbour-wire' ? [...paragraphs, `<p>${esc(`This report was supplied by Harbour Wire.`)}</p>`] : paragraphs,
-          authors: isWire ? ['Wire staff'] : [p.authors[(n + round) % p.authors.length]!],
-          hoursAgo: Math.max(0.2 + (hash(id) % 50) / 100, e.day * 24 + 2 + (hash(id) % 9) - angle.hoursAfter),
-          tags: [e.section, ...e.tags],
-          image: { id, caption: captionFor(e, hash(id)), credit: `${photographer}/${isWire ? 'Harbour Wire' : p.name}` },
-          wire: isWire,
-        });
+        const takers = sync.get(e.id) ?? [];
+        const syndicates = p.slug === WIRE ? !!e.wire : takers.includes(p.slug);
+        let angle = ANGLES[p.slug === WIRE ? round : (round + hash(p.slug + e.id + seed)) % ANGLES.length]!;
+        if (syndicates && round === 0) angle = ANGLES[0]!;
+        else if (syndicates && angle.id === 'report') angle = ANGLES[(round + 1) % ANGLES.length]!;
+        if (seen.has(`${e.id}:${angle.id}`)) continue;
+        seen.add(`${e.id}:${angle.id}`);
+        const story = syndicates && angle.id === 'report' ? wireStory(e, p, ctx, takers.indexOf(p.slug)) : ownStory(e, angle, p, ctx, r, n);
+        if (!story) continue;
+        out.push(story);
         n++;
       }
     }

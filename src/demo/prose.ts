@@ -1,62 +1,15 @@
-// The words around the facts: angles (how a piece approaches a story),
-// section-specific paragraphs, captions and photographers. All written for
-// Masthead's demo.
+// The words around the facts: section paragraphs, captions, photographers
+// and picture credits. All written for Masthead's demo.
+import { fill } from './angles.ts';
 import type { DemoEvent } from './events-types.ts';
-import type { DemoSection } from './publishers.ts';
+import type { DemoPublisher, DemoSection } from './publishers.ts';
+import { pick } from './random.ts';
 
-export interface Angle {
-  id: 'report' | 'reaction' | 'explainer' | 'analysis' | 'whatnext' | 'voices';
-  /** Hours after the first report that this kind of piece usually appears. */
-  hoursAfter: number;
-  headline: (e: DemoEvent, variant: number) => string;
-  standfirst: string;
-  lead: string[];
-}
-
-const pick = <T,>(xs: T[], n: number) => xs[n % xs.length]!;
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-export const ANGLES: Angle[] = [
-  {
-    id: 'report', hoursAfter: 0,
-    headline: (e, v) => pick(e.headlines, v),
-    standfirst: '',
-    lead: ['{who}, {role} at {org}, confirmed the news on Monday.', 'The announcement came after weeks of speculation in {place}.', 'It was, by any measure, a significant day for {place}.'],
-  },
-  {
-    id: 'reaction', hoursAfter: 6,
-    headline: (e, v) => pick([`${cap(e.place)} reacts to ${e.topic}`, `“We were waiting for this”: ${e.place} on ${e.topic}`, `Mixed feelings in ${e.place} over ${e.topic}`], v),
-    standfirst: 'We asked people in {place} what they made of the news, and what they want to happen now.',
-    lead: ['By mid-morning, {topic} was the only thing people in {place} wanted to talk about.', 'Reaction in {place} was swift, and not all of it was what officials had hoped for.'],
-  },
-  {
-    id: 'explainer', hoursAfter: 10,
-    headline: (e, v) => pick([`Explained: ${e.topic} and what it means`, `What you need to know about ${e.topic}`, `${cap(e.topic)}: the key questions answered`], v),
-    standfirst: 'The background to the story, the numbers that matter, and what comes next.',
-    lead: ['If you have only caught the headlines about {topic}, here is what has happened and why it matters.'],
-  },
-  {
-    id: 'analysis', hoursAfter: 20,
-    headline: (e, v) => pick([`Analysis: the real test of ${e.topic} is still to come`, `Why ${e.topic} matters beyond ${e.place}`, `The bigger picture behind ${e.topic}`], v),
-    standfirst: 'The first reactions are in. The harder questions are about what happens over the next year.',
-    lead: ['It is easy to read {topic} as a local story, but it says something larger about the region.', 'Strip away the speeches and {topic} comes down to a handful of hard choices.'],
-  },
-  {
-    id: 'whatnext', hoursAfter: 30,
-    headline: (e, v) => pick([`What happens next after ${e.topic}?`, `${cap(e.topic)}: the next steps`, `After ${e.topic}, all eyes turn to the detail`], v),
-    standfirst: 'The decisions, dates and deadlines that will shape what happens from here.',
-    lead: ['The attention has moved on, but the work on {topic} is only beginning.', 'A week is a long time in {place}, and the questions about {topic} have not gone away.'],
-  },
-  {
-    id: 'voices', hoursAfter: 14,
-    headline: (e, v) => pick([`“It matters to all of us”: voices from ${e.place}`, `In their own words: ${e.topic}`, `The people behind ${e.topic}`], v),
-    standfirst: 'The people closest to the story describe what it means to them.',
-    lead: ['Behind every announcement are people whose lives it changes, and {topic} is no exception.'],
-  },
-];
-
+/** Paragraphs that could appear in any story of a section; {place}, {org} … are filled in. */
 export const GENERIC: Record<DemoSection, string[]> = {
   news: [
+    'A spokesperson for {org} said a fuller statement would follow once the facts were clear.',
+    'Councillors representing {place} said their inboxes had filled up within hours.',
     'Police said there had been no reports of injuries, and asked people to follow official updates rather than rumours online.',
     'Local businesses said the next few weeks would show whether the change would last.',
     'Residents who spoke to reporters were divided, though most said they wanted clearer information from {org}.',
@@ -65,6 +18,8 @@ export const GENERIC: Record<DemoSection, string[]> = {
     'The county council said it was monitoring the situation closely.',
   ],
   politics: [
+    'A spokesperson for {org} declined to say whether the timetable could slip.',
+    'Several members said privately that the numbers had been closer than the public vote suggested.',
     'The measure must still pass a final reading before it takes effect.',
     'Opposition members said they would scrutinise the detail when it returns to committee next month.',
     'The decision is likely to feature heavily in campaigning ahead of next year’s elections.',
@@ -73,6 +28,8 @@ export const GENERIC: Record<DemoSection, string[]> = {
     'Political observers said the vote showed how narrow the governing majority has become.',
   ],
   business: [
+    'The announcement was welcomed by the regional chamber of commerce, which said it would watch the detail closely.',
+    'Neither side would comment on the figures reported by other outlets.',
     'Shares in listed companies with exposure to the sector moved little on the news.',
     'Analysts said the decision reflected a wider shift in how investors see the region.',
     'The company said it would publish a fuller update alongside its annual results.',
@@ -81,6 +38,8 @@ export const GENERIC: Record<DemoSection, string[]> = {
     'Economists cautioned that one announcement does not make a trend.',
   ],
   culture: [
+    'The programme runs until the end of the season, with a family performance on Saturday afternoons.',
+    'Several of the people involved had never worked in the arts before.',
     'Tickets for the coming weeks are already scarce, and organisers have added extra dates.',
     'Critics have been broadly warm, though some questioned whether the ambition would last.',
     'The project was supported by a mix of public grants and private donations.',
@@ -88,6 +47,8 @@ export const GENERIC: Record<DemoSection, string[]> = {
     'For many in the audience it was a reminder of what the region’s cultural life can be.',
   ],
   sport: [
+    'The club said it would release a full injury update before the weekend.',
+    'Bookmakers cut their odds for the rest of the season within an hour of the result.',
     'The result will be reviewed by coaches ahead of next week’s fixtures.',
     'Supporters who travelled for the event praised the atmosphere despite the weather.',
     'Attendance figures were the highest the organisers have recorded.',
@@ -95,6 +56,8 @@ export const GENERIC: Record<DemoSection, string[]> = {
     'Highlights will be shown on regional television on Sunday evening.',
   ],
   science: [
+    'The work has been submitted for peer review, and a preprint is available now.',
+    'Members of the public will be able to see some of the material at an open day next month.',
     'The findings have been shared with other research groups so that they can be tested independently.',
     'Funding for the work came from a mix of public research councils and charitable trusts.',
     'Researchers stressed that further work is needed before firm conclusions can be drawn.',
@@ -102,6 +65,8 @@ export const GENERIC: Record<DemoSection, string[]> = {
     'Other scientists not involved in the study described the results as promising.',
   ],
   'good-news': [
+    'Anyone who would like to help can simply turn up; there is tea, and there are biscuits.',
+    'Several of those who first came for help are now among the regular volunteers.',
     'Organisers say anyone who wants to get involved is welcome, whatever their experience.',
     'The idea has already been copied by groups in neighbouring towns.',
     'Volunteers say the best part has been meeting people they would never otherwise have met.',
@@ -110,18 +75,35 @@ export const GENERIC: Record<DemoSection, string[]> = {
   ],
 };
 
-export const PHOTOGRAPHERS = ['Mara Quint', 'Leon Abara', 'Sasha Petrenko', 'Hollis Grey', 'Ayo Bankole', 'Freya Linde', 'Dominic Achterberg', 'Ruth Calloway'];
+export const PHOTOGRAPHERS = ['Mara Quint', 'Leon Abara', 'Sasha Petrenko', 'Hollis Grey', 'Ayo Bankole', 'Freya Linde', 'Dominic Achterberg', 'Ruth Calloway', 'Ines Morrow', 'Teodor Vass'];
+export const AGENCIES = ['Northlight Agency', 'Coastline Pictures', 'Fellside Images'];
 
 const CAPTIONS: Record<DemoSection, string[]> = {
-  news: ['Morning light over {place}.', 'A street in {place} on the day of the announcement.', 'Officials at {org} speaking to reporters.'],
-  politics: ['The chamber where the decision was taken.', 'Campaigners outside the offices of {org}.', '{who} speaking after the vote.'],
-  business: ['The site at the centre of the plans.', 'Workers at the start of a shift in {place}.', '{who}, {role} at {org}.'],
-  culture: ['The audience on the opening night.', 'Inside the venue in {place}.', '{who} before the event.'],
-  sport: ['Supporters celebrate at the final whistle.', 'The decisive moment in {place}.', '{who} after the finish.'],
-  science: ['Fieldwork near {place}.', 'The research team at work.', 'Equipment used in the study.'],
-  'good-news': ['Volunteers at work in {place}.', 'Some of the people behind the project.', 'A good day in {place}.'],
+  news: ['Morning light over {place}.', 'A street in {place} on the day of the announcement.', 'Officials at {org} speaking to reporters.', 'The scene in {place} on Tuesday afternoon.', 'Residents in {place} waiting for news.'],
+  politics: ['The chamber where the decision was taken.', 'Campaigners outside the offices of {org}.', '{who} speaking after the vote.', 'Members leaving the chamber late in the evening.', 'Leaflets from both sides of the argument.'],
+  business: ['The site at the centre of the plans.', 'Workers at the start of a shift in {place}.', '{who}, {role} at {org}.', 'The headquarters of {org}.', 'Goods waiting to be loaded in {place}.'],
+  culture: ['The audience on the opening night.', 'Inside the venue in {place}.', '{who} before the event.', 'A rehearsal earlier in the week.', 'Visitors queueing in {place}.'],
+  sport: ['Supporters celebrate at the final whistle.', 'The decisive moment in {place}.', '{who} after the finish.', 'Spectators in {place} as the afternoon wore on.', 'The squad training earlier in the week.'],
+  science: ['Fieldwork near {place}.', 'The research team at work.', 'Equipment used in the study.', 'Samples being prepared in the laboratory.', 'The view from {place} at dusk.'],
+  'good-news': ['Volunteers at work in {place}.', 'Some of the people behind the project.', 'A good day in {place}.', '{who} with some of the volunteers.', 'The project in {place} has grown every year.'],
 };
 
 export function captionFor(e: DemoEvent, n: number): string {
-  return pick(CAPTIONS[e.section], n).replace(/\{(place|org|who|role)\}/g, (_, k: keyof DemoEvent) => String(e[k]));
+  return fill(pick(CAPTIONS[e.section], n), e);
+}
+
+/** A picture credit in one of the house styles: "Photograph: Name/Publisher", "Photograph: Name/Agency" or "(Agency)". */
+export function creditFor(p: DemoPublisher, n: number, wire = false): string {
+  const who = pick(PHOTOGRAPHERS, n);
+  if (wire) return `Photograph: ${who}/Harbour Wire`;
+  switch (n % 5) {
+    case 0:
+    case 1:
+    case 2:
+      return `Photograph: ${who}/${p.name}`;
+    case 3:
+      return `Photograph: ${who}/${pick(AGENCIES, n >>> 3)}`;
+    default:
+      return `(${pick(AGENCIES, n >>> 3)})`;
+  }
 }
