@@ -3,40 +3,54 @@
 // same polite fetching as a real publisher.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderDemoImage } from './images.ts';
-import { DEMO_PUBLISHERS } from './publishers.ts';
-import { renderDemoArticlePage, renderDemoFeed, type DemoSourceOptions } from './render.ts';
+import { renderDemoArticlePage, renderDemoFeed, renderDemoImage, type DemoDocument, type DemoSourceOptions } from './source.ts';
 
-function send(req: FastifyRequest, reply: FastifyReply, contentType: string, body: string, cache: string, lastModified?: Date) {
-  const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-  reply.header('etag', etag).header('cache-control', cache).header('content-type', contentType);
-  if (lastModified) reply.header('last-modified', lastModified.toUTCString());
-  if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.send(body);
+export interface DemoSourceRouteOptions {
+  /** The demo's "now" (epoch ms); the app passes its fixed demo epoch. Default: the clock. */
+  now?: () => number;
+  /** Older name for `now`, still accepted. */
+  epoch?: () => number;
+  /** The absolute base URL for links; default: from the request's Host. */
+  baseUrl?: (req: FastifyRequest) => string;
 }
 
-export function demoSourceRoutes(app: FastifyInstance, opts: { epoch: () => number; baseUrl?: (req: FastifyRequest) => string }): void {
+function notModified(req: FastifyRequest, etag: string, lastModified: Date): boolean {
+  const inm = req.headers['if-none-match'];
+  if (inm) return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  const ims = req.headers['if-modified-since'];
+  if (!ims) return false;
+  const since = Date.parse(ims);
+  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+}
+
+function send(req: FastifyRequest, reply: FastifyReply, doc: DemoDocument, cacheControl: string) {
+  const etag = `"${crypto.createHash('sha1').update(doc.body).digest('base64url').slice(0, 22)}"`;
+  reply.header('etag', etag).header('last-modified', doc.lastModified.toUTCString()).header('cache-control', cacheControl);
+  if (notModified(req, etag, doc.lastModified)) return reply.code(304).send();
+  return reply.type(doc.contentType).send(doc.body);
+}
+
+export function demoSourceRoutes(app: FastifyInstance, opts: DemoSourceRouteOptions = {}): void {
+  const clock = opts.now ?? opts.epoch ?? (() => Date.now());
   const options = (req: FastifyRequest): DemoSourceOptions => ({
     baseUrl: opts.baseUrl?.(req) ?? `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`,
-    epoch: opts.epoch(),
+    now: clock(),
   });
+  const notFound = (reply: FastifyReply, what: string) => reply.code(404).type('text/plain; charset=utf-8').send(`No such demo ${what}.`);
 
   app.get<{ Params: { slug: string } }>('/demo/source/:slug/feed', (req, reply) => {
     const feed = renderDemoFeed(req.params.slug, options(req));
-    if (!feed) return reply.code(404).send({ error: 'not_found', message: 'No such demo publisher.' });
-    return send(req, reply, feed.contentType, feed.body, 'public, max-age=60', feed.lastModified);
+    return feed ? send(req, reply, feed, 'public, max-age=60') : notFound(reply, 'publisher');
   });
 
   app.get<{ Params: { slug: string; id: string } }>('/demo/source/:slug/articles/:id', (req, reply) => {
     const page = renderDemoArticlePage(req.params.slug, req.params.id, options(req));
-    if (!page) return reply.code(404).type('text/html').send('<!doctype html><title>Not found</title><h1>Not found</h1>');
-    return send(req, reply, 'text/html; charset=utf-8', page, 'public, max-age=300');
+    return page ? send(req, reply, page, 'public, max-age=300') : notFound(reply, 'article');
   });
 
   app.get<{ Params: { file: string } }>('/demo/source/images/:file', (req, reply) => {
     const m = /^([a-z0-9-]{1,200})\.svg$/.exec(req.params.file);
-    if (!m) return reply.code(404).send();
-    const slug = DEMO_PUBLISHERS.find((p) => m[1]!.startsWith(`${p.slug}-`));
-    return send(req, reply, 'image/svg+xml', renderDemoImage(m[1]!, slug?.color), 'public, max-age=31536000, immutable');
+    const image = m ? renderDemoImage(m[1]!) : null;
+    return image ? send(req, reply, image, 'public, max-age=31536000, immutable') : notFound(reply, 'image');
   });
 }
