@@ -15,12 +15,14 @@ const CONTEXT = [
   'Some residents drew a line between this and {other}, which has kept officials in {place} busy too.',
 ];
 
-const SAID = ['said', 'told reporters', 'said in a statement', 'said on Monday'];
 
 export function buildBody(e: DemoEvent, angle: Angle, r: () => number, neighbours: DemoEvent[]): string[] {
   const facts = shuffled(e.facts, r);
   const generic = shuffled(GENERIC[e.section], r).map((g) => fill(g, e));
-  const quote = `“${e.quote},” ${pick(SAID, r() * 4)} ${e.who}, ${e.role} at ${e.org}.`;
+  const quote = pick(
+    [`“${e.quote},” said ${e.who}, ${e.role} at ${e.org}.`, `“${e.quote},” ${e.who}, ${e.role} at ${e.org}, told reporters.`, `“${e.quote},” ${e.who}, ${e.role} at ${e.org}, said in a statement.`],
+    r() * 3,
+  );
   const quoteFirst = `${e.who}, ${e.role} at ${e.org}, said: “${e.quote}.”`;
   const reply = e.reply ? (r() < 0.5 ? `${e.reply.who}, ${e.reply.role}, said: “${e.reply.quote}.”` : `“${e.reply.quote},” said ${e.reply.who}, ${e.reply.role}.`) : generic.pop()!;
   const lead = fill(pick(angle.leads, r() * angle.leads.length), e);
