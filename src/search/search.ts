@@ -59,8 +59,14 @@ export const MAX_COUNTED = 1000;
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 100;
-/** Unfiltered SQLite searches rank inside FTS5 and boost only the best this many by text relevance. */
+/** Unfiltered SQLite searches rank inside FTS5 and boost only the best this many by text relevance (or a page's worth, if deeper). */
 const FTS_CANDIDATES = 500;
+/**
+ * Unfiltered SQLite searches matching more articles than this rank only the newest this many (by id, that is
+ * by arrival): bm25 costs about 5 µs a match, so a query of common words over 100k articles would take half a
+ * second to rank every match, and past a few thousand matches a reader wants the recent ones anyway.
+ */
+export const RANK_LIMIT = 5000;
 
 export function defaultSnippetSource(row: Pick<ArticleRow, 'standfirst' | 'body_text'>): string {
   return `${row.standfirst}\n${row.body_text.split(/\s+/, 100).join(' ')}`;
@@ -130,19 +136,31 @@ async function rankSqlite(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, n
   const match = toFts5(parsed);
   const filtered = isFiltered(q);
   // Column weights: title 10, standfirst 5, body 1, authors 3. bm25 is lower-is-better, so negate it.
-  // Unfiltered (the common case): rank inside FTS5 and keep the best FTS_CANDIDATES by text relevance,
-  // then boost those for recency. Filtered: rank every match, since a filter may exclude the best ones.
-  const source = filtered
-    ? sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match})`
-    : sql`(select rowid, bm25(article_search, 10.0, 5.0, 1.0, 3.0) as r from article_search where article_search match ${match} order by r limit ${FTS_CANDIDATES})`;
-  const base = sql`from ${source} s join articles a on a.id = s.rowid where ${filters(q)}`;
-  // Unfiltered, every FTS match is readable (the index holds nothing else), so count in FTS alone.
-  const counted = filtered ? base : sql`from article_search where article_search match ${match}`;
+  // Unfiltered (the common case): rank inside FTS5 (the newest RANK_LIMIT matches at most), keep the best
+  // FTS_CANDIDATES by text relevance, then boost those for recency. Filtered: rank every match, since a
+  // filter may exclude the best ones.
+  const bm25 = sql`bm25(article_search, 10.0, 5.0, 1.0, 3.0)`;
   try {
-    const total = await sql<{ n: number }>`select count(*) as n from (select 1 ${counted} limit ${MAX_COUNTED}) c`.execute(db);
-    const rows = await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score ${base}
+    if (filtered) {
+      const base = sql`from (select rowid, ${bm25} as r from article_search where article_search match ${match}) s join articles a on a.id = s.rowid where ${filters(q)}`;
+      const total = await sql<{ n: number }>`select count(*) as n from (select 1 ${base} limit ${MAX_COUNTED}) c`.execute(db);
+      const rows = await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score ${base}
+        order by score desc, a.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+      return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
+    }
+    // Unfiltered, every FTS match is readable (the index holds nothing else): count and find the rank window
+    // by walking the match list newest first, without ranking anything.
+    const probe = await sql<{ n: number; lowest: number | null }>`select count(*) as n, min(rowid) as lowest
+      from (select rowid from article_search where article_search match ${match} order by rowid desc limit ${RANK_LIMIT}) m`.execute(db);
+    const { n, lowest } = probe.rows[0] ?? { n: 0, lowest: null };
+    if (!Number(n)) return { total: 0, rows: [] };
+    const window = Number(n) >= RANK_LIMIT ? sql`and rowid >= ${Number(lowest)}` : sql``;
+    const candidates = Math.max(FTS_CANDIDATES, page * pageSize);
+    const rows = await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score
+      from (select rowid, ${bm25} as r from article_search where article_search match ${match} ${window} order by r limit ${candidates}) s
+      join articles a on a.id = s.rowid
       order by score desc, a.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
-    return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
+    return { total: Math.min(Number(n), MAX_COUNTED), rows: rows.rows };
   } catch (err) {
     // Every part of the MATCH expression is quoted, so this is an FTS5 edge case we did not foresee:
     // no results rather than an error page. Anything else (a missing table, a closed handle) is a real error.
