@@ -13,7 +13,7 @@ const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NO_COLOR: 
 
 async function masthead(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 30_000 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -23,7 +23,8 @@ async function masthead(...args: string[]): Promise<{ code: number; stdout: stri
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('masthead CLI', () => {
+// Each command is a fresh Node process that loads TypeScript through tsx: seconds each on a busy 2-core machine.
+describe('masthead CLI', { timeout: 120_000 }, () => {
   it('lists its commands', async () => {
     const r = await masthead('--help');
     for (const c of ['start', 'serve', 'ingest', 'migrate', 'publishers', 'feeds', 'refresh']) expect(r.stdout).toContain(c);
