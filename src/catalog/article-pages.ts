@@ -53,10 +53,25 @@ export async function latestCards(db: Kysely<DB>, opts: { limit: number; section
   return toCards(db, await q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute());
 }
 
+/** At most one story per publisher, in order; fills up from the rest when too few titles have stories. */
+export function onePerPublisher<T extends { publisher_id: number }>(rows: T[], limit: number): T[] {
+  const seen = new Set<number>();
+  const first: T[] = [];
+  const rest: T[] = [];
+  for (const r of rows) {
+    if (seen.has(r.publisher_id)) rest.push(r);
+    else {
+      seen.add(r.publisher_id);
+      first.push(r);
+    }
+  }
+  return [...first, ...rest].slice(0, limit);
+}
+
 /**
- * "Top stories right now", until read-velocity ranking lands: the stories
- * covered by the most titles in the last two days (copies count as coverage),
- * newest first among equals, one per story.
+ * "Top stories right now", until read-velocity ranking lands: lead stories
+ * with pictures from the last two days, those covered by the most titles first
+ * (copies count as coverage), newest first among equals, one per publisher.
  */
 export async function topCards(db: Kysely<DB>, opts: { limit: number; now: number; exclude?: number[] }): Promise<Card[]> {
   const since = opts.now - 2 * 86_400_000;
@@ -71,16 +86,64 @@ export async function topCards(db: Kysely<DB>, opts: { limit: number; now: numbe
     .$if(!!opts.exclude?.length, (q) => q.where('a.id', 'not in', opts.exclude!))
     .orderBy('copies', 'desc')
     .orderBy('a.published_at', 'desc')
-    .limit(opts.limit)
+    .orderBy('a.id', 'desc')
+    .limit(opts.limit * 8)
     .execute();
-  return toCards(db, rows);
+  return toCards(db, onePerPublisher(rows, opts.limit));
 }
 
-/** "Our picks", until the editors' console lands: the newest long reads. */
+/** A long read, for "Our picks" until editors choose them. */
+export const LONG_READ_MINUTES = 5;
+
+/**
+ * "Our picks", until the editors' console lands (swap this function for the
+ * editors' list): the newest long reads among the latest 300 stories, topped up
+ * with the longest of those when there are too few long reads.
+ */
 export async function picksCards(db: Kysely<DB>, opts: { limit: number; exclude?: number[] }): Promise<Card[]> {
-  let q = db.selectFrom('articles').select([...CARD_COLUMNS]).where('status', '=', 'published').where('duplicate_of', 'is', null).where('reading_minutes', '>=', 1);
+  let q = db.selectFrom('articles').select([...CARD_COLUMNS, 'word_count']).where('status', '=', 'published').where('duplicate_of', 'is', null);
   if (opts.exclude?.length) q = q.where('id', 'not in', opts.exclude);
-  return toCards(db, await q.orderBy('word_count', 'desc').orderBy('published_at', 'desc').limit(opts.limit).execute());
+  const recent = await q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(300).execute();
+  const long = recent.filter((r) => r.reading_minutes >= LONG_READ_MINUTES);
+  const longest = recent.filter((r) => r.reading_minutes < LONG_READ_MINUTES && r.reading_minutes >= 1).sort((a, b) => b.word_count - a.word_count);
+  return toCards(db, [...long, ...longest].slice(0, opts.limit));
+}
+
+/** Where a paged list stopped: the last card's time and id (ties on time are common in feeds). */
+export interface Cursor {
+  publishedAt: number;
+  id: number;
+}
+
+export function parseCursor(value: unknown): Cursor | null {
+  const m = typeof value === 'string' ? /^(\d{1,16})(?:\.(\d{1,16}))?$/.exec(value) : null;
+  if (!m) return null;
+  return { publishedAt: Number(m[1]), id: m[2] ? Number(m[2]) : Number.MAX_SAFE_INTEGER };
+}
+
+export const formatCursor = (c: { publishedAt: number; id: number }) => `${c.publishedAt}.${c.id}`;
+
+/**
+ * One page of a list (section, publisher, author, topic) after a cursor,
+ * newest first, one more row than asked so the caller knows whether there is
+ * a next page. Duplicates and anything not published never appear.
+ */
+export async function listPage(
+  db: Kysely<DB>,
+  filter: { section?: string; publisherId?: number; authorId?: number; categoryLike?: string },
+  opts: { limit: number; before: Cursor | null },
+): Promise<{ cards: Card[]; next: string | null }> {
+  let q = db.selectFrom('articles').select(CARD_COLUMNS.map((c) => `articles.${c}` as const)).where('articles.status', '=', 'published').where('articles.duplicate_of', 'is', null);
+  if (filter.section) q = q.where('articles.section', '=', filter.section);
+  if (filter.publisherId !== undefined) q = q.where('articles.publisher_id', '=', filter.publisherId);
+  if (filter.authorId !== undefined) q = q.where('articles.id', 'in', db.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', filter.authorId)); // driven by the author's index, not a scan of every article
+  if (filter.categoryLike) q = q.where(sql`lower(articles.categories)`, 'like', filter.categoryLike);
+  const b = opts.before;
+  if (b) q = q.where((eb) => eb.or([eb('articles.published_at', '<', b.publishedAt), eb.and([eb('articles.published_at', '=', b.publishedAt), eb('articles.id', '<', b.id)])]));
+  const rows = await q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(opts.limit + 1).execute();
+  const cards = await toCards(db, rows.slice(0, opts.limit));
+  const last = cards.at(-1);
+  return { cards, next: rows.length > opts.limit && last ? formatCursor({ publishedAt: last.publishedAt, id: last.id }) : null };
 }
 
 export interface ArticlePageData {

@@ -21,7 +21,7 @@ import { listRoutes } from './routes/lists.tsx';
 import { planRoutes } from './routes/plans.tsx';
 import { searchRoutes } from './routes/search.tsx';
 import { seoRoutes } from './routes/seo.ts';
-import { page } from './views/shell.tsx';
+import { errorPage, notFoundPage } from './views/not-found.tsx';
 import { ListCache } from './list-cache.ts';
 import { sessionPlugin } from './session.ts';
 
@@ -63,13 +63,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (status >= 500) req.log.error({ err, url: req.url }, 'request failed');
     const message = status >= 500 ? 'Something went wrong on our side. It has been logged.' : err.message;
     if (wantsHtml(req.headers.accept, req.url)) {
-      return reply.code(status).type('text/html; charset=utf-8').send(page({ title: 'Something went wrong', signedIn: false, children: <><h1>{status >= 500 ? 'Something went wrong' : 'That request did not work'}</h1><p>{message}</p><p><a href="/">Back to the front page</a></p></> }));
+      return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message, !!req.account));
     }
     return reply.code(status).send({ error: status >= 500 ? 'internal_error' : 'bad_request', message });
   });
   app.setNotFoundHandler((req, reply) => {
     if (wantsHtml(req.headers.accept, req.url)) {
-      return reply.code(404).type('text/html; charset=utf-8').send(page({ title: 'Page not found', signedIn: !!req.account, children: <><h1>We could not find that page</h1><p>It may have moved, or the link may be mistyped. Try <a href="/search">searching</a>, or go back to <a href="/">the front page</a>.</p></> }));
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('We could not find that page', !!req.account));
     }
     return reply.code(404).send({ error: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` });
   });
@@ -88,7 +88,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists });
   searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now });
   seoRoutes(app, { database, baseUrl });
-  listRoutes(app, { database, now });
+  listRoutes(app, { database, now, baseUrl });
   homeRoutes(app, { database, now, lists });
   return app;
 }

@@ -1,8 +1,8 @@
-// GET /: the front page. Top stories, our picks and the latest by section;
-// GET /p/:slug: a publisher's latest stories.
+// GET /: the front page. Top stories, our picks, for you (members) and the
+// latest by section.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { latestCards, picksCards, topCards } from '../../catalog/article-pages.ts';
-import { getPublisherBySlug, SECTION_NAMES } from '../../catalog/publishers.ts';
+import { SECTION_NAMES } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
 import type { ListCache } from '../list-cache.ts';
 import { CardList } from '../views/cards.tsx';
@@ -88,24 +88,4 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
         ),
       });
   }
-
-  app.get<{ Params: { slug: string } }>('/p/:slug', async (req, reply) => {
-    const p = await getPublisherBySlug(db, req.params.slug);
-    if (!p) return reply.code(404).type('text/html; charset=utf-8').send(page({ title: 'Not found', signedIn: !!req.account, children: <h1>No such publication</h1> }));
-    const cards = await latestCards(db, { limit: 30, publisherId: p.id });
-    return reply.type('text/html; charset=utf-8').send(
-      page({
-        title: p.name,
-        signedIn: !!req.account,
-        wide: true,
-        children: (
-          <>
-            <h1>{p.name}</h1>
-            {p.description && <p class="standfirst">{p.description}</p>}
-            <CardList cards={cards} now={now()} label={`Latest from ${p.name}`} />
-          </>
-        ),
-      }),
-    );
-  });
 }

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../../db/testing.ts';
+import { getHtml, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
+
+const titles = (html: string) => [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!);
+const older = (html: string) => /href="([^"]+\?before=[^"]+)">Older stories/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+
+describe.each(testDialects)('list pages, %s', (dialect) => {
+  let f: ReaderFixture;
+  afterEach(async () => f?.close());
+
+  it('pages through a publisher by cursor without losing stories that share a time', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp', description: 'Light on the coast.', homepage: 'https://lamp.example/' });
+    // 30 stories, ten of them at the same minute (feeds often stamp a batch alike).
+    for (let i = 0; i < 30; i++) await f.article(p, { title: `Lamp story ${String(i).padStart(2, '0')}`, published_at: NOW - (i < 10 ? 1 : i) * 60_000 });
+    const other = await f.publisher({ slug: 'other' });
+    await f.article(other, { title: 'Not a lamp story' });
+
+    const first = await getHtml(f.app, '/p/the-lamp');
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('<h1>The Lamp</h1>');
+    expect(first.body).toContain('Light on the coast.');
+    expect(first.body).toContain('href="https://lamp.example/"');
+    const page1 = titles(first.body);
+    expect(page1).toHaveLength(24);
+    const next = older(first.body)!;
+    expect(next).toMatch(/^\/p\/the-lamp\?before=\d+\.\d+$/);
+    const second = await getHtml(f.app, next);
+    const page2 = titles(second.body);
+    expect(second.body).toContain('← Newest');
+    expect(older(second.body)).toBeUndefined();
+    expect(new Set([...page1, ...page2]).size).toBe(30);
+    expect([...page1, ...page2]).not.toContain('Not a lamp story');
+    expect((await getHtml(f.app, '/p/nobody')).statusCode).toBe(404);
+  });
+
+  it('lists a section, a topic and an author, without copies or withdrawn stories', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
+    const lead = await f.article(p, { title: 'Budget day', section: 'politics', categories: '["Public Finance","Tax"]', authors: ['Ada Okonjo'] });
+    await f.article(p, { title: 'Budget copy', section: 'politics', categories: '["Public Finance"]', duplicate_of: lead, authors: ['Ada Okonjo'] });
+    await f.article(p, { title: 'Budget hidden', section: 'politics', categories: '["Public Finance"]', status: 'hidden', authors: ['Ada Okonjo'] });
+    await f.article(p, { title: 'Match report', section: 'sport', categories: '["Football"]', authors: ['Ben Li'] });
+
+    const s = await getHtml(f.app, '/s/politics');
+    expect(s.statusCode).toBe(200);
+    expect(titles(s.body)).toEqual(['Budget day']);
+    expect((await getHtml(f.app, '/s/nowhere')).statusCode).toBe(404);
+
+    const t = await getHtml(f.app, '/t/public-finance');
+    expect(t.statusCode).toBe(200);
+    expect(t.body).toContain('<h1>Public Finance</h1>');
+    expect(titles(t.body)).toEqual(['Budget day']);
+    expect((await getHtml(f.app, '/t/no-such-topic')).statusCode).toBe(404);
+
+    const a = await getHtml(f.app, '/author/the-lamp/ada-okonjo');
+    expect(a.statusCode).toBe(200);
+    expect(a.body).toContain('Writing for The Lamp');
+    expect(titles(a.body)).toEqual(['Budget day']);
+    expect((await getHtml(f.app, '/author/the-lamp/nobody')).statusCode).toBe(404);
+    expect((await getHtml(f.app, '/author/nowhere/ada-okonjo')).statusCode).toBe(404);
+  });
+
+  it('ignores a malformed cursor and escapes what it echoes', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp' });
+    await f.article(p, { title: 'Only story' });
+    const res = await getHtml(f.app, '/s/news?before=%22%3E%3Cscript%3Ealert(1)%3C/script%3E');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<script>alert');
+    expect(titles(res.body)).toEqual(['Only story']);
+  });
+});
