@@ -33,7 +33,7 @@ document.addEventListener('keydown', (e) => {
     if (a) location.href = a.href;
     else return;
   } else if (e.key === 's') {
-    const save = document.querySelector<HTMLButtonElement>('form[action$="/save"] button');
+    const save = document.querySelector<HTMLButtonElement>('form[data-save] button');
     if (!save) return;
     save.click();
   } else if (e.key === '/') {

@@ -9,6 +9,7 @@ import { readableFor } from '../article-access.ts';
 import type { ListCache } from '../list-cache.ts';
 import { ArticlePage } from '../views/article-page.tsx';
 import { CardList } from '../views/cards.tsx';
+import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
 
 const jsonLd = (o: unknown) => JSON.stringify(o).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
@@ -22,7 +23,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     reply
       .code(404)
       .type('text/html; charset=utf-8')
-      .send(page({ title: 'Not found', signedIn: !!req.account, children: <><h1>We could not find that article</h1><p>It may have been withdrawn by its publisher. <a href="/">Back to the front page</a></p></> }));
+      .send(notFoundPage('We could not find that article', !!req.account, 'It may have been withdrawn by its publisher, or the link may be mistyped.'));
 
   app.get<{ Params: { id: string; slug?: string } }>('/a/:id/:slug?', async (req, reply) => {
     const id = Number(req.params.id);
@@ -128,7 +129,12 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
 
   app.post<{ Params: { id: string } }>('/a/:id/save', async (req, reply) => {
     const id = Number(req.params.id);
-    if (!req.account) return reply.code(401).type('text/html; charset=utf-8').send(page({ title: 'Sign in to save', signedIn: false, children: <p><a href={`/signin?next=/a/${id}`}>Sign in</a> to save articles for later.</p> }));
+    if (!req.account) {
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(page({ title: 'Sign in to save', signedIn: false, children: <><h1>Sign in to save articles</h1><p>Members keep a list of stories to read later, on any device and offline in the app.</p><p><a href={`/signin?next=${encodeURIComponent(`/a/${Number.isSafeInteger(id) ? id : ''}`)}`}>Sign in</a> or <a href="/signup">start your free trial</a>.</p></> }));
+    }
     const article = await db.selectFrom('articles').select(['id', 'title', 'status']).where('id', '=', id).executeTakeFirst();
     if (!article || article.status !== 'published') return notFound(req, reply);
     const userId = req.account.user.id;

@@ -52,6 +52,47 @@ export function Paywall({ decision, trialDays, path }: { decision: AccessDecisio
   );
 }
 
+/**
+ * The slot for the article text: the whole body, or (for a reader who may not
+ * read it) the preview the paywall rule chose, followed by the offer. Bodies
+ * are sanitised at ingest, so they are rendered as they are.
+ */
+export function ArticleBody({ bodyHtml, decision, trialDays, path }: { bodyHtml: string; decision: AccessDecision; trialDays: number; path: string }) {
+  return (
+    <>
+      <div class={`body${decision.full ? '' : ' fade'}`} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      {!decision.full && <Paywall decision={decision} trialDays={trialDays} path={path} />}
+    </>
+  );
+}
+
+/**
+ * "Save for later": a form post for members; for visitors (whose page is
+ * shared and carries no form token) a form that leads to signing in first.
+ */
+export function SaveButton({ id, path, signedIn, saved, csrfToken }: { id: number; path: string; signedIn: boolean; saved: boolean; csrfToken: string }) {
+  if (!signedIn) {
+    return (
+      <form method="get" action="/signin" class="bare" data-save>
+        <input type="hidden" name="next" value={path} />
+        <button class="secondary" type="submit">
+          Save for later
+        </button>
+      </form>
+    );
+  }
+  return (
+    <form method="post" action={`/a/${id}/save`} class="bare" data-save>
+      <Csrf token={csrfToken} />
+      <button class="secondary" type="submit" aria-pressed={saved ? 'true' : 'false'}>
+        {saved ? 'Saved ✓ (remove)' : 'Save for later'}
+      </button>
+    </form>
+  );
+}
+
+const longDate = (ms: number) => new Date(ms).toUTCString().replace(' GMT', ' UTC');
+
 function topics(categories: string): string[] {
   try {
     return (JSON.parse(categories) as string[]).filter((c) => c.length <= 40).slice(0, 8);
@@ -66,7 +107,7 @@ export function ArticlePage(v: ArticleView) {
     <article class="article">
       <div class="masthead" style={brandStyle(p.brand_color)}>
         <a href={`/p/${p.slug}`} style="color:inherit;text-decoration:none">
-          {p.name}
+          {p.logo_url ? <img class="logo" src={p.logo_url} alt={p.name} height={32} /> : p.name}
         </a>
       </div>
       <h1>{a.title}</h1>
@@ -84,8 +125,19 @@ export function ArticlePage(v: ArticleView) {
             ·{' '}
           </>
         )}
-        <time dateTime={new Date(a.published_at).toISOString()}>{timeAgo(a.published_at, v.now)}</time>
-        {a.updated_at && <> · updated {timeAgo(a.updated_at, v.now)}</>} · {a.reading_minutes} min read
+        <time dateTime={new Date(a.published_at).toISOString()} title={longDate(a.published_at)}>
+          {timeAgo(a.published_at, v.now)}
+        </time>
+        {a.updated_at && a.updated_at > a.published_at && (
+          <>
+            {' '}
+            · updated{' '}
+            <time dateTime={new Date(a.updated_at).toISOString()} title={longDate(a.updated_at)}>
+              {timeAgo(a.updated_at, v.now)}
+            </time>
+          </>
+        )}{' '}
+        · {a.reading_minutes} min read
       </p>
       {a.image_url && (
         <figure>
@@ -97,8 +149,7 @@ export function ArticlePage(v: ArticleView) {
           )}
         </figure>
       )}
-      <div class={`body${v.decision.full ? '' : ' fade'}`} dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />
-      {!v.decision.full && <Paywall decision={v.decision} trialDays={v.trialDays} path={v.path} />}
+      <ArticleBody bodyHtml={v.bodyHtml} decision={v.decision} trialDays={v.trialDays} path={v.path} />
       {topics(a.categories).length > 0 && (
         <p class="tags" aria-label="Topics">
           {topics(a.categories).map((t) => (
@@ -113,16 +164,9 @@ export function ArticlePage(v: ArticleView) {
           </a>
         </p>
       )}
-      {v.signedIn && (
-        <form method="post" action={`/a/${a.id}/save`} style="border:0;padding:0;background:none">
-          <Csrf token={v.csrfToken} />
-          <button class="secondary" type="submit" data-key="s">
-            {v.saved ? 'Saved ✓ (remove)' : 'Save for later'}
-          </button>
-        </form>
-      )}
+      <SaveButton id={a.id} path={v.path} signedIn={v.signedIn} saved={v.saved} csrfToken={v.csrfToken} />
       {v.canEditAccess && (
-        <form method="post" action={`/a/${a.id}/access`} style="border:0;padding:0;background:none">
+        <form method="post" action={`/a/${a.id}/access`} class="bare">
           <Csrf token={v.csrfToken} />
           <button class="secondary" type="submit">
             {a.is_free ? 'Make premium (members only)' : 'Make free to read for everyone'}

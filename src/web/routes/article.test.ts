@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { articlePath } from '../../catalog/article-pages.ts';
+import { withdrawArticle } from '../../catalog/articles.ts';
+import { testDialects } from '../../db/testing.ts';
+import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
+
+const jsonLdOf = (html: string) => {
+  const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+  return m ? (JSON.parse(m[1]!) as Record<string, unknown>) : null;
+};
+
+describe.each(testDialects)('article page, %s', (dialect) => {
+  let f: ReaderFixture;
+  afterEach(async () => f?.close());
+
+  it('renders masthead, byline, picture with caption and credit, topics, lists, save and structured data', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
+    const q = await f.publisher({ slug: 'quay', name: 'Quay Daily' });
+    const id = await f.article(p, { title: 'The keeper of the light', standfirst: 'A night on the tower.', authors: ['Ada Okonjo', 'Ben Li'], categories: '["Lighthouses","Coastal life"]', image_caption: 'The tower at dusk', image_credit: 'AFP via Getty Images', updated_at: NOW - HOUR, published_at: NOW - 3 * HOUR });
+    await f.article(p, { title: 'Another tower story' });
+    await f.article(q, { title: 'A copy of the keeper', duplicate_of: id });
+    const path = articlePath({ id, title: 'The keeper of the light' });
+    expect(path).toBe(`/a/${id}/the-keeper-of-the-light`);
+
+    const res = await getHtml(f.app, path);
+    expect(res.statusCode).toBe(200);
+    const html = res.body;
+    expect(html).toContain('<a href="/p/the-lamp"');
+    expect(html).toContain('<h1>The keeper of the light</h1>');
+    expect(html).toContain('A night on the tower.');
+    expect(html).toContain('href="/author/the-lamp/ada-okonjo">Ada Okonjo</a>');
+    expect(html).toContain('href="/author/the-lamp/ben-li">Ben Li</a>');
+    expect(html).toContain('updated');
+    expect(html).toContain('1 min read');
+    expect(html).toContain('alt="The tower at dusk"');
+    expect(html).toContain('(AFP via Getty Images)');
+    expect(html).toContain('href="/t/lighthouses">Lighthouses</a>');
+    expect(html).toContain('href="/t/coastal-life">Coastal life</a>');
+    for (const h of ['More coverage', 'Related stories', 'Top stories right now', 'Our picks']) expect(html).toContain(`<h2>${h}</h2>`);
+    expect(html).toContain('A copy of the keeper'); // other titles' coverage, on the page of the original
+    expect(html).toContain('Save for later');
+    expect(html).toContain('Sign up to read this article'); // the paywall slot, for a visitor
+    expect(html).toContain(`<link rel="canonical" href="http://masthead.test${path}"/>`);
+    expect(html).toContain('<meta property="og:title" content="The keeper of the light"/>');
+    expect(html).toContain('name="twitter:card"');
+    const ld = jsonLdOf(html)!;
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.headline).toBe('The keeper of the light');
+    expect(ld.isAccessibleForFree).toBe(false);
+  });
+
+  it('redirects other slugs to the canonical address and answers 404 for unknown or withdrawn articles', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp' });
+    const id = await f.article(p, { title: 'Storm warning' });
+    const gone = await f.article(p, { title: 'Taken down' });
+    await withdrawArticle(f.database.db, gone, NOW);
+    const hidden = await f.article(p, { title: 'Hidden', status: 'hidden' });
+    for (const url of [`/a/${id}/wrong-slug`, `/a/${id}`]) {
+      const res = await getHtml(f.app, url);
+      expect(res.statusCode, url).toBe(301);
+      expect(res.headers.location).toBe(`/a/${id}/storm-warning`);
+    }
+    for (const url of ['/a/999999/x', `/a/${gone}/taken-down`, `/a/${hidden}/hidden`, '/a/abc/x', '/a/1e3/x']) {
+      const res = await getHtml(f.app, url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('We could not find that article');
+    }
+  });
+
+  it('escapes hostile titles and captions, and keeps </script> out of the JSON-LD', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp' });
+    const title = '<script>alert(1)</script></script><!--';
+    const id = await f.article(p, { title, standfirst: 'x" onmouseover="alert(3)', image_caption: '<img src=x onerror=alert(2)>', image_credit: '</figcaption><script>alert(4)</script>' });
+    const res = await getHtml(f.app, articlePath({ id, title }));
+    const html = res.body;
+    expect(html).not.toMatch(/<script>alert/);
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('" onmouseover="');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    const raw = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(raw).not.toMatch(/<|>/);
+    expect(JSON.parse(raw).headline).toBe(title);
+  });
+
+  it('answers a visitor who saves with 401 and a sign-in prompt', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp' });
+    const id = await f.article(p);
+    // A visitor's form token comes from any page with a form, bound to a browser cookie.
+    const signin = await getHtml(f.app, '/signin');
+    const token = /name="_csrf" value="([^"]+)"/.exec(signin.body)![1]!;
+    const cookie = signin.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await f.app.inject({ method: 'POST', url: `/a/${id}/save`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token)}` });
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain('Sign in');
+    expect(res.body).toContain(`/signin?next=${encodeURIComponent(`/a/${id}`)}`);
+  });
+});
