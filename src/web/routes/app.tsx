@@ -5,6 +5,18 @@ import type { FastifyInstance } from 'fastify';
 import { assets, buildAssets } from '../assets.ts';
 import { page } from '../views/shell.tsx';
 
+const localPath = (p: string | undefined) => (p && /^\/(?![\/\\])/.test(p) ? p : undefined);
+
+function refererPath(referer: string | undefined, host: string | undefined): string | undefined {
+  if (!referer || !host) return undefined;
+  try {
+    const u = new URL(referer);
+    return u.host === host ? u.pathname + u.search : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function appRoutes(app: FastifyInstance): Promise<void> {
   await buildAssets();
 
@@ -87,7 +99,8 @@ export async function appRoutes(app: FastifyInstance): Promise<void> {
     const value = ['light', 'dark'].includes(req.query.set ?? '') ? req.query.set! : null;
     if (value) reply.setCookie('theme', value, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
     else reply.clearCookie('theme', { path: '/' });
-    const next = req.query.next && /^\/(?!\/)/.test(req.query.next) ? req.query.next : '/';
+    // Back to the page the switch was on: the form's own next, else the same-site page that sent it.
+    const next = localPath(req.query.next) ?? localPath(refererPath(req.headers.referer, req.headers.host)) ?? '/';
     return reply.redirect(next, 303);
   });
 

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { articlePath, toCards } from '../../catalog/article-pages.ts';
-import { listPublishers, SECTIONS as SECTION_KEYS } from '../../catalog/publishers.ts';
+import { listPublishers, SECTION_NAMES, SECTIONS as SECTION_KEYS } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
 import type { ArticleRow } from '../../db/schema.ts';
 import { canRead, type AccessPolicy } from '../../members/access.ts';
@@ -78,7 +78,7 @@ export function searchRoutes(app: FastifyInstance, deps: { database: Database; p
                 <option value="">All sections</option>
                 {SECTIONS.map((s) => (
                   <option value={s} selected={s === q.section}>
-                    {s}
+                    {(SECTION_NAMES as Record<string, string>)[s] ?? s}
                   </option>
                 ))}
               </select>

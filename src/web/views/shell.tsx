@@ -61,8 +61,9 @@ select,input[type=date]{font:inherit;padding:.5rem;border:1px solid var(--line);
 .sections a{color:var(--fg);text-decoration:none}.sections a:hover{text-decoration:underline}
 .kb-current{outline:3px solid var(--accent);outline-offset:6px;border-radius:4px}
 dialog{border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg);font-family:system-ui,sans-serif}
-.pager{margin:2rem 0;font-family:system-ui,sans-serif}
-footer a{color:var(--muted)}
+.pager{margin:2rem 0;font-family:system-ui,sans-serif;display:flex;gap:1.5rem}
+form.bare{border:0;padding:0;background:none;margin:1rem 0}img.logo{height:2rem;width:auto;display:block}.masthead img.logo{height:1.6rem}
+footer a{color:var(--muted)}.theme button{font:inherit;background:none;color:var(--muted);text-decoration:underline;padding:.25rem;margin:0}
 footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}`;
 
 const SECTIONS = Object.entries(SECTION_NAMES);
@@ -116,10 +117,29 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
           {children}
         </main>
         <footer>
-          <p>Masthead: all your news in one place. One membership, every title, no ads. Fourteen days free, cancel any time.</p>
           <p>
-            <a href="/plans">Plans</a> · <a href="/app">Download the app</a> · <a href="/feed.xml">RSS</a> · Theme: <a href="/theme?set=light">light</a> / <a href="/theme?set=dark">dark</a> / <a href="/theme">system</a> · Press <kbd>?</kbd> for shortcuts
+            <strong>Masthead</strong> brings hundreds of premium titles together in one clean, ad-free reader: one app, one membership, every publisher paid for the reads its journalism gets.
           </p>
+          <p>
+            <a href="/signup">Join with a fourteen-day free trial</a>: no card needed, cancel any time.
+          </p>
+          <p>
+            <a href="/plans">Plans</a> · <a href="/app">Download the app</a> · <a href="/feed.xml">RSS</a> · Press <kbd>?</kbd> for shortcuts
+          </p>
+          <form method="get" action="/theme" class="bare theme">
+            <span id="theme-label">Theme:</span>{' '}
+            <span role="group" aria-labelledby="theme-label">
+              <button type="submit" name="set" value="light">
+                Light
+              </button>{' '}
+              <button type="submit" name="set" value="dark">
+                Dark
+              </button>{' '}
+              <button type="submit" name="set" value="system">
+                Same as device
+              </button>
+            </span>
+          </form>
         </footer>
         <dialog id="shortcuts" aria-label="Keyboard shortcuts">
           <h2>Keyboard shortcuts</h2>
