@@ -42,6 +42,11 @@ describe('parseAtom', () => {
     expect(f.items[0]).toMatchObject({ link: 'https://b.example/a/b/c.html', content: '<a href="https://b.example/root/d.html">d</a>' });
   });
 
+  it('reads an empty type as text, and <item> as an entry (as feedparser does)', () => {
+    const f = atom('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="">evil</title></entry><item><title>also</title></item></feed>');
+    expect(f.items.map((e) => e.title)).toEqual(['evil', 'also']);
+  });
+
   it('falls back to source authors, then feed authors', () => {
     const f = atom(`<feed xmlns="http://www.w3.org/2005/Atom"><author><name>Feed</name></author>
 <entry><source><author><name>Src</name></author></source></entry><entry/></feed>`);

@@ -12,7 +12,7 @@ type Ns = readonly string[];
 /** Atom text constructs → { text, html }: type text | html | xhtml, and 0.3's mode escaped | base64 | xml. */
 export function atomText(el: XNode | undefined, v03 = false): { text?: string; html?: string } {
   if (!el) return {};
-  const type = (el.attrs.type ?? 'text').toLowerCase();
+  const type = (el.attrs.type?.trim() || 'text').toLowerCase(); // type="" is text, not a media type
   const mode = (el.attrs.mode ?? '').toLowerCase();
   let raw: string;
   // Atom 1.0: any media type that is not text or XML is base64 (RFC 4287 §4.1.3.3); 0.3 says so with mode="base64".
@@ -106,6 +106,6 @@ export function parseAtom(root: XNode, docUrl: string | undefined): Omit<ParsedF
     rights: asHtml(rightsEl),
     skipHours: [],
     skipDays: [],
-    items: kids(root, NS, 'entry').map((e) => parseEntry(e, NS, authors, docUrl, v03)),
+    items: kids(root, NS).filter((e) => e.name === 'entry' || e.name === 'item').map((e) => parseEntry(e, NS, authors, docUrl, v03)),
   };
 }
