@@ -15,6 +15,7 @@ const groups: Record<string, Record<string, Part>> = {
   },
   serve: {
     pages: () => import('./reader/serve.ts'),
+    search: () => import('./reader/search.ts'),
   },
   curation: {
     dedupe: () => import('./curation/dedupe.ts'),
