@@ -48,9 +48,13 @@ document.addEventListener('keydown', (e) => {
 // Offline reading: the service worker keeps saved articles and an offline page.
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').then(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
     if (location.pathname === '/saved') {
       const urls = Array.from(document.querySelectorAll<HTMLAnchorElement>('.card h3 a')).map((a) => a.pathname);
-      (await navigator.serviceWorker.ready).active?.postMessage({ type: 'cache-saved', urls });
+      worker?.postMessage({ type: 'cache-saved', urls });
+    } else if (document.querySelector('form[data-save] button[aria-pressed=true]')) {
+      // This article is saved: keep it for offline reading (see sw.ts for the message API).
+      worker?.postMessage({ type: 'save', url: location.pathname });
     }
   }).catch(() => undefined);
 }

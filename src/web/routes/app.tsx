@@ -44,9 +44,10 @@ export async function appRoutes(app: FastifyInstance): Promise<void> {
         background_color: '#fbfaf7',
         theme_color: '#1f4e79',
         icons: [
-          { src: '/static/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/static/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: '/static/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: assets.icons['icon-192.png'], sizes: '192x192', type: 'image/png' },
+          { src: assets.icons['icon-512.png'], sizes: '512x512', type: 'image/png' },
+          { src: assets.icons['icon-maskable-512.png'], sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: assets.icons['icon.svg'], sizes: 'any', type: 'image/svg+xml' },
         ],
       }),
   );

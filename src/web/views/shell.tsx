@@ -77,8 +77,8 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
         <title>{`${title} · Masthead`}</title>
         <meta name="theme-color" content="#1f4e79" />
         <link rel="manifest" href="/manifest.webmanifest" />
-        <link rel="icon" href="/static/icon-192.png" type="image/png" />
-        <link rel="apple-touch-icon" href="/static/icon-192.png" />
+        <link rel="icon" href={assets.icons['icon.svg']} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href={assets.icons['icon-192.png']} />
         <style dangerouslySetInnerHTML={{ __html: css }} />
         {head}
         {assets.appJs && <script src={assets.appJs} defer />}
