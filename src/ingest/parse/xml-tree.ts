@@ -308,7 +308,8 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
     const prefix = parts[0];
     let ns = lookup(scope, prefix);
     if (ns === undefined) {
-      if (prefix) {
+      if (prefix === 'xml') ns = 'xml'; // bound by definition
+      else if (prefix) {
         problem(`undeclared namespace prefix ${prefix}:`);
         ns = CONVENTIONAL[prefix.toLowerCase()] ?? prefix;
       } else ns = '';
