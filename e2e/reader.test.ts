@@ -29,6 +29,18 @@ async function axe(page: Page): Promise<{ id: string; impact: string; nodes: num
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** Scrolls through the page so lazy images load before a full-page screenshot. */
+async function loadLazyImages(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState('networkidle');
+}
+
 describe('the reader in a browser', () => {
   let database: TestDatabase;
   let app: FastifyInstance;
@@ -103,8 +115,16 @@ describe('the reader in a browser', () => {
     expect(await page.locator('.article h1').count()).toBe(1);
     await page.goto(`${base}/search?q=harbour&section=politics`);
     expect(await page.locator('.results .card').count()).toBeGreaterThan(0);
-    await page.goto(`${base}/theme?set=dark`);
+    // The theme switch is a form: it works without JavaScript and comes back to the same page.
+    await page.goto(base + href);
+    await page.click('footer button[value=dark]');
+    await page.waitForURL(base + href);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.click('footer button[value=system]');
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    // Saving as a visitor leads to signing in, and back.
+    await page.click('form[data-save] button');
+    await page.waitForURL(/\/signin\?next=/);
     await ctx.close();
   });
 
@@ -119,11 +139,37 @@ describe('the reader in a browser', () => {
         const href = await page.locator('.card h3 a').first().getAttribute('href');
         await page.goto(base + href);
         expect(await axe(page), `article ${scheme} ${width}`).toEqual([]);
+        if (width === 1280) await loadLazyImages(page);
         await page.screenshot({ path: path.join(ARTIFACTS, `article-${scheme}-${width}.png`), fullPage: width === 1280 });
+        if (width === 375) {
+          await page.goto(`${base}/no/such/page`);
+          expect(await axe(page), `404 ${scheme}`).toEqual([]);
+          await page.goto(`${base}/search?q=harbour`);
+          expect(await axe(page), `search ${scheme}`).toEqual([]);
+        }
         await ctx.close();
       }
     }
   }, 60_000);
+
+  it('shows the offline page when the network is gone and nothing was saved', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(base);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    const href = (await page.locator('.card h3 a').first().getAttribute('href'))!;
+    await ctx.setOffline(true);
+    await page.goto(base + href);
+    await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
+    // The shell's script and icons come from the worker's cache.
+    expect(await page.evaluate(() => document.querySelectorAll('script[src^="/static/"]').length)).toBe(1);
+    expect(await page.evaluate(async () => (await fetch(document.querySelector<HTMLScriptElement>('script[src^="/static/"]')!.src)).ok)).toBe(true);
+    await ctx.close();
+  });
 
   it('lets a member save an article and read it offline', async () => {
     const ctx = await browser.newContext();

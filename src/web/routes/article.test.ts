@@ -39,6 +39,9 @@ describe.each(testDialects)('article page, %s', (dialect) => {
     expect(html).toContain('href="/t/coastal-life">Coastal life</a>');
     for (const h of ['More coverage', 'Related stories', 'Top stories right now', 'Our picks']) expect(html).toContain(`<h2>${h}</h2>`);
     expect(html).toContain('A copy of the keeper'); // other titles' coverage, on the page of the original
+    const cardTitles = [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+    expect(cardTitles).toContain('Another tower story');
+    expect(new Set(cardTitles).size, 'each story once on the page').toBe(cardTitles.length);
     expect(html).toContain('Save for later');
     expect(html).toContain('Sign up to read this article'); // the paywall slot, for a visitor
     expect(html).toContain(`<link rel="canonical" href="http://masthead.test${path}"/>`);

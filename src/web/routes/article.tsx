@@ -2,7 +2,7 @@
 // article API and the public RSS feed. All of them show article text only
 // through readableFor (the paywall rule).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { articlePageData, articlePath, latestCards, picksCards, topCards, toCards } from '../../catalog/article-pages.ts';
+import { articlePageData, articlePath, latestCards, picksCards, topCards, toCards, type Card } from '../../catalog/article-pages.ts';
 import type { Database } from '../../db/connect.ts';
 import type { AccessPolicy } from '../../members/access.ts';
 import { readableFor } from '../article-access.ts';
@@ -53,14 +53,22 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     const path = articlePath(data.article);
     const t = now();
     const readable = await readableFor(db, req, data.article, deps.policy, t);
-    const exclude = new Set([id, ...data.copies.map((c) => c.id)]);
-    const pick4 = (cards: Awaited<ReturnType<typeof latestCards>>) => cards.filter((c) => !exclude.has(c.id)).slice(0, 4);
     const section = data.article.section ?? '';
-    const [related, top, picks] = await Promise.all([
-      lists.get(`latest:${section}`, () => latestCards(db, { limit: 12, section: section || undefined })).then(pick4),
-      lists.get('top', () => topCards(db, { limit: 12, now: now() })).then(pick4),
-      lists.get('picks', () => picksCards(db, { limit: 12 })).then(pick4),
+    const [latest, topAll, picksAll] = await Promise.all([
+      lists.get(`latest:${section}`, () => latestCards(db, { limit: 12, section: section || undefined })),
+      lists.get('top', () => topCards(db, { limit: 12, now: now() })),
+      lists.get('picks', () => picksCards(db, { limit: 12 })),
     ]);
+    // Each story once on the page: this one and its copies, then related, top and picks in page order.
+    const shown = new Set([id, ...data.copies.map((c) => c.id)]);
+    const pick4 = (cards: Card[]) => {
+      const out = cards.filter((c) => !shown.has(c.id)).slice(0, 4);
+      for (const c of out) shown.add(c.id);
+      return out;
+    };
+    const related = pick4(latest);
+    const top = pick4(topAll);
+    const picks = pick4(picksAll);
     const account = req.account;
     let saved = false;
     if (account) {
