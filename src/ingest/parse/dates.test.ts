@@ -31,3 +31,13 @@ it('refuses what it cannot read rather than guessing', () => {
   expect(parseDate('Thu, 45 Foo 2004')).toBeUndefined();
   expect(parseDate('2003-13-45')).toBeUndefined();
 });
+
+it('reads the broken and obsolete forms found in old feeds', () => {
+  expect(iso('Wednesday, 31-Dec-03 10:14:55 GMT')).toBe('2003-12-31T10:14:55.000Z'); // RFC 850
+  expect(iso('Wed Dec 31 10:14:55 UTC 2003')).toBe('2003-12-31T10:14:55.000Z'); // asctime-like
+  expect(iso('Wed, 31 Dec 2003 10:14:55 +05:30')).toBe('2003-12-31T04:44:55.000Z');
+  expect(iso('2003-12-31T10:14:55.123456Z')).toBe('2003-12-31T10:14:55.123Z');
+  expect(iso('2003-12-31T10:14:55+01')).toBe('2003-12-31T09:14:55.000Z');
+  expect(iso('2003/12/31 10:14:55')).toBe('2003-12-31T10:14:55.000Z');
+  expect(iso('31 Dec 2003')).toBe('2003-12-31T00:00:00.000Z');
+});

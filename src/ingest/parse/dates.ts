@@ -51,7 +51,9 @@ function iso(s: string): Date | undefined {
 
 function rfc822(s: string): Date | undefined {
   // [Thu,] 01 Jan 2004 19:48:21 GMT ; also "1 Jan 04 19:48 +0100", "Jan 1 2004 ...", trailing junk like "(PST)"
-  const cleaned = s.replace(/\([^)]*\)/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = s
+    .replace(/\b(\d{1,2})-([A-Za-z]{3,9})-(\d{2,4})\b/, '$1 $2 $3') // RFC 850: 31-Dec-03
+    .replace(/\([^)]*\)/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   const parts = cleaned.split(' ');
   if (/^[a-z]+\.?$/i.test(parts[0] ?? '') && MONTHS[parts[0]!.slice(0, 3).toLowerCase()] === undefined) parts.shift(); // day name
   let day: string | undefined;
@@ -85,7 +87,9 @@ export function parseDate(raw: string | undefined | null): Date | undefined {
   if (d) return d;
   // Last resort: what the platform understands, but only when it names a year.
   if (/\b\d{4}\b/.test(s)) {
-    const t = Date.parse(s);
+    // Without a zone the platform would use the server's local time; feeds mean UTC far more often.
+    const zoned = /(?:Z|UT|UTC|GMT|[+-]\d{2}:?\d{2})\s*$/i.test(s);
+    const t = zoned ? Date.parse(s) : Date.parse(`${s} UTC`);
     if (Number.isFinite(t)) return new Date(t);
   }
   return undefined;
