@@ -32,8 +32,15 @@ export function readableOn(colour: string, background: string, ratio = 4.5): str
 export const LIGHT_BG = '#fbfaf7';
 export const DARK_BG = '#141414';
 
-/** Inline style for a masthead label: light and dark variants as custom properties. */
+const styles = new Map<string, string>();
+
+/** Inline style for a masthead label: light and dark variants as custom properties (computed once per colour). */
 export function brandStyle(colour: string | null): string | undefined {
   if (!colour || !/^#[0-9a-f]{6}$/i.test(colour)) return undefined;
-  return `--brand:${readableOn(colour, LIGHT_BG)};--brand-dark:${readableOn(colour, DARK_BG)}`;
+  let style = styles.get(colour);
+  if (style === undefined) {
+    style = `--brand:${readableOn(colour, LIGHT_BG)};--brand-dark:${readableOn(colour, DARK_BG)}`;
+    if (styles.size < 10_000) styles.set(colour, style);
+  }
+  return style;
 }
