@@ -74,15 +74,18 @@ describe('membership in the browser', () => {
     await page.fill('#password', 'moonlit crossing 42');
     await page.click('button[type=submit]');
     await page.waitForURL(/\/welcome/);
-    await page.click('text=Start reading');
-    await page.waitForURL(new RegExp(path));
-    expect(await page.locator('.paywall').count()).toBe(0);
-    expect(await page.content()).toContain(PARAS[9]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Check your inbox');
 
+    // The link in the mail confirms the address, signs the reader in and leads back to the story.
     const mail = await smtp.waitFor((m) => m.to.includes('reader@example.org') && /Confirm/.test(m.subject));
     const verify = new URL(linkIn(mail, '/verify'));
     await page.goto(base + verify.pathname + verify.search);
     await expect(page.locator('.notice').textContent()).resolves.toContain('confirmed');
+    await expect(page.locator('main').textContent()).resolves.toContain('Your free trial has started');
+    await page.click('text=Start reading');
+    await page.waitForURL(new RegExp(path));
+    expect(await page.locator('.paywall').count()).toBe(0);
+    expect(await page.content()).toContain(PARAS[9]);
 
     now += 15 * DAY_MS; // the trial runs out
     await page.goto(base + path);

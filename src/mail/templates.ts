@@ -29,9 +29,9 @@ export const templates = {
       [
         'Welcome to Masthead.',
         trialDays ? `Your ${trialDays}-day free trial has started: every article from every title is yours to read in full.` : 'Your account is ready.',
-        'Please confirm your email address so we can reach you about your account. The link works for 24 hours.',
+        'Confirm your email address to start reading. The link works for 24 hours.',
       ],
-      { label: 'Confirm my email', url },
+      { label: 'Confirm and start reading', url },
     ),
   alreadyRegistered: (signInUrl: string, resetUrl: string) =>
     message('Signing up to Masthead', [

@@ -38,36 +38,43 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     return { db: database.db, mailer, now: () => now, baseUrl: 'http://masthead.test', trialDays: 14 };
   }
   const email = () => `reader-${dialect}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+  /** Sign up, then sign in: a session for a new account. */
+  const join = async (d: AccountDeps, addr: string, password: string) => {
+    await signUp(d, { email: addr, password });
+    return (await signIn(d, { email: addr, password }, {})).sessionToken;
+  };
 
   it('signs up with a trial, verifies by the mailed link once, and signs in', async () => {
     const d = await deps();
     const addr = email();
-    const { sessionToken } = await signUp(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1' });
-    const session = await userForSession(d.db, sessionToken!, now);
-    expect(session!.user).toMatchObject({ email: addr, email_verified_at: null, trial_started_at: now, trial_ends_at: now + 14 * 86_400_000 });
+    await signUp(d, { email: addr, password: 'a long enough secret', next: '/a/1/story' });
+    const user = await d.db.selectFrom('users').selectAll().where('email', '=', addr).executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ email_verified_at: null, trial_started_at: now, trial_ends_at: now + 14 * 86_400_000 });
     const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Confirm your email/.test(m.subject));
     expect(mail.text).toMatch(/14-day free trial/);
-    const token = new URL(linkIn(mail, '/verify')).searchParams.get('token')!;
+    const link = new URL(linkIn(mail, '/verify'));
+    expect(link.searchParams.get('next')).toBe('/a/1/story');
+    const token = link.searchParams.get('token')!;
     expect((await verifyEmail(d, token)).email_verified_at).toBe(now);
     await expect(verifyEmail(d, token)).rejects.toThrow(/already been used/);
 
-    const signedIn = await signIn(d, { email: addr.toUpperCase(), password: 'a long enough secret' }, { ip: '10.0.0.1' });
-    expect(signedIn.sessionToken).not.toBe(sessionToken);
+    const first = await signIn(d, { email: addr.toUpperCase(), password: 'a long enough secret' }, { ip: '10.0.0.1' });
+    const second = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1' });
+    expect(second.sessionToken).not.toBe(first.sessionToken);
   });
 
   it('answers a second sign-up for the same person without revealing it, and gives no second trial', async () => {
     const d = await deps();
     const addr = email();
     await signUp(d, { email: addr, password: 'a long enough secret' });
-    const again = await signUp(d, { email: addr, password: 'another long secret' });
-    expect(again.sessionToken).toBeNull();
+    await expect(signUp(d, { email: addr, password: 'another long secret' })).resolves.toBeUndefined(); // same answer as a new sign-up
     await smtp.waitFor((m) => m.to.includes(addr) && /Signing up/.test(m.subject));
     // Deleting the account does not free the trial for the same (normalised) address.
     const user = await d.db.selectFrom('users').selectAll().where('email', '=', addr).executeTakeFirstOrThrow();
     await deleteAccount(d, user, 'a long enough secret');
     const local = addr.split('@')[0]!;
-    const { sessionToken } = await signUp(d, { email: `${local}+again@example.org`.replace('+again', ''), password: 'a third long secret' });
-    const back = await userForSession(d.db, sessionToken!, now);
+    const sessionToken = await join(d, `${local}+again@example.org`.replace('+again', ''), 'a third long secret');
+    const back = await userForSession(d.db, sessionToken, now);
     expect(back!.user.trial_started_at).toBeNull();
   });
 
@@ -89,7 +96,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
   it('resets a password by a link that works once and expires, signing out everywhere', async () => {
     const d = await deps();
     const addr = email();
-    const { sessionToken } = await signUp(d, { email: addr, password: 'a long enough secret' });
+    const sessionToken = await join(d, addr, 'a long enough secret');
     await requestPasswordReset(d, 'nobody-at-all@example.org'); // no mail, no error
     await requestPasswordReset(d, addr);
     const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Reset your/.test(m.subject));
@@ -97,7 +104,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     await expect(resetPassword(d, token, 'short')).rejects.toThrow(/at least/);
     await resetPassword(d, token, 'a brand new secret');
     await expect(resetPassword(d, token, 'yet another secret')).rejects.toThrow(/already been used/);
-    expect(await userForSession(d.db, sessionToken!, now)).toBeNull();
+    expect(await userForSession(d.db, sessionToken, now)).toBeNull();
     await signIn(d, { email: addr, password: 'a brand new secret' }, {});
 
     await requestPasswordReset(d, addr);
@@ -110,10 +117,10 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const d = await deps();
     const a = email();
     const b = email();
-    const { sessionToken: ta } = await signUp(d, { email: a, password: 'a long enough secret' });
-    const { sessionToken: tb } = await signUp(d, { email: b, password: 'b long enough secret' });
-    const ua = (await userForSession(d.db, ta!, now))!;
-    const ub = (await userForSession(d.db, tb!, now))!;
+    const ta = await join(d, a, 'a long enough secret');
+    const tb = await join(d, b, 'b long enough secret');
+    const ua = (await userForSession(d.db, ta, now))!;
+    const ub = (await userForSession(d.db, tb, now))!;
 
     await expect(requestEmailChange(d, ua.user, 'wrong password', 'new@example.org')).rejects.toThrow(AccountError);
     const fresh = email();
@@ -129,20 +136,20 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     expect(await revokeSession(d.db, ub.user.id, aSessionId)).toBe(false);
     expect(await listSessions(d.db, ua.user.id, now)).toHaveLength(2);
 
-    await changePassword(d, changed, 'a long enough secret', 'changed long secret', ta!);
-    expect(await userForSession(d.db, ta!, now)).not.toBeNull();
+    await changePassword(d, changed, 'a long enough secret', 'changed long secret', ta);
+    expect(await userForSession(d.db, ta, now)).not.toBeNull();
     expect(await userForSession(d.db, second.sessionToken, now)).toBeNull();
   });
 
   it('exports an account before deleting it, with no password hash', async () => {
     const d = await deps();
     const addr = email();
-    const { sessionToken } = await signUp(d, { email: addr, password: 'a long enough secret' });
-    const u = (await userForSession(d.db, sessionToken!, now))!.user;
+    const sessionToken = await join(d, addr, 'a long enough secret');
+    const u = (await userForSession(d.db, sessionToken, now))!.user;
     const data = await exportAccount(d.db, u.id);
     expect(data.profile.email).toBe(addr);
     expect(JSON.stringify(data)).not.toMatch(/argon2|password_hash/);
     await deleteAccount(d, u, 'a long enough secret');
-    expect(await userForSession(d.db, sessionToken!, now)).toBeNull();
+    expect(await userForSession(d.db, sessionToken, now)).toBeNull();
   });
 });

@@ -91,12 +91,13 @@ export async function createUser(
   return user;
 }
 
-/** Sign-up: the account, its trial, a verification mail, a session. An email already registered gets a mail instead, and the caller a look-alike answer. */
-export async function signUp(
-  deps: AccountDeps,
-  input: { email: string; password: string; displayName?: string },
-  meta: { ip?: string; userAgent?: string; replacing?: string | null } = {},
-): Promise<{ sessionToken: string | null }> {
+/**
+ * Sign-up: the account, its trial and a mail with a link that confirms the
+ * address and signs the reader in. An address that already has an account gets
+ * a mail saying so instead. Either way the caller answers "check your inbox",
+ * so the answer never reveals whether an email is registered.
+ */
+export async function signUp(deps: AccountDeps, input: { email: string; password: string; displayName?: string; next?: string }): Promise<void> {
   const now = deps.now();
   const email = normaliseEmail(input.email);
   if (!isPlausibleEmail(email)) throw new AccountError('invalid-email', 'Enter a valid email address, like name@example.com.');
@@ -104,14 +105,14 @@ export async function signUp(
   if (problem) throw new AccountError('weak-password', problem);
   const existing = await deps.db.selectFrom('users').select('id').where((eb) => eb.or([eb('email', '=', email), eb('email_key', '=', emailKey(email))])).executeTakeFirst();
   if (existing) {
-    await burnVerify(input.password); // same cost as creating one
+    await burnVerify(input.password); // the same cost as creating one
     await deps.mailer.send({ to: email, ...templates.alreadyRegistered(`${deps.baseUrl}/signin`, `${deps.baseUrl}/reset`) });
-    return { sessionToken: null };
+    return;
   }
   const user = await createUser(deps.db, { ...input, trialDays: deps.trialDays }, now);
   const token = await issueToken(deps.db, user.id, 'verify', 24 * HOUR, now);
-  await deps.mailer.send({ to: email, ...templates.verify(`${deps.baseUrl}/verify?token=${token}`, user.trial_started_at ? deps.trialDays : null) });
-  return { sessionToken: await createSession(deps.db, user.id, now, meta) };
+  const next = input.next && /^\/(?!\/)/.test(input.next) ? `&next=${encodeURIComponent(input.next)}` : '';
+  await deps.mailer.send({ to: email, ...templates.verify(`${deps.baseUrl}/verify?token=${token}${next}`, user.trial_started_at ? deps.trialDays : null) });
 }
 
 export async function verifyEmail(deps: AccountDeps, token: string): Promise<UserRow> {

@@ -60,17 +60,24 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
   }
   const email = () => `web-${dialect}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
-  it('signs up, verifies by mail, and rotates the session at every sign-in', async () => {
+  it('answers every sign-up alike, signs in by the mailed link, and rotates the session at every sign-in', async () => {
     const b = await setup();
     const addr = email();
     const res = await b.submit('/signup', '/signup', { email: addr, password: 'a long enough secret' });
     expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/welcome');
+    expect(b.cookies.get('mh_session')).toBeUndefined(); // not signed in until the address is proven
+    // The same address again: the same answer, no session either (the mail says it is registered).
+    const other = new Browser(app);
+    const again = await other.submit('/signup', '/signup', { email: addr, password: 'another long secret' });
+    expect([again.statusCode, again.headers.location]).toEqual([303, '/welcome']);
+    expect(other.cookies.get('mh_session')).toBeUndefined();
+    const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Confirm/.test(m.subject));
+    const verify = new URL(linkIn(mail, '/verify'));
+    expect((await b.get(verify.pathname + verify.search)).body).toContain('email address is confirmed');
     const first = b.cookies.get('mh_session');
     expect(first).toBeTruthy();
     expect((await b.get('/account')).body).toContain(addr);
-    const mail = await smtp.waitFor((m) => m.to.includes(addr));
-    const verify = new URL(linkIn(mail, '/verify'));
-    expect((await b.get(verify.pathname + verify.search)).body).toContain('email address is confirmed');
 
     // A planted session cookie is replaced at sign-in (no fixation).
     b.cookies.set('mh_session', 'planted-by-an-attacker');
@@ -107,8 +114,11 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
   it('keeps accounts apart: one member cannot revoke or read another’s sessions', async () => {
     const alice = await setup();
     const bob = new Browser(app);
-    await alice.submit('/signup', '/signup', { email: email(), password: 'alice long secret' });
-    await bob.submit('/signup', '/signup', { email: email(), password: 'bob long secret!' });
+    const [a, b] = [email(), email()];
+    await alice.submit('/signup', '/signup', { email: a, password: 'alice long secret' });
+    await alice.submit('/signin', '/signin', { email: a, password: 'alice long secret' });
+    await bob.submit('/signup', '/signup', { email: b, password: 'bob long secret!' });
+    await bob.submit('/signin', '/signin', { email: b, password: 'bob long secret!' });
     const aliceSession = await database.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select(['sessions.token_hash']).where('users.email', 'like', 'web-%').orderBy('sessions.created_at').executeTakeFirstOrThrow();
     const id = aliceSession.token_hash.slice(0, 16);
     const res = await bob.submit('/account', `/account/sessions/${id}/revoke`, {});

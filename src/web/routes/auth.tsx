@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AccountError, requestPasswordReset, resendVerification, resetPassword, resetTokenValid, signIn, signUp, verifyEmail, type AccountDeps } from '../../members/accounts.ts';
-import { endSession } from '../../members/sessions.ts';
+import { createSession, endSession } from '../../members/sessions.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session.ts';
 import { Csrf, page } from '../views/shell.tsx';
 
@@ -58,39 +58,27 @@ export function authRoutes(app: FastifyInstance, deps: { accounts: AccountDeps; 
     if (!parsed.success) return html(reply, 400, form(req, 'signup', { error: 'Enter an email address and a password.' }));
     const { email, password, next } = parsed.data;
     try {
-      const { sessionToken } = await signUp(deps.accounts, { email, password }, meta(req));
-      if (sessionToken) {
-        setSessionCookie(reply, sessionToken, deps.secure);
-        return reply.redirect(`/welcome?next=${encodeURIComponent(safeNext(next))}`, 303);
-      }
-      // Already registered: the same next page as a new sign-up gets, but no session; a mail explains.
-      return reply.redirect('/welcome?check=1', 303);
+      // New or already registered, the answer is the same: the mail says which it was.
+      await signUp(deps.accounts, { email, password, next: safeNext(next) });
+      return reply.redirect('/welcome', 303);
     } catch (err) {
       if (err instanceof AccountError) return html(reply, 400, form(req, 'signup', { error: err.message, email, next }));
       throw err;
     }
   });
 
-  app.get<{ Querystring: { next?: string; check?: string } }>('/welcome', (req, reply) =>
+  app.get('/welcome', (req, reply) =>
     html(
       reply,
       200,
       page({
-        title: 'Welcome',
+        title: 'Check your inbox',
         signedIn: !!req.account,
-        children: req.account ? (
-          <>
-            <h1>Welcome to Masthead</h1>
-            <p>Your free trial has started: every article from every title is yours to read in full.</p>
-            <p>We have sent a link to {req.account.user.email}. Confirm your address when you have a moment.</p>
-            <p>
-              <a href={safeNext(req.query.next)}>Start reading →</a>
-            </p>
-          </>
-        ) : (
+        children: (
           <>
             <h1>Check your inbox</h1>
-            <p>We have sent you an email with the next step.</p>
+            <p>We have sent you an email. Open the link in it to confirm your address and start reading: it works for 24 hours.</p>
+            <p class="hint">Nothing there? Look in your spam folder, or <a href="/signup">try again</a>.</p>
           </>
         ),
       }),
@@ -120,10 +108,30 @@ export function authRoutes(app: FastifyInstance, deps: { accounts: AccountDeps; 
     return reply.redirect('/', 303);
   });
 
-  app.get<{ Querystring: { token?: string } }>('/verify', async (req, reply) => {
+  app.get<{ Querystring: { token?: string; next?: string } }>('/verify', async (req, reply) => {
     try {
-      await verifyEmail(deps.accounts, req.query.token ?? '');
-      return html(reply, 200, page({ title: 'Email confirmed', signedIn: !!req.account, notice: { kind: 'ok', text: 'Thank you: your email address is confirmed.' }, children: <p><a href="/">Go to your front page →</a></p> }));
+      const user = await verifyEmail(deps.accounts, req.query.token ?? '');
+      // The link proves the address: it signs its owner in (a fresh session, as at any sign-in).
+      if (req.account?.user.id !== user.id) setSessionCookie(reply, await createSession(deps.accounts.db, user.id, deps.accounts.now(), meta(req)), deps.secure);
+      const trial = user.trial_ends_at && user.trial_ends_at > deps.accounts.now();
+      return html(
+        reply,
+        200,
+        page({
+          title: 'Welcome to Masthead',
+          signedIn: true,
+          notice: { kind: 'ok', text: 'Thank you: your email address is confirmed.' },
+          children: (
+            <>
+              <h1>Welcome to Masthead</h1>
+              {trial && <p>Your free trial has started: every article from every title is yours to read in full until {new Date(user.trial_ends_at!).toUTCString().slice(5, 16)}.</p>}
+              <p>
+                <a href={safeNext(req.query.next)}>Start reading →</a>
+              </p>
+            </>
+          ),
+        }),
+      );
     } catch (err) {
       if (!(err instanceof AccountError)) throw err;
       return html(reply, 400, page({ title: 'Link expired', signedIn: !!req.account, notice: { kind: 'error', text: err.message }, children: <p>You can ask for a new link on <a href="/account">your account page</a>.</p> }));
