@@ -88,7 +88,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists });
   searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now });
   seoRoutes(app, { database, baseUrl });
-  listRoutes(app, { database, now, baseUrl });
+  listRoutes(app, { database, now, baseUrl, lists });
   homeRoutes(app, { database, now, lists });
   return app;
 }
