@@ -76,6 +76,11 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   const js = assets.files.get(assets.appJs)!.body;
   const pageKb = (zlib.gzipSync(html).length + zlib.gzipSync(js).length) / 1024;
   const jsKb = zlib.gzipSync(js).length / 1024;
+  const frontKb = (zlib.gzipSync(await (await fetch(base + '/')).text()).length + zlib.gzipSync(js).length) / 1024;
+  // List pages: a publisher's newest page and a deep page by cursor, and a section.
+  const publisherSlugs = (await database.db.selectFrom('publishers').select('slug').limit(20).execute()).map((p) => `/p/${p.slug}`);
+  const deep = await database.db.selectFrom('articles').select(['published_at', 'id']).where('section', '=', 'news').orderBy('published_at', 'asc').limit(1).offset(200).executeTakeFirst();
+  const listUrls = [...publisherSlugs, '/s/news', '/s/sport', deep ? `/s/news?before=${deep.published_at}.${deep.id}` : '/s/culture'];
 
   const results: Record<string, Load> = {};
   results.hello = await load(helloUrl);
@@ -83,12 +88,13 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   results.article = await load(base, { urls: articleUrls });
   results.article_member = await load(base, { urls: articleUrls, headers: { cookie } });
   results.article_1000 = await load(base, { urls: articleUrls, rate: 1000 });
+  results.lists = await load(base, { urls: listUrls });
   results.search = await load(base, { urls: searches });
 
   for (const [k, v] of Object.entries(results)) {
     log(`  ${k.padEnd(16)} ${v.rps.toFixed(0).padStart(7)} req/s  p50 ${v.p50} ms  p99 ${v.p99} ms  ×${(v.rps / results.hello!.rps).toFixed(3)} of hello${v.errors ? `  (${v.errors} errors)` : ''}`);
   }
-  log(`  article page: ${pageKb.toFixed(1)} KB compressed (JS ${jsKb.toFixed(1)} KB)`);
+  log(`  article page: ${pageKb.toFixed(1)} KB compressed (JS ${jsKb.toFixed(1)} KB); front page ${frontKb.toFixed(1)} KB`);
 
   await app.close();
   await database.close();
@@ -104,7 +110,10 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     'serve.search.rps': results.search!.rps,
     'serve.search.p95_ms': results.search!.p95,
     'serve.article.ratio_to_hello': results.article!.rps / results.hello.rps,
+    'serve.lists.rps': results.lists!.rps,
+    'serve.lists.p95_ms': results.lists!.p95,
     'page.article.kb': pageKb,
+    'page.front.kb': frontKb,
     'page.article.js_kb': jsKb,
   };
 }
