@@ -41,7 +41,7 @@ table{width:100%;border-collapse:collapse;font:.9rem system-ui,sans-serif}td,th{
 .plans{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(220px,1fr))}
 .plan{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.25rem}.plan .price{font:700 1.6rem system-ui,sans-serif}
 main.wide{max-width:980px}
-.promo{background:var(--accent);color:var(--bg);font:600 .95rem system-ui,sans-serif;padding:.6rem 1rem;text-align:center}.promo a{color:var(--bg)}
+.promo{margin:0 0 1rem;background:var(--accent);color:var(--bg);font:600 .95rem system-ui,sans-serif;padding:.6rem 1rem;text-align:center}.promo a{color:var(--bg)}
 .article{max-width:680px;margin:0 auto}.masthead{font:800 .85rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.08em;color:var(--brand,var(--fg))}
 @media (prefers-color-scheme:dark){:root:not([data-theme=light]) .masthead{color:var(--brand-dark,var(--fg))}}:root[data-theme=dark] .masthead{color:var(--brand-dark,var(--fg))}
 .article h1{font:700 2.2rem/1.15 Georgia,serif;margin:.4rem 0}.standfirst{font-size:1.2rem;color:var(--muted)}
