@@ -1,9 +1,26 @@
 // Shared lists (top stories, picks, latest per section) are the same for
 // every reader for a few seconds: compute each once per interval, not per
 // page view. Single-flight: concurrent misses share one load.
+//
+// Stale while revalidate: for a while after an entry expires (up to
+// STALE_INTERVALS intervals of age), readers get the old value at once and one
+// reload runs behind them, so a page's or a list's expiry never makes a
+// reader wait for the queries behind it. Older entries, and everything after
+// clear(), are loaded while the reader waits, as before.
+
+const STALE_INTERVALS = 3;
+
+interface Entry {
+  at: number;
+  value: Promise<unknown>;
+  /** the load succeeded (only then may it be served stale) */
+  ok: boolean;
+  /** a reload behind readers is under way */
+  refreshing: boolean;
+}
 
 export class ListCache {
-  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
 
@@ -15,10 +32,37 @@ export class ListCache {
   get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     const t = this.now();
-    if (hit && t - hit.at < this.ttlMs) return hit.value as Promise<T>;
+    if (hit) {
+      const age = t - hit.at;
+      if (age < this.ttlMs) return hit.value as Promise<T>;
+      if (hit.ok && age < this.ttlMs * STALE_INTERVALS) {
+        if (!hit.refreshing) {
+          hit.refreshing = true;
+          const next = load();
+          next.then(
+            () => {
+              // Cleared meanwhile: this load may have read what the clear was for, so it is not kept.
+              if (this.entries.get(key) === hit) this.entries.set(key, { at: t, value: next, ok: true, refreshing: false });
+            },
+            () => {
+              hit.refreshing = false; // keep serving the old value; the next reader tries again
+            },
+          );
+        }
+        return hit.value as Promise<T>;
+      }
+    }
     const value = load();
-    this.entries.set(key, { at: t, value });
-    value.catch(() => this.entries.delete(key)); // a failed load is not cached
+    const entry: Entry = { at: t, value, ok: false, refreshing: false };
+    this.entries.set(key, entry);
+    value.then(
+      () => {
+        entry.ok = true;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key); // a failed load is not cached
+      },
+    );
     if (this.entries.size > 500) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
