@@ -1,0 +1,421 @@
+// Named entities of one article: people, organisations, places, with a stable key
+// per entity (kind + slug) so the same entity links up across articles.
+//
+// compromise's full parse costs ~30 µs a word (~11 ms for 350 words on this
+// machine, nearly all of it in its post-tagger rules), far over the ~2 ms an
+// article may spend here. So the work is split:
+// - a cheap chunker walks every word of the title, standfirst and body, finds
+//   runs of capitalised words, trims titles, possessives and sentence-initial
+//   common words, and classifies each run with compromise's own lexicon (first
+//   names, countries, cities, organisations, organisation and place words);
+// - compromise's full parse runs only on the first `maxWords` words of title,
+//   standfirst and body together, and its people/organisations/places decide the
+//   kind of runs the lexicon cannot place.
+//   `maxWords` (default 20, ~1 ms of the ~1.5 ms total) counts the title and standfirst too.
+// Runs that stay unclassified are dropped: precision before recall.
+import nlp from 'compromise';
+
+export type EntityKind = 'person' | 'organisation' | 'place';
+
+export interface Entity {
+  kind: EntityKind;
+  /** Display form: the fullest form seen, e.g. 'Joe Biden'. */
+  name: string;
+  /** Stable identity across articles: kind + ':' + entitySlug(name), e.g. 'person:joe-biden'. */
+  key: string;
+  mentions: number;
+  /** 0..1: headline and standfirst mentions and early mentions weigh more. */
+  salience: number;
+}
+
+export interface EntityOptions {
+  /** Words of title + standfirst + body given to compromise's full parse (~30 µs each); 0: lexicon only. */
+  maxWords?: number;
+  /** At most this many entities, the most salient. */
+  max?: number;
+}
+
+const DEFAULT_MAX_WORDS = 20;
+
+/** 'Joe Biden' → 'joe-biden'; accents folded, a leading 'the' dropped. */
+export function entitySlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^the-/, '');
+}
+
+// ---------------------------------------------------------------- lexicon
+
+type Tags = string | string[] | undefined;
+const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, Tags> }; two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> } } }).model();
+const LEXICON = model.one.lexicon;
+const hasTag = (tags: Tags, set: ReadonlySet<string>): boolean =>
+  tags !== undefined && (typeof tags === 'string' ? set.has(tags) : tags.some((t) => set.has(t)));
+const tagsOf = (word: string): Tags => LEXICON[word];
+
+const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
+const ORG_TAGS = new Set(['Organization', 'SportsTeam']);
+const PERSON_TAGS = new Set(['Person']);
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const NAME_TAGS = new Set([...PLACE_TAGS, ...ORG_TAGS, ...PERSON_TAGS, ...FIRST_NAME_TAGS, 'LastName', 'ProperNoun']);
+const LAST_NAME = new Set(['LastName']);
+const JUNK_TAGS = new Set(['Month', 'WeekDay', 'Pronoun', 'Demonym', 'Date', 'Holiday']);
+
+const ORG_WORDS = new Set([
+  ...Object.keys(model.two.orgWords),
+  'organisation', 'party', 'court', 'league', 'parliament', 'congress', 'senate', 'trust', 'assembly', 'commons',
+  'tribunal', 'cabinet', 'executive', 'network', 'partnership', 'coalition', 'alliance', 'movement', 'front',
+]);
+const PLACE_WORDS = new Set([...Object.keys(model.two.placeWords), 'county', 'province', 'island', 'islands', 'river', 'valley', 'mountains', 'street']);
+
+// Titles before a name: dropped from the name, and a sign the name is a person.
+const TITLES = new Set(
+  ('mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president ' +
+    'vice prime minister secretary chancellor chairman chairwoman chair judge justice mayor king queen prince princess ' +
+    'pope rev reverend father sister brother gen general col colonel capt captain lt lieutenant sgt sergeant major ' +
+    'admiral commander coach manager boss chief leader deputy shadow foreign home health finance defence defense ' +
+    'attorney ambassador commissioner inspector detective officer st saint archbishop bishop cardinal sheikh ' +
+    'president-elect premier speaker lawmaker striker midfielder defender goalkeeper singer actor actress director')
+    .split(' '),
+);
+// Words that, first in a sentence, are capitalised only for being first.
+const STOP = new Set(
+  ('a an the this that these those there here it its he she they we i you his her their our my your him them us ' +
+    'and but or nor so yet if when while where why how what who whom which whose as at by for from in into of on ' +
+    'onto to with without after before since until during about over under between among against through also ' +
+    'however meanwhile then now today yesterday tomorrow last next many most some all any each every both no not ' +
+    'one two three four five six seven eight nine ten first second new mr said says according despite although ' +
+    'because once other others such than very more less much few several yes oh well just even still only later earlier ' +
+    'soon instead elsewhere together perhaps indeed already')
+    .split(' '),
+);
+// Lower-case words that may join capitalised words into one name ('Bank of England').
+// Not 'and': 'December and Tony Blair' is two things far more often than one.
+const CONNECT = new Set(['of', 'for', 'the', 'de', 'del', 'della', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'bin', 'ibn', 'el', '&']);
+// Organisations news mentions daily that the lexicon lacks or tags as common nouns.
+const EXTRA_ORGS = new Set(['labour', 'tories', 'conservatives', 'liberal democrats', 'lib dems', 'democrats', 'republicans', 'snp', 'ukip', 'nhs', 'un', 'nato', 'eu']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'lt', 'sgt', 'prof', 'rev', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'vs', 'no']);
+
+// ---------------------------------------------------------------- chunking
+
+type Part = 'title' | 'standfirst' | 'body';
+interface Mention {
+  words: string[]; // cleaned name words, as written
+  kind: EntityKind | null;
+  titled: boolean; // a title stood before it: a person
+  part: Part;
+  pos: number; // word index within the part
+  acronymOf?: string[]; // 'World Health Organization (WHO)': the WHO mention, aliasing the name
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*['’]?/gu;
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const isAcronym = (w: string) => /^\p{Lu}{2,8}s?$/u.test(w.replace(/\./g, ''));
+const stripPossessive = (w: string) => w.replace(/['’]s?$/u, '');
+
+/** Words of a text with the gaps before them: the chunker's only view of it. */
+function tokens(text: string): { word: string; gap: string }[] {
+  const out: { word: string; gap: string }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    out.push({ word: m[0], gap: text.slice(last, m.index) });
+    last = m.index + m[0].length;
+  }
+  return out;
+}
+
+function chunk(text: string, part: Part, out: Mention[], limit = Infinity): number {
+  const toks = tokens(text);
+  const n = Math.min(toks.length, limit);
+  let sentenceStart = true;
+  let i = 0;
+  while (i < n) {
+    const { word, gap } = toks[i]!;
+    if (i > 0) {
+      const prev = toks[i - 1]!.word.toLowerCase().replace(/\.$/, '');
+      if (/[.!?]/.test(gap) && !ABBREVIATIONS.has(prev) && prev.length > 1) sentenceStart = true;
+      if (/\n/.test(gap)) sentenceStart = true;
+      if (/["“]\s*$/.test(gap)) sentenceStart = true; // a quotation opens: its first word is capitalised anyway
+    }
+    if (!isCap(word)) {
+      sentenceStart = false;
+      i++;
+      continue;
+    }
+    // A run: capitalised words, joined by connectors, broken by punctuation.
+    const start = i;
+    const run: string[] = [word];
+    let j = i + 1;
+    while (j < n) {
+      const t = toks[j]!;
+      const prev = run[run.length - 1]!;
+      if (/['’]s?$/u.test(prev)) break; // a possessive ends a name
+      if (!/^\s+$/.test(t.gap)) {
+        // punctuation ends the run, except the dot of an abbreviation or an initial: 'Sen. Smith', 'John F. Kennedy'
+        const dotted = /^\.\s+$/.test(t.gap) && (ABBREVIATIONS.has(prev.toLowerCase()) || /^\p{Lu}$/u.test(prev));
+        if (!dotted) break;
+      }
+      if (isCap(t.word)) {
+        run.push(t.word);
+        j++;
+        continue;
+      }
+      const lw = t.word.toLowerCase();
+      const next = toks[j + 1];
+      if (CONNECT.has(lw) && next && j + 1 < n && isCap(next.word) && /^\s+$/.test(next.gap) && /^\s+$/.test(t.gap)) {
+        run.push(t.word, next.word);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const atStart = sentenceStart;
+    sentenceStart = false;
+    i = j;
+    // 'World Health Organization (WHO)': the acronym aliases the run.
+    const after = toks[j];
+    let acronym: string | undefined;
+    if (after && j < n && /^\s*\($/.test(after.gap) && isAcronym(after.word) && /^\)/.test(toks[j + 1]?.gap ?? ')')) {
+      acronym = after.word.replace(/\./g, '');
+      i = j + 1;
+    }
+    const m = clean(run, atStart, part, start);
+    if (m) {
+      out.push(m);
+      if (acronym && m.words.length > 1 && m.kind !== 'person' && m.kind !== 'place' && acronym[0] === m.words[0]![0]) {
+        out.push({ words: [acronym], kind: 'organisation', titled: false, part, pos: j, acronymOf: m.words });
+      }
+    }
+  }
+  return toks.length;
+}
+
+/** Trim a capitalised run to a name and guess its kind; null when it is none. */
+function clean(run: string[], atStart: boolean, part: Part, pos: number): Mention | null {
+  let w = run.map((x, k) => (k === run.length - 1 ? stripPossessive(x) : x)).map((x) => x.replace(/\.$/, ''));
+  if (w[w.length - 1] === '') w.pop();
+  // Whole run known to the lexicon ('General Motors', 'New York'): take it as is.
+  const whole = tagsOf(w.join(' ').toLowerCase());
+  if (w.length > 1 && hasTag(whole, NAME_TAGS)) return { words: w, kind: kindFromTags(whole), titled: false, part, pos };
+  // Sentence-initial common words: 'Other', 'However', 'Yesterday'.
+  if (atStart) {
+    // only the first word: 'The European Commission' keeps 'European'
+    if (w.length && !TITLES.has(w[0]!.toLowerCase()) && isCommon(w[0]!)) w = w.slice(1);
+  }
+  while (w.length && (w[0]!.toLowerCase() === 'the' || CONNECT.has(w[0]!.toLowerCase()))) w = w.slice(1);
+  while (w.length && CONNECT.has(w[w.length - 1]!.toLowerCase())) w.pop();
+  if (!w.length) return null;
+  // Titles: 'President Biden', 'Trade Secretary Patricia Hewitt', 'Prime Minister'.
+  let titled = false;
+  let lastTitle = -1;
+  for (let k = 0; k < w.length; k++) if (TITLES.has(w[k]!.toLowerCase())) lastTitle = k;
+  if (lastTitle >= 0 && !ORG_WORDS.has(w[w.length - 1]!.toLowerCase())) {
+    const rest = w.slice(lastTitle + 1);
+    if (rest.length === 0 || !isCap(rest[0]!)) return null; // a role alone: 'Prime Minister', 'Secretary of State'
+    w = rest;
+    titled = true;
+  }
+  if (w.length === 1) {
+    const only = w[0]!;
+    const tags = tagsOf(only.toLowerCase());
+    if (only.length < 2 || hasTag(tags, JUNK_TAGS) || STOP.has(only.toLowerCase())) return null;
+    if (/^\p{Lu}$/u.test(only.replace(/\./g, ''))) return null;
+  }
+  if (w.every((x) => !/\p{Lu}/u.test(x))) return null;
+  return { words: w, kind: titled ? 'person' : guessKind(w), titled, part, pos };
+}
+
+function isCommon(word: string): boolean {
+  const lw = word.toLowerCase();
+  if (STOP.has(lw)) return true;
+  if (EXTRA_ORGS.has(lw)) return false;
+  const tags = tagsOf(lw);
+  return tags !== undefined && !hasTag(tags, NAME_TAGS) && !isAcronym(word);
+}
+
+function kindOfWords(lowerName: string): EntityKind | null {
+  return EXTRA_ORGS.has(lowerName) ? 'organisation' : kindFromTags(tagsOf(lowerName));
+}
+
+function kindFromTags(tags: Tags): EntityKind | null {
+  if (hasTag(tags, PERSON_TAGS)) return 'person';
+  if (hasTag(tags, ORG_TAGS)) return 'organisation';
+  if (hasTag(tags, PLACE_TAGS)) return 'place';
+  return null;
+}
+
+function guessKind(w: string[]): EntityKind | null {
+  const lower = w.map((x) => x.toLowerCase());
+  const known = kindOfWords(lower.join(' '));
+  if (known) return known;
+  const last = lower[lower.length - 1]!;
+  if (w.length > 1 && ORG_WORDS.has(last)) return 'organisation';
+  if (w.length > 2 && ORG_WORDS.has(lower[0]!) && lower[1] === 'of') return 'organisation'; // 'Bank of England'
+  if (w.length > 1 && PLACE_WORDS.has(last)) return 'place';
+  if (w.length === 1) {
+    if (isAcronym(w[0]!)) return kindFromTags(tagsOf(lower[0]!)) ?? (tagsOf(lower[0]!) === undefined ? 'organisation' : null);
+    return kindFromTags(tagsOf(lower[0]!));
+  }
+  if (w.length <= 4 && hasTag(tagsOf(lower[0]!), FIRST_NAME_TAGS) && lower.every((x) => !CONNECT.has(x) || x === 'de' || x === 'van' || x === 'von' || x === 'al' || x === 'bin')) {
+    // capitalised mid-run, so 'Brown' after 'Gordon' is a surname whatever else it may be
+    if (!STOP.has(last) && !hasTag(tagsOf(last), PLACE_TAGS)) return 'person';
+  }
+  if (w.length <= 4 && hasTag(tagsOf(last), LAST_NAME)) return 'person';
+  // 'Arsene Wenger': two words the lexicon has never seen, none an
+  // organisation or place word, read as a foreign or uncommon person's name.
+  if (w.length === 2 && !w.some(isAcronym) && lower.every((x) => tagsOf(x) === undefined || hasTag(tagsOf(x), LAST_NAME)) && tagsOf(lower[0]!) === undefined && !lower.some((x) => CONNECT.has(x))) return 'person';
+  return null;
+}
+
+// ---------------------------------------------------------------- compromise hints
+
+/** compromise's full parse of the lede: slug → kind, for runs the lexicon cannot place. */
+function compromiseHints(text: string): Map<string, EntityKind> {
+  const hints = new Map<string, EntityKind>();
+  if (!/\S/.test(text)) return hints;
+  const doc = nlp(text);
+  const add = (names: string[], kind: EntityKind) => {
+    for (const raw of names) {
+      const m = clean(raw.replace(/[^\p{L}\p{M}\p{N}'’.&\s-]/gu, ' ').trim().split(/\s+/), true, 'body', 0);
+      if (m && (m.words.length > 1 || kind !== 'person' || m.titled)) {
+        const slug = entitySlug(m.words.join(' '));
+        if (slug && !hints.has(slug)) hints.set(slug, kind);
+      }
+    }
+  };
+  add(doc.people().out('array') as string[], 'person');
+  add(doc.organizations().out('array') as string[], 'organisation');
+  add(doc.places().out('array') as string[], 'place');
+  return hints;
+}
+
+// ---------------------------------------------------------------- extraction
+
+const PART_WEIGHT: Record<Part, number> = { title: 3, standfirst: 2, body: 1 };
+const EARLY_WORDS = 150; // body mentions in the first words weigh up to double
+
+function weight(m: Mention): number {
+  return m.part === 'body' ? 1 + Math.max(0, 1 - m.pos / EARLY_WORDS) : PART_WEIGHT[m.part];
+}
+
+/** A headline in Title Case says nothing about which words are names. */
+function isTitleCase(title: string): boolean {
+  const ws = title.match(WORD) ?? [];
+  const content = ws.filter((w) => w.length > 3 && !STOP.has(w.toLowerCase()));
+  return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
+}
+
+interface Group {
+  kind: EntityKind | null;
+  votes: Map<EntityKind, number>;
+  forms: Map<string, number>;
+  mentions: Mention[];
+}
+
+export function extractEntities(a: { title: string; standfirst: string; text: string }, opts: EntityOptions = {}): Entity[] {
+  const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
+  const mentions: Mention[] = [];
+  const titleCase = isTitleCase(a.title);
+  if (!titleCase) chunk(a.title, 'title', mentions);
+  chunk(a.standfirst, 'standfirst', mentions);
+  chunk(a.text, 'body', mentions);
+
+  // compromise reads the first maxWords words of title, standfirst and body together.
+  const lede = [titleCase ? '' : a.title, a.standfirst, a.text.slice(0, maxWords * 20)]
+    .filter((x) => x.trim())
+    .map((x) => x.trim().replace(/[.!?]?$/, '.'))
+    .join('\n')
+    .split(/(?<=\S)(?=\s)/)
+    .slice(0, maxWords)
+    .join('');
+  const hints = compromiseHints(lede);
+
+  // Group identical names; a kind comes from the lexicon, a title, or compromise.
+  const groups = new Map<string, Group>();
+  const aliases = new Map<string, string>(); // acronym slug → name slug
+  for (const m of mentions) {
+    const slug = entitySlug(m.words.join(' '));
+    if (!slug) continue;
+    if (m.acronymOf) aliases.set(slug, entitySlug(m.acronymOf.join(' ')));
+    let g = groups.get(slug);
+    if (!g) groups.set(slug, (g = { kind: null, votes: new Map(), forms: new Map(), mentions: [] }));
+    const kind = m.kind ?? hints.get(slug) ?? null;
+    if (kind) g.votes.set(kind, (g.votes.get(kind) ?? 0) + (m.titled ? 2 : 1));
+    const form = m.words.join(' ');
+    g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
+    g.mentions.push(m);
+  }
+  for (const [slug, g] of groups) {
+    if (!g.votes.size && hints.has(slug)) g.votes.set(hints.get(slug)!, 1);
+    g.kind = [...g.votes].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+  }
+
+  // Acronyms defined in parentheses fold into their organisation.
+  for (const [acr, target] of aliases) fold(groups, acr, target);
+
+  // Bare surnames (and titled ones) fold into the one full name ending in them.
+  const bySurname = new Map<string, string[]>();
+  for (const [slug, g] of groups) {
+    const words = slug.split('-');
+    if (g.kind === 'person' && words.length > 1) {
+      const sur = words[words.length - 1]!;
+      bySurname.set(sur, [...(bySurname.get(sur) ?? []), slug]);
+    }
+  }
+  for (const [slug, g] of [...groups]) {
+    if (slug.includes('-') || (g.kind !== 'person' && g.kind !== null)) continue;
+    const full = bySurname.get(slug);
+    if (full?.length === 1) fold(groups, slug, full[0]!);
+    else if (full && full.length > 1) groups.delete(slug); // 'Smith' with two Smiths: whose?
+  }
+
+  const entities: Entity[] = [];
+  for (const [slug, g] of groups) {
+    if (!g.kind) continue;
+    const inBodyOnce = g.mentions.length === 1 && g.mentions[0]!.part === 'body';
+    if (inBodyOnce && !slug.includes('-') && !(g.kind === 'place' && hasTag(tagsOf(slug), PLACE_TAGS))) continue;
+    let raw = 0;
+    for (const m of g.mentions) raw += weight(m);
+    const name = displayName(g);
+    entities.push({ kind: g.kind, name, key: `${g.kind}:${slug}`, mentions: g.mentions.length, salience: 0, _raw: raw } as Entity & { _raw: number });
+  }
+  // Title-case headlines: count the entities already found in them.
+  if (titleCase) {
+    const t = ` ${a.title.toLowerCase()} `;
+    for (const e of entities as (Entity & { _raw: number })[]) {
+      const forms = groups.get(e.key.slice(e.key.indexOf(':') + 1))!.forms;
+      if ([...forms.keys()].some((f) => new RegExp(`[^\\p{L}\\p{N}]${escape(f.toLowerCase())}[^\\p{L}\\p{N}]`, 'u').test(t))) {
+        e._raw += PART_WEIGHT.title;
+        e.mentions++;
+      }
+    }
+  }
+  for (const e of entities as (Entity & { _raw: number })[]) {
+    e.salience = Math.round((e._raw / (e._raw + 5)) * 1000) / 1000;
+    delete (e as Partial<{ _raw: number }>)._raw;
+  }
+  entities.sort((x, y) => y.salience - x.salience || y.mentions - x.mentions || x.key.localeCompare(y.key));
+  return opts.max !== undefined ? entities.slice(0, opts.max) : entities;
+}
+
+function fold(groups: Map<string, Group>, from: string, into: string): void {
+  const a = groups.get(from);
+  const b = groups.get(into);
+  if (!a || !b || a === b) return;
+  b.mentions.push(...a.mentions);
+  for (const [v, c] of a.votes) if (v === b.kind) b.votes.set(v, (b.votes.get(v) ?? 0) + c);
+  groups.delete(from);
+}
+
+/** The longest form, the most frequent spelling among equals. */
+function displayName(g: Group): string {
+  return [...g.forms].sort((x, y) => y[0].split(' ').length - x[0].split(' ').length || y[1] - x[1] || y[0].length - x[0].length)[0]![0];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
