@@ -21,7 +21,12 @@ function month(now: number): string {
   return new Date(now).toISOString().slice(0, 7);
 }
 
-export async function readableFor(db: Kysely<DB>, req: FastifyRequest, article: ArticleRow, policy: AccessPolicy, now: number): Promise<Readable> {
+/**
+ * The paywall decision for this request, with its side effect: a full read that
+ * uses the monthly allowance is recorded here. Callers that cache rendered
+ * pages key them by the decision (full or not, and why), never by the viewer.
+ */
+export async function accessFor(db: Kysely<DB>, req: FastifyRequest, article: ArticleRow, policy: AccessPolicy, now: number): Promise<AccessDecision> {
   let allowanceUsed = 0;
   let unlocked = false;
   const account = req.account;
@@ -31,14 +36,21 @@ export async function readableFor(db: Kysely<DB>, req: FastifyRequest, article: 
     unlocked = rows.some((r) => r.article_id === article.id);
   }
   const decision = canRead({ publisherId: article.publisher_id, isFree: article.is_free === 1, status: article.status }, viewerOf(req, allowanceUsed, unlocked), policy);
-  if (decision.full) {
-    if (decision.consumesAllowance && account) {
-      await db.insertInto('allowance_unlocks').values({ user_id: account.user.id, article_id: article.id, month: month(now) }).onConflict((oc) => oc.doNothing()).execute();
-    }
-    return { decision, bodyHtml: article.body_html, text: article.body_text, truncated: false };
+  if (decision.full && decision.consumesAllowance && account) {
+    await db.insertInto('allowance_unlocks').values({ user_id: account.user.id, article_id: article.id, month: month(now) }).onConflict((oc) => oc.doNothing()).execute();
   }
+  return decision;
+}
+
+/** What of this article a viewer with this decision may see. */
+export function readableWith(decision: AccessDecision, article: ArticleRow): Readable {
+  if (decision.full) return { decision, bodyHtml: article.body_html, text: article.body_text, truncated: false };
   const preview = previewOf(article.body_html);
   return { decision, bodyHtml: preview.html, text: preview.text, truncated: preview.truncated };
+}
+
+export async function readableFor(db: Kysely<DB>, req: FastifyRequest, article: ArticleRow, policy: AccessPolicy, now: number): Promise<Readable> {
+  return readableWith(await accessFor(db, req, article, policy, now), article);
 }
 
 /** What any surface may say about an article without checking the viewer: headline, standfirst, image. */

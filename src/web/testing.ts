@@ -24,10 +24,11 @@ export interface ReaderFixture {
 
 let guid = 0;
 
-export async function readerFixture(dialect: 'sqlite' | 'postgres'): Promise<ReaderFixture> {
+/** `cached`: the server runs on the real clock with its caches on, as in production (the clock is then unused). */
+export async function readerFixture(dialect: 'sqlite' | 'postgres', opts: { cached?: boolean } = {}): Promise<ReaderFixture> {
   const database = await createTestDatabase(dialect);
   const clock = { now: NOW };
-  const app = await buildServer({ config: { ...loadConfig({}), demo: false }, database, log: silentLogger, now: () => clock.now, baseUrl: 'http://masthead.test' });
+  const app = await buildServer({ config: { ...loadConfig({}), demo: false }, database, log: silentLogger, ...(opts.cached ? {} : { now: () => clock.now }), baseUrl: 'http://masthead.test' });
   return {
     database,
     app,

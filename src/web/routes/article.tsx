@@ -1,11 +1,13 @@
 // GET /a/:id/:slug, the article page; POST /a/:id/save; GET /saved; the JSON
 // article API and the public RSS feed. All of them show article text only
 // through readableFor (the paywall rule).
+import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePageData, articlePath, latestCards, picksCards, topCards, toCards, type Card } from '../../catalog/article-pages.ts';
 import type { Database } from '../../db/connect.ts';
 import type { AccessPolicy } from '../../members/access.ts';
-import { readableFor } from '../article-access.ts';
+import { ReadingHistory } from '../../members/reading-history.ts';
+import { accessFor, readableFor, readableWith } from '../article-access.ts';
 import type { ListCache } from '../list-cache.ts';
 import { ArticlePage } from '../views/article-page.tsx';
 import { CardList } from '../views/cards.tsx';
@@ -14,11 +16,16 @@ import { page } from '../views/shell.tsx';
 
 const jsonLd = (o: unknown) => JSON.stringify(o).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Stands for the member's CSRF token in a cached page; random per process, so no article text can contain it. */
+const CSRF_SLOT = `csrf-${crypto.randomBytes(18).toString('base64url')}`;
 
 export function articleRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; trialDays: number; baseUrl: string; now?: () => number; lists: ListCache }): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
   const lists = deps.lists;
+  // Members' reads are written in batches (a convenience list): every second, before the history page, at close.
+  const history = new ReadingHistory(db, { onError: (err, dropped) => app.log.warn({ err, dropped }, 'reading history rows dropped') });
+  app.addHook('onClose', () => history.close());
   const notFound = (req: FastifyRequest, reply: FastifyReply) =>
     reply
       .code(404)
@@ -40,19 +47,54 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
       reply.header('cache-control', 'private, no-store').header('vary', 'Cookie').header('x-masthead-saved', '0').header('x-masthead-access', 'none');
       return reply.type('text/html; charset=utf-8').send(cached.html);
     }
-    const data = await articlePageData(db, id);
+    // Members: the article's data is shared for the interval too (cleared with the pages on any change).
+    const data = await lists.get(`article:${id}`, () => articlePageData(db, id));
     if (!data || data.article.status !== 'published') return notFound(req, reply);
     const path = articlePath(data.article);
     if (req.url.split('?')[0] !== path) return reply.redirect(path, 301);
     return reply.type('text/html; charset=utf-8').send(await renderArticle(req, data, reply));
   });
 
-  /** The article page for this request; sets the service-worker headers when a reply is given. */
+  /**
+   * The article page for this request; sets the service-worker headers when a reply is given.
+   * What differs between members is decided here, per request: the paywall decision, saved or not,
+   * staff forms, the CSRF token. The page itself is rendered once per interval for each combination
+   * of those (the token spliced in), so members' pages cost what visitors' do.
+   */
   async function renderArticle(req: FastifyRequest, data: NonNullable<Awaited<ReturnType<typeof articlePageData>>>, reply?: FastifyReply): Promise<string> {
+    const id = data.article.id;
+    const t = now();
+    const decision = await accessFor(db, req, data.article, deps.policy, t);
+    const account = req.account;
+    let saved = false;
+    if (account) {
+      saved = !!(await db.selectFrom('saved_articles').select('article_id').where('user_id', '=', account.user.id).where('article_id', '=', id).executeTakeFirst());
+      if (decision.full) history.record(account.user.id, id, t);
+    }
+    const canEditAccess = !!account && (account.user.role === 'editor' || account.user.role === 'admin' || (account.user.role === 'publisher' && account.user.publisher_id === data.article.publisher_id));
+    if (reply) {
+      reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
+      // For the service worker: keep this page offline only if it is saved by someone who may read it; forget everything otherwise.
+      reply.header('x-masthead-saved', saved && decision.full ? '1' : '0');
+      if (!account || !decision.full) reply.header('x-masthead-access', 'none');
+    }
+    const view = { decision, saved, canEditAccess, signedIn: !!account };
+    if (!account) return renderPage(data, view, '');
+    // The key holds everything the page depends on besides the article: a page never serves another decision.
+    const key = `member-page:${id}:${decision.full ? 'full' : 'preview'}:${decision.reason}:${saved ? 1 : 0}:${canEditAccess ? 1 : 0}`;
+    const parts = await lists.get(key, async () => (await renderPage(data, view, CSRF_SLOT)).split(CSRF_SLOT));
+    return parts.join(req.csrfToken);
+  }
+
+  async function renderPage(
+    data: NonNullable<Awaited<ReturnType<typeof articlePageData>>>,
+    { decision, saved, canEditAccess, signedIn }: { decision: Awaited<ReturnType<typeof accessFor>>; saved: boolean; canEditAccess: boolean; signedIn: boolean },
+    csrfToken: string,
+  ): Promise<string> {
     const id = data.article.id;
     const path = articlePath(data.article);
     const t = now();
-    const readable = await readableFor(db, req, data.article, deps.policy, t);
+    const readable = readableWith(decision, data.article);
     const section = data.article.section ?? '';
     const [latest, topAll, picksAll] = await Promise.all([
       lists.get(`latest:${section}`, () => latestCards(db, { limit: 12, section: section || undefined })),
@@ -69,18 +111,6 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     const related = pick4(latest);
     const top = pick4(topAll);
     const picks = pick4(picksAll);
-    const account = req.account;
-    let saved = false;
-    if (account) {
-      saved = !!(await db.selectFrom('saved_articles').select('article_id').where('user_id', '=', account.user.id).where('article_id', '=', id).executeTakeFirst());
-      if (readable.decision.full) {
-        await db
-          .insertInto('reading_history')
-          .values({ user_id: account.user.id, article_id: id, read_at: t })
-          .onConflict((oc) => oc.columns(['user_id', 'article_id']).doUpdateSet({ read_at: t }))
-          .execute();
-      }
-    }
     const a = data.article;
     const url = `${deps.baseUrl}${path}`;
     const structured = {
@@ -111,25 +141,19 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(structured) }} />
       </>
     );
-    if (reply) {
-      reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
-      // For the service worker: keep this page offline only if it is saved by someone who may read it; forget everything otherwise.
-      reply.header('x-masthead-saved', saved && readable.decision.full ? '1' : '0');
-      if (!account || !readable.decision.full) reply.header('x-masthead-access', 'none');
-    }
     return page({
         title: a.title,
-        signedIn: !!account,
+        signedIn,
         wide: true,
         head,
         children: (
           <>
-            {!account && (
+            {!signedIn && (
               <p class="promo">
                 Get all your news in one place: hundreds of premium titles, one app. <a href="/signup">Start reading</a>
               </p>
             )}
-            <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={!!account} trialDays={deps.trialDays} csrfToken={req.csrfToken} saved={saved} related={related} top={top} picks={picks} now={t} path={path} canEditAccess={!!account && (account.user.role === 'editor' || account.user.role === 'admin' || (account.user.role === 'publisher' && account.user.publisher_id === a.publisher_id))} />
+            <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={signedIn} trialDays={deps.trialDays} csrfToken={csrfToken} saved={saved} related={related} top={top} picks={picks} now={t} path={path} canEditAccess={canEditAccess} />
           </>
         ),
       });
@@ -172,6 +196,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
   ] as const) {
     app.get(path, async (req, reply) => {
       if (!req.account) return reply.redirect(`/signin?next=${path}`, 303);
+      if (table === 'reading_history') await history.flush(); // what was just read is listed
       const rows = await db
         .selectFrom(`${table} as s` as 'saved_articles as s')
         .innerJoin('articles as a', 'a.id', 's.article_id')
