@@ -1,6 +1,11 @@
 import { expect, it } from 'vitest';
 import { ListCache } from './list-cache.ts';
 
+/** Reloads behind readers wait for the event loop's next turn: let them run. */
+const settle = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+};
+
 it('loads once per interval, shares concurrent loads, and does not keep failures', async () => {
   let t = 0;
   let loads = 0;
@@ -11,6 +16,7 @@ it('loads once per interval, shares concurrent loads, and does not keep failures
   expect(await cache.get('k', load)).toBe(1);
   t = 1000; // expired: the old value once more, while the reload runs
   expect(await cache.get('k', load)).toBe(1);
+  await settle();
   expect(await cache.get('k', load)).toBe(2);
   await expect(cache.get('bad', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
   expect(await cache.get('bad', load)).toBe(3);
@@ -32,8 +38,8 @@ it('serves an expired value at once while one reload runs behind it, for a while
   expect(await cache.get('k', load)).toBe(1);
   t = 1500; // expired, recent enough to serve stale
   expect(await Promise.all([cache.get('k', load), cache.get('k', load)])).toEqual([1, 1]);
+  await settle();
   expect(loads).toBe(2); // one reload for both readers
-  await Promise.resolve();
   expect(await cache.get('k', load)).toBe(2);
   t = 10_000; // far too old: the reader waits for a fresh load
   expect(await cache.get('k', load)).toBe(3);
@@ -47,9 +53,10 @@ it('never serves stale after a clear, nor keeps a reload that was running across
   t = 1500;
   let finish!: (v: number) => void;
   expect(await cache.get('k', () => new Promise<number>((r) => (finish = r)))).toBe(1); // stale, reload pending
+  await settle();
   cache.clear();
   finish(99);
-  await Promise.resolve();
+  await settle();
   expect(await cache.get('k', async () => ++loads)).toBe(2);
 });
 
@@ -59,9 +66,9 @@ it('keeps serving the old value when a reload fails', async () => {
   await cache.get('k', async () => 'old');
   t = 1500;
   expect(await cache.get('k', () => Promise.reject(new Error('db down')))).toBe('old');
-  await Promise.resolve();
+  await settle();
   expect(await cache.get('k', async () => 'new')).toBe('old'); // stale again, this reload succeeds
-  await Promise.resolve();
+  await settle();
   expect(await cache.get('k', async () => 'newer')).toBe('new');
 });
 
@@ -70,4 +77,27 @@ it('never serves stale when the interval is zero (tests pass their own clock)', 
   const cache = new ListCache(0, () => 5);
   await cache.get('k', async () => ++loads);
   expect(await cache.get('k', async () => ++loads)).toBe(2);
+});
+
+it('runs reloads behind readers one at a time, giving the event loop a turn before each', async () => {
+  let t = 0;
+  const cache = new ListCache(1000, () => t);
+  for (const k of ['a', 'b', 'c']) await cache.get(k, async () => 0);
+  t = 1500;
+  const order: string[] = [];
+  let running = 0;
+  let most = 0;
+  const load = (k: string) => async () => {
+    most = Math.max(most, ++running);
+    order.push(k);
+    await new Promise((r) => setTimeout(r, 5));
+    running--;
+    return 1;
+  };
+  for (const k of ['a', 'b', 'c']) expect(await cache.get(k, load(k))).toBe(0);
+  expect(order).toEqual([]); // nothing ran inside the readers' requests
+  await new Promise((r) => setTimeout(r, 60));
+  expect(order).toEqual(['a', 'b', 'c']);
+  expect(most).toBe(1);
+  for (const k of ['a', 'b', 'c']) expect(await cache.get(k, load(k))).toBe(1);
 });

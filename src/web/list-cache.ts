@@ -7,8 +7,14 @@
 // reload runs behind them, so a page's or a list's expiry never makes a
 // reader wait for the queries behind it. Older entries, and everything after
 // clear(), are loaded while the reader waits, as before.
+//
+// Reloads behind readers run one at a time, each after the event loop has
+// had a turn: many pages cached in the same second expire in the same second,
+// and rendering them all in one go (SQLite answers synchronously) would stall
+// every request in flight for the whole batch.
 
 const STALE_INTERVALS = 3;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Entry {
   at: number;
@@ -21,6 +27,7 @@ interface Entry {
 
 export class ListCache {
   private readonly entries = new Map<string, Entry>();
+  private reloads: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
 
@@ -38,7 +45,7 @@ export class ListCache {
       if (hit.ok && age < this.ttlMs * STALE_INTERVALS) {
         if (!hit.refreshing) {
           hit.refreshing = true;
-          const next = load();
+          const next = (this.reloads = this.reloads.then(turn, turn).then(load));
           next.then(
             () => {
               // Cleared meanwhile: this load may have read what the clear was for, so it is not kept.
