@@ -22,12 +22,16 @@ it('loads once per interval, shares concurrent loads, and does not keep failures
   expect(await cache.get('bad', load)).toBe(3);
 });
 
-it('can be cleared at once', async () => {
+it('can be cleared at once, with its children', async () => {
   let loads = 0;
   const cache = new ListCache(60_000);
+  const child = cache.child();
   await cache.get('k', async () => ++loads);
+  await child.get('k', async () => ++loads);
+  expect(await child.get('k', async () => ++loads)).toBe(2);
   cache.clear();
-  expect(await cache.get('k', async () => ++loads)).toBe(2);
+  expect(await cache.get('k', async () => ++loads)).toBe(3);
+  expect(await child.get('k', async () => ++loads)).toBe(4);
 });
 
 it('serves an expired value at once while one reload runs behind it, for a while', async () => {

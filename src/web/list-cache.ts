@@ -28,12 +28,21 @@ interface Entry {
 export class ListCache {
   private readonly entries = new Map<string, Entry>();
   private reloads: Promise<unknown> = Promise.resolve();
+  private readonly children: ListCache[] = [];
 
   constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
 
   /** Forget everything: after a takedown or an access change, nobody should wait out the interval. */
   clear(): void {
     this.entries.clear();
+    for (const c of this.children) c.clear();
+  }
+
+  /** A cache with its own entries (and its own bound), same interval, cleared whenever this one is. */
+  child(): ListCache {
+    const c = new ListCache(this.ttlMs, this.now);
+    this.children.push(c);
+    return c;
   }
 
   get<T>(key: string, load: () => Promise<T>): Promise<T> {

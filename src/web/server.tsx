@@ -86,7 +86,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
   articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists });
-  searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now });
+  searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now, lists });
   seoRoutes(app, { database, baseUrl });
   listRoutes(app, { database, now, baseUrl, lists });
   homeRoutes(app, { database, now, lists });

@@ -1,7 +1,13 @@
 // GET /search: full-text search with filters (publisher, section, dates),
 // highlighted snippets and paging. Snippets come only from text the viewer may
 // read: members see matches anywhere in the body, visitors only in the preview.
-import type { FastifyInstance } from 'fastify';
+//
+// Popular searches repeat: a result page is the same for every viewer who may
+// read the same things (visitors; staff and members with access), so it is
+// kept for the shared-lists interval (cleared with them on a takedown or an
+// access change). Other viewers (allowance readers, publishers' own staff)
+// get theirs computed each time.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { articlePath, toCards } from '../../catalog/article-pages.ts';
 import { listPublishers, SECTION_NAMES, SECTIONS as SECTION_KEYS } from '../../catalog/publishers.ts';
@@ -10,6 +16,7 @@ import type { ArticleRow } from '../../db/schema.ts';
 import { canRead, type AccessPolicy } from '../../members/access.ts';
 import { previewOf } from '../../members/preview.ts';
 import { searchArticles } from '../../search/search.ts';
+import type { ListCache } from '../list-cache.ts';
 import { viewerOf } from '../session.ts';
 import { timeAgo } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
@@ -24,17 +31,46 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(100).default(1),
 });
 
-export function searchRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; now?: () => number }): void {
+/** Which shared result pages a viewer may be given: null when what they may read is their own. */
+function viewerClass(req: FastifyRequest): 'visitor' | 'reads-all' | null {
+  const a = req.account;
+  if (!a) return 'visitor';
+  if (a.user.role === 'admin' || a.user.role === 'editor' || (a.user.role === 'member' && a.membership.hasAccess)) return 'reads-all';
+  return null;
+}
+
+/** The preview's text of an article (for visitors' snippets), kept per article version: parsing the body is most of a snippet's cost. */
+const previews = new Map<number, { version: number; text: string }>();
+function previewText(a: ArticleRow): string {
+  const hit = previews.get(a.id);
+  if (hit && hit.version === a.modified_at) return hit.text;
+  const text = previewOf(a.body_html).text;
+  if (previews.size >= 5000) previews.delete(previews.keys().next().value!);
+  previews.set(a.id, { version: a.modified_at, text });
+  return text;
+}
+
+export function searchRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; now?: () => number; lists?: ListCache }): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
+  const resultPages = deps.lists?.child();
   app.get('/search', async (req, reply) => {
     const parsed = querySchema.safeParse(req.query);
     const q = parsed.success ? parsed.data : { q: '', page: 1 } as z.infer<typeof querySchema>;
-    const publishers = await listPublishers(db);
+    const cls = viewerClass(req);
+    const html =
+      resultPages && cls && q.q.trim()
+        ? await resultPages.get(`${cls}:${JSON.stringify([q.q, q.publisher, q.section, q.from, q.to, q.page])}`, () => render(req, q))
+        : await render(req, q);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+  });
+
+  async function render(req: FastifyRequest, q: z.infer<typeof querySchema>): Promise<string> {
+    const publishers = deps.lists ? await deps.lists.get('publishers', () => listPublishers(db)) : await listPublishers(db);
     const viewer = viewerOf(req);
     // What of an article this viewer may see, for its snippet: the paywall rule decides.
     const visibleText = (a: ArticleRow) =>
-      canRead({ publisherId: a.publisher_id, isFree: a.is_free === 1, status: a.status }, viewer, deps.policy).full ? `${a.standfirst}\n${a.body_text}` : `${a.standfirst}\n${previewOf(a.body_html).text}`;
+      canRead({ publisherId: a.publisher_id, isFree: a.is_free === 1, status: a.status }, viewer, deps.policy).full ? `${a.standfirst}\n${a.body_text}` : `${a.standfirst}\n${previewText(a)}`;
     const publisher = publishers.find((p) => p.slug === q.publisher);
     const result = q.q.trim()
       ? await searchArticles(
@@ -53,8 +89,7 @@ export function searchRoutes(app: FastifyInstance, deps: { database: Database; p
     const cards = result ? await toCards(db, result.hits.map((h) => h.article)) : [];
     const link = (p: number) => `/search?${new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')), page: String(p) } as Record<string, string>)}`;
     const pages = result ? Math.ceil(result.total / result.pageSize) : 0;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(
-      page({
+    return page({
         title: q.q ? `Search: ${q.q}` : 'Search',
         signedIn: !!req.account,
         wide: true,
@@ -115,7 +150,6 @@ export function searchRoutes(app: FastifyInstance, deps: { database: Database; p
             )}
           </>
         ),
-      }),
-    );
-  });
+      });
+  }
 }
