@@ -16,6 +16,7 @@ const groups: Record<string, Record<string, Part>> = {
   serve: {
     pages: () => import('./reader/serve.ts'),
     search: () => import('./reader/search.ts'),
+    lighthouse: () => import('./reader/lighthouse.ts'),
   },
   curation: {
     dedupe: () => import('./curation/dedupe.ts'),
