@@ -51,6 +51,9 @@ const schema = z.object({
   TRIAL_DAYS: int(0, 365).default('14'),
   GRACE_DAYS: int(0, 60).default('7'),
   FREE_ARTICLES_PER_MONTH: int(0, 1000).default('0'),
+  READ_SECONDS: int(1, 600).default('15'),
+  READ_SHARE_PERCENT: int(1, 100).default('60'),
+  TRENDING_HALF_LIFE_H: int(1, 168).default('6'),
   BILLING_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
   STRIPE_SECRET_KEY: z.string().trim().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().trim().optional(),
@@ -70,6 +73,8 @@ export type Config = {
   schedule: { minIntervalS: number; maxIntervalS: number; parkAfter: number };
   mail: { smtpUrl: string | undefined; from: string };
   membership: { trialDays: number; graceDays: number; freeArticlesPerMonth: number };
+  /** qualified read thresholds and the top-stories half-life */
+  curation: { readSeconds: number; readSharePercent: number; trendingHalfLifeMs: number };
   billing: { provider: 'manual' } | { provider: 'stripe'; secretKey: string; webhookSecret: string };
 };
 
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedule: { minIntervalS: e.FEED_MIN_INTERVAL_S, maxIntervalS: e.FEED_MAX_INTERVAL_S, parkAfter: e.FEED_PARK_AFTER },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     membership: { trialDays: e.TRIAL_DAYS, graceDays: e.GRACE_DAYS, freeArticlesPerMonth: e.FREE_ARTICLES_PER_MONTH },
+    curation: { readSeconds: e.READ_SECONDS, readSharePercent: e.READ_SHARE_PERCENT, trendingHalfLifeMs: e.TRENDING_HALF_LIFE_H * 3_600_000 },
     billing:
       e.BILLING_PROVIDER === 'stripe'
         ? { provider: 'stripe', secretKey: e.STRIPE_SECRET_KEY!, webhookSecret: e.STRIPE_WEBHOOK_SECRET! }

@@ -8,6 +8,7 @@ import { ingestCommand, migrateCommand, serveCommand, startCommand } from './cli
 import { publishersCommand } from './cli/publishers.ts';
 import { feedsCommand } from './cli/feeds.ts';
 import { refreshCommand } from './cli/refresh.ts';
+import { curateCommand } from './cli/curate.ts';
 import { plansCommand, usersCommand } from './cli/users.ts';
 
 export function buildProgram(): Command {
@@ -35,6 +36,7 @@ Examples:
   program.addCommand(publishersCommand());
   program.addCommand(feedsCommand());
   program.addCommand(refreshCommand());
+  program.addCommand(curateCommand());
   program.addCommand(usersCommand());
   program.addCommand(plansCommand());
   return program;

@@ -16,10 +16,16 @@ export interface Card {
   readingMinutes: number;
   image: { url: string; caption: string | null; width: number | null; height: number | null } | null;
   section: string | null;
+  /** how many publishers cover the story, and its cluster page */
+  coverage?: { publishers: number; clusterId: number };
+  /** an editor's note on a pick */
+  note?: string | null;
 }
 
-const CARD_COLUMNS = ['id', 'title', 'standfirst', 'url', 'publisher_id', 'published_at', 'reading_minutes', 'image_url', 'image_caption', 'image_width', 'image_height', 'section'] as const;
-type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
+export const GOOD_NEWS = 'good-news';
+
+export const CARD_COLUMNS = ['id', 'title', 'standfirst', 'url', 'publisher_id', 'published_at', 'reading_minutes', 'image_url', 'image_caption', 'image_width', 'image_height', 'section'] as const;
+export type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
 
 export function articlePath(a: { id: number; title: string }): string {
   const slug = a.title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
@@ -47,7 +53,9 @@ export async function toCards(db: Kysely<DB>, rows: CardRow[]): Promise<Card[]> 
 /** Latest readable stories, optionally in one section, excluding some ids. */
 export async function latestCards(db: Kysely<DB>, opts: { limit: number; section?: string; exclude?: number[]; publisherId?: number }): Promise<Card[]> {
   let q = db.selectFrom('articles').select([...CARD_COLUMNS]).where('status', '=', 'published').where('duplicate_of', 'is', null);
-  if (opts.section) q = q.where('section', '=', opts.section);
+  // Good news is a verdict (tone and topics, or an editor's), not a publisher's section.
+  if (opts.section === GOOD_NEWS) q = q.where('good_news', '=', 1);
+  else if (opts.section) q = q.where('section', '=', opts.section);
   if (opts.publisherId !== undefined) q = q.where('publisher_id', '=', opts.publisherId);
   if (opts.exclude?.length) q = q.where('id', 'not in', opts.exclude);
   return toCards(db, await q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute());
@@ -130,14 +138,16 @@ export const formatCursor = (c: { publishedAt: number; id: number }) => `${c.pub
  */
 export async function listPage(
   db: Kysely<DB>,
-  filter: { section?: string; publisherId?: number; authorId?: number; categoryLike?: string },
+  filter: { section?: string; publisherId?: number; authorId?: number; topic?: string; entityId?: number },
   opts: { limit: number; before: Cursor | null },
 ): Promise<{ cards: Card[]; next: string | null }> {
   let q = db.selectFrom('articles').select(CARD_COLUMNS.map((c) => `articles.${c}` as const)).where('articles.status', '=', 'published').where('articles.duplicate_of', 'is', null);
-  if (filter.section) q = q.where('articles.section', '=', filter.section);
+  if (filter.section === GOOD_NEWS) q = q.where('articles.good_news', '=', 1);
+  else if (filter.section) q = q.where('articles.section', '=', filter.section);
   if (filter.publisherId !== undefined) q = q.where('articles.publisher_id', '=', filter.publisherId);
   if (filter.authorId !== undefined) q = q.where('articles.id', 'in', db.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', filter.authorId)); // driven by the author's index, not a scan of every article
-  if (filter.categoryLike) q = q.where(sql`lower(articles.categories)`, 'like', filter.categoryLike);
+  if (filter.topic !== undefined) q = q.where('articles.id', 'in', db.selectFrom('article_topics').select('article_topics.article_id').where('article_topics.topic', '=', filter.topic));
+  if (filter.entityId !== undefined) q = q.where('articles.id', 'in', db.selectFrom('article_entities').select('article_entities.article_id').where('article_entities.entity_id', '=', filter.entityId));
   const b = opts.before;
   if (b) q = q.where((eb) => eb.or([eb('articles.published_at', '<', b.publishedAt), eb.and([eb('articles.published_at', '=', b.publishedAt), eb('articles.id', '<', b.id)])]));
   const rows = await q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(opts.limit + 1).execute();
@@ -150,7 +160,7 @@ export interface ArticlePageData {
   article: ArticleRow;
   publisher: PublisherRow;
   authors: { name: string; slug: string }[];
-  /** Other titles' copies of the same story. */
+  /** Other publishers' reports of the same story (its cluster and copies), filled by the route from curation. */
   copies: Card[];
 }
 
@@ -159,11 +169,5 @@ export async function articlePageData(db: Kysely<DB>, id: number): Promise<Artic
   if (!article) return null;
   const [publisher] = await getPublishersByIds(db, [article.publisher_id]);
   const authors = (await authorsOf(db, [id])).get(id) ?? [];
-  const original = article.duplicate_of ?? article.id;
-  // Two indexed lookups rather than one OR, which SQLite would answer with a scan.
-  const copyRows = [
-    ...(article.duplicate_of ? await db.selectFrom('articles').select([...CARD_COLUMNS]).where('id', '=', original).where('status', '=', 'published').execute() : []),
-    ...(await db.selectFrom('articles').select([...CARD_COLUMNS]).where('duplicate_of', '=', original).where('status', '=', 'published').where('id', '<>', id).limit(10).execute()),
-  ];
-  return { article, publisher: publisher!, authors, copies: await toCards(db, copyRows) };
+  return { article, publisher: publisher!, authors, copies: [] };
 }

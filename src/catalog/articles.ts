@@ -104,7 +104,8 @@ export async function updateArticle(
   authors: string[],
   lshKeys: string[],
 ): Promise<void> {
-  await db.updateTable('articles').set(update).where('id', '=', id).execute();
+  // A changed article is analysed again by the curation job (it keeps its story cluster).
+  await db.updateTable('articles').set({ ...update, curated_at: null }).where('id', '=', id).execute();
   await writeAuthors(db, id, publisherId, authors);
   await writeLsh(db, id, update.published_at, lshKeys);
   await reindexArticles(db, [id]);

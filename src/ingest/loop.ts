@@ -1,9 +1,14 @@
 // The long-running ingest role: a refresh cycle every few seconds over the
 // feeds that are due, until stopped. Several processes (or machines, on
 // PostgreSQL) may run it at once; leases keep them off each other's feeds.
+// After each cycle: the curation pass over new articles and, at least once a
+// minute, the top-stories ranking.
 import type { AppContext } from '../app.ts';
 import type { IngestStatus } from '../web/routes/health.ts';
 import { sendTrialReminders } from '../members/reminders.ts';
+import { runCuration } from '../curation/job.ts';
+import { computeTopStories } from '../curation/trending.ts';
+import { DEFAULT_TRENDING_RULES } from '../curation/trending-rules.ts';
 import { leaseOwner, runCycle, type CycleTotals } from './cycle.ts';
 
 export interface IngestLoop {
@@ -20,6 +25,7 @@ export function startIngestLoop(ctx: AppContext, opts: { tickMs?: number; now?: 
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
   let lastReminders = 0;
+  let lastTop = 0;
 
   const tick = async () => {
     try {
@@ -40,6 +46,13 @@ export function startIngestLoop(ctx: AppContext, opts: { tickMs?: number; now?: 
       state.lastError = null;
       if (totals.feeds > 0) ctx.log.info({ ...totals, elapsedMs: Math.round(totals.elapsedMs) }, 'refresh cycle');
       opts.onCycle?.(totals);
+      // Curation of what arrived (one process at a time holds its lease), and top stories at least once a minute.
+      const curated = await runCuration(ctx.database, { now, owner: `${owner}:curation` });
+      if (curated.articles > 0) ctx.log.info({ articles: curated.articles, clustersCreated: curated.clustersCreated, joined: curated.joined, elapsedMs: Math.round(curated.elapsedMs) }, 'curation pass');
+      if (curated.articles > 0 || now() - lastTop >= 60_000) {
+        lastTop = now();
+        await computeTopStories(ctx.database.db, now(), { ...DEFAULT_TRENDING_RULES, halfLifeMs: ctx.config.curation.trendingHalfLifeMs });
+      }
       // Background jobs that piggy-back on the loop: trial mails every ten minutes.
       if (now() - lastReminders > 10 * 60_000) {
         lastReminders = now();

@@ -2,6 +2,7 @@
 import { initial } from './0001-initial.ts';
 import { search } from './0002-search.ts';
 import { members } from './0003-members.ts';
+import { curation } from './0004-curation.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initial, search, members];
+export const migrations: readonly Migration[] = [initial, search, members, curation];

@@ -1,0 +1,206 @@
+// The curation pass, run in the background after ingest: every article not yet
+// analysed is read in order of arrival and
+//   1. analysed (terms, topics, people and places, tone),
+//   2. counted into the document frequencies, then given its TF-IDF vector,
+//   3. matched against recent stories through the postings index,
+//   4. put into a story cluster (an existing one, or a new one),
+//   5. linked to its related stories (and they back to it),
+//   6. stored, with its good-news verdict.
+// Batches commit one at a time, so a crash loses at most the batch under way,
+// and that batch is simply done again. One pass runs at a time (a lease).
+import type { Database } from '../db/connect.ts';
+import type { DB } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import { dot, tfidfVector, type TermVector } from '../analysis/terms.ts';
+import { analyse, type Analysis } from './analyse.ts';
+import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RULES, type ClusterRules } from './cluster-rules.ts';
+import { acquireLease, releaseLease } from './lease.ts';
+import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
+import {
+  addDocuments,
+  candidatesByTerms,
+  createCluster,
+  documentCount,
+  joinCluster,
+  joinThreads,
+  loadClusters,
+  loadDf,
+  loadProfiles,
+  newRunCache,
+  writeFeatures,
+  writeRelated,
+  type RunCache,
+  type StoredProfile,
+} from './store.ts';
+
+export interface CurationOptions {
+  now?: () => number;
+  batch?: number;
+  /** stop after this many articles (all waiting ones when absent) */
+  max?: number;
+  owner?: string;
+  clusterRules?: ClusterRules;
+  onProgress?: (done: number, waiting: number) => void;
+}
+
+export interface CurationTotals {
+  articles: number;
+  clustersCreated: number;
+  joined: number;
+  elapsedMs: number;
+  /** time spent finding and ranking related stories (the lookup), summed */
+  relatedMs: number;
+  skipped: boolean;
+}
+
+const VECTOR_TERMS = 60;
+const POSTED_TERMS = 16;
+const QUERY_TERMS = 12;
+const RELATED_SHOWN = 6;
+const RELATED_HORIZON_MS = 120 * 86_400_000;
+const ENTITY_KEYS = 12;
+
+interface Waiting {
+  id: number;
+  publisher_id: number;
+  title: string;
+  standfirst: string;
+  body_text: string;
+  categories: string;
+  section: string | null;
+  published_at: number;
+  duplicate_of: number | null;
+  cluster_id: number | null;
+  status: string;
+}
+
+function parseList(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function countWaiting(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('articles').select(db.fn.countAll<number>().as('n')).where('curated_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Runs curation over waiting articles until none are left (or `max`). Returns skipped when another process holds the lease. */
+export async function runCuration(database: Database, opts: CurationOptions = {}): Promise<CurationTotals> {
+  const now = opts.now ?? Date.now;
+  const owner = opts.owner ?? `curation:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const totals: CurationTotals = { articles: 0, clustersCreated: 0, joined: 0, elapsedMs: 0, relatedMs: 0, skipped: false };
+  const started = performance.now();
+  const db = database.db;
+  if (!(await acquireLease(db, 'curation', owner, now(), 10 * 60_000))) return { ...totals, skipped: true };
+  try {
+    const waiting = opts.onProgress ? await countWaiting(db) : 0;
+    const cache = newRunCache();
+    for (;;) {
+      const limit = Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles);
+      if (limit <= 0) break;
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'publisher_id', 'title', 'standfirst', 'body_text', 'categories', 'section', 'published_at', 'duplicate_of', 'cluster_id', 'status'])
+        .where('curated_at', 'is', null)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      if (rows.length === 0) break;
+      await db.transaction().execute((trx) => curateBatch(trx, rows, now(), opts.clusterRules ?? DEFAULT_CLUSTER_RULES, totals, cache));
+      totals.articles += rows.length;
+      opts.onProgress?.(totals.articles, waiting);
+      await acquireLease(db, 'curation', owner, now(), 10 * 60_000);
+    }
+  } finally {
+    await releaseLease(db, 'curation', owner);
+  }
+  totals.elapsedMs = performance.now() - started;
+  return totals;
+}
+
+async function curateBatch(trx: Kysely<DB>, rows: Waiting[], now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<void> {
+  const live = rows.filter((r) => r.status === 'published');
+  const done = rows.filter((r) => r.status !== 'published').map((r) => r.id);
+  if (done.length) await trx.updateTable('articles').set({ curated_at: now }).where('id', 'in', done).execute();
+  if (live.length === 0) return;
+
+  // 1–2. Analyse, count new documents into the frequencies (an article analysed before is not counted twice), weigh terms.
+  const analyses = new Map<number, Analysis>(live.map((r) => [r.id, analyse({ title: r.title, standfirst: r.standfirst, text: r.body_text, categories: parseList(r.categories), section: r.section })]));
+  const seenBefore = new Set((await trx.selectFrom('article_features').select('article_id').where('article_id', 'in', live.map((r) => r.id)).execute()).map((r) => r.article_id));
+  const fresh = live.filter((r) => !seenBefore.has(r.id));
+  const docs = (await documentCount(trx)) + fresh.length;
+  await addDocuments(trx, fresh.map((r) => analyses.get(r.id)!.counts.keys()), docs);
+  const df = await loadDf(trx, live.flatMap((r) => [...analyses.get(r.id)!.counts.keys()]));
+  const rulings = new Map((await trx.selectFrom('good_news_overrides').select(['article_id', 'include']).where('article_id', 'in', live.map((r) => r.id)).execute()).map((o) => [o.article_id, o.include]));
+
+  // 3–6, oldest first, so a story's first report founds its cluster.
+  for (const r of [...live].sort((a, b) => a.published_at - b.published_at || a.id - b.id)) {
+    const analysis = analyses.get(r.id)!;
+    const vector = tfidfVector(analysis.counts, (t) => df.get(t) ?? 1, docs, VECTOR_TERMS);
+    const entityKeys = analysis.entities.slice(0, ENTITY_KEYS).map((e) => e.key);
+    const topicSlugs = analysis.topics.map((t) => t.slug);
+    await writeFeatures(trx, { id: r.id, publishedAt: r.published_at, vector, postings: POSTED_TERMS, entities: analysis.entities.slice(0, ENTITY_KEYS), topics: analysis.topics }, !seenBefore.has(r.id), cache);
+
+    const t0 = performance.now();
+    const candidateScores = await candidatesByTerms(trx, vector, { from: r.published_at - RELATED_HORIZON_MS, to: r.published_at + RELATED_HORIZON_MS, terms: QUERY_TERMS, perTerm: 250, limit: 60, exclude: r.id });
+    const profiles = await loadProfiles(trx, [...candidateScores.keys()], cache);
+    const self: StoredProfile = { id: r.id, publisherId: r.publisher_id, clusterId: null, duplicateOf: r.duplicate_of, publishedAt: r.published_at, vector, entities: new Set(entityKeys), topics: new Set(topicSlugs) };
+    totals.relatedMs += performance.now() - t0;
+
+    const clusterId = r.cluster_id ?? (await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals));
+    self.clusterId = clusterId;
+    // Step 4b: the developing story, when this report continues an earlier story.
+    const mine = { vector, entities: entityKeys, publishedAt: r.published_at };
+    const continued = new Set<number>();
+    for (const p of profiles) {
+      if (p.clusterId === null || p.clusterId === clusterId || continued.has(p.clusterId)) continue;
+      if (continuesStory(mine, { vector: p.vector, entities: [...p.entities], publishedAt: p.publishedAt }, DEFAULT_THREAD_RULES)) continued.add(p.clusterId);
+    }
+    for (const other of continued) await joinThreads(trx, clusterId, other);
+
+    const t1 = performance.now();
+    const related = rankRelated(self, profiles, RELATED_SHOWN, DEFAULT_RELATED_RULES);
+    totals.relatedMs += performance.now() - t1;
+    await writeRelated(trx, r.id, related);
+    // Good news: the job's verdict, unless an editor has ruled on this article.
+    const ruling = rulings.get(r.id);
+    const goodNews = ruling ?? (analysis.goodNews ? 1 : 0);
+    await trx.updateTable('articles').set({ curated_at: now, tone: Math.round(analysis.tone * 1000) / 1000, good_news: goodNews }).where('id', '=', r.id).execute();
+  }
+}
+
+/** Steps 4: copies join their original's cluster; other reports the best recent cluster above the threshold, else a new one. */
+async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: StoredProfile[], vector: TermVector, entityKeys: string[], now: number, rules: ClusterRules, totals: CurationTotals): Promise<number> {
+  const a = { id: self.id, publishedAt: self.publishedAt, vector, entities: entityKeys };
+  let clusterId: number | null = null;
+  if (self.duplicateOf !== null) {
+    const original = await trx.selectFrom('articles').select('cluster_id').where('id', '=', self.duplicateOf).executeTakeFirst();
+    clusterId = original?.cluster_id ?? null;
+  }
+  const bestMember = new Map<number, number>();
+  for (const p of profiles) {
+    if (p.clusterId === null || Math.abs(p.publishedAt - self.publishedAt) > rules.maxSpanMs) continue;
+    const sim = dot(vector, p.vector);
+    if (sim > (bestMember.get(p.clusterId) ?? 0)) bestMember.set(p.clusterId, sim);
+  }
+  const clusters = await loadClusters(trx, [...bestMember.keys()]);
+  if (clusterId === null) {
+    const chosen = chooseCluster({ vector, entities: entityKeys, publishedAt: self.publishedAt, bestMember }, clusters.map((c) => ({ ...c, entities: new Set(c.entities) })), rules);
+    clusterId = chosen?.id ?? null;
+  }
+  if (clusterId === null) {
+    const id = await createCluster(trx, a, now);
+    await trx.updateTable('articles').set({ cluster_id: id }).where('id', '=', self.id).execute();
+    totals.clustersCreated++;
+    return id;
+  }
+  await trx.updateTable('articles').set({ cluster_id: clusterId }).where('id', '=', self.id).execute();
+  const cluster = clusters.find((c) => c.id === clusterId) ?? (await loadClusters(trx, [clusterId]))[0];
+  if (cluster) await joinCluster(trx, cluster, a, now);
+  totals.joined++;
+  return clusterId;
+}

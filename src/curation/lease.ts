@@ -1,0 +1,24 @@
+// A named lease in the database: one holder at a time across processes and
+// machines, taken over when its holder stops renewing it.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+/** Takes or renews the lease; false when someone else holds it and it has not expired. */
+export async function acquireLease(db: Kysely<DB>, name: string, owner: string, now: number, ttlMs: number): Promise<boolean> {
+  await db
+    .insertInto('job_leases')
+    .values({ name, owner, until: now + ttlMs })
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({ owner, until: now + ttlMs })
+        .where((eb) => eb.or([eb('job_leases.until', '<', now), eb('job_leases.owner', '=', owner)])),
+    )
+    .execute();
+  const row = await db.selectFrom('job_leases').select('owner').where('name', '=', name).executeTakeFirst();
+  return row?.owner === owner;
+}
+
+export async function releaseLease(db: Kysely<DB>, name: string, owner: string): Promise<void> {
+  await db.deleteFrom('job_leases').where('name', '=', name).where('owner', '=', owner).execute();
+}

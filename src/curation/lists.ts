@@ -1,0 +1,117 @@
+// The curated lists pages show: top stories (from top_stories), our picks,
+// related stories and more coverage of the same story, a story cluster's page,
+// and an article's topics and names. Each is a few indexed queries; the work
+// behind them was done by the background job.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { CARD_COLUMNS, picksCards as interimPicks, topCards as interimTop, toCards, type Card } from '../catalog/article-pages.ts';
+import { topicBySlug } from '../analysis/topics.ts';
+import { currentPicks } from './picks.ts';
+
+const cardColumns = CARD_COLUMNS.map((c) => `a.${c}` as const);
+
+/** Published originals among these ids, as cards in the given order. */
+async function cardsInOrder(db: Kysely<DB>, ids: number[]): Promise<Card[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('articles as a').select(cardColumns).where('a.id', 'in', ids).where('a.status', '=', 'published').execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return toCards(db, ids.map((id) => byId.get(id)).filter((r) => r !== undefined));
+}
+
+/** Top stories right now, one per story; before the first ranking has run, the interim coverage-and-recency list. */
+export async function topStoryCards(db: Kysely<DB>, opts: { limit: number; now: number }): Promise<Card[]> {
+  const ranked = await db.selectFrom('top_stories').select(['article_id', 'cluster_id', 'publishers']).orderBy('rank').limit(opts.limit + 10).execute();
+  if (ranked.length === 0) return interimTop(db, opts);
+  const cards = await cardsInOrder(db, ranked.map((r) => r.article_id));
+  const info = new Map(ranked.map((r) => [r.article_id, r]));
+  return cards.slice(0, opts.limit).map((c) => {
+    const r = info.get(c.id)!;
+    return r.cluster_id !== null ? { ...c, coverage: { publishers: r.publishers, clusterId: r.cluster_id } } : c;
+  });
+}
+
+/** Our picks in the editors' order with their notes; featured ones first. Until editors pick anything, recent long reads. */
+export async function pickCards(db: Kysely<DB>, opts: { limit: number; now: number }): Promise<(Card & { featured: boolean })[]> {
+  const picks = await currentPicks(db, opts.now);
+  if (picks.length === 0) return (await interimPicks(db, { limit: opts.limit })).map((c) => ({ ...c, featured: false }));
+  const ordered = [...picks.filter((p) => p.featured), ...picks.filter((p) => !p.featured)];
+  const cards = await cardsInOrder(db, ordered.map((p) => p.articleId));
+  const byArticle = new Map(ordered.map((p) => [p.articleId, p]));
+  return cards.slice(0, opts.limit).map((c) => ({ ...c, note: byArticle.get(c.id)?.note ?? null, featured: byArticle.get(c.id)?.featured ?? false }));
+}
+
+/** Related stories (other stories on the same subject), strongest first. */
+export async function relatedCards(db: Kysely<DB>, articleId: number, limit: number): Promise<Card[]> {
+  const rows = await db.selectFrom('article_related').select('related_id').where('article_id', '=', articleId).orderBy('score', 'desc').orderBy('related_id', 'desc').limit(limit + 4).execute();
+  const cards = await cardsInOrder(db, rows.map((r) => r.related_id));
+  return cards.slice(0, limit);
+}
+
+/** Other publishers' reports of the same story (its cluster and its copies), earliest first. */
+export async function coverageCards(db: Kysely<DB>, article: { id: number; cluster_id: number | null; duplicate_of: number | null; publisher_id: number }, limit: number): Promise<Card[]> {
+  const root = article.duplicate_of ?? article.id;
+  const rows = await db
+    .selectFrom('articles as a')
+    .select(cardColumns)
+    .where('a.status', '=', 'published')
+    .where('a.id', '<>', article.id)
+    .where((eb) => {
+      const same = [eb('a.duplicate_of', '=', root), eb('a.id', '=', root)];
+      if (article.cluster_id !== null) same.push(eb('a.cluster_id', '=', article.cluster_id));
+      return eb.or(same);
+    })
+    .orderBy('a.published_at')
+    .orderBy('a.id')
+    .limit(limit * 3)
+    .execute();
+  // One report per other publisher: their angle, not their every update.
+  const seen = new Set<number>([article.publisher_id]);
+  return toCards(db, rows.filter((r) => !seen.has(r.publisher_id) && seen.add(r.publisher_id)).slice(0, limit));
+}
+
+export interface ClusterPage {
+  id: number;
+  publishers: number;
+  articles: number;
+  firstAt: number;
+  lastAt: number;
+  /** the earliest report first, then each publisher's first report */
+  reports: Card[];
+  entities: { name: string; slug: string; kind: string }[];
+}
+
+export async function clusterPage(db: Kysely<DB>, id: number): Promise<ClusterPage | null> {
+  const c = await db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) return null;
+  const rows = await db.selectFrom('articles as a').select(cardColumns).where('a.cluster_id', '=', id).where('a.status', '=', 'published').orderBy('a.published_at').orderBy('a.id').limit(200).execute();
+  if (rows.length === 0) return null;
+  const seen = new Set<number>();
+  const reports = await toCards(db, rows.filter((r) => !seen.has(r.publisher_id) && seen.add(r.publisher_id)));
+  const keys = JSON.parse(c.entities) as string[];
+  const entities = keys.length ? await db.selectFrom('entities').select(['name', 'slug', 'kind', 'key']).where('key', 'in', keys.slice(0, 8)).execute() : [];
+  return { id, publishers: seen.size, articles: rows.length, firstAt: c.first_published_at, lastAt: c.last_published_at, reports, entities: keys.map((k) => entities.find((e) => e.key === k)).filter((e) => e !== undefined) };
+}
+
+export interface ArticleTags {
+  topics: { slug: string; name: string }[];
+  entities: { name: string; slug: string; kind: string }[];
+}
+
+/** An article's topics and the people, organisations and places it is about, most salient first. */
+export async function articleTags(db: Kysely<DB>, articleId: number): Promise<ArticleTags> {
+  const [topics, entities] = await Promise.all([
+    db.selectFrom('article_topics').select(['topic', 'score']).where('article_id', '=', articleId).orderBy('score', 'desc').execute(),
+    db
+      .selectFrom('article_entities as ae')
+      .innerJoin('entities as e', 'e.id', 'ae.entity_id')
+      .select(['e.name', 'e.slug', 'e.kind'])
+      .where('ae.article_id', '=', articleId)
+      .orderBy('ae.salience', 'desc')
+      .limit(8)
+      .execute(),
+  ]);
+  return {
+    topics: topics.map((t) => ({ slug: t.topic, name: topicBySlug(t.topic)?.name ?? t.topic })),
+    entities,
+  };
+}

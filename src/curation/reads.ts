@@ -1,0 +1,137 @@
+// Page views and qualified reads. Each is one event per reader, article, kind
+// and UTC day (the table's key makes a repeat a no-op), and the daily roll-up
+// is incremented in the same transaction only when the event is new, so the
+// counts are exact and survive restarts. Members are counted by account;
+// visitors by a keyed hash of address and browser whose key changes every
+// day and is then deleted, so no stored identifier links a visitor's days.
+import crypto from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export type ReadKind = 'view' | 'read';
+
+export interface ReadEvent {
+  articleId: number;
+  reader: string;
+  kind: ReadKind;
+  at: number;
+}
+
+export const utcDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** Today's salt, created on first use; earlier days' salts are deleted, so yesterday's hashes cannot be recomputed. */
+export async function daySalt(db: Kysely<DB>, day: string): Promise<string> {
+  await db.insertInto('read_salts').values({ day, salt: crypto.randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('day').doNothing()).execute();
+  await db.deleteFrom('read_salts').where('day', '<', day).execute();
+  const row = await db.selectFrom('read_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
+  return row.salt;
+}
+
+export function visitorReader(salt: string, ip: string, userAgent: string): string {
+  return `v:${crypto.createHmac('sha256', salt).update(`${ip}\u0000${userAgent}`).digest('base64url').slice(0, 22)}`;
+}
+
+export const memberReader = (userId: number) => `m:${userId}`;
+
+/** Stores events; returns how many were new (the rest were repeats the same day). */
+export async function recordReads(db: Kysely<DB>, events: readonly ReadEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    let added = 0;
+    for (const e of events) {
+      const day = utcDay(e.at);
+      const inserted = await trx
+        .insertInto('read_events')
+        .values({ day, article_id: e.articleId, reader: e.reader, kind: e.kind, at: e.at })
+        .onConflict((oc) => oc.columns(['day', 'article_id', 'reader', 'kind']).doNothing())
+        .returning('article_id')
+        .executeTakeFirst();
+      if (!inserted) continue;
+      added++;
+      const views = e.kind === 'view' ? 1 : 0;
+      const qualified = e.kind === 'read' ? 1 : 0;
+      await trx
+        .insertInto('read_counts')
+        .values({ article_id: e.articleId, day, views, qualified })
+        .onConflict((oc) =>
+          oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`read_counts.views + ${views}`, qualified: sql`read_counts.qualified + ${qualified}` }),
+        )
+        .execute();
+    }
+    return added;
+  });
+}
+
+/** Did this reader view the article today (or yesterday, for a read that crosses midnight)? */
+export async function hasViewed(db: Kysely<DB>, articleId: number, reader: string, at: number): Promise<boolean> {
+  const days = [utcDay(at), utcDay(at - 86_400_000)];
+  const row = await db.selectFrom('read_events').select('at').where('day', 'in', days).where('article_id', '=', articleId).where('reader', '=', reader).where('kind', '=', 'view').executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * Page views arrive with every article request: they are buffered and written
+ * in one transaction a second (and on close), so counting costs the page
+ * almost nothing. Qualified reads are written at once.
+ */
+export class ReadRecorder {
+  private buffer: ReadEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly opts: { flushMs?: number; onError?: (err: unknown) => void } = {},
+  ) {}
+
+  view(articleId: number, reader: string, at: number): void {
+    this.buffer.push({ articleId, reader, kind: 'view', at });
+    if (this.buffer.length >= 5000) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs ?? 1000);
+  }
+
+  /** Writes what is buffered. Events are kept for the next try when the write fails. */
+  flush(): Promise<unknown> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const events = this.buffer;
+    this.buffer = [];
+    this.flushing = this.flushing.then(async () => {
+      if (events.length === 0) return;
+      try {
+        await recordReads(this.db, events);
+      } catch (err) {
+        this.buffer.unshift(...events);
+        this.opts.onError?.(err);
+      }
+    });
+    return this.flushing;
+  }
+
+  /** A qualified read, counted only when the same reader's view of the article is on record. */
+  async qualified(articleId: number, reader: string, at: number): Promise<'counted' | 'repeat' | 'no-view'> {
+    await this.flush();
+    if (!(await hasViewed(this.db, articleId, reader, at))) return 'no-view';
+    return (await recordReads(this.db, [{ articleId, reader, kind: 'read', at }])) ? 'counted' : 'repeat';
+  }
+
+  close(): Promise<unknown> {
+    return this.flush();
+  }
+}
+
+/** The page's proof that a beacon comes from an article page we served: an HMAC of the article id. */
+export function readToken(secret: string, articleId: number): string {
+  return crypto.createHmac('sha256', secret).update(`read:${articleId}`).digest('base64url').slice(0, 22);
+}
+
+export function checkReadToken(secret: string, articleId: number, token: unknown): boolean {
+  if (typeof token !== 'string' || token.length !== 22) return false;
+  return crypto.timingSafeEqual(Buffer.from(readToken(secret, articleId)), Buffer.from(token));
+}
+
+/** The server's secret for read tokens, created once per install. */
+export async function readSecret(db: Kysely<DB>): Promise<string> {
+  await db.insertInto('meta').values({ key: 'reads.secret', value: crypto.randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await db.selectFrom('meta').select('value').where('key', '=', 'reads.secret').executeTakeFirstOrThrow()).value;
+}

@@ -1,0 +1,15 @@
+// Forgets everything the curation job derived, so the next pass analyses
+// every article afresh. Editors' picks, good-news rulings and reads are kept.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export async function forgetCuration(db: Kysely<DB>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    for (const table of ['article_related', 'article_entities', 'article_topics', 'term_postings', 'article_features', 'term_df', 'top_stories', 'entities', 'clusters'] as const) {
+      await trx.deleteFrom(table).execute();
+    }
+    await trx.deleteFrom('meta').where('key', '=', 'curation.docs').execute();
+    const r = await trx.updateTable('articles').set({ curated_at: null, cluster_id: null }).executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  });
+}
