@@ -24,6 +24,9 @@ import { seoRoutes } from './routes/seo.ts';
 import { errorPage, notFoundPage } from './views/not-found.tsx';
 import { ListCache } from './list-cache.ts';
 import { sessionPlugin } from './session.ts';
+import { readCounting } from './reads.ts';
+import { editorRoutes } from './routes/editor.tsx';
+import { storyRoutes } from './routes/story.tsx';
 
 export interface ServerDeps {
   config: Config;
@@ -85,7 +88,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   authRoutes(app, { accounts, secure, trialDays: config.membership.trialDays });
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
-  articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists });
+  const reads = await readCounting(app, { db: database.db, now, thresholds: { seconds: config.curation.readSeconds, percent: config.curation.readSharePercent } });
+  articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists, reads });
+  editorRoutes(app, { db: database.db, now, lists });
+  storyRoutes(app, { db: database.db, now, lists });
   searchRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, now, lists });
   seoRoutes(app, { database, baseUrl });
   listRoutes(app, { database, now, baseUrl, lists });

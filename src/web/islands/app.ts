@@ -1,5 +1,7 @@
 // The one client script: keyboard shortcuts, the service worker, the install
 // prompt. Pages work without it; it only adds.
+import { watchReading } from './reads.ts';
+
 type Deferred = Event & { prompt(): Promise<void> };
 
 const cards = () => Array.from(document.querySelectorAll<HTMLElement>('.card'));
@@ -74,3 +76,5 @@ document.addEventListener('click', (e) => {
     deferred = null;
   }
 });
+
+watchReading();

@@ -3,12 +3,14 @@
 // through readableFor (the paywall rule).
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { articlePageData, articlePath, latestCards, picksCards, topCards, toCards, type Card } from '../../catalog/article-pages.ts';
+import { articlePageData, articlePath, latestCards, toCards, type Card } from '../../catalog/article-pages.ts';
+import { articleTags, coverageCards, pickCards, relatedCards, topStoryCards } from '../../curation/lists.ts';
 import type { Database } from '../../db/connect.ts';
 import type { AccessPolicy } from '../../members/access.ts';
 import { ReadingHistory } from '../../members/reading-history.ts';
 import { accessFor, readableFor, readableWith } from '../article-access.ts';
 import type { ListCache } from '../list-cache.ts';
+import type { ReadCounting } from '../reads.ts';
 import { ArticlePage } from '../views/article-page.tsx';
 import { CardList } from '../views/cards.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
@@ -19,7 +21,7 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** Stands for the member's CSRF token in a cached page; random per process, so no article text can contain it. */
 const CSRF_SLOT = `csrf-${crypto.randomBytes(18).toString('base64url')}`;
 
-export function articleRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; trialDays: number; baseUrl: string; now?: () => number; lists: ListCache }): void {
+export function articleRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; trialDays: number; baseUrl: string; now?: () => number; lists: ListCache; reads?: ReadCounting }): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
   const lists = deps.lists;
@@ -44,6 +46,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
       });
       if (!cached) return notFound(req, reply);
       if (req.url.split('?')[0] !== cached.path) return reply.redirect(cached.path, 301);
+      deps.reads?.view(req, id);
       reply.header('cache-control', 'private, no-store').header('vary', 'Cookie').header('x-masthead-saved', '0').header('x-masthead-access', 'none');
       return reply.type('text/html; charset=utf-8').send(cached.html);
     }
@@ -52,6 +55,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     if (!data || data.article.status !== 'published') return notFound(req, reply);
     const path = articlePath(data.article);
     if (req.url.split('?')[0] !== path) return reply.redirect(path, 301);
+    deps.reads?.view(req, id);
     return reply.type('text/html; charset=utf-8').send(await renderArticle(req, data, reply));
   });
 
@@ -78,17 +82,18 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
       reply.header('x-masthead-saved', saved && decision.full ? '1' : '0');
       if (!account || !decision.full) reply.header('x-masthead-access', 'none');
     }
-    const view = { decision, saved, canEditAccess, signedIn: !!account };
+    const canPick = !!account && (account.user.role === 'editor' || account.user.role === 'admin');
+    const view = { decision, saved, canEditAccess, canPick, signedIn: !!account };
     if (!account) return renderPage(data, view, '');
     // The key holds everything the page depends on besides the article: a page never serves another decision.
-    const key = `member-page:${id}:${decision.full ? 'full' : 'preview'}:${decision.reason}:${saved ? 1 : 0}:${canEditAccess ? 1 : 0}`;
+    const key = `member-page:${id}:${decision.full ? 'full' : 'preview'}:${decision.reason}:${saved ? 1 : 0}:${canEditAccess ? 1 : 0}:${canPick ? 1 : 0}`;
     const parts = await lists.get(key, async () => (await renderPage(data, view, CSRF_SLOT)).split(CSRF_SLOT));
     return parts.join(req.csrfToken);
   }
 
   async function renderPage(
     data: NonNullable<Awaited<ReturnType<typeof articlePageData>>>,
-    { decision, saved, canEditAccess, signedIn }: { decision: Awaited<ReturnType<typeof accessFor>>; saved: boolean; canEditAccess: boolean; signedIn: boolean },
+    { decision, saved, canEditAccess, canPick, signedIn }: { decision: Awaited<ReturnType<typeof accessFor>>; saved: boolean; canEditAccess: boolean; canPick: boolean; signedIn: boolean },
     csrfToken: string,
   ): Promise<string> {
     const id = data.article.id;
@@ -96,11 +101,15 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     const t = now();
     const readable = readableWith(decision, data.article);
     const section = data.article.section ?? '';
-    const [latest, topAll, picksAll] = await Promise.all([
+    const [latest, topAll, picksAll, relatedAll, coverage, tags] = await Promise.all([
       lists.get(`latest:${section}`, () => latestCards(db, { limit: 12, section: section || undefined })),
-      lists.get('top', () => topCards(db, { limit: 12, now: now() })),
-      lists.get('picks', () => picksCards(db, { limit: 12 })),
+      lists.get('top', () => topStoryCards(db, { limit: 12, now: now() })),
+      lists.get('picks', () => pickCards(db, { limit: 12, now: now() })),
+      relatedCards(db, id, 4),
+      coverageCards(db, data.article, 6),
+      articleTags(db, id),
     ]);
+    data.copies = coverage;
     // Each story once on the page: this one and its copies, then related, top and picks in page order.
     const shown = new Set([id, ...data.copies.map((c) => c.id)]);
     const pick4 = (cards: Card[]) => {
@@ -108,7 +117,8 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
       for (const c of out) shown.add(c.id);
       return out;
     };
-    const related = pick4(latest);
+    // Related stories from the curation job; the latest in the section while it has not run yet.
+    const related = pick4(relatedAll.length ? relatedAll : latest);
     const top = pick4(topAll);
     const picks = pick4(picksAll);
     const a = data.article;
@@ -153,7 +163,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
                 Get all your news in one place: hundreds of premium titles, one app. <a href="/signup">Start reading</a>
               </p>
             )}
-            <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={signedIn} trialDays={deps.trialDays} csrfToken={csrfToken} saved={saved} related={related} top={top} picks={picks} now={t} path={path} canEditAccess={canEditAccess} />
+            <ArticlePage data={data} bodyHtml={readable.bodyHtml} decision={readable.decision} signedIn={signedIn} trialDays={deps.trialDays} csrfToken={csrfToken} saved={saved} related={related} top={top} picks={picks} tags={tags} read={readable.decision.full ? deps.reads?.beacon(id) : undefined} canPick={canPick} now={t} path={path} canEditAccess={canEditAccess} />
           </>
         ),
       });

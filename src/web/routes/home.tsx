@@ -1,11 +1,12 @@
 // GET /: the front page. Top stories, our picks, for you (members) and the
 // latest by section.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { latestCards, picksCards, topCards } from '../../catalog/article-pages.ts';
+import { latestCards } from '../../catalog/article-pages.ts';
+import { pickCards, topStoryCards } from '../../curation/lists.ts';
 import { SECTION_NAMES } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
 import type { ListCache } from '../list-cache.ts';
-import { CardList } from '../views/cards.tsx';
+import { CardItem, CardList } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
 
 const SECTIONS = Object.entries(SECTION_NAMES);
@@ -22,9 +23,12 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
 
   async function front(req: FastifyRequest): Promise<string> {
     const t = now();
-    const top = (await lists.get('top', () => topCards(db, { limit: 12, now: t }))).slice(0, 6);
-    const picks = (await lists.get('picks', () => picksCards(db, { limit: 12 }))).filter((c) => !top.some((x) => x.id === c.id)).slice(0, 4);
-    const shown = [...top, ...picks].map((c) => c.id);
+    const allPicks = await lists.get('picks', () => pickCards(db, { limit: 12, now: t }));
+    // A story the editors feature leads the page.
+    const featured = allPicks.find((c) => c.featured) ?? null;
+    const top = (await lists.get('top', () => topStoryCards(db, { limit: 12, now: t }))).filter((c) => c.id !== featured?.id).slice(0, 6);
+    const picks = allPicks.filter((c) => c !== featured && !top.some((x) => x.id === c.id)).slice(0, 4);
+    const shown = [...(featured ? [featured] : []), ...top, ...picks].map((c) => c.id);
     // "For you", until personal ranking lands: the newest from the titles this member reads most.
     let forYou: Awaited<ReturnType<typeof latestCards>> | null = null;
     if (req.account) {
@@ -61,6 +65,14 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
               <p class="promo">
                 All your news in one place: every title, one membership, no ads. <a href="/signup">Start your free trial</a>
               </p>
+            )}
+            {featured && (
+              <section class="featured" aria-label="Featured by our editors">
+                <p class="hint">Featured by our editors</p>
+                <ul class="cards">
+                  <CardItem card={featured} now={t} />
+                </ul>
+              </section>
             )}
             <h1>Top stories right now</h1>
             <CardList cards={top} now={t} label="Top stories right now" />

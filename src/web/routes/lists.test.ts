@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../db/testing.ts';
+import { runCuration } from '../../curation/job.ts';
 import { getHtml, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
 
 const titles = (html: string) => [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!);
@@ -48,11 +49,19 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
     expect(titles(s.body)).toEqual(['Budget day']);
     expect((await getHtml(f.app, '/s/nowhere')).statusCode).toBe(404);
 
-    const t = await getHtml(f.app, '/t/public-finance');
+    // Topic pages list what the curation pass tagged: IPTC Media Topics, from categories, section and text.
+    await runCuration(f.database);
+    const t = await getHtml(f.app, '/t/politics');
     expect(t.statusCode).toBe(200);
-    expect(t.body).toContain('<h1>Public Finance</h1>');
+    expect(t.body).toContain('<h1>Politics</h1>');
     expect(titles(t.body)).toEqual(['Budget day']);
+    const football = await getHtml(f.app, '/t/sport/football');
+    expect(football.body).toContain('<h1>Football</h1>');
+    expect(football.body).toContain('Part of Sport');
+    expect(titles(football.body)).toContain('Match report'); // (the fixture's every paragraph mentions a "keeper", so the budget may be here too)
+    expect(titles(football.body)).not.toContain('Budget copy');
     expect((await getHtml(f.app, '/t/no-such-topic')).statusCode).toBe(404);
+    expect((await getHtml(f.app, '/t/sport/no-such-child')).statusCode).toBe(404);
 
     const a = await getHtml(f.app, '/author/the-lamp/ada-okonjo');
     expect(a.statusCode).toBe(200);

@@ -1,10 +1,10 @@
-// Paged lists of cards: /p/:slug, /s/:section, /t/:topic, /author/:publisher/:author.
+// Paged lists of cards: /p/:slug, /s/:section, /t/:topic[/:child], /e/:entity, /author/:publisher/:author.
 // Cursor paging (?before=<published_at>.<id>) keeps deep pages as cheap as the
 // first; visitors' pages are shared, so each is rendered once per interval.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatCursor, listPage, parseCursor, type Card } from '../../catalog/article-pages.ts';
 import { getPublisherBySlug, SECTION_NAMES } from '../../catalog/publishers.ts';
-import { slugify } from '../../catalog/slug.ts';
+import { topicBySlug } from '../../analysis/topics.ts';
 import type { Database } from '../../db/connect.ts';
 import { ListPage } from '../views/list-page.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
@@ -62,20 +62,28 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     }),
   );
 
+  // Topic pages: IPTC Media Topics, top level (/t/politics) and second level (/t/politics/elections).
+  const topicList = list('topic', async (req) => {
+    const params = req.params as { topic: string; child?: string };
+    const def = topicBySlug(params.child ? `${params.topic}/${params.child}` : params.topic);
+    if (!def) return null;
+    const parent = def.parent ? topicBySlug(def.parent) : undefined;
+    const { cards, next } = await listPage(db, { topic: def.slug }, { limit: PAGE, before: cursor(req) });
+    return { title: def.name, intro: parent ? `Part of ${parent.name}` : null, path: `/t/${def.slug}`, cards, next };
+  });
+  app.get('/t/:topic', topicList);
+  app.get('/t/:topic/:child', topicList);
+
+  // People, organisations and places named in the news.
   app.get(
-    '/t/:topic',
-    list('topic', async (req) => {
-      const topic = slugify((req.params as { topic: string }).topic);
-      if (!topic) return null;
-      // Topics come from the feeds' own categories for now (a JSON list per article); "_" in LIKE matches the space or dash a slug replaced.
-      const categoryLike = `%"${topic.replace(/[%_\\]/g, '').replace(/-/g, '_')}"%`;
-      const before = cursor(req);
-      const { cards, next } = await listPage(db, { categoryLike }, { limit: PAGE, before });
-      if (!cards.length && !before) return null;
-      // The topic as its feeds spell it, from the newest story that carries it.
-      const first = cards.length ? await db.selectFrom('articles').select('categories').where('id', '=', cards[0]!.id).executeTakeFirst() : undefined;
-      const label = (first ? (JSON.parse(first.categories) as string[]).find((c) => slugify(c) === topic) : undefined) ?? topic.replace(/-/g, ' ');
-      return { title: label.charAt(0).toUpperCase() + label.slice(1), path: `/t/${topic}`, cards, next };
+    '/e/:slug',
+    list('person, organisation or place', async (req) => {
+      const e = await db.selectFrom('entities').selectAll().where('slug', '=', (req.params as { slug: string }).slug).executeTakeFirst();
+      if (!e) return null;
+      const { cards, next } = await listPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
+      if (!cards.length && !cursor(req)) return null;
+      const kind = e.kind === 'person' ? 'Person' : e.kind === 'organisation' ? 'Organisation' : 'Place';
+      return { title: e.name, intro: `${kind} · in ${e.article_count} ${e.article_count === 1 ? 'story' : 'stories'}`, path: `/e/${e.slug}`, cards, next };
     }),
   );
 

@@ -2,8 +2,8 @@
 // caption and credit, the body (or the preview and the offer), then related
 // stories, top stories and our picks.
 import type { ArticlePageData, Card } from '../../catalog/article-pages.ts';
+import type { ArticleTags } from '../../curation/lists.ts';
 import type { AccessDecision } from '../../members/access.ts';
-import { slugify } from '../../catalog/slug.ts';
 import { CardList, timeAgo } from './cards.tsx';
 import { brandStyle } from './colour.ts';
 import { Csrf } from './shell.tsx';
@@ -19,6 +19,11 @@ export interface ArticleView {
   related: Card[];
   top: Card[];
   picks: Card[];
+  tags: ArticleTags;
+  /** present when the full text is shown: the qualified-read beacon's token and thresholds */
+  read?: { token: string; seconds: number; percent: number };
+  /** editors and admins: pick this story, rule on good news */
+  canPick?: boolean;
   now: number;
   path: string;
   /** Editors, admins and the publisher's own accounts may make it free or premium. */
@@ -93,18 +98,34 @@ export function SaveButton({ id, path, signedIn, saved, csrfToken }: { id: numbe
 
 const longDate = (ms: number) => new Date(ms).toUTCString().replace(' GMT', ' UTC');
 
-function topics(categories: string): string[] {
-  try {
-    return (JSON.parse(categories) as string[]).filter((c) => c.length <= 40).slice(0, 8);
-  } catch {
-    return [];
-  }
+function Tags({ tags }: { tags: ArticleTags }) {
+  if (!tags.topics.length && !tags.entities.length) return null;
+  return (
+    <>
+      {tags.topics.length > 0 && (
+        <p class="tags">
+          <span>Topics</span>
+          {tags.topics.map((t) => (
+            <a href={`/t/${t.slug}`}>{t.name}</a>
+          ))}
+        </p>
+      )}
+      {tags.entities.length > 0 && (
+        <p class="tags">
+          <span>In this story</span>
+          {tags.entities.map((e) => (
+            <a href={`/e/${e.slug}`}>{e.name}</a>
+          ))}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function ArticlePage(v: ArticleView) {
   const { article: a, publisher: p, authors, copies } = v.data;
   return (
-    <article class="article">
+    <article class="article" data-article={a.id} data-read={v.read?.token} data-read-s={v.read?.seconds} data-read-pct={v.read?.percent}>
       <div class="masthead" style={brandStyle(p.brand_color)}>
         <a href={`/p/${p.slug}`} style="color:inherit;text-decoration:none">
           {p.logo_url ? <img class="logo" src={p.logo_url} alt={p.name} height={32} /> : p.name}
@@ -150,13 +171,7 @@ export function ArticlePage(v: ArticleView) {
         </figure>
       )}
       <ArticleBody bodyHtml={v.bodyHtml} decision={v.decision} trialDays={v.trialDays} path={v.path} />
-      {topics(a.categories).length > 0 && (
-        <p class="tags" aria-label="Topics">
-          {topics(a.categories).map((t) => (
-            <a href={`/t/${slugify(t)}`}>{t}</a>
-          ))}
-        </p>
-      )}
+      <Tags tags={v.tags} />
       {v.decision.full && (
         <p class="meta">
           <a href={a.url} rel="noopener">
@@ -173,10 +188,21 @@ export function ArticlePage(v: ArticleView) {
           </button>
         </form>
       )}
+      {v.canPick && (
+        <form method="post" action="/editor/picks" class="bare">
+          <Csrf token={v.csrfToken} />
+          <input type="hidden" name="article" value={String(a.id)} />
+          <input type="hidden" name="back" value={v.path} />
+          <button class="secondary" type="submit">Add to our picks</button> <a href="/editor">Editors’ console</a>
+        </form>
+      )}
       {copies.length > 0 && (
         <section>
           <h2>More coverage</h2>
-          <CardList cards={copies} now={v.now} label="Other titles' coverage" />
+          <p class="hint">
+            {copies.length + 1} publishers cover this story{a.cluster_id !== null && <> · <a href={`/c/${a.cluster_id}`}>See every angle</a></>}
+          </p>
+          <CardList cards={copies} now={v.now} label="More coverage of this story" />
         </section>
       )}
       <section>

@@ -25,8 +25,15 @@ export function CardItem({ card, now }: { card: Card; now: number }) {
         <a href={card.url}>{card.title}</a>
       </h3>
       <p>{card.standfirst}</p>
+      {card.note && <p class="note">{card.note}</p>}
       <div class="meta">
         <time dateTime={new Date(card.publishedAt).toISOString()}>{timeAgo(card.publishedAt, now)}</time> · {card.readingMinutes} min read
+        {card.coverage && card.coverage.publishers > 1 && (
+          <>
+            {' · '}
+            <a href={`/c/${card.coverage.clusterId}`}>{card.coverage.publishers} publishers</a>
+          </>
+        )}
       </div>
     </li>
   );

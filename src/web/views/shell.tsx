@@ -65,7 +65,11 @@ dialog{border:1px solid var(--line);border-radius:10px;background:var(--card);co
 .pager{margin:2rem 0;font-family:system-ui,sans-serif;display:flex;gap:1.5rem}
 form.bare{border:0;padding:0;background:none;margin:1rem 0}img.logo{height:2rem;width:auto;display:block}.masthead img.logo{height:1.6rem}
 footer a{color:var(--muted)}.theme button{font:inherit;background:none;color:var(--muted);text-decoration:underline;padding:.25rem;margin:0}
-footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}`;
+footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;color:var(--muted);font:.9rem system-ui,sans-serif}
+.card .note{font-style:italic;color:var(--fg)}.tags{font:.85rem system-ui,sans-serif;margin:1rem 0}.tags span{color:var(--muted);margin-right:.5rem}
+.editor .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;border:0;padding:0;margin:.5rem 0;background:none}.editor .row form{border:0;padding:0;margin:0;background:none}.editor .row button{margin:0;padding:.4rem .8rem}
+.editor label.check{font-weight:400}.editor .picks li{margin:1rem 0;padding:1rem;border:1px solid var(--line);border-radius:10px;background:var(--card)}.editor .badge{color:var(--ok)}.plain{list-style:none;padding:0}
+.coverage li{margin:1rem 0}.coverage .masthead{margin-bottom:.2rem}`;
 
 const SECTIONS = Object.entries(SECTION_NAMES);
 

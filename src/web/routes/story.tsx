@@ -1,0 +1,79 @@
+// GET /c/:id, a story cluster: "N publishers cover this", the earliest report
+// first, then each publisher's angle (headline and standfirst), and the
+// people, organisations and places the story is about.
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { clusterPage } from '../../curation/lists.ts';
+import type { ListCache } from '../list-cache.ts';
+import { timeAgo } from '../views/cards.tsx';
+import { brandStyle } from '../views/colour.ts';
+import { notFoundPage } from '../views/not-found.tsx';
+import { page } from '../views/shell.tsx';
+
+export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; lists: ListCache }): void {
+  app.get<{ Params: { id: string } }>('/c/:id', async (req, reply) => {
+    const id = Number(req.params.id);
+    const render = async () => {
+      const c = Number.isSafeInteger(id) ? await clusterPage(deps.db, id) : null;
+      if (!c) return null;
+      const t = deps.now();
+      const [first, ...others] = c.reports;
+      return page({
+        title: first!.title,
+        signedIn: !!req.account,
+        wide: true,
+        children: (
+          <div class="article">
+            <p class="meta">
+              {c.publishers} {c.publishers === 1 ? 'publisher covers' : 'publishers cover'} this story · {c.articles} {c.articles === 1 ? 'report' : 'reports'} · first reported {timeAgo(c.firstAt, t)}
+            </p>
+            <h1>{first!.title}</h1>
+            {c.entities.length > 0 && (
+              <p class="tags">
+                <span>About</span>
+                {c.entities.map((e) => (
+                  <a href={`/e/${e.slug}`}>{e.name}</a>
+                ))}
+              </p>
+            )}
+            <h2>First reported</h2>
+            <Report card={first!} now={t} />
+            {others.length > 0 && (
+              <>
+                <h2>Each publisher’s angle</h2>
+                <ul class="coverage plain">
+                  {others.map((r) => (
+                    <li>
+                      <Report card={r} now={t} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        ),
+      });
+    };
+    const html = req.account ? await render() : await deps.lists.get(`visitor-story:${id}`, render);
+    if (!html) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('We could not find that story', !!req.account));
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+}
+
+function Report({ card, now }: { card: import('../../catalog/article-pages.ts').Card; now: number }) {
+  return (
+    <div class="report">
+      <div class="masthead" style={brandStyle(card.publisher.color)}>
+        {card.publisher.name}
+      </div>
+      <h3>
+        <a href={card.url}>{card.title}</a>
+      </h3>
+      {card.standfirst && <p>{card.standfirst}</p>}
+      <p class="meta">
+        <time dateTime={new Date(card.publishedAt).toISOString()}>{timeAgo(card.publishedAt, now)}</time> · {card.readingMinutes} min read
+      </p>
+    </div>
+  );
+}
