@@ -20,6 +20,10 @@ const groups: Record<string, Record<string, Part>> = {
   },
   curation: {
     dedupe: () => import('./curation/dedupe.ts'),
+    topics: () => import('./curation/topics.ts'),
+    entities: () => import('./curation/entities.ts'),
+    clusters: () => import('./curation/clusters.ts'),
+    speed: () => import('./curation/speed.ts'),
   },
 };
 
