@@ -47,7 +47,8 @@ export function startIngestLoop(ctx: AppContext, opts: { tickMs?: number; now?: 
       if (totals.feeds > 0) ctx.log.info({ ...totals, elapsedMs: Math.round(totals.elapsedMs) }, 'refresh cycle');
       opts.onCycle?.(totals);
       // Curation of what arrived (one process at a time holds its lease), and top stories at least once a minute.
-      const curated = await runCuration(ctx.database, { now, owner: `${owner}:curation` });
+      // A bounded share per tick, so a large backlog (an import, a rebuild) never holds up the feeds.
+      const curated = await runCuration(ctx.database, { now, owner: `${owner}:curation`, max: 1000 });
       if (curated.articles > 0) ctx.log.info({ articles: curated.articles, clustersCreated: curated.clustersCreated, joined: curated.joined, elapsedMs: Math.round(curated.elapsedMs) }, 'curation pass');
       if (curated.articles > 0 || now() - lastTop >= 60_000) {
         lastTop = now();
