@@ -81,6 +81,18 @@ describe.each(testDialects)('curation on %s', (dialect) => {
     expect((await getHtml(app, '/c/99999999')).statusCode).toBe(404);
   });
 
+  it('a developing story links its stories on each story page', async () => {
+    const clusters = await database.db.selectFrom('clusters').select(['id', 'thread_id', 'first_article_id']).execute();
+    const sizes = new Map<number, number>();
+    for (const c of clusters) sizes.set(c.thread_id!, (sizes.get(c.thread_id!) ?? 0) + 1);
+    const threaded = clusters.find((c) => sizes.get(c.thread_id!)! >= 2);
+    expect(threaded).toBeTruthy();
+    const sibling = clusters.find((c) => c.thread_id === threaded!.thread_id && c.id !== threaded!.id)!;
+    const res = await getHtml(app, `/c/${threaded!.id}`);
+    expect(res.body).toContain('Also in this developing story');
+    expect(res.body).toContain(`/a/${sibling.first_article_id}/`);
+  });
+
   it('an article page shows related stories (never the same story), more coverage, topics and names that lead to their pages', async () => {
     const rows = await clusterRows();
     // Most stories have related stories.

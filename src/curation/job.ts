@@ -156,7 +156,14 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], now: number, rules:
     // Step 4b: the developing story, when this report continues an earlier story.
     const mine = { vector, entities: entityKeys, publishedAt: r.published_at };
     const continued = new Set<number>();
-    for (const p of profiles) {
+    // Besides the text candidates, the stories led by the same name (its postings, newest first).
+    const lead = entityKeys[0];
+    const leadIds = lead
+      ? (await trx.selectFrom('term_postings').select('article_id').where('term', '=', `@${lead}`).where('published_at', '>=', r.published_at - DEFAULT_THREAD_RULES.windowMs).where('published_at', '<=', r.published_at + DEFAULT_THREAD_RULES.windowMs).orderBy('published_at', 'desc').limit(100).execute())
+          .map((x) => x.article_id)
+          .filter((id) => id !== r.id && !candidateScores.has(id))
+      : [];
+    for (const p of [...profiles, ...(await loadProfiles(trx, leadIds, cache))]) {
       if (p.clusterId === null || p.clusterId === clusterId || continued.has(p.clusterId)) continue;
       if (continuesStory(mine, { vector: p.vector, entities: [...p.entities], publishedAt: p.publishedAt }, DEFAULT_THREAD_RULES)) continued.add(p.clusterId);
     }

@@ -78,6 +78,8 @@ export interface ClusterPage {
   /** the earliest report first, then each publisher's first report */
   reports: Card[];
   entities: { name: string; slug: string; kind: string }[];
+  /** the other stories of its developing story, each by its first report, oldest first */
+  thread: Card[];
 }
 
 export async function clusterPage(db: Kysely<DB>, id: number): Promise<ClusterPage | null> {
@@ -89,7 +91,9 @@ export async function clusterPage(db: Kysely<DB>, id: number): Promise<ClusterPa
   const reports = await toCards(db, rows.filter((r) => !seen.has(r.publisher_id) && seen.add(r.publisher_id)));
   const keys = JSON.parse(c.entities) as string[];
   const entities = keys.length ? await db.selectFrom('entities').select(['name', 'slug', 'kind', 'key']).where('key', 'in', keys.slice(0, 8)).execute() : [];
-  return { id, publishers: seen.size, articles: rows.length, firstAt: c.first_published_at, lastAt: c.last_published_at, reports, entities: keys.map((k) => entities.find((e) => e.key === k)).filter((e) => e !== undefined) };
+  const others = c.thread_id === null ? [] : await db.selectFrom('clusters').select('first_article_id').where('thread_id', '=', c.thread_id).where('id', '<>', id).orderBy('first_published_at').limit(12).execute();
+  const thread = await cardsInOrder(db, others.map((o) => o.first_article_id));
+  return { id, publishers: seen.size, articles: rows.length, firstAt: c.first_published_at, lastAt: c.last_published_at, reports, entities: keys.map((k) => entities.find((e) => e.key === k)).filter((e) => e !== undefined), thread };
 }
 
 export interface ArticleTags {

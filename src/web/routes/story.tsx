@@ -1,12 +1,13 @@
 // GET /c/:id, a story cluster: "N publishers cover this", the earliest report
 // first, then each publisher's angle (headline and standfirst), and the
-// people, organisations and places the story is about.
+// people, organisations and places the story is about, and the other
+// stories of its developing story (thread).
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { clusterPage } from '../../curation/lists.ts';
 import type { ListCache } from '../list-cache.ts';
-import { timeAgo } from '../views/cards.tsx';
+import { CardList, timeAgo } from '../views/cards.tsx';
 import { brandStyle } from '../views/colour.ts';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
@@ -50,6 +51,12 @@ export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: (
                   ))}
                 </ul>
               </>
+            )}
+            {c.thread.length > 0 && (
+              <section>
+                <h2>Also in this developing story</h2>
+                <CardList cards={c.thread} now={t} label="Also in this developing story" />
+              </section>
             )}
           </div>
         ),

@@ -69,7 +69,7 @@ footer{border-top:1px solid var(--line);padding:1.5rem 1rem;text-align:center;co
 .card .note{font-style:italic;color:var(--fg)}.tags{font:.85rem system-ui,sans-serif;margin:1rem 0}.tags span{color:var(--muted);margin-right:.5rem}
 .editor .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;border:0;padding:0;margin:.5rem 0;background:none}.editor .row form{border:0;padding:0;margin:0;background:none}.editor .row button{margin:0;padding:.4rem .8rem}
 .editor label.check{font-weight:400}.editor .picks li{margin:1rem 0;padding:1rem;border:1px solid var(--line);border-radius:10px;background:var(--card)}.editor .badge{color:var(--ok)}.plain{list-style:none;padding:0}
-.coverage li{margin:1rem 0}.coverage .masthead{margin-bottom:.2rem}`;
+.coverage li{margin:1rem 0}.report h3{font:700 1.15rem/1.3 Georgia,serif;margin:.3rem 0}.report h3 a{color:var(--fg);text-decoration:none}.report h3 a:hover{text-decoration:underline}.report p{margin:.25rem 0}`;
 
 const SECTIONS = Object.entries(SECTION_NAMES);
 
