@@ -69,6 +69,9 @@ export async function hasViewed(db: Kysely<DB>, articleId: number, reader: strin
   return !!row;
 }
 
+const SEEN_MAX = 500_000;
+const FLUSH_SLICE = 250;
+
 /**
  * Page views arrive with every article request: they are buffered and written
  * in one transaction a second (and on close), so counting costs the page
@@ -76,6 +79,9 @@ export async function hasViewed(db: Kysely<DB>, articleId: number, reader: strin
  */
 export class ReadRecorder {
   private buffer: ReadEvent[] = [];
+  /** Views already sent to the database today ("day|article|reader"): repeats cost nothing. The table's key stays the judge. */
+  private seen = new Set<string>();
+  private seenDay = '';
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<unknown> = Promise.resolve();
 
@@ -85,6 +91,14 @@ export class ReadRecorder {
   ) {}
 
   view(articleId: number, reader: string, at: number): void {
+    const day = utcDay(at);
+    if (day !== this.seenDay || this.seen.size >= SEEN_MAX) {
+      this.seen.clear();
+      this.seenDay = day;
+    }
+    const key = `${articleId}|${reader}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.buffer.push({ articleId, reader, kind: 'view', at });
     if (this.buffer.length >= 5000) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs ?? 1000);
@@ -98,11 +112,17 @@ export class ReadRecorder {
     this.buffer = [];
     this.flushing = this.flushing.then(async () => {
       if (events.length === 0) return;
-      try {
-        await recordReads(this.db, events);
-      } catch (err) {
-        this.buffer.unshift(...events);
-        this.opts.onError?.(err);
+      // In slices, each its own transaction with a turn of the event loop between, so a burst never stalls pages.
+      for (let i = 0; i < events.length; i += FLUSH_SLICE) {
+        const slice = events.slice(i, i + FLUSH_SLICE);
+        try {
+          await recordReads(this.db, slice);
+        } catch (err) {
+          this.buffer.unshift(...events.slice(i));
+          this.opts.onError?.(err);
+          return;
+        }
+        await new Promise((r) => setImmediate(r));
       }
     });
     return this.flushing;
