@@ -10,10 +10,17 @@ export interface SnippetPart {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Lower case, accents off (plain ASCII, most words, needs no Unicode normalisation). */
+function fold(w: string): string {
+  const lower = w.toLowerCase();
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
+}
+
+const stemOf = (folded: string) => (folded.length > 3 ? folded.replace(/(ings|ing|ers|er|ed|es|s|e)$/, '') : folded);
+
 /** Lower case, accents off, a light English suffix strip: "Keepers" and "keeper", "striking" and "strike" meet. */
 export function snippetStem(w: string): string {
-  const folded = w.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return folded.length > 3 ? folded.replace(/(ings|ing|ers|er|ed|es|s|e)$/, '') : folded;
+  return stemOf(fold(w));
 }
 
 /**
@@ -25,10 +32,16 @@ export function buildSnippet(text: string, terms: string[], maxWords = 30): Snip
   const words = [...text.matchAll(WORD)];
   if (!words.length || maxWords < 1) return [];
   const exact = new Set(terms.filter((t) => !t.endsWith('*')).map(snippetStem).filter(Boolean));
-  const prefixes = terms.filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).filter(Boolean);
+  const prefixes = terms.filter((t) => t.endsWith('*')).map((t) => fold(t.slice(0, -1))).filter(Boolean);
+  const seen = new Map<string, boolean>(); // words repeat: decide each distinct word once
   const isHit = words.map((m) => {
-    const plain = m[0].toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    return exact.has(snippetStem(m[0])) || prefixes.some((p) => plain.startsWith(p));
+    let hit = seen.get(m[0]);
+    if (hit === undefined) {
+      const plain = fold(m[0]);
+      hit = exact.has(stemOf(plain)) || prefixes.some((p) => plain.startsWith(p));
+      seen.set(m[0], hit);
+    }
+    return hit;
   });
   // Slide the window; the first window with the most hits wins (earlier text reads better).
   let bestStart = 0;
