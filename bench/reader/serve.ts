@@ -18,6 +18,7 @@ import { createSession } from '../../src/members/sessions.ts';
 import { assets } from '../../src/web/assets.ts';
 import { buildServer } from '../../src/web/server.tsx';
 import { generateArticles } from './generate.ts';
+import { benchQueries } from './search.ts';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -59,7 +60,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   await migrate(database);
   const now = Date.now();
   const t = performance.now();
-  const { ids } = await generateArticles(database, { articles: ARTICLES, publishers: 200, now });
+  const { ids, vocabulary, publisherIds } = await generateArticles(database, { articles: ARTICLES, publishers: 200, now });
   log(`  generated ${ids.length} articles from 200 publishers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const member = await createUser(database.db, { email: 'bench@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, now);
   const cookie = `mh_session=${await createSession(database.db, member.id, now, {})}`;
@@ -69,6 +70,15 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const rows = await database.db.selectFrom('articles').select(['id', 'title']).where('id', 'in', ids.filter((_, i) => i % 997 === 0).slice(0, 100)).execute();
   const articleUrls = rows.map(articlePath);
+  // Popular searches (ten, repeated: result pages are kept for the interval) and, apart, searches that
+  // are all different (the search bench's mix of 1–3 words, prefixes and filters), which are never kept.
+  const slugs = new Map((await database.db.selectFrom('publishers').select(['id', 'slug']).execute()).map((p) => [p.id, p.slug]));
+  const distinct = benchQueries(vocabulary, publisherIds, 5000, 11).map((q) => {
+    const params = new URLSearchParams({ q: q.text });
+    if (q.publisherIds?.length) params.set('publisher', slugs.get(q.publisherIds[0]!)!);
+    if (q.sections?.length) params.set('section', q.sections[0]!);
+    return `/search?${params}`;
+  });
   const searches = ['harbour', 'lightmar council', 'ferryriver', 'bridgegate market', 'fieldstrand', 'coun* ', 'house vale', 'dalemere', 'tonwick', 'gatefield ferry'].map((q) => `/search?q=${encodeURIComponent(q)}`);
 
   // Page weight: HTML (CSS inline) + JS, compressed as a browser would fetch them.
@@ -90,6 +100,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   results.article_1000 = await load(base, { urls: articleUrls, rate: 1000 });
   results.lists = await load(base, { urls: listUrls });
   results.search = await load(base, { urls: searches });
+  results.search_distinct = await load(base, { urls: distinct });
 
   for (const [k, v] of Object.entries(results)) {
     log(`  ${k.padEnd(16)} ${v.rps.toFixed(0).padStart(7)} req/s  p50 ${v.p50} ms  p99 ${v.p99} ms  ×${(v.rps / results.hello!.rps).toFixed(3)} of hello${v.errors ? `  (${v.errors} errors)` : ''}`);
@@ -109,6 +120,8 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     'serve.article_member.rps': results.article_member!.rps,
     'serve.search.rps': results.search!.rps,
     'serve.search.p95_ms': results.search!.p95,
+    'serve.search_distinct.rps': results.search_distinct!.rps,
+    'serve.search_distinct.p95_ms': results.search_distinct!.p95,
     'serve.article.ratio_to_hello': results.article!.rps / results.hello.rps,
     'serve.lists.rps': results.lists!.rps,
     'serve.lists.p95_ms': results.lists!.p95,
