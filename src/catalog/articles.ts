@@ -89,11 +89,17 @@ async function writeLsh(db: Kysely<DB>, articleId: number, publishedAt: number, 
 
 export async function insertArticle(db: Kysely<DB>, row: NewArticle, authors: string[], lshKeys: string[]): Promise<number> {
   const { id } = await db.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow();
+  await queueForCuration(db, [id]);
   // A new row has nothing to replace: skip the deletes.
   await writeAuthors(db, id, row.publisher_id, authors, true);
   await writeLsh(db, id, row.published_at, lshKeys, true);
   await reindexArticles(db, [id], { [id]: { title: row.title, standfirst: row.standfirst ?? '', body_text: row.body_text ?? '', status: row.status ?? 'published', duplicate_of: row.duplicate_of ?? null, authors } }, true);
   return id;
+}
+
+/** Puts articles in the curation job's queue (again, if they were analysed before). */
+export async function queueForCuration(db: Kysely<DB>, ids: number[]): Promise<void> {
+  if (ids.length) await db.insertInto('curation_queue').values(ids.map((article_id) => ({ article_id }))).onConflict((oc) => oc.column('article_id').doNothing()).execute();
 }
 
 export async function updateArticle(
@@ -105,7 +111,8 @@ export async function updateArticle(
   lshKeys: string[],
 ): Promise<void> {
   // A changed article is analysed again by the curation job (it keeps its story cluster).
-  await db.updateTable('articles').set({ ...update, curated_at: null }).where('id', '=', id).execute();
+  await db.updateTable('articles').set(update).where('id', '=', id).execute();
+  await queueForCuration(db, [id]);
   await writeAuthors(db, id, publisherId, authors);
   await writeLsh(db, id, update.published_at, lshKeys);
   await reindexArticles(db, [id]);

@@ -1,5 +1,5 @@
-// The curation pass, run in the background after ingest: every article not yet
-// analysed is read in order of arrival and
+// The curation pass, run in the background after ingest: every article in the
+// queue (new, or changed since its analysis) is read in order of arrival and
 //   1. analysed (terms, topics, people and places, tone),
 //   2. counted into the document frequencies, then given its TF-IDF vector,
 //   3. matched against recent stories through the postings index,
@@ -84,7 +84,7 @@ function parseList(json: string): string[] {
 }
 
 export async function countWaiting(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('articles').select(db.fn.countAll<number>().as('n')).where('curated_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('curation_queue').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -105,11 +105,14 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
       const rows = await db
         .selectFrom('articles')
         .select(['id', 'publisher_id', 'title', 'standfirst', 'body_text', 'categories', 'section', 'published_at', 'duplicate_of', 'cluster_id', 'status'])
-        .where('curated_at', 'is', null)
+        .where('id', 'in', (eb) => eb.selectFrom('curation_queue').select('article_id').orderBy('article_id').limit(limit))
         .orderBy('id')
-        .limit(limit)
         .execute();
-      if (rows.length === 0) break;
+      if (rows.length === 0) {
+        // Queued ids whose article is gone (deleted) are dropped.
+        await db.deleteFrom('curation_queue').where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('id')).execute();
+        break;
+      }
       await db.transaction().execute((trx) => curateBatch(trx, rows, now(), opts.clusterRules ?? DEFAULT_CLUSTER_RULES, totals, cache));
       totals.articles += rows.length;
       opts.onProgress?.(totals.articles, waiting);
@@ -123,6 +126,7 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
 }
 
 async function curateBatch(trx: Kysely<DB>, rows: Waiting[], now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<void> {
+  await trx.deleteFrom('curation_queue').where('article_id', 'in', rows.map((r) => r.id)).execute();
   const live = rows.filter((r) => r.status === 'published');
   const done = rows.filter((r) => r.status !== 'published').map((r) => r.id);
   if (done.length) await trx.updateTable('articles').set({ curated_at: now }).where('id', 'in', done).execute();
@@ -151,7 +155,7 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], now: number, rules:
     const self: StoredProfile = { id: r.id, publisherId: r.publisher_id, clusterId: null, duplicateOf: r.duplicate_of, publishedAt: r.published_at, vector, entities: new Set(entityKeys), topics: new Set(topicSlugs) };
     totals.relatedMs += performance.now() - t0;
 
-    const clusterId = r.cluster_id ?? (await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals));
+    const clusterId = r.cluster_id ?? (await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals, cache));
     self.clusterId = clusterId;
     // Step 4b: the developing story, when this report continues an earlier story.
     const mine = { vector, entities: entityKeys, publishedAt: r.published_at };
@@ -181,7 +185,7 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], now: number, rules:
 }
 
 /** Steps 4: copies join their original's cluster; other reports the best recent cluster above the threshold, else a new one. */
-async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: StoredProfile[], vector: TermVector, entityKeys: string[], now: number, rules: ClusterRules, totals: CurationTotals): Promise<number> {
+async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: StoredProfile[], vector: TermVector, entityKeys: string[], now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<number> {
   const a = { id: self.id, publishedAt: self.publishedAt, vector, entities: entityKeys };
   let clusterId: number | null = null;
   if (self.duplicateOf !== null) {
@@ -194,7 +198,7 @@ async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: St
     const sim = dot(vector, p.vector);
     if (sim > (bestMember.get(p.clusterId) ?? 0)) bestMember.set(p.clusterId, sim);
   }
-  const clusters = await loadClusters(trx, [...bestMember.keys()]);
+  const clusters = await loadClusters(trx, [...bestMember.keys()], cache);
   if (clusterId === null) {
     const chosen = chooseCluster({ vector, entities: entityKeys, publishedAt: self.publishedAt, bestMember }, clusters.map((c) => ({ ...c, entities: new Set(c.entities) })), rules);
     clusterId = chosen?.id ?? null;
@@ -206,7 +210,7 @@ async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: St
     return id;
   }
   await trx.updateTable('articles').set({ cluster_id: clusterId }).where('id', '=', self.id).execute();
-  const cluster = clusters.find((c) => c.id === clusterId) ?? (await loadClusters(trx, [clusterId]))[0];
+  const cluster = clusters.find((c) => c.id === clusterId) ?? (await loadClusters(trx, [clusterId], cache))[0];
   if (cluster) await joinCluster(trx, cluster, a, now);
   totals.joined++;
   return clusterId;

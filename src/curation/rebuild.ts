@@ -1,6 +1,6 @@
 // Forgets everything the curation job derived, so the next pass analyses
 // every article afresh. Editors' picks, good-news rulings and reads are kept.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 export async function forgetCuration(db: Kysely<DB>): Promise<number> {
@@ -10,6 +10,7 @@ export async function forgetCuration(db: Kysely<DB>): Promise<number> {
     }
     await trx.deleteFrom('meta').where('key', '=', 'curation.docs').execute();
     const r = await trx.updateTable('articles').set({ curated_at: null, cluster_id: null }).executeTakeFirst();
+    await sql`insert into curation_queue (article_id) select id from articles where id not in (select article_id from curation_queue)`.execute(trx);
     return Number(r.numUpdatedRows);
   });
 }

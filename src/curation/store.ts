@@ -84,8 +84,10 @@ export interface StoredProfile {
 export interface RunCache {
   features: Map<number, Pick<StoredProfile, 'vector' | 'entities' | 'topics'>>;
   entityIds: Map<string, number>;
+  /** clusters as last read or written by this run (only the job changes them) */
+  clusters: Map<number, ClusterRow>;
 }
-export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map() });
+export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map() });
 const FEATURE_CACHE_MAX = 50_000;
 
 export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
@@ -114,10 +116,15 @@ export interface ClusterRow {
   size: number;
 }
 
-export async function loadClusters(db: Kysely<DB>, ids: number[]): Promise<ClusterRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('clusters').selectAll().where('id', 'in', ids).execute();
-  return rows.map((r) => ({ id: r.id, centroid: parseVector(r.centroid), entities: JSON.parse(r.entities) as string[], firstAt: r.first_published_at, lastAt: r.last_published_at, size: r.article_count }));
+export async function loadClusters(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<ClusterRow[]> {
+  const missing = ids.filter((id) => !cache.clusters.has(id));
+  if (missing.length) {
+    if (cache.clusters.size > 20_000) cache.clusters.clear();
+    for (const r of await db.selectFrom('clusters').selectAll().where('id', 'in', missing).execute()) {
+      cache.clusters.set(r.id, { id: r.id, centroid: parseVector(r.centroid), entities: JSON.parse(r.entities) as string[], firstAt: r.first_published_at, lastAt: r.last_published_at, size: r.article_count });
+    }
+  }
+  return ids.flatMap((id) => cache.clusters.get(id) ?? []);
 }
 
 const CLUSTER_ENTITIES = 24;

@@ -104,7 +104,7 @@ export interface ArticlesTable {
   modified_at: number;
   /** the story cluster this report belongs to (curation) */
   cluster_id: number | null;
-  /** when the curation job last analysed it; null while waiting */
+  /** when the curation job last analysed it (the queue is curation_queue) */
   curated_at: number | null;
   /** how positive the text reads, -1..1 */
   tone: number | null;
@@ -389,6 +389,10 @@ export interface EditorLogTable {
   at: number;
 }
 
+export interface CurationQueueTable {
+  article_id: number;
+}
+
 export interface JobLeasesTable {
   name: string;
   owner: string;
@@ -412,6 +416,7 @@ export interface DB {
   good_news_overrides: GoodNewsOverridesTable;
   editor_log: EditorLogTable;
   job_leases: JobLeasesTable;
+  curation_queue: CurationQueueTable;
   users: UsersTable;
   trials_used: TrialsUsedTable;
   sessions: SessionsTable;

@@ -31,7 +31,10 @@ export const curation: Migration = {
     await db.schema.alterTable('articles').addColumn('tone', 'real').execute();
     await db.schema.alterTable('articles').addColumn('good_news', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await db.schema.createIndex('articles_cluster').on('articles').columns(['cluster_id', 'published_at']).execute();
-    await sql`create index articles_uncurated on articles (id) where curated_at is null`.execute(db);
+    // The job's queue: articles waiting for analysis (new, or changed since). A table of its own stays
+    // tiny and fast whatever the planner thinks of articles; everything stored before this migration waits.
+    await db.schema.createTable('curation_queue').addColumn('article_id', 'integer', (c) => c.primaryKey()).execute();
+    await sql`insert into curation_queue (article_id) select id from articles`.execute(db);
     await sql`create index articles_good_news on articles (published_at, id) where good_news = 1`.execute(db);
 
     // The stored analysis of each article: its unit TF-IDF vector and prominent names (JSON).
