@@ -99,7 +99,8 @@ export async function insertArticle(db: Kysely<DB>, row: NewArticle, authors: st
 
 /** Puts articles in the curation job's queue (again, if they were analysed before). */
 export async function queueForCuration(db: Kysely<DB>, ids: number[]): Promise<void> {
-  if (ids.length) await db.insertInto('curation_queue').values(ids.map((article_id) => ({ article_id }))).onConflict((oc) => oc.column('article_id').doNothing()).execute();
+  const queued_at = Date.now();
+  if (ids.length) await db.insertInto('curation_queue').values(ids.map((article_id) => ({ article_id, queued_at }))).onConflict((oc) => oc.column('article_id').doUpdateSet({ queued_at })).execute();
 }
 
 export async function updateArticle(

@@ -12,7 +12,8 @@ import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { Kysely } from 'kysely';
 import { dot, tfidfVector, type TermVector } from '../analysis/terms.ts';
-import { analyse, type Analysis } from './analyse.ts';
+import type { Analysis } from './analyse.ts';
+import { inlineAnalyser, workerAnalyser, type Analyser } from './analyser.ts';
 import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RULES, type ClusterRules } from './cluster-rules.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
@@ -40,6 +41,8 @@ export interface CurationOptions {
   max?: number;
   owner?: string;
   clusterRules?: ClusterRules;
+  /** where analysis runs; by default inline, or on a worker thread when the backlog is large */
+  analyser?: Analyser;
   onProgress?: (done: number, waiting: number) => void;
 }
 
@@ -54,6 +57,8 @@ export interface CurationTotals {
 }
 
 const VECTOR_TERMS = 60;
+/** From this many waiting articles on, analysis moves to a worker thread (its start-up costs ~0.3 s). */
+const WORKER_BACKLOG = 400;
 const POSTED_TERMS = 16;
 const QUERY_TERMS = 12;
 const RELATED_SHOWN = 6;
@@ -96,44 +101,57 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
   const started = performance.now();
   const db = database.db;
   if (!(await acquireLease(db, 'curation', owner, now(), 10 * 60_000))) return { ...totals, skipped: true };
+  const waiting = await countWaiting(db);
+  // A large backlog is analysed on a second thread, one batch ahead of the one being stored.
+  const analyser = opts.analyser ?? (waiting >= WORKER_BACKLOG ? workerAnalyser() : inlineAnalyser);
   try {
-    const waiting = opts.onProgress ? await countWaiting(db) : 0;
     const cache = newRunCache();
-    for (;;) {
-      const limit = Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles);
-      if (limit <= 0) break;
+    const batchSize = () => Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles);
+    const fetchBatch = async (after: number, limit: number): Promise<{ rows: Waiting[]; analyses: Promise<Analysis[]>; fetchedAt: number } | null> => {
+      if (limit <= 0) return null;
+      const fetchedAt = Date.now();
       const rows = await db
         .selectFrom('articles')
         .select(['id', 'publisher_id', 'title', 'standfirst', 'body_text', 'categories', 'section', 'published_at', 'duplicate_of', 'cluster_id', 'status'])
-        .where('id', 'in', (eb) => eb.selectFrom('curation_queue').select('article_id').orderBy('article_id').limit(limit))
+        .where('id', 'in', (eb) => eb.selectFrom('curation_queue').select('article_id').where('article_id', '>', after).orderBy('article_id').limit(limit))
         .orderBy('id')
         .execute();
-      if (rows.length === 0) {
-        // Queued ids whose article is gone (deleted) are dropped.
-        await db.deleteFrom('curation_queue').where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('id')).execute();
-        break;
-      }
-      await db.transaction().execute((trx) => curateBatch(trx, rows, now(), opts.clusterRules ?? DEFAULT_CLUSTER_RULES, totals, cache));
-      totals.articles += rows.length;
+      if (rows.length === 0) return null;
+      const live = rows.filter((r) => r.status === 'published');
+      return { rows, fetchedAt, analyses: analyser.analyseAll(live.map((r) => ({ title: r.title, standfirst: r.standfirst, text: r.body_text, categories: parseList(r.categories), section: r.section }))) };
+    };
+    let next = await fetchBatch(0, batchSize());
+    while (next) {
+      const current = next;
+      const analyses = await current.analyses;
+      const lastId = current.rows.at(-1)!.id;
+      // The next batch's analysis starts now, on the other thread, while this one is stored.
+      next = await fetchBatch(lastId, Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles - current.rows.length));
+      await db.transaction().execute((trx) => curateBatch(trx, current.rows, analyses, current.fetchedAt, now(), opts.clusterRules ?? DEFAULT_CLUSTER_RULES, totals, cache));
+      totals.articles += current.rows.length;
       opts.onProgress?.(totals.articles, waiting);
       await acquireLease(db, 'curation', owner, now(), 10 * 60_000);
     }
+    // Queued ids whose article is gone are dropped.
+    if (batchSize() > 0) await db.deleteFrom('curation_queue').where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('id')).execute();
   } finally {
+    if (!opts.analyser) await analyser.close();
     await releaseLease(db, 'curation', owner);
   }
   totals.elapsedMs = performance.now() - started;
   return totals;
 }
 
-async function curateBatch(trx: Kysely<DB>, rows: Waiting[], now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<void> {
-  await trx.deleteFrom('curation_queue').where('article_id', 'in', rows.map((r) => r.id)).execute();
+async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[], fetchedAt: number, now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<void> {
+  // Off the queue, unless changed again since it was read (then the next pass analyses the new text).
+  await trx.deleteFrom('curation_queue').where('article_id', 'in', rows.map((r) => r.id)).where('queued_at', '<=', fetchedAt).execute();
   const live = rows.filter((r) => r.status === 'published');
   const done = rows.filter((r) => r.status !== 'published').map((r) => r.id);
   if (done.length) await trx.updateTable('articles').set({ curated_at: now }).where('id', 'in', done).execute();
   if (live.length === 0) return;
 
   // 1–2. Analyse, count new documents into the frequencies (an article analysed before is not counted twice), weigh terms.
-  const analyses = new Map<number, Analysis>(live.map((r) => [r.id, analyse({ title: r.title, standfirst: r.standfirst, text: r.body_text, categories: parseList(r.categories), section: r.section })]));
+  const analyses = new Map<number, Analysis>(live.map((r, i) => [r.id, analysed[i]!]));
   const seenBefore = new Set((await trx.selectFrom('article_features').select('article_id').where('article_id', 'in', live.map((r) => r.id)).execute()).map((r) => r.article_id));
   const fresh = live.filter((r) => !seenBefore.has(r.id));
   const docs = (await documentCount(trx)) + fresh.length;

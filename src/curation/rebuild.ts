@@ -10,7 +10,7 @@ export async function forgetCuration(db: Kysely<DB>): Promise<number> {
     }
     await trx.deleteFrom('meta').where('key', '=', 'curation.docs').execute();
     const r = await trx.updateTable('articles').set({ curated_at: null, cluster_id: null }).executeTakeFirst();
-    await sql`insert into curation_queue (article_id) select id from articles where id not in (select article_id from curation_queue)`.execute(trx);
+    await sql`insert into curation_queue (article_id, queued_at) select id, 0 from articles where id not in (select article_id from curation_queue)`.execute(trx);
     return Number(r.numUpdatedRows);
   });
 }

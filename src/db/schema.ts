@@ -391,6 +391,7 @@ export interface EditorLogTable {
 
 export interface CurationQueueTable {
   article_id: number;
+  queued_at: number;
 }
 
 export interface JobLeasesTable {

@@ -33,8 +33,13 @@ export const curation: Migration = {
     await db.schema.createIndex('articles_cluster').on('articles').columns(['cluster_id', 'published_at']).execute();
     // The job's queue: articles waiting for analysis (new, or changed since). A table of its own stays
     // tiny and fast whatever the planner thinks of articles; everything stored before this migration waits.
-    await db.schema.createTable('curation_queue').addColumn('article_id', 'integer', (c) => c.primaryKey()).execute();
-    await sql`insert into curation_queue (article_id) select id from articles`.execute(db);
+    await db.schema
+      .createTable('curation_queue')
+      .addColumn('article_id', 'integer', (c) => c.primaryKey())
+      // when it was (last) queued: a change that arrives while the job analyses the article queues it again
+      .addColumn('queued_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await sql`insert into curation_queue (article_id, queued_at) select id, 0 from articles`.execute(db);
     await sql`create index articles_good_news on articles (published_at, id) where good_news = 1`.execute(db);
 
     // The stored analysis of each article: its unit TF-IDF vector and prominent names (JSON).
