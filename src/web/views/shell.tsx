@@ -57,9 +57,9 @@ select,input[type=date]{font:inherit;padding:.5rem;border:1px solid var(--line);
 .search-form{display:grid;grid-template-columns:auto 1fr;gap:.4rem .75rem;align-items:center}.search-form label{margin:0}.search-form button{grid-column:2;justify-self:start}
 .results{list-style:none;padding:0}.results li{margin:1.25rem 0}mark{background:#ffe58a;color:#1b1b1b;padding:0 .1em}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.5rem;z-index:9}
-.sections{display:flex;flex-wrap:wrap;gap:.35rem 1rem;max-width:980px;margin:0 auto;padding:.5rem 1rem;font:600 .9rem system-ui,sans-serif;white-space:nowrap}
-@media (max-width:480px){.article h1{font-size:1.75rem}h1{font-size:1.5rem}.sections{gap:.3rem .8rem}}
-.sections a{color:var(--fg);text-decoration:none}.sections a:hover{text-decoration:underline}
+.sections{display:flex;flex-wrap:wrap;gap:.1rem 1rem;max-width:980px;margin:0 auto;padding:.25rem 1rem;font:600 .9rem system-ui,sans-serif;white-space:nowrap}
+@media (max-width:480px){.article h1{font-size:1.75rem}h1{font-size:1.5rem}.sections{gap:.1rem .8rem}}
+.sections a{color:var(--fg);text-decoration:none;display:inline-block;padding:.3rem 0}.sections a:hover{text-decoration:underline}
 .kb-current{outline:3px solid var(--accent);outline-offset:6px;border-radius:4px}
 dialog{border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg);font-family:system-ui,sans-serif}
 .pager{margin:2rem 0;font-family:system-ui,sans-serif;display:flex;gap:1.5rem}
