@@ -65,7 +65,7 @@ export async function indexArticles(db: Kysely<DB>, dialect: Dialect, articleIds
 export async function removeFromIndex(db: Kysely<DB>, dialect: Dialect, articleIds: number[]): Promise<void> {
   for (const part of chunks([...new Set(articleIds)])) {
     if (dialect === 'sqlite') await sql`delete from article_search where rowid in (${sql.join(part)})`.execute(db);
-    else await sql`update articles set search_vector = null where id in (${sql.join(part)}) and search_vector is not null`.execute(db);
+    else await sql`update articles set search_vector = null, rank_vector = null where id in (${sql.join(part)}) and search_vector is not null`.execute(db);
   }
 }
 
@@ -114,11 +114,18 @@ async function writePostgres(db: Kysely<DB>, docs: IndexDoc[]): Promise<void> {
         setweight(to_tsvector('english', v.title), 'A') ||
         setweight(to_tsvector('english', v.standfirst), 'B') ||
         setweight(to_tsvector('english', v.authors), 'B') ||
-        setweight(to_tsvector('english', v.body), 'C')
+        setweight(to_tsvector('english', v.body), 'C'),
+      rank_vector =
+        setweight(to_tsvector('english', v.title), 'A') ||
+        setweight(to_tsvector('english', v.standfirst), 'B') ||
+        setweight(to_tsvector('english', left(v.body, ${RANK_BODY})), 'C')
       from unnest(${on.map((d) => d.id)}::int[], ${col((d) => d.title)}::text[], ${col((d) => d.standfirst)}::text[],
                   ${col((d) => d.authors.join(', '))}::text[], ${col((d) => d.body_text.slice(0, MAX_BODY))}::text[])
         as v(id, title, standfirst, authors, body)
       where a.id = v.id`.execute(db);
   }
-  if (off.length) await sql`update articles set search_vector = null where id in (${sql.join(off)})`.execute(db);
+  if (off.length) await sql`update articles set search_vector = null, rank_vector = null where id in (${sql.join(off)})`.execute(db);
 }
+
+/** The opening of the body that the ranking vector keeps (see migration 0005). */
+const RANK_BODY = 600;

@@ -181,10 +181,11 @@ async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery,
   // Rank the newest RANK_LIMIT matches (filters applied) at most: ts_rank_cd reads each vector from TOAST, so
   // ranking every match of a common word over 100k articles took most of a second; this took a tenth of it.
   // `a.id + 0` keeps the planner off a backward walk of the primary key that checks every row for a rare word.
-  const matches = sql`(select a.id, a.published_at, a.search_vector, t.q from articles a, (select ${tsq} as q) t
+  const matches = sql`(select a.id, a.published_at, a.rank_vector, t.q from articles a, (select ${tsq} as q) t
     where a.search_vector @@ t.q and ${filters(q)} order by a.id + 0 desc limit ${RANK_LIMIT}) m`;
   const rank = async (t: Kysely<DB>): Promise<Ranked> => {
-    const rows = await sql<{ id: number; score: number; n: number }>`select m.id as id, ts_rank_cd(m.search_vector, m.q) * ${boost} as score, count(*) over () as n
+    // Ranked by the small inline vector (headline, standfirst, opening): see migration 0005.
+    const rows = await sql<{ id: number; score: number; n: number }>`select m.id as id, ts_rank_cd(coalesce(m.rank_vector, ''::tsvector), m.q) * ${boost} as score, count(*) over () as n
       from ${matches} order by score desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(t);
     const n = rows.rows[0]?.n ?? (await sql<{ n: number }>`select count(*) as n from ${matches}`.execute(t)).rows[0]?.n ?? 0;
     return { total: Math.min(Number(n), MAX_COUNTED), rows: rows.rows };

@@ -3,6 +3,7 @@ import { initial } from './0001-initial.ts';
 import { search } from './0002-search.ts';
 import { members } from './0003-members.ts';
 import { curation } from './0004-curation.ts';
+import { searchRank } from './0005-search-rank.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initial, search, members, curation];
+export const migrations: readonly Migration[] = [initial, search, members, curation, searchRank];
