@@ -93,7 +93,7 @@ export async function insertArticle(db: Kysely<DB>, row: NewArticle, authors: st
   // A new row has nothing to replace: skip the deletes.
   await writeAuthors(db, id, row.publisher_id, authors, true);
   await writeLsh(db, id, row.published_at, lshKeys, true);
-  await reindexArticles(db, [id], { [id]: { title: row.title, standfirst: row.standfirst ?? '', body_text: row.body_text ?? '', status: row.status ?? 'published', duplicate_of: row.duplicate_of ?? null, authors } }, true);
+  await reindexArticles(db, [id], { [id]: { title: row.title, standfirst: row.standfirst ?? '', body_text: row.body_text ?? '', status: row.status ?? 'published', duplicate_of: row.duplicate_of ?? null, authors, publisher_id: row.publisher_id, section: row.section ?? null } }, true);
   return id;
 }
 

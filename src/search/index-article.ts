@@ -21,6 +21,9 @@ export interface IndexRow {
   status: string;
   duplicate_of: number | null;
   authors: string[];
+  /** for the filter tokens on SQLite; a row without them is read back from the table */
+  publisher_id?: number;
+  section?: string | null;
 }
 
 interface IndexDoc extends IndexRow {
@@ -28,6 +31,21 @@ interface IndexDoc extends IndexRow {
 }
 
 const CHUNK = 500;
+
+/**
+ * Filter tokens appended to the authors column on SQLite ("zzpub12 zzsecnews"), so that a search
+ * limited to a publisher or section is one FTS5 query (a doclist intersection) instead of a join
+ * that visits every match's row. search.ts builds the same tokens with facetToken.
+ */
+export const FACETS_SQL = sql`(' zzpub' || a.publisher_id || coalesce(' zzsec' || replace(replace(a.section, '-', ''), ' ', ''), ''))`;
+export const facetToken = {
+  publisher: (id: number) => `zzpub${Math.trunc(id)}`,
+  /** null when the section holds characters the tokeniser would split on */
+  section: (section: string) => {
+    const t = section.replace(/[- ]/g, '');
+    return /^[A-Za-z0-9]+$/.test(t) ? `zzsec${t}` : null;
+  },
+};
 /** tsvector values are capped at 1 MB; no article body needs more than this to be found. */
 const MAX_BODY = 200_000;
 
@@ -52,7 +70,7 @@ export async function indexArticles(db: Kysely<DB>, dialect: Dialect, articleIds
       await sql`delete from article_search where rowid in (${sql.join(part)})`.execute(db);
       await sql`insert into article_search (rowid, title, standfirst, body, authors)
         select a.id, a.title, a.standfirst, a.body_text,
-          coalesce((select group_concat(au.name, ', ') from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id), '')
+          coalesce((select group_concat(au.name, ', ') from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id), '') || ${FACETS_SQL}
         from articles a
         where a.id in (${sql.join(part)}) and a.status = 'published' and a.duplicate_of is null`.execute(db);
     } else {
@@ -78,14 +96,17 @@ export async function removeFromIndex(db: Kysely<DB>, dialect: Dialect, articleI
 export async function reindexArticles(db: Kysely<DB>, ids: number[], known?: Record<number, IndexRow>, fresh = false): Promise<void> {
   if (!ids.length) return;
   const dialect = dialectOf(db);
-  const docs = ids.flatMap((id) => (known?.[id] ? [{ id, ...known[id] }] : []));
-  const rest = ids.filter((id) => !known?.[id]);
+  const usable = (id: number) => !!known?.[id] && (dialect === 'postgres' || known[id]!.publisher_id !== undefined);
+  const docs = ids.flatMap((id) => (usable(id) ? [{ id, ...known![id]! }] : []));
+  const rest = ids.filter((id) => !usable(id));
   if (rest.length) await indexArticles(db, dialect, rest);
   if (!docs.length) return;
   if (dialect === 'postgres') return writePostgres(db, docs);
   if (!fresh) await removeFromIndex(db, dialect, docs.map((d) => d.id));
   for (const d of docs.filter(indexable)) {
-    await sql`insert into article_search (rowid, title, standfirst, body, authors) values (${d.id}, ${d.title}, ${d.standfirst}, ${d.body_text}, ${d.authors.join(', ')})`.execute(db);
+    const section = d.section ? facetToken.section(d.section) : null;
+    const facets = ` ${facetToken.publisher(d.publisher_id!)}${section ? ` ${section}` : ''}`;
+    await sql`insert into article_search (rowid, title, standfirst, body, authors) values (${d.id}, ${d.title}, ${d.standfirst}, ${d.body_text}, ${d.authors.join(', ') + facets})`.execute(db);
   }
 }
 

@@ -8,6 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
 import type { ArticleRow, DB } from '../db/schema.ts';
 import { dialectOf } from './dialect.ts';
+import { facetToken } from './index-article.ts';
 import { highlightTerms, isEmpty, parseQuery, toFts5, toWebsearch, type ParsedQuery } from './query.ts';
 import { buildSnippet, type SnippetPart } from './snippet.ts';
 
@@ -118,6 +119,19 @@ function isFiltered(q: SearchQuery): boolean {
   return !!(q.publisherIds?.length || q.sections?.length || q.from !== undefined || q.to !== undefined);
 }
 
+/** The publisher and section filters as an FTS5 expression over the facet tokens, or null when it cannot be one. */
+function facetMatch(q: SearchQuery): string | null {
+  if (!q.publisherIds?.length && !q.sections?.length) return null;
+  const parts: string[] = [];
+  if (q.publisherIds?.length) parts.push(`(${q.publisherIds.map((id) => `authors : ${facetToken.publisher(Number(id))}`).join(' OR ')})`);
+  if (q.sections?.length) {
+    const tokens = q.sections.map((x) => facetToken.section(String(x)));
+    if (tokens.some((t) => t === null)) return null;
+    parts.push(`(${tokens.map((t) => `authors : ${t}`).join(' OR ')})`);
+  }
+  return parts.join(' AND ');
+}
+
 /** Readable articles matching the filters, as SQL over the alias `a`. */
 function filters(q: SearchQuery): RawBuilder<unknown> {
   const parts = [sql`a.status = 'published'`, sql`a.duplicate_of is null`];
@@ -134,8 +148,11 @@ function recencyBoost(now: number): RawBuilder<number> {
 }
 
 async function rankSqlite(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, now: number, page: number, pageSize: number): Promise<Ranked | null> {
-  const match = toFts5(parsed);
-  const filtered = isFiltered(q);
+  // Publisher and section filters are index tokens (index-article.ts): the filter joins the MATCH and
+  // the search takes the fast path. Date ranges still filter through the articles table.
+  const facets = facetMatch(q);
+  const match = facets ? `(${toFts5(parsed)}) AND ${facets}` : toFts5(parsed);
+  const filtered = facets ? q.from !== undefined || q.to !== undefined : isFiltered(q);
   // Column weights: title 10, standfirst 5, body 1, authors 3. bm25 is lower-is-better, so negate it.
   // Unfiltered (the common case): rank inside FTS5 (the newest RANK_LIMIT matches at most), keep the best
   // FTS_CANDIDATES by text relevance, then boost those for recency. Filtered: rank every match, since a
