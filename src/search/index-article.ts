@@ -4,8 +4,8 @@
 // set (a few statements per call, whatever the number of ids).
 //
 // SQLite: the contentless FTS5 table `article_search` (rowid = article id) is
-// filled straight from the rows in SQL. PostgreSQL: `articles.search_vector`
-// is set from texts folded here (the `english` configuration keeps accents;
+// filled straight from the rows in SQL. PostgreSQL: the table `search_pg`
+// (vectors, filter columns) is filled from texts folded here (the `english` configuration keeps accents;
 // FTS5 folds them with remove_diacritics), weights title A, standfirst and
 // authors B, body C.
 import { sql, type Kysely } from 'kysely';
@@ -83,7 +83,7 @@ export async function indexArticles(db: Kysely<DB>, dialect: Dialect, articleIds
 export async function removeFromIndex(db: Kysely<DB>, dialect: Dialect, articleIds: number[]): Promise<void> {
   for (const part of chunks([...new Set(articleIds)])) {
     if (dialect === 'sqlite') await sql`delete from article_search where rowid in (${sql.join(part)})`.execute(db);
-    else await sql`update articles set search_vector = null, rank_vector = null where id in (${sql.join(part)}) and search_vector is not null`.execute(db);
+    else await sql`delete from search_pg where article_id in (${sql.join(part)})`.execute(db);
   }
 }
 
@@ -131,21 +131,23 @@ async function writePostgres(db: Kysely<DB>, docs: IndexDoc[]): Promise<void> {
   const off = docs.filter((d) => !indexable(d)).map((d) => d.id);
   if (on.length) {
     const col = (f: (d: IndexDoc) => string) => on.map((d) => foldDiacritics(f(d)));
-    await sql`update articles a set search_vector =
+    await sql`insert into search_pg (article_id, publisher_id, section, published_at, search_vector, rank_vector)
+      select v.id, a.publisher_id, a.section, a.published_at,
         setweight(to_tsvector('english', v.title), 'A') ||
         setweight(to_tsvector('english', v.standfirst), 'B') ||
         setweight(to_tsvector('english', v.authors), 'B') ||
         setweight(to_tsvector('english', v.body), 'C'),
-      rank_vector =
         setweight(to_tsvector('english', v.title), 'A') ||
         setweight(to_tsvector('english', v.standfirst), 'B') ||
         setweight(to_tsvector('english', left(v.body, ${RANK_BODY})), 'C')
       from unnest(${on.map((d) => d.id)}::int[], ${col((d) => d.title)}::text[], ${col((d) => d.standfirst)}::text[],
                   ${col((d) => d.authors.join(', '))}::text[], ${col((d) => d.body_text.slice(0, MAX_BODY))}::text[])
         as v(id, title, standfirst, authors, body)
-      where a.id = v.id`.execute(db);
+      join articles a on a.id = v.id
+      on conflict (article_id) do update set publisher_id = excluded.publisher_id, section = excluded.section, published_at = excluded.published_at,
+        search_vector = excluded.search_vector, rank_vector = excluded.rank_vector`.execute(db);
   }
-  if (off.length) await sql`update articles set search_vector = null, rank_vector = null where id in (${sql.join(off)})`.execute(db);
+  if (off.length) await sql`delete from search_pg where article_id in (${sql.join(off)})`.execute(db);
 }
 
 /** The opening of the body that the ranking vector keeps (see migration 0005). */

@@ -142,6 +142,16 @@ function filters(q: SearchQuery): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
+/** The filters over search_pg (alias `s`), which only holds readable articles. */
+function pgFilters(q: SearchQuery): RawBuilder<unknown> {
+  const parts = [sql`true`];
+  if (q.publisherIds?.length) parts.push(sql`s.publisher_id in (${sql.join(q.publisherIds.map(Number))})`);
+  if (q.sections?.length) parts.push(sql`s.section in (${sql.join(q.sections.map(String))})`);
+  if (q.from !== undefined) parts.push(sql`s.published_at >= ${Number(q.from)}`);
+  if (q.to !== undefined) parts.push(sql`s.published_at <= ${Number(q.to)}`);
+  return sql.join(parts, sql` and `);
+}
+
 /** The recency factor of combineScore, in SQL: 1 + 1 / (1 + age_days / 7), age never negative. */
 function recencyBoost(now: number): RawBuilder<number> {
   return sql<number>`(1.0 + 1.0 / (1.0 + max(0, ${now} - a.published_at) / 604800000.0))`;
@@ -198,11 +208,12 @@ async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery,
   // Rank the newest RANK_LIMIT matches (filters applied) at most: ts_rank_cd reads each vector from TOAST, so
   // ranking every match of a common word over 100k articles took most of a second; this took a tenth of it.
   // `a.id + 0` keeps the planner off a backward walk of the primary key that checks every row for a rare word.
-  const matches = sql`(select a.id, a.published_at, a.rank_vector, t.q from articles a, (select ${tsq} as q) t
-    where a.search_vector @@ t.q and ${filters(q)} order by a.id + 0 desc limit ${RANK_LIMIT}) m`;
+  // search_pg holds readable articles only, with their filter columns (see migration 0005).
+  const matches = sql`(select s.article_id as id, s.published_at, s.rank_vector, t.q from search_pg s, (select ${tsq} as q) t
+    where s.search_vector @@ t.q and ${pgFilters(q)} order by s.article_id + 0 desc limit ${RANK_LIMIT}) m`;
   const rank = async (t: Kysely<DB>): Promise<Ranked> => {
     // Ranked by the small inline vector (headline, standfirst, opening): see migration 0005.
-    const rows = await sql<{ id: number; score: number; n: number }>`select m.id as id, ts_rank_cd(coalesce(m.rank_vector, ''::tsvector), m.q) * ${boost} as score, count(*) over () as n
+    const rows = await sql<{ id: number; score: number; n: number }>`select m.id as id, ts_rank_cd(m.rank_vector, m.q) * ${boost} as score, count(*) over () as n
       from ${matches} order by score desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(t);
     const n = rows.rows[0]?.n ?? (await sql<{ n: number }>`select count(*) as n from ${matches}`.execute(t)).rows[0]?.n ?? 0;
     return { total: Math.min(Number(n), MAX_COUNTED), rows: rows.rows };
@@ -213,6 +224,11 @@ async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery,
   if (db.isTransaction) return rank(db);
   return db.transaction().execute(async (t) => {
     await sql`set local enable_seqscan = off`.execute(t);
+    // The newest matches are sorted with their ranking vectors: in memory, not in temp files (the default
+    // 4 MB spilled at a few thousand matches), and in this process (parallel workers cost more to start
+    // than they save on one search).
+    await sql`set local work_mem = '32MB'`.execute(t);
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(t);
     return rank(t);
   });
 }
