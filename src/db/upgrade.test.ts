@@ -1,0 +1,45 @@
+// An install made before curation and the search changes (migrations 1–3),
+// with articles in it, upgraded to this build: nothing is lost, the articles
+// are still found by search (filters included), and they wait for curation.
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCuration } from '../curation/job.ts';
+import { searchArticles } from '../search/search.ts';
+import { migrate } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from './testing.ts';
+
+const T = Date.parse('2026-11-24T09:00:00Z');
+
+describe.each(testDialects)('upgrading a %s install with articles', (dialect) => {
+  let database: TestDatabase;
+  afterEach(async () => database?.dispose());
+
+  it('keeps them searchable and queues them for curation', async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    await migrate(database, migrations.slice(0, 3));
+    const db = database.db;
+    // Rows as the previous release wrote them (its index format included).
+    const pub = await db.insertInto('publishers').values({ slug: 'quay', name: 'Quay Daily', sections: '["news"]', created_at: T }).returning('id').executeTakeFirstOrThrow();
+    const ids: number[] = [];
+    for (const [i, title] of ['Harbour wall repaired before storms', 'Lighthouse keeper retires'].entries()) {
+      const row = await db
+        .insertInto('articles')
+        .values({ publisher_id: pub.id, guid: `g${i}`, url: `https://quay.example/${i}`, title, standfirst: 'From the quay.', body_html: '<p>Body.</p>', body_text: 'The harbour board met on Tuesday.', body_source: 'feed', section: 'news', categories: '[]', word_count: 6, reading_minutes: 1, published_at: T + i, content_hash: `h${i}`, status: 'published', is_free: 0, created_at: T, modified_at: T } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+      if (dialect === 'sqlite') await sql`insert into article_search (rowid, title, standfirst, body, authors) values (${row.id}, ${title}, 'From the quay.', 'The harbour board met on Tuesday.', '')`.execute(db);
+      else await sql`update articles set search_vector = to_tsvector('english', title || ' ' || body_text) where id = ${row.id}`.execute(db);
+    }
+
+    await migrate(database);
+    const found = await searchArticles(db, dialect, { text: 'harbour' }, { now: T });
+    expect(found.hits.map((h) => h.articleId).sort()).toEqual(ids);
+    const filtered = await searchArticles(db, dialect, { text: 'lighthouse', publisherIds: [pub.id], sections: ['news'] }, { now: T });
+    expect(filtered.hits.map((h) => h.articleId)).toEqual([ids[1]]);
+    expect((await searchArticles(db, dialect, { text: 'lighthouse', publisherIds: [pub.id + 1] }, { now: T })).hits).toEqual([]);
+    expect((await db.selectFrom('curation_queue').select('article_id').orderBy('article_id').execute()).map((r) => r.article_id)).toEqual(ids);
+    expect((await runCuration(database, { now: () => T })).articles).toBe(2);
+  });
+});
