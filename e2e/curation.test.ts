@@ -213,6 +213,19 @@ describe.each(testDialects)('curation on %s', (dialect) => {
     const picks = front.body.slice(front.body.indexOf('Our picks'));
     expect(picks).toContain(`/a/${story.id}/`);
     expect(picks).toContain('An editor’s note for readers');
+    // The article page offers editors the good-news ruling; it takes effect at once and is logged.
+    const articlePage = await getHtml(app, String((await getHtml(app, `/a/${story.id}`, { cookie })).headers.location), { cookie });
+    const good = /<form method="post" action="\/editor\/good-news"[\s\S]*?name="include" value="(\d)"/.exec(articlePage.body);
+    expect(good).toBeTruthy();
+    const ruling = await app.inject({
+      method: 'POST',
+      url: '/editor/good-news',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, article: String(story.id), include: good![1]!, back: `/a/${story.id}/x` }).toString(),
+    });
+    expect(ruling.statusCode).toBe(303);
+    expect(ruling.headers.location).toMatch(new RegExp(`^/a/${story.id}/x\\?notice=`));
+    expect((await database.db.selectFrom('articles').select('good_news').where('id', '=', story.id).executeTakeFirstOrThrow()).good_news).toBe(Number(good![1]));
     const log = await getHtml(app, '/editor', { cookie });
     expect(log.body).toContain(`editor-${dialect}@example.org`);
     expect(log.body).toMatch(/<td>pick<\/td>/);

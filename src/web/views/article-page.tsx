@@ -196,6 +196,15 @@ export function ArticlePage(v: ArticleView) {
           <button class="secondary" type="submit">Add to our picks</button> <a href="/editor">Editors’ console</a>
         </form>
       )}
+      {v.canPick && (
+        <form method="post" action="/editor/good-news" class="bare">
+          <Csrf token={v.csrfToken} />
+          <input type="hidden" name="article" value={String(a.id)} />
+          <input type="hidden" name="back" value={v.path} />
+          <input type="hidden" name="include" value={a.good_news ? '0' : '1'} />
+          <button class="secondary" type="submit">{a.good_news ? 'Remove from good news' : 'Add to good news'}</button>
+        </form>
+      )}
       {copies.length > 0 && (
         <section>
           <h2>More coverage</h2>
