@@ -5,25 +5,19 @@
 // topics and names with working pages; a member's qualified read (sent by the
 // page's own script, in Chromium) counts and lifts the story to the top; an
 // editor's pick shows on the front page.
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreClustering } from '../src/analysis/cluster-metrics.ts';
-import { loadConfig } from '../src/config.ts';
 import { runCuration } from '../src/curation/job.ts';
 import { computeTopStories } from '../src/curation/trending.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../src/db/testing.ts';
-import { installDemo } from '../src/demo/install.ts';
 import { generateDemoStories } from '../src/demo/stories.ts';
-import { runCycle } from '../src/ingest/cycle.ts';
-import { createFetcher } from '../src/ingest/fetch/fetcher.ts';
-import { silentLogger } from '../src/log.ts';
 import { createUser } from '../src/members/accounts.ts';
 import { createSession } from '../src/members/sessions.ts';
 import { getHtml } from '../src/web/testing.ts';
-import { buildServer } from '../src/web/server.tsx';
 import { launchBrowser } from './browser.ts';
+import { demoSite } from './demo-site.ts';
 
 describe.each(testDialects)('curation on %s', (dialect) => {
   let database: TestDatabase;
@@ -34,14 +28,8 @@ describe.each(testDialects)('curation on %s', (dialect) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
-    const config = { ...loadConfig({}), demo: true, curation: { readSeconds: 1, readSharePercent: 60, trendingHalfLifeMs: 6 * 3_600_000 } };
-    app = await buildServer({ config, database, log: silentLogger, demoEpoch: () => epoch, baseUrl: 'http://127.0.0.1', now: () => Date.now() });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    await installDemo(database, { baseUrl: base, intervalS: 300 });
-    const fetcher = createFetcher({ userAgent: 'test', timeoutMs: 10_000, maxBytes: 5e6, perHost: 8, allowPrivate: false });
-    await runCycle({ database, fetcher, log: silentLogger, now: Date.now, allowPrivate: false, bounds: { minS: 300, maxS: 86400, parkAfter: 10 } }, { concurrency: 8 });
-    fetcher.close();
+    const curation = { readSeconds: 1, readSharePercent: 60, trendingHalfLifeMs: 6 * 3_600_000 };
+    ({ app, base } = await demoSite(database, { epoch, config: { curation }, now: () => Date.now() }));
     const totals = await runCuration(database);
     expect(totals.articles).toBeGreaterThan(300);
     await computeTopStories(database.db, Date.now());

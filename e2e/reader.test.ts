@@ -2,20 +2,14 @@
 // the normal pipeline): browse, open, search, follow a publisher, keyboard,
 // no JavaScript, accessibility (axe), screenshots, and offline saved reading.
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { createTestDatabase, type TestDatabase } from '../src/db/testing.ts';
-import { installDemo } from '../src/demo/install.ts';
-import { runCycle } from '../src/ingest/cycle.ts';
-import { createFetcher } from '../src/ingest/fetch/fetcher.ts';
-import { silentLogger } from '../src/log.ts';
 import { createUser } from '../src/members/accounts.ts';
-import { buildServer } from '../src/web/server.tsx';
 import { launchBrowser } from './browser.ts';
+import { demoSite } from './demo-site.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 const AXE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
@@ -50,14 +44,7 @@ describe('the reader in a browser', () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     database = await createTestDatabase('sqlite');
-    const epoch = Date.now();
-    app = await buildServer({ config: { ...loadConfig({}), demo: true }, database, log: silentLogger, demoEpoch: () => epoch, baseUrl: 'http://127.0.0.1' });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    await installDemo(database, { baseUrl: base, intervalS: 300 });
-    const fetcher = createFetcher({ userAgent: 'test', timeoutMs: 10_000, maxBytes: 5e6, perHost: 8, allowPrivate: false });
-    await runCycle({ database, fetcher, log: silentLogger, now: Date.now, allowPrivate: false, bounds: { minS: 300, maxS: 86400, parkAfter: 10 } }, { concurrency: 8 });
-    fetcher.close();
+    ({ app, base } = await demoSite(database, { epoch: Date.now() }));
     await createUser(database.db, { email: 'reader@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, Date.now());
     browser = await launchBrowser();
   }, 120_000);

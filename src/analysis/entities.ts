@@ -14,6 +14,7 @@
 //   `maxWords` (default 20, ~1 ms of the ~1.5 ms total) counts the title and standfirst too.
 // Runs that stay unclassified are dropped: precision before recall.
 import nlp from 'compromise';
+import { ABBREVIATIONS, CONNECT, EXTRA_ORGS, FIRST_NAME_TAGS, JUNK_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_TAGS, PLACE_WORDS, STOP, TITLES, hasTag, tagsOf, type Tags } from './entity-words.ts';
 
 export type EntityKind = 'person' | 'organisation' | 'place';
 
@@ -49,58 +50,6 @@ export function entitySlug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .replace(/^the-/, '');
 }
-
-// ---------------------------------------------------------------- lexicon
-
-type Tags = string | string[] | undefined;
-const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, Tags> }; two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> } } }).model();
-const LEXICON = model.one.lexicon;
-const hasTag = (tags: Tags, set: ReadonlySet<string>): boolean =>
-  tags !== undefined && (typeof tags === 'string' ? set.has(tags) : tags.some((t) => set.has(t)));
-const tagsOf = (word: string): Tags => LEXICON[word];
-
-const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
-const ORG_TAGS = new Set(['Organization', 'SportsTeam']);
-const PERSON_TAGS = new Set(['Person']);
-const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const NAME_TAGS = new Set([...PLACE_TAGS, ...ORG_TAGS, ...PERSON_TAGS, ...FIRST_NAME_TAGS, 'LastName', 'ProperNoun']);
-const LAST_NAME = new Set(['LastName']);
-const JUNK_TAGS = new Set(['Month', 'WeekDay', 'Pronoun', 'Demonym', 'Date', 'Holiday']);
-
-const ORG_WORDS = new Set([
-  ...Object.keys(model.two.orgWords),
-  'organisation', 'party', 'court', 'league', 'parliament', 'congress', 'senate', 'trust', 'assembly', 'commons',
-  'tribunal', 'cabinet', 'executive', 'network', 'partnership', 'coalition', 'alliance', 'movement', 'front',
-]);
-const PLACE_WORDS = new Set([...Object.keys(model.two.placeWords), 'county', 'province', 'island', 'islands', 'river', 'valley', 'mountains', 'street']);
-
-// Titles before a name: dropped from the name, and a sign the name is a person.
-const TITLES = new Set(
-  ('mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president ' +
-    'vice prime minister secretary chancellor chairman chairwoman chair judge justice mayor king queen prince princess ' +
-    'pope rev reverend father sister brother gen general col colonel capt captain lt lieutenant sgt sergeant major ' +
-    'admiral commander coach manager boss chief leader deputy shadow foreign home health finance defence defense ' +
-    'attorney ambassador commissioner inspector detective officer st saint archbishop bishop cardinal sheikh ' +
-    'president-elect premier speaker lawmaker striker midfielder defender goalkeeper singer actor actress director')
-    .split(' '),
-);
-// Words that, first in a sentence, are capitalised only for being first.
-const STOP = new Set(
-  ('a an the this that these those there here it its he she they we i you his her their our my your him them us ' +
-    'and but or nor so yet if when while where why how what who whom which whose as at by for from in into of on ' +
-    'onto to with without after before since until during about over under between among against through also ' +
-    'however meanwhile then now today yesterday tomorrow last next many most some all any each every both no not ' +
-    'one two three four five six seven eight nine ten first second new mr said says according despite although ' +
-    'because once other others such than very more less much few several yes oh well just even still only later earlier ' +
-    'soon instead elsewhere together perhaps indeed already')
-    .split(' '),
-);
-// Lower-case words that may join capitalised words into one name ('Bank of England').
-// Not 'and': 'December and Tony Blair' is two things far more often than one.
-const CONNECT = new Set(['of', 'for', 'the', 'de', 'del', 'della', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'bin', 'ibn', 'el', '&']);
-// Organisations news mentions daily that the lexicon lacks or tags as common nouns.
-const EXTRA_ORGS = new Set(['labour', 'tories', 'conservatives', 'liberal democrats', 'lib dems', 'democrats', 'republicans', 'snp', 'ukip', 'nhs', 'un', 'nato', 'eu']);
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'lt', 'sgt', 'prof', 'rev', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'vs', 'no']);
 
 // ---------------------------------------------------------------- chunking
 

@@ -7,8 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { clusterPage } from '../../curation/lists.ts';
 import type { ListCache } from '../list-cache.ts';
-import { CardList, timeAgo } from '../views/cards.tsx';
-import { brandStyle } from '../views/colour.ts';
+import { CardBody, CardList, timeAgo } from '../views/cards.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
 
@@ -71,16 +70,7 @@ export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: (
 function Report({ card, now }: { card: import('../../catalog/article-pages.ts').Card; now: number }) {
   return (
     <div class="report">
-      <div class="masthead" style={brandStyle(card.publisher.color)}>
-        {card.publisher.name}
-      </div>
-      <h3>
-        <a href={card.url}>{card.title}</a>
-      </h3>
-      {card.standfirst && <p>{card.standfirst}</p>}
-      <p class="meta">
-        <time dateTime={new Date(card.publishedAt).toISOString()}>{timeAgo(card.publishedAt, now)}</time> · {card.readingMinutes} min read
-      </p>
+      <CardBody card={card} now={now} />
     </div>
   );
 }

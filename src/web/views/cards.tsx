@@ -10,14 +10,10 @@ export function timeAgo(ms: number, now: number): string {
   return new Date(ms).toUTCString().slice(5, 16);
 }
 
-export function CardItem({ card, now }: { card: Card; now: number }) {
+/** A card's words: masthead, headline, standfirst, note and the line of facts (also used without a picture). */
+export function CardBody({ card, now }: { card: Card; now: number }) {
   return (
-    <li class="card">
-      {card.image && (
-        <a href={card.url} tabIndex={-1} aria-hidden="true">
-          <img src={card.image.url} alt="" width={card.image.width ?? 1200} height={card.image.height ?? 675} loading="lazy" decoding="async" />
-        </a>
-      )}
+    <>
       <div class="masthead" style={brandStyle(card.publisher.color)}>
         {card.publisher.name}
       </div>
@@ -32,9 +28,23 @@ export function CardItem({ card, now }: { card: Card; now: number }) {
           <>
             {' · '}
             <a href={`/c/${card.coverage.clusterId}`}>{card.coverage.publishers} publishers</a>
-          </>
-        )}
-      </div>
+      
+    </>
+      )}
+    </div>
+    </>
+  );
+}
+
+export function CardItem({ card, now }: { card: Card; now: number }) {
+  return (
+    <li class="card">
+      {card.image && (
+        <a href={card.url} tabIndex={-1} aria-hidden="true">
+          <img src={card.image.url} alt="" width={card.image.width ?? 1200} height={card.image.height ?? 675} loading="lazy" decoding="async" />
+        </a>
+      )}
+      <CardBody card={card} now={now} />
     </li>
   );
 }
