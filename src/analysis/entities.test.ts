@@ -106,6 +106,28 @@ describe('extractEntities', () => {
     }
   });
 
+  it('ends a name at a line break and ignores Title Case subheadings in the body', () => {
+    const lines = extractEntities({
+      title: 'Library reopens after flood',
+      standfirst: '',
+      text:
+        'Written by Sarah Lindqvist\nSarah Lindqvist\nThe Riverside library reopened on Friday after months of repairs.\n' +
+        'Sarah Lindqvist Speaks Out\n' +
+        'Volunteers from Riverside carried the books back. Sarah Lindqvist, the head librarian, thanked them.',
+    });
+    expect(keys(lines).filter((k) => k.includes('lindqvist'))).toEqual(['person:sarah-lindqvist']);
+    expect(byKey(lines, 'person:sarah-lindqvist')!.mentions).toBe(4); // the byline and subheading count the name found elsewhere
+  });
+
+  it('never reads a name with a number in it as a person', () => {
+    const phone = extractEntities({
+      title: 'Orbix launches the Nova X7',
+      standfirst: '',
+      text: 'The Nova X7 goes on sale in Seoul. Reviewers said the Nova X7 camera beat Flight QZ208 snacks. Orbix said the Nova X7 would be cheaper.',
+    });
+    expect(phone.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual([]);
+  });
+
   it('counts names beyond the words compromise reads', () => {
     const long = 'The tide rose slowly over the quiet harbour wall that morning. '.repeat(40);
     const late = extractEntities({ title: 'Quiet week on the coast', standfirst: '', text: `${long} Marta Kowalczyk spoke to Marta Kowalczyk's union.` }, { maxWords: 10 });

@@ -105,6 +105,7 @@ function chunk(text: string, part: Part, out: Mention[], limit = Infinity): numb
       const t = toks[j]!;
       const prev = run[run.length - 1]!;
       if (/['’]s?$/u.test(prev)) break; // a possessive ends a name
+      if (t.gap.includes('\n')) break; // a line ends a name: 'Barack Obama\nBarack Obama' is two mentions
       if (!/^\s+$/.test(t.gap)) {
         // punctuation ends the run, except the dot of an abbreviation or an initial: 'Sen. Smith', 'John F. Kennedy'
         const dotted = /^\.\s+$/.test(t.gap) && (ABBREVIATIONS.has(prev.toLowerCase()) || /^\p{Lu}$/u.test(prev));
@@ -207,10 +208,13 @@ function guessKind(w: string[]): EntityKind | null {
   if (w.length > 1 && ORG_WORDS.has(last)) return 'organisation';
   if (w.length > 2 && ORG_WORDS.has(lower[0]!) && lower[1] === 'of') return 'organisation'; // 'Bank of England'
   if (w.length > 1 && PLACE_WORDS.has(last)) return 'place';
+  // 'Galaxy S5', 'Flight MH370', 'Windows 11': a word with a digit is a product or a number, never a person's name.
+  const person = !w.some((x) => /\p{N}/u.test(x));
   if (w.length === 1) {
     if (isAcronym(w[0]!)) return kindFromTags(tagsOf(lower[0]!)) ?? (tagsOf(lower[0]!) === undefined ? 'organisation' : null);
     return kindFromTags(tagsOf(lower[0]!));
   }
+  if (!person) return null;
   if (w.length <= 4 && hasTag(tagsOf(lower[0]!), FIRST_NAME_TAGS) && lower.every((x) => !CONNECT.has(x) || x === 'de' || x === 'van' || x === 'von' || x === 'al' || x === 'bin')) {
     // capitalised mid-run, so 'Brown' after 'Gordon' is a surname whatever else it may be
     if (!STOP.has(last) && !hasTag(tagsOf(last), PLACE_TAGS)) return 'person';
@@ -260,6 +264,26 @@ function isTitleCase(title: string): boolean {
   return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
 }
 
+/**
+ * Lines set like headlines inside a text (subheadings, captions, bylines: Title
+ * Case, no closing stop) are blanked for the chunker, as a Title Case headline
+ * is: 'Michelle Obama Speaks Out' would read as one long name.
+ */
+function withoutHeadings(text: string, headings: { text: string; weight: number }[], part: Part): string {
+  if (!text.includes('\n')) return text;
+  let pos = 0; // words before the line, roughly: early headings weigh more, as early mentions do
+  return text
+    .split('\n')
+    .map((line) => {
+      const at = pos;
+      pos += line.split(/\s+/).length;
+      if (/[.!?:;"”]\s*$/.test(line) || !isTitleCase(line)) return line;
+      headings.push({ text: line, weight: weight({ part, pos: at } as Mention) });
+      return '';
+    })
+    .join('\n');
+}
+
 interface Group {
   kind: EntityKind | null;
   votes: Map<EntityKind, number>;
@@ -271,9 +295,11 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
   const mentions: Mention[] = [];
   const titleCase = isTitleCase(a.title);
+  // Title Case lines are read after the rest, for the names already found in them.
+  const headings: { text: string; weight: number }[] = titleCase ? [{ text: a.title, weight: PART_WEIGHT.title }] : [];
   if (!titleCase) chunk(a.title, 'title', mentions);
-  chunk(a.standfirst, 'standfirst', mentions);
-  chunk(a.text, 'body', mentions);
+  chunk(withoutHeadings(a.standfirst, headings, 'standfirst'), 'standfirst', mentions);
+  chunk(withoutHeadings(a.text, headings, 'body'), 'body', mentions);
 
   // compromise reads the first maxWords words of title, standfirst and body together.
   const lede = [titleCase ? '' : a.title, a.standfirst, a.text.slice(0, maxWords * 20)]
@@ -334,13 +360,13 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
     const name = displayName(g);
     entities.push({ kind: g.kind, name, key: `${g.kind}:${slug}`, mentions: g.mentions.length, salience: 0, _raw: raw } as Entity & { _raw: number });
   }
-  // Title-case headlines: count the entities already found in them.
-  if (titleCase) {
-    const t = ` ${a.title.toLowerCase()} `;
+  // Title Case headlines and subheadings: count the entities already found in them.
+  for (const h of headings) {
+    const t = ` ${h.text.toLowerCase()} `;
     for (const e of entities as (Entity & { _raw: number })[]) {
       const forms = groups.get(e.key.slice(e.key.indexOf(':') + 1))!.forms;
       if ([...forms.keys()].some((f) => new RegExp(`[^\\p{L}\\p{N}]${escape(f.toLowerCase())}[^\\p{L}\\p{N}]`, 'u').test(t))) {
-        e._raw += PART_WEIGHT.title;
+        e._raw += h.weight;
         e.mentions++;
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../analysis/terms.ts';
-import { chooseCluster, clusterScore, DEFAULT_CLUSTER_RULES, entityOverlap, inWindow } from './cluster-rules.ts';
+import { chooseCluster, clusterScore, continuesStory, DEFAULT_CLUSTER_RULES, entityOverlap, inWindow, sameName } from './cluster-rules.ts';
 
 const H = 3_600_000;
 const vec = (o: Record<string, number>) => normalise(new Map(Object.entries(o)));
@@ -48,5 +48,37 @@ describe('story clustering rules', () => {
     expect(entityOverlap(['a'], new Set(['a', 'b', 'c']))).toBe(1);
     expect(entityOverlap(['a', 'x'], new Set(['a', 'b']))).toBe(0.5);
     expect(entityOverlap([], new Set(['a']))).toBe(0);
+  });
+});
+
+describe('developing stories', () => {
+  const day = 24 * H;
+  const story = (names: string[], words: Record<string, number>, at: number) => ({ vector: vec(words), entities: names, publishedAt: at });
+
+  it('a follow-up weeks later continues the story when its lead name and text carry on', () => {
+    const first = story(['person:amara-lindqvist', 'place:riverside'], { library: 2, flood: 2, repair: 1 }, 0);
+    const later = story(['place:riverside', 'person:amara-lindqvist'], { library: 2, reopen: 1, repair: 1 }, 20 * day);
+    expect(continuesStory(first, later)).toBe(true);
+  });
+
+  it('the same words are not enough without the lead name, nor the name without related text', () => {
+    const first = story(['person:amara-lindqvist'], { library: 2, flood: 2 }, 0);
+    expect(continuesStory(first, story(['person:tom-okafor'], { library: 2, flood: 2 }, day))).toBe(false);
+    expect(continuesStory(first, story(['person:amara-lindqvist'], { football: 2, transfer: 2 }, day))).toBe(false);
+  });
+
+  it('stops after the thread window', () => {
+    const first = story(['person:amara-lindqvist'], { library: 2 }, 0);
+    expect(continuesStory(first, story(['person:amara-lindqvist'], { library: 2 }, 45 * day))).toBe(false);
+  });
+
+  it('knows a surname alone and a name whatever kind the scanner gave it', () => {
+    expect(sameName('person:lindqvist', 'person:amara-lindqvist')).toBe(true);
+    expect(sameName('organisation:nova-x7', 'place:nova-x7')).toBe(true);
+    expect(sameName('place:paris', 'person:paris-hilton')).toBe(false);
+    expect(sameName('person:amara', 'person:amara-lindqvist')).toBe(false);
+    expect(sameName('person:ann-lindqvist', 'person:amara-lindqvist')).toBe(false);
+    const first = story(['person:lindqvist'], { library: 2, flood: 1 }, 0);
+    expect(continuesStory(first, story(['person:amara-lindqvist'], { library: 2, repair: 1 }, day))).toBe(true);
   });
 });

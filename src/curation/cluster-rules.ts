@@ -106,9 +106,24 @@ export interface ThreadView {
   publishedAt: number;
 }
 
+/**
+ * The same name across two articles: the same words whatever kind the scanner
+ * gave each ('Galaxy Fold' a firm in one, a thing in another), or a person's
+ * surname alone and a full name ending in it ('person:biden', 'person:joe-biden').
+ * Within one article the scanner has merged such forms already (entities.ts).
+ */
+export function sameName(a: string, b: string): boolean {
+  const x = a.slice(a.indexOf(':') + 1);
+  const y = b.slice(b.indexOf(':') + 1);
+  if (x === y) return true;
+  if (!a.startsWith('person:') || !b.startsWith('person:')) return false;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return !short.includes('-') && long.endsWith(`-${short}`);
+}
+
 export function continuesStory(a: ThreadView, b: ThreadView, rules: ThreadRules = DEFAULT_THREAD_RULES): boolean {
   if (Math.abs(a.publishedAt - b.publishedAt) > rules.windowMs) return false;
-  const leads = (x: ThreadView, y: ThreadView) => x.entities.slice(0, rules.leadNames).some((k) => y.entities.slice(0, rules.otherNames).includes(k));
+  const leads = (x: ThreadView, y: ThreadView) => x.entities.slice(0, rules.leadNames).some((k) => y.entities.slice(0, rules.otherNames).some((o) => sameName(k, o)));
   if (!leads(a, b) && !leads(b, a)) return false;
   return dot(a.vector, b.vector) >= rules.minText;
 }
