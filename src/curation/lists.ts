@@ -4,24 +4,56 @@
 // behind them was done by the background job.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { CARD_COLUMNS, picksCards as interimPicks, topCards as interimTop, toCards, type Card } from '../catalog/article-pages.ts';
+import { CARD_COLUMNS, GOOD_NEWS, picksCards as interimPicks, topCards as interimTop, toCards, type Card } from '../catalog/article-pages.ts';
 import { topicBySlug } from '../analysis/topics.ts';
+import { onePerStory } from './front-rules.ts';
 import { currentPicks } from './picks.ts';
 
 const cardColumns = CARD_COLUMNS.map((c) => `a.${c}` as const);
 
+/** Each card with its story's coverage ("N publishers cover this") when it is in one. */
+async function withCoverage(db: Kysely<DB>, cards: Card[], clusterOf: ReadonlyMap<number, number | null>): Promise<Card[]> {
+  const clusterIds = [...new Set(cards.flatMap((c) => clusterOf.get(c.id) ?? []))];
+  const counts = new Map(clusterIds.length ? (await db.selectFrom('clusters').select(['id', 'publisher_count']).where('id', 'in', clusterIds).execute()).map((c) => [c.id, c.publisher_count]) : []);
+  return cards.map((c) => {
+    const clusterId = clusterOf.get(c.id) ?? null;
+    return clusterId !== null && counts.has(clusterId) ? { ...c, coverage: { publishers: counts.get(clusterId)!, clusterId } } : c;
+  });
+}
+
+/** Cards for rows that carry their story, with its coverage. */
+async function storyCards(db: Kysely<DB>, rows: (Parameters<typeof toCards>[1][number] & { cluster_id: number | null })[]): Promise<Card[]> {
+  return withCoverage(db, await toCards(db, rows), new Map(rows.map((r) => [r.id, r.cluster_id])));
+}
+
+/** A list built before curation ran on it (the interim lists): each story once, with its coverage. */
+async function oncePerStory(db: Kysely<DB>, cards: Card[], limit: number): Promise<Card[]> {
+  const ids = cards.map((c) => c.id);
+  const clusterOf = new Map<number, number | null>(ids.length ? (await db.selectFrom('articles').select(['id', 'cluster_id']).where('id', 'in', ids).execute()).map((r) => [r.id, r.cluster_id]) : []);
+  const kept = onePerStory(cards.map((c) => ({ ...c, cluster_id: clusterOf.get(c.id) ?? null })), limit).map(({ cluster_id: _, ...c }) => c);
+  return withCoverage(db, kept, clusterOf);
+}
+
 /** Published originals among these ids, as cards in the given order. */
 async function cardsInOrder(db: Kysely<DB>, ids: number[]): Promise<Card[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('articles as a').select(cardColumns).where('a.id', 'in', ids).where('a.status', '=', 'published').execute();
+  const rows = await db.selectFrom('articles as a').select([...cardColumns, 'a.cluster_id']).where('a.id', 'in', ids).where('a.status', '=', 'published').execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return toCards(db, ids.map((id) => byId.get(id)).filter((r) => r !== undefined));
+  return storyCards(db, ids.map((id) => byId.get(id)).filter((r) => r !== undefined));
+}
+
+/** The latest stories of a section (or good news), each story once, by its newest report. */
+export async function latestStoryCards(db: Kysely<DB>, opts: { limit: number; section: string }): Promise<Card[]> {
+  let q = db.selectFrom('articles as a').select([...cardColumns, 'a.cluster_id']).where('a.status', '=', 'published').where('a.duplicate_of', 'is', null);
+  q = opts.section === GOOD_NEWS ? q.where('a.good_news', '=', 1) : q.where('a.section', '=', opts.section);
+  const rows = await q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(opts.limit * 5).execute();
+  return storyCards(db, onePerStory(rows, opts.limit));
 }
 
 /** Top stories right now, one per story; before the first ranking has run, the interim coverage-and-recency list. */
 export async function topStoryCards(db: Kysely<DB>, opts: { limit: number; now: number }): Promise<Card[]> {
   const ranked = await db.selectFrom('top_stories').select(['article_id', 'cluster_id', 'publishers']).orderBy('rank').limit(opts.limit + 10).execute();
-  if (ranked.length === 0) return interimTop(db, opts);
+  if (ranked.length === 0) return oncePerStory(db, await interimTop(db, { ...opts, limit: opts.limit * 2 }), opts.limit);
   const cards = await cardsInOrder(db, ranked.map((r) => r.article_id));
   const info = new Map(ranked.map((r) => [r.article_id, r]));
   return cards.slice(0, opts.limit).map((c) => {
@@ -33,7 +65,7 @@ export async function topStoryCards(db: Kysely<DB>, opts: { limit: number; now: 
 /** Our picks in the editors' order with their notes; featured ones first. Until editors pick anything, recent long reads. */
 export async function pickCards(db: Kysely<DB>, opts: { limit: number; now: number }): Promise<(Card & { featured: boolean })[]> {
   const picks = await currentPicks(db, opts.now);
-  if (picks.length === 0) return (await interimPicks(db, { limit: opts.limit })).map((c) => ({ ...c, featured: false }));
+  if (picks.length === 0) return (await oncePerStory(db, await interimPicks(db, { limit: opts.limit * 3 }), opts.limit)).map((c) => ({ ...c, featured: false }));
   const ordered = [...picks.filter((p) => p.featured), ...picks.filter((p) => !p.featured)];
   const cards = await cardsInOrder(db, ordered.map((p) => p.articleId));
   const byArticle = new Map(ordered.map((p) => [p.articleId, p]));

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { withdrawArticle } from '../../catalog/articles.ts';
+import { runCuration } from '../../curation/job.ts';
+import { addPick } from '../../curation/picks.ts';
+import { createUser } from '../../members/accounts.ts';
 import { testDialects } from '../../db/testing.ts';
 import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
 
@@ -48,6 +51,32 @@ describe.each(testDialects)('front page, %s', (dialect) => {
     expect(html).toMatch(/<h1>Top stories right now<\/h1>/);
     expect(html).toContain('<main id="main"');
     expect(html).toContain('loading="lazy"');
+  });
+
+  it('tells a story several publishers cover once, with a link to all their reports', async () => {
+    f = await readerFixture(dialect);
+    const body = 'Saltmere council approved the harbour budget on Tuesday after a long night of debate. The budget pays for new sea walls, dredging and a ferry pier. Councillor Petra Coyle said the vote ended months of argument over the harbour.';
+    for (const slug of ['alpha', 'beta', 'gamma']) {
+      const p = await f.publisher({ slug });
+      await f.article(p, { title: `Saltmere council approves the harbour budget (${slug})`, body_text: body, section: 'politics', image_url: null });
+    }
+    await runCuration(f.database, { now: () => NOW });
+    const story = await f.database.db.selectFrom('articles').select('cluster_id').where('title', 'like', 'Saltmere council%').execute();
+    expect(new Set(story.map((r) => r.cluster_id)).size).toBe(1);
+
+    const html = (await getHtml(f.app, '/')).body;
+    expect(html.match(/Saltmere council approves the harbour budget/g)).toHaveLength(1);
+    // Before editors pick anything, the interim picks carry it (the longest recent read), with its coverage.
+    expect(section(html, 'Our picks')).toMatch(new RegExp(`href="/c/${story[0]!.cluster_id}">3 publishers`));
+
+    // Once editors pick another story, the section shows this one, still once.
+    const other = await f.article(await f.publisher({ slug: 'delta' }), { title: 'Ferry timetable changes', image_url: null });
+    const editor = await createUser(f.database.db, { email: 'ed@example.org', password: 'correct horse battery', role: 'editor', displayName: 'Eddie', verified: true }, NOW);
+    await addPick(f.database.db, { articleId: other, by: editor.id }, NOW);
+    const after = (await getHtml(f.app, '/')).body;
+    expect(after.match(/Saltmere council approves the harbour budget/g)).toHaveLength(1);
+    expect(section(after, 'Our picks')).toContain('Ferry timetable changes');
+    expect(section(after, 'Politics')).toMatch(new RegExp(`href="/c/${story[0]!.cluster_id}">3 publishers`));
   });
 
   it('escapes hostile titles and standfirsts', async () => {

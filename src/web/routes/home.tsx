@@ -1,8 +1,8 @@
 // GET /: the front page. Top stories, our picks, for you (members) and the
 // latest by section.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { latestCards } from '../../catalog/article-pages.ts';
-import { pickCards, topStoryCards } from '../../curation/lists.ts';
+import { latestCards, type Card } from '../../catalog/article-pages.ts';
+import { latestStoryCards, pickCards, topStoryCards } from '../../curation/lists.ts';
 import { SECTION_NAMES } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
 import type { ListCache } from '../list-cache.ts';
@@ -27,7 +27,15 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
     // A story the editors feature leads the page.
     const featured = allPicks.find((c) => c.featured) ?? null;
     const top = (await lists.get('top', () => topStoryCards(db, { limit: 12, now: t }))).filter((c) => c.id !== featured?.id).slice(0, 6);
-    const picks = allPicks.filter((c) => c !== featured && !top.some((x) => x.id === c.id)).slice(0, 4);
+    // Each story once on the page: a pick or a section's story already among the top stories is not repeated.
+    const shownStories = new Set<number>();
+    const fresh = (c: Card) => !c.coverage || !shownStories.has(c.coverage.clusterId);
+    const show = (cards: Card[]) => {
+      for (const c of cards) if (c.coverage) shownStories.add(c.coverage.clusterId);
+      return cards;
+    };
+    show([...(featured ? [featured] : []), ...top]);
+    const picks = show(allPicks.filter((c) => c !== featured && !top.some((x) => x.id === c.id) && fresh(c)).slice(0, 4));
     const shown = [...(featured ? [featured] : []), ...top, ...picks].map((c) => c.id);
     // "For you", until personal ranking lands: the newest from the titles this member reads most.
     let forYou: Awaited<ReturnType<typeof latestCards>> | null = null;
@@ -44,11 +52,11 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
       const lists = await Promise.all(favourites.map((f) => latestCards(db, { limit: 2, publisherId: f.publisher_id, exclude: shown })));
       forYou = lists.flat();
       shown.push(...forYou.map((c) => c.id));
+      show(forYou);
     }
-    const sections = await Promise.all(
-      SECTIONS.map(async ([slug, name]) => ({ slug, name, cards: (await lists.get(`latest:${slug}`, () => latestCards(db, { limit: 12, section: slug }))).filter((c) => !shown.includes(c.id)).slice(0, 4) })),
-    );
-    const empty = top.length === 0 && sections.every((s) => s.cards.length === 0);
+    const latest = await Promise.all(SECTIONS.map(([slug]) => lists.get(`latest:${slug}`, () => latestStoryCards(db, { limit: 12, section: slug }))));
+    const sections = SECTIONS.map(([slug, name], i) => ({ slug, name, cards: show(latest[i]!.filter((c) => !shown.includes(c.id) && fresh(c)).slice(0, 4)) }));
+    const empty = top.length === 0 && allPicks.length === 0 && sections.every((s) => s.cards.length === 0);
     return page({
         title: 'All your news in one place',
         signedIn: !!req.account,
