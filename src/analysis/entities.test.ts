@@ -119,13 +119,17 @@ describe('extractEntities', () => {
     expect(byKey(lines, 'person:sarah-lindqvist')!.mentions).toBe(4); // the byline and subheading count the name found elsewhere
   });
 
-  it('never reads a name with a number in it as a person', () => {
+  it('reads a name with a number in it as a thing, never a person', () => {
     const phone = extractEntities({
       title: 'Orbix launches the Nova X7',
       standfirst: '',
-      text: 'The Nova X7 goes on sale in Seoul. Reviewers said the Nova X7 camera beat Flight QZ208 snacks. Orbix said the Nova X7 would be cheaper.',
+      text: 'The Orbix Nova X7 goes on sale in Seoul. Reviewers said the Nova X7 camera beat the one on Flight QZ208. Orbix said the Nova X7 would be cheaper. QZ208 landed late. Q3 sales rose, Q3 profits fell.',
     });
     expect(phone.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual([]);
+    // the shortest form is the key, the fullest the name
+    expect(byKey(phone, 'thing:nova-x7')).toMatchObject({ mentions: 4, name: 'Orbix Nova X7' });
+    expect(byKey(phone, 'thing:qz208')).toMatchObject({ mentions: 2, name: 'Flight QZ208' });
+    expect(keys(phone).some((k) => k.endsWith(':q3'))).toBe(false);
   });
 
   it('counts names beyond the words compromise reads', () => {

@@ -16,7 +16,8 @@
 import nlp from 'compromise';
 import { ABBREVIATIONS, CONNECT, EXTRA_ORGS, FIRST_NAME_TAGS, JUNK_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_TAGS, PLACE_WORDS, STOP, TITLES, hasTag, tagsOf, type Tags } from './entity-words.ts';
 
-export type EntityKind = 'person' | 'organisation' | 'place';
+/** 'thing': a named product, vehicle or model, told by a number in its name ('Galaxy S5', 'Flight MH370'). */
+export type EntityKind = 'person' | 'organisation' | 'place' | 'thing';
 
 export interface Entity {
   kind: EntityKind;
@@ -208,13 +209,16 @@ function guessKind(w: string[]): EntityKind | null {
   if (w.length > 1 && ORG_WORDS.has(last)) return 'organisation';
   if (w.length > 2 && ORG_WORDS.has(lower[0]!) && lower[1] === 'of') return 'organisation'; // 'Bank of England'
   if (w.length > 1 && PLACE_WORDS.has(last)) return 'place';
-  // 'Galaxy S5', 'Flight MH370', 'Windows 11': a word with a digit is a product or a number, never a person's name.
-  const person = !w.some((x) => /\p{N}/u.test(x));
+  // 'Galaxy S5', 'Flight MH370', 'Windows 11', 'MH370': a word with a digit names a thing, never a person.
+  // A single such word needs two letters and three characters: not 'Q3', 'G7' or 'A1'.
+  if (w.some((x) => /\p{N}/u.test(x))) {
+    const only = w.length === 1 ? w[0]! : null;
+    return only && (only.length < 3 || (only.match(/\p{L}/gu) ?? []).length < 2) ? null : 'thing';
+  }
   if (w.length === 1) {
     if (isAcronym(w[0]!)) return kindFromTags(tagsOf(lower[0]!)) ?? (tagsOf(lower[0]!) === undefined ? 'organisation' : null);
     return kindFromTags(tagsOf(lower[0]!));
   }
-  if (!person) return null;
   if (w.length <= 4 && hasTag(tagsOf(lower[0]!), FIRST_NAME_TAGS) && lower.every((x) => !CONNECT.has(x) || x === 'de' || x === 'van' || x === 'von' || x === 'al' || x === 'bin')) {
     // capitalised mid-run, so 'Brown' after 'Gordon' is a surname whatever else it may be
     if (!STOP.has(last) && !hasTag(tagsOf(last), PLACE_TAGS)) return 'person';
@@ -350,6 +354,13 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
     else if (full && full.length > 1) groups.delete(slug); // 'Smith' with two Smiths: whose?
   }
 
+  // Things fold into the shortest form that names them: 'Samsung Galaxy S5' and 'Galaxy S5', 'Flight MH370' and 'MH370'.
+  const things = [...groups].filter(([, g]) => g.kind === 'thing').map(([slug]) => slug).sort((x, y) => x.length - y.length);
+  for (const long of things.slice().reverse()) {
+    const short = things.find((x) => x !== long && long.endsWith(`-${x}`));
+    if (short) fold(groups, long, short);
+  }
+
   const entities: Entity[] = [];
   for (const [slug, g] of groups) {
     if (!g.kind) continue;
@@ -384,6 +395,7 @@ function fold(groups: Map<string, Group>, from: string, into: string): void {
   const b = groups.get(into);
   if (!a || !b || a === b) return;
   b.mentions.push(...a.mentions);
+  for (const [form, n] of a.forms) b.forms.set(form, (b.forms.get(form) ?? 0) + n);
   for (const [v, c] of a.votes) if (v === b.kind) b.votes.set(v, (b.votes.get(v) ?? 0) + c);
   groups.delete(from);
 }

@@ -78,6 +78,9 @@ describe('developing stories', () => {
     expect(sameName('place:paris', 'person:paris-hilton')).toBe(false);
     expect(sameName('person:amara', 'person:amara-lindqvist')).toBe(false);
     expect(sameName('person:ann-lindqvist', 'person:amara-lindqvist')).toBe(false);
+    expect(sameName('thing:nova-x7', 'thing:orbix-nova-x7')).toBe(true);
+    expect(sameName('thing:x7', 'thing:nova-x7')).toBe(true);
+    expect(sameName('organisation:x7', 'organisation:nova-x7')).toBe(false);
     const first = story(['person:lindqvist'], { library: 2, flood: 1 }, 0);
     expect(continuesStory(first, story(['person:amara-lindqvist'], { library: 2, repair: 1 }, day))).toBe(true);
   });

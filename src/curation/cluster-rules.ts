@@ -108,17 +108,19 @@ export interface ThreadView {
 
 /**
  * The same name across two articles: the same words whatever kind the scanner
- * gave each ('Galaxy Fold' a firm in one, a thing in another), or a person's
- * surname alone and a full name ending in it ('person:biden', 'person:joe-biden').
+ * gave each ('Nova X7' a firm in one, a thing in another); a person's surname
+ * alone and a full name ending in it ('person:biden', 'person:joe-biden'); a
+ * thing and a longer form of it ('thing:galaxy-s5', 'thing:samsung-galaxy-s5').
  * Within one article the scanner has merged such forms already (entities.ts).
  */
 export function sameName(a: string, b: string): boolean {
-  const x = a.slice(a.indexOf(':') + 1);
+  const kind = a.slice(0, a.indexOf(':'));
+  const x = a.slice(kind.length + 1);
   const y = b.slice(b.indexOf(':') + 1);
   if (x === y) return true;
-  if (!a.startsWith('person:') || !b.startsWith('person:')) return false;
+  if (!b.startsWith(`${kind}:`) || (kind !== 'person' && kind !== 'thing')) return false;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return !short.includes('-') && long.endsWith(`-${short}`);
+  return (kind === 'thing' || !short.includes('-')) && long.endsWith(`-${short}`);
 }
 
 export function continuesStory(a: ThreadView, b: ThreadView, rules: ThreadRules = DEFAULT_THREAD_RULES): boolean {
