@@ -37,7 +37,19 @@ function decode(bytes: Buffer): string {
 
 const BASE = Date.UTC(2026, 0, 5, 8);
 
-/** WikiRef220: no dates or titles; the articles are given one publisher each of 20 and times a minute apart in file order. */
+/**
+ * A WikiRef file's first line is its headline where it reads as one (a short
+ * line without a closing full stop; some files open straight with the body).
+ * It becomes the article's title, as a feed gives it, and the rest the body.
+ */
+export function splitHeadline(text: string): { title: string; text: string } {
+  const lines = text.replace(/^\s+/, '').split('\n');
+  const first = lines[0]!.trim();
+  const words = first.split(/\s+/).length;
+  return first && words <= 30 && !/\.$/.test(first) ? { title: first, text: lines.slice(1).join('\n').trim() } : { title: '', text };
+}
+
+/** WikiRef220: no dates; the articles are given one publisher each of 20 and times a minute apart in file order. */
 export function loadWikiRef(dir = path.join(CLUSTER_DIR, 'wikiref220')): Doc[] {
   const labels = fs
     .readFileSync(path.join(dir, 'labels.tsv'), 'utf8')
@@ -46,8 +58,8 @@ export function loadWikiRef(dir = path.join(CLUSTER_DIR, 'wikiref220')): Doc[] {
     .filter((l) => l.trim())
     .map((l) => l.split('\t'));
   return labels.map(([file, label], i) => {
-    const text = decode(fs.readFileSync(path.join(dir, file!))).replace(/\r\n?|\u0085/g, '\n');
-    return { title: '', text, publisher: `p${i % 20}`, publishedAt: BASE + i * 60_000, label: label! };
+    const { title, text } = splitHeadline(decode(fs.readFileSync(path.join(dir, file!))).replace(/\r\n?|\u0085/g, '\n'));
+    return { title, text, publisher: `p${i % 20}`, publishedAt: BASE + i * 60_000, label: label! };
   });
 }
 
