@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../analysis/terms.ts';
-import { chooseCluster, clusterScore, continuesStory, DEFAULT_CLUSTER_RULES, entityOverlap, inWindow, sameName } from './cluster-rules.ts';
+import { chooseCluster, clusterScore, continuesStory, DEFAULT_CLUSTER_RULES, entityOverlap, inWindow } from './cluster-rules.ts';
 
 const H = 3_600_000;
 const vec = (o: Record<string, number>) => normalise(new Map(Object.entries(o)));
@@ -72,15 +72,7 @@ describe('developing stories', () => {
     expect(continuesStory(first, story(['person:amara-lindqvist'], { library: 2 }, 45 * day))).toBe(false);
   });
 
-  it('knows a surname alone and a name whatever kind the scanner gave it', () => {
-    expect(sameName('person:lindqvist', 'person:amara-lindqvist')).toBe(true);
-    expect(sameName('organisation:nova-x7', 'place:nova-x7')).toBe(true);
-    expect(sameName('place:paris', 'person:paris-hilton')).toBe(false);
-    expect(sameName('person:amara', 'person:amara-lindqvist')).toBe(false);
-    expect(sameName('person:ann-lindqvist', 'person:amara-lindqvist')).toBe(false);
-    expect(sameName('thing:nova-x7', 'thing:orbix-nova-x7')).toBe(true);
-    expect(sameName('thing:x7', 'thing:nova-x7')).toBe(true);
-    expect(sameName('organisation:x7', 'organisation:nova-x7')).toBe(false);
+  it('links a surname alone to the full name', () => {
     const first = story(['person:lindqvist'], { library: 2, flood: 1 }, 0);
     expect(continuesStory(first, story(['person:amara-lindqvist'], { library: 2, repair: 1 }, day))).toBe(true);
   });

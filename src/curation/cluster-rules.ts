@@ -5,6 +5,7 @@
 // the names in them should overlap, and the cluster must be recent, so a
 // cluster never swallows weeks of loosely related news.
 import { dot, type TermVector } from '../analysis/terms.ts';
+import { sameName } from './name-rules.ts';
 
 export interface ClusterRules {
   /** A joining article must be published within this distance of the cluster's span. */
@@ -104,23 +105,6 @@ export interface ThreadView {
   /** entity keys, most salient first */
   entities: readonly string[];
   publishedAt: number;
-}
-
-/**
- * The same name across two articles: the same words whatever kind the scanner
- * gave each ('Nova X7' a firm in one, a thing in another); a person's surname
- * alone and a full name ending in it ('person:biden', 'person:joe-biden'); a
- * thing and a longer form of it ('thing:galaxy-s5', 'thing:samsung-galaxy-s5').
- * Within one article the scanner has merged such forms already (entities.ts).
- */
-export function sameName(a: string, b: string): boolean {
-  const kind = a.slice(0, a.indexOf(':'));
-  const x = a.slice(kind.length + 1);
-  const y = b.slice(b.indexOf(':') + 1);
-  if (x === y) return true;
-  if (!b.startsWith(`${kind}:`) || (kind !== 'person' && kind !== 'thing')) return false;
-  const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return (kind === 'thing' || !short.includes('-')) && long.endsWith(`-${short}`);
 }
 
 export function continuesStory(a: ThreadView, b: ThreadView, rules: ThreadRules = DEFAULT_THREAD_RULES): boolean {

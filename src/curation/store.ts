@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { entitySlug, type Entity } from '../analysis/entities.ts';
 import { addToCentroid, parseVector, serialiseVector, type TermVector } from '../analysis/terms.ts';
 import type { TopicScore } from '../analysis/topics.ts';
+import { aliasTarget, entityTail } from './name-rules.ts';
 
 const CHUNK = 500;
 function chunks<T>(xs: T[], n = CHUNK): T[][] {
@@ -214,8 +215,18 @@ export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCa
   if (keys.length) for (const r of await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', keys).execute()) out.set(r.key, r.id);
   for (const e of entities) {
     if (out.has(e.key)) continue;
+    const tail = entityTail(e.key);
+    // A bare surname, or another form of a thing's name, stands for the one known entity it names.
+    if (e.kind === 'person' || e.kind === 'thing') {
+      const known = await db.selectFrom('entities').select(['id', 'key']).where('kind', '=', e.kind).where('tail', '=', tail).limit(20).execute();
+      const target = aliasTarget(e.key, known.map((k) => k.key));
+      if (target) {
+        out.set(e.key, known.find((k) => k.key === target)!.id);
+        continue;
+      }
+    }
     const slug = await freeSlug(db, entitySlug(e.name) || 'entity', e.kind);
-    const row = await db.insertInto('entities').values({ key: e.key, kind: e.kind, name: e.name, slug }).returning('id').executeTakeFirstOrThrow();
+    const row = await db.insertInto('entities').values({ key: e.key, kind: e.kind, name: e.name, slug, tail }).returning('id').executeTakeFirstOrThrow();
     out.set(e.key, row.id);
   }
   if (entityIdCache.size > 200_000) entityIdCache.clear();
@@ -245,7 +256,13 @@ export async function writeFeatures(
   if (postings.length) await db.insertInto('term_postings').values(postings).execute();
   if (a.topics.length) await db.insertInto('article_topics').values(a.topics.map((t) => ({ article_id: a.id, topic: t.slug, score: t.score, published_at: a.publishedAt }))).execute();
   const ids = await entityIds(db, a.entities, cache);
-  const entityRows = a.entities.map((e) => ({ article_id: a.id, entity_id: ids.get(e.key)!, salience: e.salience, published_at: a.publishedAt }));
+  // Two names of one article may stand for one entity: it is linked once, at the greater salience.
+  const byEntity = new Map<number, { article_id: number; entity_id: number; salience: number; published_at: number }>();
+  for (const e of a.entities) {
+    const id = ids.get(e.key)!;
+    if ((byEntity.get(id)?.salience ?? -1) < e.salience) byEntity.set(id, { article_id: a.id, entity_id: id, salience: e.salience, published_at: a.publishedAt });
+  }
+  const entityRows = [...byEntity.values()];
   if (entityRows.length) {
     await db.insertInto('article_entities').values(entityRows).execute();
     await db.updateTable('entities').set({ article_count: sql`article_count + 1` }).where('id', 'in', entityRows.map((r) => r.entity_id)).execute();

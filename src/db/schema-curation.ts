@@ -50,11 +50,13 @@ export interface ArticleTopicsTable {
 export interface EntitiesTable {
   id: Generated<number>;
   key: string;
-  /** 'person' | 'organisation' | 'place' */
+  /** 'person' | 'organisation' | 'place' | 'thing' */
   kind: string;
   name: string;
   slug: string;
   article_count: Generated<number>;
+  /** the key's last word (migration 6): a surname, a model number; null before it ran */
+  tail: string | null;
 }
 
 export interface ArticleEntitiesTable {

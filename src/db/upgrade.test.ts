@@ -42,4 +42,15 @@ describe.each(testDialects)('upgrading a %s install with articles', (dialect) =>
     expect((await db.selectFrom('curation_queue').select('article_id').orderBy('article_id').execute()).map((r) => r.article_id)).toEqual(ids);
     expect((await runCuration(database, { now: () => T })).articles).toBe(2);
   });
+
+  it('gives the names found before migration 6 their tails', async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    await migrate(database, migrations.slice(0, 5));
+    await database.db.insertInto('entities').values([{ key: 'person:amara-lindqvist', kind: 'person', name: 'Amara Lindqvist', slug: 'amara-lindqvist' }, { key: 'thing:mh370', kind: 'thing', name: 'MH370', slug: 'mh370' }] as never).execute();
+    await migrate(database);
+    expect(await database.db.selectFrom('entities').select(['key', 'tail']).orderBy('id').execute()).toEqual([
+      { key: 'person:amara-lindqvist', tail: 'lindqvist' },
+      { key: 'thing:mh370', tail: 'mh370' },
+    ]);
+  });
 });

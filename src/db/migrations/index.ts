@@ -4,6 +4,7 @@ import { search } from './0002-search.ts';
 import { members } from './0003-members.ts';
 import { curation } from './0004-curation.ts';
 import { searchRank } from './0005-search-rank.ts';
+import { entityTails } from './0006-entity-tails.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initial, search, members, curation, searchRank];
+export const migrations: readonly Migration[] = [initial, search, members, curation, searchRank, entityTails];

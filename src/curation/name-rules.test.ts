@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { aliasTarget, entityTail, sameName } from './name-rules.ts';
+
+describe('names across articles', () => {
+  it('knows a surname alone, a thing by another form, and a name whatever kind the scanner gave it', () => {
+    expect(sameName('person:lindqvist', 'person:amara-lindqvist')).toBe(true);
+    expect(sameName('organisation:nova-x7', 'place:nova-x7')).toBe(true);
+    expect(sameName('place:paris', 'person:paris-hilton')).toBe(false);
+    expect(sameName('person:amara', 'person:amara-lindqvist')).toBe(false);
+    expect(sameName('person:ann-lindqvist', 'person:amara-lindqvist')).toBe(false);
+    expect(sameName('thing:nova-x7', 'thing:orbix-nova-x7')).toBe(true);
+    expect(sameName('thing:x7', 'thing:nova-x7')).toBe(true);
+    expect(sameName('organisation:x7', 'organisation:nova-x7')).toBe(false);
+  });
+
+  it('gives a bare surname or a thing form the one known entity it names, never a guess', () => {
+    expect(aliasTarget('person:lindqvist', ['person:amara-lindqvist'])).toBe('person:amara-lindqvist');
+    expect(aliasTarget('person:lindqvist', ['person:amara-lindqvist', 'person:tom-lindqvist'])).toBeNull();
+    expect(aliasTarget('person:lindqvist', ['person:lindqvist'])).toBeNull();
+    expect(aliasTarget('person:amara-lindqvist', ['person:lindqvist'])).toBeNull();
+    expect(aliasTarget('thing:orbix-nova-x7', ['thing:nova-x7', 'thing:zeta-x7'])).toBe('thing:nova-x7');
+    expect(aliasTarget('thing:nova-x7', ['thing:orbix-nova-x7'])).toBe('thing:orbix-nova-x7');
+    expect(aliasTarget('thing:x7', ['thing:nova-x7', 'thing:zeta-x7'])).toBeNull();
+  });
+
+  it('reads the tail of a key', () => {
+    expect(entityTail('person:joe-biden')).toBe('biden');
+    expect(entityTail('thing:mh370')).toBe('mh370');
+  });
+});
