@@ -20,6 +20,7 @@ import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
 import {
   addDocuments,
   candidatesByTerms,
+  canonicalNames,
   createCluster,
   documentCount,
   joinCluster,
@@ -152,6 +153,8 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
 
   // 1–2. Analyse, count new documents into the frequencies (an article analysed before is not counted twice), weigh terms.
   const analyses = new Map<number, Analysis>(live.map((r, i) => [r.id, analysed[i]!]));
+  // Names as the entities they stand for across articles, in the order the articles are placed below.
+  for (const r of [...live].sort((a, b) => a.published_at - b.published_at || a.id - b.id)) await canonicalNames(trx, analyses.get(r.id)!, ENTITY_KEYS, cache);
   const seenBefore = new Set((await trx.selectFrom('article_features').select('article_id').where('article_id', 'in', live.map((r) => r.id)).execute()).map((r) => r.article_id));
   const fresh = live.filter((r) => !seenBefore.has(r.id));
   const docs = (await documentCount(trx)) + fresh.length;

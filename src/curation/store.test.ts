@@ -3,7 +3,7 @@ import { insertArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
 import type { Entity } from '../analysis/entities.ts';
-import { entityIds, newRunCache, writeFeatures } from './store.ts';
+import { canonicalNames, entityIds, newRunCache, writeFeatures } from './store.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 const name = (key: string, display: string, salience = 0.5): Entity => ({ key, kind: key.slice(0, key.indexOf(':')) as Entity['kind'], name: display, mentions: 2, salience });
@@ -42,5 +42,18 @@ describe.each(testDialects)('names stored across articles on %s', (dialect) => {
     await writeFeatures(db, { id: article, publishedAt: T, vector: new Map([['nova', 1]]), postings: 4, entities: [name('thing:nova-x7', 'Nova X7', 0.4), name('thing:orbix-nova-x7', 'Orbix Nova X7', 0.7)], topics: [] }, true, newRunCache());
     const links = await db.selectFrom('article_entities').innerJoin('entities', 'entities.id', 'article_entities.entity_id').select(['entities.key', 'article_entities.salience', 'entities.article_count']).execute();
     expect(links).toEqual([{ key: 'thing:nova-x7', salience: 0.7, article_count: 1 }]);
+  });
+
+  it('gives an article’s names, and their terms, the keys of the entities they stand for', async () => {
+    database = await createTestDatabase(dialect);
+    const db = database.db;
+    await entityIds(db, [name('person:amara-lindqvist', 'Amara Lindqvist')], newRunCache());
+    const analysis = {
+      entities: [name('person:lindqvist', 'Lindqvist', 0.6), name('place:riverside', 'Riverside', 0.4), name('place:harbourton', 'Harbourton', 0.1)],
+      counts: new Map([['@person:lindqvist', 4.4], ['@place:riverside', 3.6], ['librari', 3]]),
+    };
+    await canonicalNames(db, analysis, 2, newRunCache());
+    expect(analysis.entities.map((e) => e.key)).toEqual(['person:amara-lindqvist', 'place:riverside', 'place:harbourton']);
+    expect([...analysis.counts]).toEqual([['@place:riverside', 3.6], ['librari', 3], ['@person:amara-lindqvist', 4.4]]);
   });
 });

@@ -85,10 +85,12 @@ export interface StoredProfile {
 export interface RunCache {
   features: Map<number, Pick<StoredProfile, 'vector' | 'entities' | 'topics'>>;
   entityIds: Map<string, number>;
+  /** a name's key → the key of the entity it stands for (itself, or the known full name or form) */
+  canonicalKeys: Map<string, string>;
   /** clusters as last read or written by this run (only the job changes them) */
   clusters: Map<number, ClusterRow>;
 }
-export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map() });
+export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), canonicalKeys: new Map(), clusters: new Map() });
 const FEATURE_CACHE_MAX = 50_000;
 
 export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
@@ -213,6 +215,7 @@ export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCa
   }
   const keys = entities.map((e) => e.key).filter((k) => !out.has(k));
   if (keys.length) for (const r of await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', keys).execute()) out.set(r.key, r.id);
+  const canonical = cache.canonicalKeys;
   for (const e of entities) {
     if (out.has(e.key)) continue;
     const tail = entityTail(e.key);
@@ -222,6 +225,7 @@ export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCa
       const target = aliasTarget(e.key, known.map((k) => k.key));
       if (target) {
         out.set(e.key, known.find((k) => k.key === target)!.id);
+        canonical.set(e.key, target);
         continue;
       }
     }
@@ -229,9 +233,38 @@ export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCa
     const row = await db.insertInto('entities').values({ key: e.key, kind: e.kind, name: e.name, slug, tail }).returning('id').executeTakeFirstOrThrow();
     out.set(e.key, row.id);
   }
-  if (entityIdCache.size > 200_000) entityIdCache.clear();
+  if (entityIdCache.size > 200_000) {
+    entityIdCache.clear();
+    canonical.clear();
+  }
   for (const [k, id] of out) entityIdCache.set(k, id);
   return out;
+}
+
+/**
+ * An article's leading names as the entities they stand for across articles
+ * ('Biden' as the known 'Joe Biden'): keys rewritten, names that become one
+ * merged, and their "@name" terms in `counts` renamed to match, so related
+ * stories, stories and threads compare names, not spellings. Mutates `a`.
+ */
+export async function canonicalNames(db: Kysely<DB>, a: { entities: Entity[]; counts: Map<string, number> }, keep: number, cache: RunCache): Promise<void> {
+  const lead = a.entities.slice(0, keep);
+  await entityIds(db, lead, cache);
+  const merged = new Map<string, Entity>();
+  for (const e of lead) {
+    const key = cache.canonicalKeys.get(e.key) ?? e.key;
+    if (key !== e.key) {
+      const term = a.counts.get(`@${e.key}`);
+      if (term !== undefined) {
+        a.counts.delete(`@${e.key}`);
+        a.counts.set(`@${key}`, Math.max(term, a.counts.get(`@${key}`) ?? 0));
+      }
+    }
+    const seen = merged.get(key);
+    if (seen) seen.mentions += e.mentions;
+    else merged.set(key, { ...e, key });
+  }
+  a.entities = [...merged.values(), ...a.entities.slice(keep)];
 }
 
 /** Replaces what is stored about one article's analysis. */
