@@ -132,6 +132,29 @@ describe('extractEntities', () => {
     expect(keys(phone).some((k) => k.endsWith(':q3'))).toBe(false);
   });
 
+  it('tells firms, clubs, places and events from people by their words', () => {
+    const town = extractEntities({
+      title: 'A busy weekend in Brackwater',
+      standfirst: '',
+      text:
+        'Brackwater Mutual sponsored the Brackwater Marathon, which ran past the River Fennick and out to the Skellig Isles. ' +
+        'Brackwater Rovers won at home, Orrin Philharmonic played in the park and Maestro Anton Velasquez conducted. ' +
+        'Brackwater Mutual said the Brackwater Marathon raised money for the Orrin Prize. Fennick Railways ran extra trains to the River Fennick, ' +
+        'and Brackwater Rovers thanked Orrin Philharmonic. Fennick Railways apologised for delays to the Skellig Isles. Anton Velasquez bowed. The Orrin Prize went to a poet.',
+    });
+    const kind = (key: string) => byKey(town, key)?.kind;
+    expect(kind('organisation:brackwater-mutual')).toBe('organisation');
+    expect(kind('organisation:brackwater-rovers')).toBe('organisation');
+    expect(kind('organisation:orrin-philharmonic')).toBe('organisation');
+    expect(kind('organisation:fennick-railways')).toBe('organisation');
+    expect(kind('place:river-fennick')).toBe('place');
+    expect(kind('place:skellig-isles')).toBe('place');
+    expect(kind('thing:brackwater-marathon')).toBe('thing');
+    expect(kind('thing:orrin-prize')).toBe('thing');
+    expect(byKey(town, 'person:anton-velasquez')?.mentions).toBe(2);
+    expect(town.filter((e) => e.kind === 'person').map((e) => e.key)).toEqual(['person:anton-velasquez']);
+  });
+
   it('counts names beyond the words compromise reads', () => {
     const long = 'The tide rose slowly over the quiet harbour wall that morning. '.repeat(40);
     const late = extractEntities({ title: 'Quiet week on the coast', standfirst: '', text: `${long} Marta Kowalczyk spoke to Marta Kowalczyk's union.` }, { maxWords: 10 });

@@ -14,9 +14,9 @@
 //   `maxWords` (default 20, ~1 ms of the ~1.5 ms total) counts the title and standfirst too.
 // Runs that stay unclassified are dropped: precision before recall.
 import nlp from 'compromise';
-import { ABBREVIATIONS, CONNECT, EXTRA_ORGS, FIRST_NAME_TAGS, JUNK_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_TAGS, PLACE_WORDS, STOP, TITLES, hasTag, tagsOf, type Tags } from './entity-words.ts';
+import { ABBREVIATIONS, CONNECT, EVENT_WORDS, EXTRA_ORGS, FIRST_NAME_TAGS, JUNK_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_FIRST_WORDS, PLACE_TAGS, PLACE_WORDS, STOP, TITLES, hasTag, tagsOf, type Tags } from './entity-words.ts';
 
-/** 'thing': a named product, vehicle or model, told by a number in its name ('Galaxy S5', 'Flight MH370'). */
+/** 'thing': any other named thing: a product or model told by a number in its name ('Galaxy S5', 'Flight MH370'), an event or award ('Tidemark Prize'). */
 export type EntityKind = 'person' | 'organisation' | 'place' | 'thing';
 
 export interface Entity {
@@ -209,6 +209,8 @@ function guessKind(w: string[]): EntityKind | null {
   if (w.length > 1 && ORG_WORDS.has(last)) return 'organisation';
   if (w.length > 2 && ORG_WORDS.has(lower[0]!) && lower[1] === 'of') return 'organisation'; // 'Bank of England'
   if (w.length > 1 && PLACE_WORDS.has(last)) return 'place';
+  if (w.length > 1 && w.length <= 3 && PLACE_FIRST_WORDS.has(lower[0]!)) return 'place';
+  if (w.length > 1 && EVENT_WORDS.has(last)) return 'thing';
   // 'Galaxy S5', 'Flight MH370', 'Windows 11', 'MH370': a word with a digit names a thing, never a person.
   // A single such word needs two letters and three characters: not 'Q3', 'G7' or 'A1'.
   if (w.some((x) => /\p{N}/u.test(x))) {

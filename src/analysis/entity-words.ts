@@ -23,8 +23,16 @@ export const ORG_WORDS = new Set([
   ...Object.keys(model.two.orgWords),
   'organisation', 'party', 'court', 'league', 'parliament', 'congress', 'senate', 'trust', 'assembly', 'commons',
   'tribunal', 'cabinet', 'executive', 'network', 'partnership', 'coalition', 'alliance', 'movement', 'front',
+  // firms, clubs and ensembles the lexicon lacks: 'Ferrow Mutual', 'Saltmere Rovers', 'Kellbridge Philharmonic'
+  'mutual', 'railway', 'railways', 'rail', 'airline', 'ferries', 'buses', 'studios', 'records', 'publishing', 'books',
+  'bakery', 'florist', 'florists', 'pharmacy', 'builders', 'solicitors', 'rovers', 'united', 'wanderers', 'athletic',
+  'albion', 'fc', 'rfc', 'philharmonic', 'symphony', 'sinfonia', 'players', 'singers',
 ]);
-export const PLACE_WORDS = new Set([...Object.keys(model.two.placeWords), 'county', 'province', 'island', 'islands', 'river', 'valley', 'mountains', 'street']);
+// Last words of events and awards, named things rather than people: 'Tidemark Prize', 'Coastal Marathon'.
+export const EVENT_WORDS = new Set(['prize', 'award', 'awards', 'marathon', 'festival', 'cup', 'trophy', 'championship', 'championships', 'games', 'olympics', 'expo', 'summit', 'regatta', 'derby', 'biennale', 'fair']);
+// First words of places: 'River Hebble', 'Mount Kell', 'Lake Orrin'.
+export const PLACE_FIRST_WORDS = new Set(['river', 'lake', 'loch', 'mount', 'mt', 'cape', 'isle', 'fort', 'port', 'glen', 'bay']);
+export const PLACE_WORDS = new Set([...Object.keys(model.two.placeWords), 'county', 'province', 'island', 'islands', 'isles', 'river', 'valley', 'mountains', 'street', 'harbour', 'harbor', 'quay', 'pier', 'square']);
 
 // Titles before a name: dropped from the name, and a sign the name is a person.
 export const TITLES = new Set(
@@ -33,7 +41,8 @@ export const TITLES = new Set(
     'pope rev reverend father sister brother gen general col colonel capt captain lt lieutenant sgt sergeant major ' +
     'admiral commander coach manager boss chief leader deputy shadow foreign home health finance defence defense ' +
     'attorney ambassador commissioner inspector detective officer st saint archbishop bishop cardinal sheikh ' +
-    'president-elect premier speaker lawmaker striker midfielder defender goalkeeper singer actor actress director')
+    'president-elect premier speaker lawmaker striker midfielder defender goalkeeper singer actor actress director ' +
+    'maestro conductor councillor councilor alderman chef pastor imam rabbi constable superintendent')
     .split(' '),
 );
 // Words that, first in a sentence, are capitalised only for being first.

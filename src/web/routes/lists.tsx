@@ -82,7 +82,7 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
       if (!e) return null;
       const { cards, next } = await listPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
       if (!cards.length && !cursor(req)) return null;
-      const kind = ({ person: 'Person', organisation: 'Organisation', place: 'Place', thing: 'Product or named thing' } as Record<string, string>)[e.kind] ?? 'Name';
+      const kind = ({ person: 'Person', organisation: 'Organisation', place: 'Place', thing: 'Product, event or other name' } as Record<string, string>)[e.kind] ?? 'Name';
       return { title: e.name, intro: `${kind} · in ${e.article_count} ${e.article_count === 1 ? 'story' : 'stories'}`, path: `/e/${e.slug}`, cards, next };
     }),
   );
