@@ -11,6 +11,9 @@ describe('names across articles', () => {
     expect(sameName('thing:nova-x7', 'thing:orbix-nova-x7')).toBe(true);
     expect(sameName('thing:x7', 'thing:nova-x7')).toBe(true);
     expect(sameName('organisation:x7', 'organisation:nova-x7')).toBe(false);
+    expect(sameName('organisation:rowing-league', 'organisation:northern-rowing-league')).toBe(true);
+    expect(sameName('organisation:rovers', 'organisation:brackwater-rovers')).toBe(false);
+    expect(sameName('place:fennick', 'place:new-fennick')).toBe(false);
   });
 
   it('gives a bare surname or a thing form the one known entity it names, never a guess', () => {
@@ -21,6 +24,8 @@ describe('names across articles', () => {
     expect(aliasTarget('thing:orbix-nova-x7', ['thing:nova-x7', 'thing:zeta-x7'])).toBe('thing:nova-x7');
     expect(aliasTarget('thing:nova-x7', ['thing:orbix-nova-x7'])).toBe('thing:orbix-nova-x7');
     expect(aliasTarget('thing:x7', ['thing:nova-x7', 'thing:zeta-x7'])).toBeNull();
+    expect(aliasTarget('organisation:northern-rowing-league', ['organisation:rowing-league'])).toBe('organisation:rowing-league');
+    expect(aliasTarget('place:new-fennick', ['place:fennick'])).toBeNull();
   });
 
   it('reads the tail of a key', () => {

@@ -219,8 +219,8 @@ export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCa
   for (const e of entities) {
     if (out.has(e.key)) continue;
     const tail = entityTail(e.key);
-    // A bare surname, or another form of a thing's name, stands for the one known entity it names.
-    if (e.kind === 'person' || e.kind === 'thing') {
+    // A bare surname, or another form of a thing's or organisation's name, stands for the one known entity it names.
+    if (e.kind !== 'place') {
       const known = await db.selectFrom('entities').select(['id', 'key']).where('kind', '=', e.kind).where('tail', '=', tail).limit(20).execute();
       const target = aliasTarget(e.key, known.map((k) => k.key));
       if (target) {
