@@ -50,6 +50,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   fs.copyFileSync(seeded, file);
   const db = openDatabase({ kind: 'sqlite', file });
   try {
+    await migrate(db); // a seed kept from an earlier build gets this build's schema
     const { articles } = loadBbc();
     const publisher = await db.db.selectFrom('publishers').select('id').limit(1).executeTakeFirstOrThrow();
     await db.db.transaction().execute(async (trx) => {
