@@ -140,13 +140,15 @@ describe('extractEntities', () => {
         'Brackwater Mutual sponsored the Brackwater Marathon, which ran past the River Fennick and out to the Skellig Isles. ' +
         'Brackwater Rovers won at home, Orrin Philharmonic played in the park and Maestro Anton Velasquez conducted. ' +
         'Brackwater Mutual said the Brackwater Marathon raised money for the Orrin Prize. Fennick Railways ran extra trains to the River Fennick, ' +
-        'and Brackwater Rovers thanked Orrin Philharmonic. Fennick Railways apologised for delays to the Skellig Isles. Anton Velasquez bowed. The Orrin Prize went to a poet.',
+        'and Brackwater Rovers thanked Orrin Philharmonic. Fennick Railways apologised for delays to the Skellig Isles. Anton Velasquez bowed. The Orrin Prize went to a poet. ' +
+        'Hollis Foods fed the runners; Hollis Foods said next year would be bigger.',
     });
     const kind = (key: string) => byKey(town, key)?.kind;
     expect(kind('organisation:brackwater-mutual')).toBe('organisation');
     expect(kind('organisation:brackwater-rovers')).toBe('organisation');
     expect(kind('organisation:orrin-philharmonic')).toBe('organisation');
     expect(kind('organisation:fennick-railways')).toBe('organisation');
+    expect(kind('organisation:hollis-foods')).toBe('organisation');
     expect(kind('place:river-fennick')).toBe('place');
     expect(kind('place:skellig-isles')).toBe('place');
     expect(kind('thing:brackwater-marathon')).toBe('thing');

@@ -26,7 +26,8 @@ export const ORG_WORDS = new Set([
   // firms, clubs and ensembles the lexicon lacks: 'Ferrow Mutual', 'Saltmere Rovers', 'Kellbridge Philharmonic'
   'mutual', 'railway', 'railways', 'rail', 'airline', 'ferries', 'buses', 'studios', 'records', 'publishing', 'books',
   'bakery', 'florist', 'florists', 'pharmacy', 'builders', 'solicitors', 'rovers', 'united', 'wanderers', 'athletic',
-  'albion', 'fc', 'rfc', 'philharmonic', 'symphony', 'sinfonia', 'players', 'singers',
+  'albion', 'fc', 'rfc', 'philharmonic', 'symphony', 'sinfonia', 'players', 'singers', 'foods', 'farms', 'dairies',
+  'brewing', 'distillery', 'logistics', 'shipping', 'shipbuilders', 'works', 'mills', 'housing', 'supermarkets', 'stores', 'trading',
 ]);
 // Last words of events and awards, named things rather than people: 'Tidemark Prize', 'Coastal Marathon'.
 export const EVENT_WORDS = new Set(['prize', 'award', 'awards', 'marathon', 'festival', 'cup', 'trophy', 'championship', 'championships', 'games', 'olympics', 'expo', 'summit', 'regatta', 'derby', 'biennale', 'fair']);
