@@ -216,13 +216,22 @@ export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCa
   const keys = entities.map((e) => e.key).filter((k) => !out.has(k));
   if (keys.length) for (const r of await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', keys).execute()) out.set(r.key, r.id);
   const canonical = cache.canonicalKeys;
+  // A bare surname, or another form of a thing's or organisation's name, stands for the one known entity it names:
+  // the known names sharing a new name's kind and last word, in one query for the article.
+  const open = entities.filter((e) => !out.has(e.key) && e.kind !== 'place');
+  const known = open.length
+    ? await db
+        .selectFrom('entities')
+        .select(['id', 'key'])
+        .where('kind', 'in', [...new Set(open.map((e) => e.kind))])
+        .where('tail', 'in', [...new Set(open.map((e) => entityTail(e.key)))])
+        .execute()
+    : [];
   for (const e of entities) {
     if (out.has(e.key)) continue;
     const tail = entityTail(e.key);
-    // A bare surname, or another form of a thing's or organisation's name, stands for the one known entity it names.
     if (e.kind !== 'place') {
-      const known = await db.selectFrom('entities').select(['id', 'key']).where('kind', '=', e.kind).where('tail', '=', tail).limit(20).execute();
-      const target = aliasTarget(e.key, known.map((k) => k.key));
+      const target = aliasTarget(e.key, known.filter((k) => k.key.startsWith(`${e.kind}:`) && entityTail(k.key) === tail).map((k) => k.key));
       if (target) {
         out.set(e.key, known.find((k) => k.key === target)!.id);
         canonical.set(e.key, target);
@@ -232,6 +241,7 @@ export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCa
     const slug = await freeSlug(db, entitySlug(e.name) || 'entity', e.kind);
     const row = await db.insertInto('entities').values({ key: e.key, kind: e.kind, name: e.name, slug, tail }).returning('id').executeTakeFirstOrThrow();
     out.set(e.key, row.id);
+    known.push({ id: row.id, key: e.key }); // another form later in this article finds it too
   }
   if (entityIdCache.size > 200_000) {
     entityIdCache.clear();
