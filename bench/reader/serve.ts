@@ -138,6 +138,9 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   results.front = await load(base + '/');
   results.article = await load(base, { urls: articleUrls });
   results.article_member = await load(base, { urls: articleUrls, headers: { cookie } });
+  // As browsers ask: compressed (brotli). A visitor's page is compressed once and kept; a member's each time.
+  results.article_br = await load(base, { urls: articleUrls, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  results.article_member_br = await load(base, { urls: articleUrls, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } });
   results.article_1000 = await paced(base, articleUrls, 1000, DURATION);
   results.article_1000_autocannon = await load(base, { urls: articleUrls, rate: 1000 });
   results.lists = await load(base, { urls: listUrls });
@@ -164,6 +167,8 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     'serve.article.p99_ms': results.article_1000!.p99,
     'serve.article.p99_ms_autocannon_rate': results.article_1000_autocannon!.p99,
     'serve.article_member.rps': results.article_member!.rps,
+    'serve.article_br.rps': results.article_br!.rps,
+    'serve.article_member_br.rps': results.article_member_br!.rps,
     'serve.search.rps': results.search!.rps,
     'serve.search.p95_ms': results.search!.p95,
     'serve.search_distinct.rps': results.search_distinct!.rps,

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../db/testing.ts';
 import { getHtml, readerFixture, type ReaderFixture } from './testing.ts';
@@ -26,5 +27,22 @@ describe.each(testDialects)('not found and errors, %s', (dialect) => {
     expect(boom.body).not.toContain('secret internals');
     const boomJson = await f.app.inject({ url: '/boom' });
     expect(boomJson.json()).toMatchObject({ error: 'internal_error' });
+  });
+});
+
+describe.each(testDialects)('compressed pages, %s', (dialect) => {
+  let f: ReaderFixture;
+  afterEach(async () => f?.close());
+
+  it('compresses pages for browsers that accept it, with the reader’s theme written in first', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'quay' });
+    await f.article(p, { title: 'Harbour wall holds' });
+    const res = await f.app.inject({ url: '/', headers: { accept: 'text/html', 'accept-encoding': 'gzip, br', cookie: 'theme=dark' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    const html = brotliDecompressSync(res.rawPayload).toString();
+    expect(html).toContain('<html lang="en" data-theme="dark">');
+    expect(html).toContain('Harbour wall holds');
   });
 });

@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans.tsx';
 import { searchRoutes } from './routes/search.tsx';
 import { seoRoutes } from './routes/seo.ts';
 import { errorPage, notFoundPage } from './views/not-found.tsx';
+import { compression } from './compress.ts';
 import { ListCache } from './list-cache.ts';
 import { sessionPlugin } from './session.ts';
 import { readCounting } from './reads.ts';
@@ -96,5 +97,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   seoRoutes(app, { database, baseUrl });
   listRoutes(app, { database, now, baseUrl, lists });
   homeRoutes(app, { database, now, lists });
+  // Last, so it sees each page as the other hooks leave it (the theme is written in by one).
+  compression(app);
   return app;
 }
