@@ -42,11 +42,14 @@ async function cardsInOrder(db: Kysely<DB>, ids: number[]): Promise<Card[]> {
   return storyCards(db, ids.map((id) => byId.get(id)).filter((r) => r !== undefined));
 }
 
-/** The latest stories of a section (or good news), each story once, by its newest report. */
-export async function latestStoryCards(db: Kysely<DB>, opts: { limit: number; section: string }): Promise<Card[]> {
+/** The latest stories of a section (or good news) or a publisher, each story once, by its newest report. */
+export async function latestStoryCards(db: Kysely<DB>, opts: { limit: number; section?: string; publisherId?: number }): Promise<Card[]> {
   let q = db.selectFrom('articles as a').select([...cardColumns, 'a.cluster_id']).where('a.status', '=', 'published').where('a.duplicate_of', 'is', null);
-  q = opts.section === GOOD_NEWS ? q.where('a.good_news', '=', 1) : q.where('a.section', '=', opts.section);
-  const rows = await q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(opts.limit * 5).execute();
+  if (opts.section === GOOD_NEWS) q = q.where('a.good_news', '=', 1);
+  else if (opts.section) q = q.where('a.section', '=', opts.section);
+  if (opts.publisherId !== undefined) q = q.where('a.publisher_id', '=', opts.publisherId);
+  // Enough reports that a story told by many publishers still leaves room for the others.
+  const rows = await q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(opts.limit * 12).execute();
   return storyCards(db, onePerStory(rows, opts.limit));
 }
 

@@ -79,6 +79,18 @@ describe.each(testDialects)('front page, %s', (dialect) => {
     expect(section(after, 'Politics')).toMatch(new RegExp(`href="/c/${story[0]!.cluster_id}">3 publishers`));
   });
 
+  it('tells the story once when the shared lists are kept, whichever page filled them first', async () => {
+    f = await readerFixture(dialect, { cached: true });
+    const body = 'Saltmere council approved the harbour budget on Tuesday after a long night of debate. The budget pays for new sea walls, dredging and a ferry pier.';
+    const ids: number[] = [];
+    for (const slug of ['alpha', 'beta', 'gamma']) ids.push(await f.article(await f.publisher({ slug }), { title: `Council passes the harbour budget (${slug})`, body_text: body, section: 'politics', image_url: null }));
+    await runCuration(f.database, { now: () => NOW });
+    // An article page of the same section first: it keeps a section list of its own.
+    expect((await getHtml(f.app, `/a/${ids[0]}/x`)).statusCode).toBeLessThan(400);
+    const html = (await getHtml(f.app, '/')).body;
+    expect(html.match(/Council passes the harbour budget/g)).toHaveLength(1);
+  });
+
   it('escapes hostile titles and standfirsts', async () => {
     f = await readerFixture(dialect);
     const a = await f.publisher({ slug: 'alpha', name: 'Alpha <b>Times</b>' });

@@ -1,7 +1,7 @@
 // GET /: the front page. Top stories, our picks, for you (members) and the
 // latest by section.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { latestCards, type Card } from '../../catalog/article-pages.ts';
+import type { Card } from '../../catalog/article-pages.ts';
 import { latestStoryCards, pickCards, topStoryCards } from '../../curation/lists.ts';
 import { SECTION_NAMES } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
@@ -26,19 +26,25 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
     const allPicks = await lists.get('picks', () => pickCards(db, { limit: 12, now: t }));
     // A story the editors feature leads the page.
     const featured = allPicks.find((c) => c.featured) ?? null;
-    const top = (await lists.get('top', () => topStoryCards(db, { limit: 12, now: t }))).filter((c) => c.id !== featured?.id).slice(0, 6);
-    // Each story once on the page: a pick or a section's story already among the top stories is not repeated.
+    // Each story once on the page: every block takes only stories not shown above it (nor twice in itself).
+    const shownIds = new Set<number>();
     const shownStories = new Set<number>();
-    const fresh = (c: Card) => !c.coverage || !shownStories.has(c.coverage.clusterId);
-    const show = (cards: Card[]) => {
-      for (const c of cards) if (c.coverage) shownStories.add(c.coverage.clusterId);
-      return cards;
+    const take = (cards: Card[], n: number): Card[] => {
+      const out: Card[] = [];
+      for (const c of cards) {
+        if (out.length >= n) break;
+        if (shownIds.has(c.id) || (c.coverage && shownStories.has(c.coverage.clusterId))) continue;
+        shownIds.add(c.id);
+        if (c.coverage) shownStories.add(c.coverage.clusterId);
+        out.push(c);
+      }
+      return out;
     };
-    show([...(featured ? [featured] : []), ...top]);
-    const picks = show(allPicks.filter((c) => c !== featured && !top.some((x) => x.id === c.id) && fresh(c)).slice(0, 4));
-    const shown = [...(featured ? [featured] : []), ...top, ...picks].map((c) => c.id);
+    if (featured) take([featured], 1);
+    const top = take(await lists.get('top', () => topStoryCards(db, { limit: 12, now: t })), 6);
+    const picks = take(allPicks, 4);
     // "For you", until personal ranking lands: the newest from the titles this member reads most.
-    let forYou: Awaited<ReturnType<typeof latestCards>> | null = null;
+    let forYou: Card[] | null = null;
     if (req.account) {
       const favourites = await db
         .selectFrom('reading_history')
@@ -49,13 +55,12 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
         .orderBy('n', 'desc')
         .limit(3)
         .execute();
-      const lists = await Promise.all(favourites.map((f) => latestCards(db, { limit: 2, publisherId: f.publisher_id, exclude: shown })));
-      forYou = lists.flat();
-      shown.push(...forYou.map((c) => c.id));
-      show(forYou);
+      const newest = await Promise.all(favourites.map((f) => latestStoryCards(db, { limit: 8, publisherId: f.publisher_id })));
+      forYou = newest.flatMap((cards) => take(cards, 2));
     }
-    const latest = await Promise.all(SECTIONS.map(([slug]) => lists.get(`latest:${slug}`, () => latestStoryCards(db, { limit: 12, section: slug }))));
-    const sections = SECTIONS.map(([slug, name], i) => ({ slug, name, cards: show(latest[i]!.filter((c) => !shown.includes(c.id) && fresh(c)).slice(0, 4)) }));
+    // The sections' lists are shared by every reader (kept for the interval); what is shown above is left out per page.
+    const latest = await Promise.all(SECTIONS.map(([slug]) => lists.get(`stories:${slug}`, () => latestStoryCards(db, { limit: 12, section: slug }))));
+    const sections = SECTIONS.map(([slug, name], i) => ({ slug, name, cards: take(latest[i]!, 4) }));
     const empty = top.length === 0 && allPicks.length === 0 && sections.every((s) => s.cards.length === 0);
     return page({
         title: 'All your news in one place',
