@@ -15,12 +15,12 @@ import { dot, tfidfVector, type TermVector } from '../analysis/terms.ts';
 import type { Analysis } from './analyse.ts';
 import { inlineAnalyser, workerAnalyser, type Analyser } from './analyser.ts';
 import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RULES, type ClusterRules } from './cluster-rules.ts';
+import { canonicalNames } from './entity-store.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
 import {
   addDocuments,
   candidatesByTerms,
-  canonicalNames,
   createCluster,
   documentCount,
   joinCluster,

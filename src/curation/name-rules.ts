@@ -11,10 +11,12 @@ export const entityTail = (key: string): string => key.slice(key.lastIndexOf(key
  * gave each ('Nova X7' a firm in one, a thing in another), or a longer form
  * that puts words in front of a name of the same kind:
  * - a person's surname alone and a full name ending in it ('person:biden', 'person:joe-biden');
- * - a thing and a longer form of it ('thing:galaxy-s5', 'thing:samsung-galaxy-s5');
- * - an organisation of two words or more and a qualified form of it
- *   ('organisation:premier-league', 'organisation:english-premier-league'); a
- *   single word is too loose ('United', 'Manchester United').
+ * - a model, told by a number, and a longer form of it ('thing:galaxy-s5',
+ *   'thing:samsung-galaxy-s5'); not events ('World Cup' is not 'Rugby World Cup');
+ * - an organisation of three words or more and a qualified form of it
+ *   ('organisation:bank-of-fennick', 'organisation:royal-bank-of-fennick').
+ *   Shorter ones are generic: 'City Council', 'Supreme Court' and 'Premier
+ *   League' each name many.
  * Places never: 'York' is not 'New York'. Within one article the scanner has
  * merged such forms already (entities.ts).
  */
@@ -25,20 +27,43 @@ export function sameName(a: string, b: string): boolean {
   if (x === y) return true;
   if (!b.startsWith(`${kind}:`)) return false;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  if (!long.endsWith(`-${short}`)) return false;
-  const words = short.split('-').length;
-  return kind === 'thing' || (kind === 'person' && words === 1) || (kind === 'organisation' && words >= 2);
+  return long.endsWith(`-${short}`) && canStandForLonger(`${kind}:${short}`);
+}
+
+/** Whether a name may stand for a longer one ending in it (see sameName). */
+export function canStandForLonger(key: string): boolean {
+  const kind = key.slice(0, key.indexOf(':'));
+  const words = key.slice(kind.length + 1).split('-');
+  if (kind === 'person') return words.length === 1;
+  if (kind === 'thing') return /\d/.test(key);
+  if (kind === 'organisation') return words.length >= 3;
+  return false;
 }
 
 /**
  * The one known entity a new name stands for, or null to give it its own:
  * a bare surname for the single known full name ending in it ('person:biden'
- * for 'person:joe-biden', not when a 'person:jill-biden' is known too), and a
- * thing or organisation for the single known form of its name
- * ('thing:samsung-galaxy-s5' for 'thing:galaxy-s5'). `known`: keys of the same kind and tail.
+ * for 'person:joe-biden', not when a 'person:jill-biden' is known too), a
+ * model or a long organisation name for the single known form of it
+ * ('thing:samsung-galaxy-s5' for 'thing:galaxy-s5', and the other way).
+ * `known`: keys of the same kind that may match (store.ts looks them up).
  */
 export function aliasTarget(key: string, known: readonly string[]): string | null {
   if (key.startsWith('person:') && key.includes('-')) return null; // a full name is its own
-  const matches = known.filter((k) => k !== key && sameName(key, k));
+  if (key.startsWith('place:')) return null;
+  const matches = [...new Set(known)].filter((k) => k !== key && sameName(key, k));
   return matches.length === 1 ? matches[0]! : null;
+}
+
+/** The shorter forms a name could be filed under, as keys ('thing:samsung-galaxy-s5' → 'thing:galaxy-s5', 'thing:s5'); a full name never goes under a bare surname. */
+export function shorterForms(key: string): string[] {
+  const kind = key.slice(0, key.indexOf(':'));
+  if (kind === 'person') return [];
+  const words = key.slice(kind.length + 1).split('-');
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const k = `${kind}:${words.slice(i).join('-')}`;
+    if (canStandForLonger(k)) out.push(k);
+  }
+  return out;
 }

@@ -2,10 +2,10 @@
 // index, stored features, clusters, entities, topics and related links.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { entitySlug, type Entity } from '../analysis/entities.ts';
+import type { Entity } from '../analysis/entities.ts';
 import { addToCentroid, parseVector, serialiseVector, type TermVector } from '../analysis/terms.ts';
 import type { TopicScore } from '../analysis/topics.ts';
-import { aliasTarget, entityTail } from './name-rules.ts';
+import { entityIds } from './entity-store.ts';
 
 const CHUNK = 500;
 function chunks<T>(xs: T[], n = CHUNK): T[][] {
@@ -84,13 +84,12 @@ export interface StoredProfile {
  */
 export interface RunCache {
   features: Map<number, Pick<StoredProfile, 'vector' | 'entities' | 'topics'>>;
+  /** entity key → id, for keys that are an entity's own (not names standing for another) */
   entityIds: Map<string, number>;
-  /** a name's key → the key of the entity it stands for (itself, or the known full name or form) */
-  canonicalKeys: Map<string, string>;
   /** clusters as last read or written by this run (only the job changes them) */
   clusters: Map<number, ClusterRow>;
 }
-export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), canonicalKeys: new Map(), clusters: new Map() });
+export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map() });
 const FEATURE_CACHE_MAX = 50_000;
 
 export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
@@ -193,88 +192,6 @@ export async function joinCluster(db: Kysely<DB>, c: ClusterRow, a: { id: number
     .where('id', '=', c.id)
     .execute();
   Object.assign(c, { centroid, entities: mergeEntities(c.entities, a.entities), firstAt: Math.min(c.firstAt, a.publishedAt), lastAt: Math.max(c.lastAt, a.publishedAt), size: Number(counts.n) });
-}
-
-/** "paris", else "paris-place", else "paris-place-2", … */
-async function freeSlug(db: Kysely<DB>, base: string, kind: string): Promise<string> {
-  const options = [base, `${base}-${kind}`];
-  for (let n = 2; ; n++) {
-    const slug = options.shift() ?? `${base}-${kind}-${n}`;
-    if (!(await db.selectFrom('entities').select('id').where('slug', '=', slug).executeTakeFirst())) return slug;
-  }
-}
-
-/** Entity ids for these entities, creating the missing ones (slugs unique across kinds). */
-export async function entityIds(db: Kysely<DB>, entities: Entity[], cache: RunCache): Promise<Map<string, number>> {
-  const entityIdCache = cache.entityIds;
-  const out = new Map<string, number>();
-  if (entities.length === 0) return out;
-  for (const e of entities) {
-    const id = entityIdCache.get(e.key);
-    if (id !== undefined) out.set(e.key, id);
-  }
-  const keys = entities.map((e) => e.key).filter((k) => !out.has(k));
-  if (keys.length) for (const r of await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', keys).execute()) out.set(r.key, r.id);
-  const canonical = cache.canonicalKeys;
-  // A bare surname, or another form of a thing's or organisation's name, stands for the one known entity it names:
-  // the known names sharing a new name's kind and last word, in one query for the article.
-  const open = entities.filter((e) => !out.has(e.key) && e.kind !== 'place');
-  const known = open.length
-    ? await db
-        .selectFrom('entities')
-        .select(['id', 'key'])
-        .where('kind', 'in', [...new Set(open.map((e) => e.kind))])
-        .where('tail', 'in', [...new Set(open.map((e) => entityTail(e.key)))])
-        .execute()
-    : [];
-  for (const e of entities) {
-    if (out.has(e.key)) continue;
-    const tail = entityTail(e.key);
-    if (e.kind !== 'place') {
-      const target = aliasTarget(e.key, known.filter((k) => k.key.startsWith(`${e.kind}:`) && entityTail(k.key) === tail).map((k) => k.key));
-      if (target) {
-        out.set(e.key, known.find((k) => k.key === target)!.id);
-        canonical.set(e.key, target);
-        continue;
-      }
-    }
-    const slug = await freeSlug(db, entitySlug(e.name) || 'entity', e.kind);
-    const row = await db.insertInto('entities').values({ key: e.key, kind: e.kind, name: e.name, slug, tail }).returning('id').executeTakeFirstOrThrow();
-    out.set(e.key, row.id);
-    known.push({ id: row.id, key: e.key }); // another form later in this article finds it too
-  }
-  if (entityIdCache.size > 200_000) {
-    entityIdCache.clear();
-    canonical.clear();
-  }
-  for (const [k, id] of out) entityIdCache.set(k, id);
-  return out;
-}
-
-/**
- * An article's leading names as the entities they stand for across articles
- * ('Biden' as the known 'Joe Biden'): keys rewritten, names that become one
- * merged, and their "@name" terms in `counts` renamed to match, so related
- * stories, stories and threads compare names, not spellings. Mutates `a`.
- */
-export async function canonicalNames(db: Kysely<DB>, a: { entities: Entity[]; counts: Map<string, number> }, keep: number, cache: RunCache): Promise<void> {
-  const lead = a.entities.slice(0, keep);
-  await entityIds(db, lead, cache);
-  const merged = new Map<string, Entity>();
-  for (const e of lead) {
-    const key = cache.canonicalKeys.get(e.key) ?? e.key;
-    if (key !== e.key) {
-      const term = a.counts.get(`@${e.key}`);
-      if (term !== undefined) {
-        a.counts.delete(`@${e.key}`);
-        a.counts.set(`@${key}`, Math.max(term, a.counts.get(`@${key}`) ?? 0));
-      }
-    }
-    const seen = merged.get(key);
-    if (seen) seen.mentions += e.mentions;
-    else merged.set(key, { ...e, key });
-  }
-  a.entities = [...merged.values(), ...a.entities.slice(keep)];
 }
 
 /** Replaces what is stored about one article's analysis. */

@@ -3,7 +3,8 @@ import { insertArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
 import type { Entity } from '../analysis/entities.ts';
-import { canonicalNames, entityIds, newRunCache, writeFeatures } from './store.ts';
+import { canonicalNames, entityIds } from './entity-store.ts';
+import { newRunCache, writeFeatures } from './store.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 const name = (key: string, display: string, salience = 0.5): Entity => ({ key, kind: key.slice(0, key.indexOf(':')) as Entity['kind'], name: display, mentions: 2, salience });
@@ -21,9 +22,11 @@ describe.each(testDialects)('names stored across articles on %s', (dialect) => {
     // A thing's other form: the same entity, both ways round.
     const nova = (await entityIds(db, [name('thing:nova-x7', 'Nova X7')], newRunCache())).get('thing:nova-x7')!;
     expect((await entityIds(db, [name('thing:orbix-nova-x7', 'Orbix Nova X7')], newRunCache())).get('thing:orbix-nova-x7')).toBe(nova);
-    // With a second Lindqvist known, a bare "Lindqvist" is nobody's guess: its own entity.
-    await entityIds(db, [name('person:tom-lindqvist', 'Tom Lindqvist')], newRunCache());
-    const bare = (await entityIds(db, [name('person:lindqvist', 'Lindqvist')], newRunCache())).get('person:lindqvist')!;
+    // With a second Lindqvist known, a bare "Lindqvist" is nobody's guess: its own entity, even within one run.
+    const run = newRunCache();
+    expect((await entityIds(db, [name('person:lindqvist', 'Lindqvist')], run)).get('person:lindqvist')).toBe(amara);
+    await entityIds(db, [name('person:tom-lindqvist', 'Tom Lindqvist')], run);
+    const bare = (await entityIds(db, [name('person:lindqvist', 'Lindqvist')], run)).get('person:lindqvist')!;
     expect(bare).not.toBe(amara);
     expect(await db.selectFrom('entities').select(['key', 'tail']).orderBy('id').execute()).toEqual([
       { key: 'person:amara-lindqvist', tail: 'lindqvist' },
@@ -31,6 +34,17 @@ describe.each(testDialects)('names stored across articles on %s', (dialect) => {
       { key: 'person:tom-lindqvist', tail: 'lindqvist' },
       { key: 'person:lindqvist', tail: 'lindqvist' },
     ]);
+  });
+
+  it('never files a generic name under a specific one', async () => {
+    database = await createTestDatabase(dialect);
+    const db = database.db;
+    const ids = await entityIds(db, [name('organisation:fennick-city-council', 'Fennick City Council'), name('thing:rowing-world-cup', 'Rowing World Cup'), name('place:new-fennick', 'New Fennick')], newRunCache());
+    const generic = await entityIds(db, [name('organisation:city-council', 'City Council'), name('thing:world-cup', 'World Cup'), name('place:fennick', 'Fennick')], newRunCache());
+    for (const id of generic.values()) expect([...ids.values()]).not.toContain(id);
+    // A long organisation name and a qualified form of it are one.
+    const bank = (await entityIds(db, [name('organisation:bank-of-fennick', 'Bank of Fennick')], newRunCache())).get('organisation:bank-of-fennick');
+    expect((await entityIds(db, [name('organisation:royal-bank-of-fennick', 'Royal Bank of Fennick')], newRunCache())).get('organisation:royal-bank-of-fennick')).toBe(bank);
   });
 
   it('links an article once to an entity two of its names stand for', async () => {
@@ -55,5 +69,10 @@ describe.each(testDialects)('names stored across articles on %s', (dialect) => {
     await canonicalNames(db, analysis, 2, newRunCache());
     expect(analysis.entities.map((e) => e.key)).toEqual(['person:amara-lindqvist', 'place:riverside', 'place:harbourton']);
     expect([...analysis.counts]).toEqual([['@place:riverside', 3.6], ['librari', 3], ['@person:amara-lindqvist', 4.4]]);
+    // Two leading names that are one entity: the next name moves up and is resolved too.
+    const two = { entities: [name('person:amara-lindqvist', 'Amara Lindqvist', 0.7), name('person:lindqvist', 'Lindqvist', 0.6), name('organisation:orrin-mutual', 'Orrin Mutual', 0.2)], counts: new Map<string, number>() };
+    await canonicalNames(db, two, 2, newRunCache());
+    expect(two.entities.map((e) => e.key)).toEqual(['person:amara-lindqvist', 'organisation:orrin-mutual']);
+    expect(await db.selectFrom('entities').select('key').where('key', '=', 'organisation:orrin-mutual').execute()).toHaveLength(1);
   });
 });
