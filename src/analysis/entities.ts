@@ -374,14 +374,17 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
     entities.push({ kind: g.kind, name, key: `${g.kind}:${slug}`, mentions: g.mentions.length, salience: 0, _raw: raw } as Entity & { _raw: number });
   }
   // Title Case headlines and subheadings: count the entities already found in them.
-  for (const h of headings) {
-    const t = ` ${h.text.toLowerCase()} `;
+  if (headings.length) {
+    const texts = headings.map((h) => ` ${h.text.toLowerCase()} `);
     for (const e of entities as (Entity & { _raw: number })[]) {
-      const forms = groups.get(e.key.slice(e.key.indexOf(':') + 1))!.forms;
-      if ([...forms.keys()].some((f) => new RegExp(`[^\\p{L}\\p{N}]${escape(f.toLowerCase())}[^\\p{L}\\p{N}]`, 'u').test(t))) {
-        e._raw += h.weight;
+      // one pattern per entity, of all its forms, tried on every heading
+      const forms = [...groups.get(e.key.slice(e.key.indexOf(':') + 1))!.forms.keys()].map((f) => escape(f.toLowerCase()));
+      const pattern = new RegExp(`[^\\p{L}\\p{N}](?:${forms.join('|')})[^\\p{L}\\p{N}]`, 'u');
+      texts.forEach((t, i) => {
+        if (!pattern.test(t)) return;
+        e._raw += headings[i]!.weight;
         e.mentions++;
-      }
+      });
     }
   }
   for (const e of entities as (Entity & { _raw: number })[]) {

@@ -46,11 +46,16 @@ describe.each(testDialects)('upgrading a %s install with articles', (dialect) =>
   it('gives the names found before migration 6 their tails', async () => {
     database = await createTestDatabase(dialect, { migrate: false });
     await migrate(database, migrations.slice(0, 5));
-    await database.db.insertInto('entities').values([{ key: 'person:amara-lindqvist', kind: 'person', name: 'Amara Lindqvist', slug: 'amara-lindqvist' }, { key: 'thing:mh370', kind: 'thing', name: 'MH370', slug: 'mh370' }] as never).execute();
+    const keys = ['person:amara-lindqvist', 'thing:mh370', 'organisation:bank-of-fennick', ...Array.from({ length: 1200 }, (_, i) => `person:reader-number-${i}`)];
+    await database.db.insertInto('entities').values(keys.map((key) => ({ key, kind: key.slice(0, key.indexOf(':')), name: key, slug: key.replace(':', '-') })) as never).execute();
     await migrate(database);
-    expect(await database.db.selectFrom('entities').select(['key', 'tail']).orderBy('id').execute()).toEqual([
+    const rows = await database.db.selectFrom('entities').select(['key', 'tail']).orderBy('id').execute();
+    expect(rows.slice(0, 3)).toEqual([
       { key: 'person:amara-lindqvist', tail: 'lindqvist' },
       { key: 'thing:mh370', tail: 'mh370' },
+      { key: 'organisation:bank-of-fennick', tail: 'fennick' },
     ]);
+    expect(rows).toHaveLength(1203);
+    expect(rows.every((r, i) => i < 3 || r.tail === String(i - 3))).toBe(true);
   });
 });
