@@ -125,7 +125,7 @@ describe.each(testDialects)('curation on %s', (dialect) => {
     expect(entity).toBeTruthy();
     const entityPage = await getHtml(app, entity!);
     expect(entityPage.statusCode).toBe(200);
-    expect(entityPage.body).toMatch(/(Person|Organisation|Place) · in \d+ stor/);
+    expect(entityPage.body).toMatch(/(Person|Organisation|Place) · named in \d+ report/);
     const named = listed(entityPage.body);
     expect(named.length).toBeGreaterThan(0);
     const e = await database.db.selectFrom('entities').select('id').where('slug', '=', entity!.slice(3)).executeTakeFirstOrThrow();

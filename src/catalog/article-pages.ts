@@ -136,12 +136,23 @@ export const formatCursor = (c: { publishedAt: number; id: number }) => `${c.pub
  * newest first, one more row than asked so the caller knows whether there is
  * a next page. Duplicates and anything not published never appear.
  */
-export async function listPage(
-  db: Kysely<DB>,
-  filter: { section?: string; publisherId?: number; authorId?: number; topic?: string; entityId?: number },
-  opts: { limit: number; before: Cursor | null },
-): Promise<{ cards: Card[]; next: string | null }> {
-  let q = db.selectFrom('articles').select(CARD_COLUMNS.map((c) => `articles.${c}` as const)).where('articles.status', '=', 'published').where('articles.duplicate_of', 'is', null);
+export interface ListFilter {
+  section?: string;
+  publisherId?: number;
+  authorId?: number;
+  topic?: string;
+  entityId?: number;
+}
+
+export type ListRow = CardRow & { cluster_id: number | null };
+
+/** Up to `limit + 1` rows of a list, newest first from the cursor (one more than asked: there is a next page). */
+export async function listRows(db: Kysely<DB>, filter: ListFilter, opts: { limit: number; before: Cursor | null }): Promise<ListRow[]> {
+  let q = db
+    .selectFrom('articles')
+    .select([...CARD_COLUMNS.map((c) => `articles.${c}` as const), 'articles.cluster_id'])
+    .where('articles.status', '=', 'published')
+    .where('articles.duplicate_of', 'is', null);
   if (filter.section === GOOD_NEWS) q = q.where('articles.good_news', '=', 1);
   else if (filter.section) q = q.where('articles.section', '=', filter.section);
   if (filter.publisherId !== undefined) q = q.where('articles.publisher_id', '=', filter.publisherId);
@@ -158,7 +169,7 @@ export async function listPage(
         : db.selectFrom('article_entities as t').select(['t.article_id', 't.published_at']).where('t.entity_id', '=', filter.entityId!);
     let from = b;
     let want = opts.limit + 11;
-    const rows: CardRow[] = [];
+    const rows: ListRow[] = [];
     for (;;) {
       let t = tag();
       const c = from;
@@ -172,12 +183,15 @@ export async function listPage(
       if (rows.length > opts.limit || ids.length < want) break;
       want *= 4;
     }
-    const cards = await toCards(db, rows.slice(0, opts.limit));
-    const last = cards.at(-1);
-    return { cards, next: rows.length > opts.limit && last ? formatCursor({ publishedAt: last.publishedAt, id: last.id }) : null };
+    return rows.slice(0, opts.limit + 1);
   }
   if (b) q = q.where((eb) => eb.or([eb('articles.published_at', '<', b.publishedAt), eb.and([eb('articles.published_at', '=', b.publishedAt), eb('articles.id', '<', b.id)])]));
-  const rows = await q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(opts.limit + 1).execute();
+  return q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(opts.limit + 1).execute();
+}
+
+/** A page of a list: every article, newest first, and the cursor of the next page. */
+export async function listPage(db: Kysely<DB>, filter: ListFilter, opts: { limit: number; before: Cursor | null }): Promise<{ cards: Card[]; next: string | null }> {
+  const rows = await listRows(db, filter, opts);
   const cards = await toCards(db, rows.slice(0, opts.limit));
   const last = cards.at(-1);
   return { cards, next: rows.length > opts.limit && last ? formatCursor({ publishedAt: last.publishedAt, id: last.id }) : null };

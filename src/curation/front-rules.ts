@@ -25,3 +25,23 @@ export function onePerStory<T extends StoryRow>(rows: readonly T[], limit: numbe
   }
   return out;
 }
+
+/**
+ * One page of a list told story by story: rows in list order, at most `limit`
+ * shown, each story once (`stories`, updated, holds those already shown).
+ * `consumed`: how many rows were read, hidden repeats included, so the next
+ * page starts after them; `more`: a further story follows in these rows.
+ */
+export function storyPage<T extends StoryRow>(rows: readonly T[], limit: number, stories: Set<number>): { shown: T[]; consumed: number; more: boolean } {
+  const shown: T[] = [];
+  let consumed = 0;
+  for (const r of rows) {
+    const repeat = r.cluster_id !== null && stories.has(r.cluster_id);
+    if (!repeat && shown.length >= limit) return { shown, consumed, more: true };
+    consumed++;
+    if (repeat) continue;
+    if (r.cluster_id !== null) stories.add(r.cluster_id);
+    shown.push(r);
+  }
+  return { shown, consumed, more: false };
+}

@@ -4,9 +4,9 @@
 // behind them was done by the background job.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { CARD_COLUMNS, GOOD_NEWS, picksCards as interimPicks, topCards as interimTop, toCards, type Card } from '../catalog/article-pages.ts';
+import { CARD_COLUMNS, formatCursor, GOOD_NEWS, listRows, picksCards as interimPicks, topCards as interimTop, toCards, type Card, type Cursor, type ListFilter, type ListRow } from '../catalog/article-pages.ts';
 import { topicBySlug } from '../analysis/topics.ts';
-import { onePerStory } from './front-rules.ts';
+import { onePerStory, storyPage } from './front-rules.ts';
 import { currentPicks } from './picks.ts';
 
 const cardColumns = CARD_COLUMNS.map((c) => `a.${c}` as const);
@@ -32,6 +32,32 @@ async function oncePerStory(db: Kysely<DB>, cards: Card[], limit: number): Promi
   const clusterOf = new Map<number, number | null>(ids.length ? (await db.selectFrom('articles').select(['id', 'cluster_id']).where('id', 'in', ids).execute()).map((r) => [r.id, r.cluster_id]) : []);
   const kept = onePerStory(cards.map((c) => ({ ...c, cluster_id: clusterOf.get(c.id) ?? null })), limit).map(({ cluster_id: _, ...c }) => c);
   return withCoverage(db, kept, clusterOf);
+}
+
+/**
+ * A page of a topic, name or section list told story by story: each story
+ * once, by its newest report in the list, with its "N publishers" link. A
+ * story whose reports run past the page may show again, by an older report,
+ * on the next.
+ */
+export async function storyListPage(db: Kysely<DB>, filter: ListFilter, opts: { limit: number; before: Cursor | null }): Promise<{ cards: Card[]; next: string | null }> {
+  const batch = opts.limit * 4;
+  const stories = new Set<number>();
+  const shown: ListRow[] = [];
+  let before = opts.before;
+  let lastRead: ListRow | null = null;
+  let more = false;
+  for (let round = 0; round < 5 && !more; round++) {
+    const rows = await listRows(db, filter, { limit: batch, before });
+    const read = rows.slice(0, batch);
+    const page = storyPage(read, opts.limit - shown.length, stories);
+    shown.push(...page.shown);
+    if (page.consumed) lastRead = read[page.consumed - 1]!;
+    more = page.more || (round === 4 && rows.length > batch);
+    if (page.more || rows.length <= batch) break;
+    before = { publishedAt: lastRead!.published_at, id: lastRead!.id };
+  }
+  return { cards: await storyCards(db, shown), next: more && lastRead ? formatCursor({ publishedAt: lastRead.published_at, id: lastRead.id }) : null };
 }
 
 /** Published originals among these ids, as cards in the given order. */

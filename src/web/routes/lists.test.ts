@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../db/testing.ts';
 import { runCuration } from '../../curation/job.ts';
-import { getHtml, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
+import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
 
 const titles = (html: string) => [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!);
 const older = (html: string) => /href="([^"]+\?before=[^"]+)">Older stories/.exec(html)?.[1]?.replace(/&amp;/g, '&');
@@ -41,7 +41,9 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
     const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
     const q = await f.publisher({ slug: 'quay', name: 'Quay' });
     for (let i = 0; i < 30; i++) {
-      const id = await f.article(p, { title: `Budget vote ${String(i).padStart(2, '0')}`, section: 'politics', published_at: NOW - i * 60_000 });
+      // thirty different stories: bodies with nothing in common (the fixture's default bodies would make one story of them)
+      const body = Array.from({ length: 40 }, (_, k) => `zq${((i * 7919 + k * 104729) % 1_000_003).toString(36)}`).join(' ');
+      const id = await f.article(p, { title: `Budget vote ${String(i).padStart(2, '0')}`, section: 'politics', published_at: NOW - i * 60_000, body_text: body });
       // Every story also runs as a copy elsewhere, a minute later: the topic index holds both.
       await f.article(q, { title: `Copy of budget vote ${i}`, section: 'politics', duplicate_of: id, published_at: NOW - i * 60_000 + 30_000 });
     }
@@ -55,13 +57,32 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
     expect(older(second.body)).toBeUndefined();
   });
 
+  it('tells a topic, a name and a section story by story, with each story’s publishers', async () => {
+    f = await readerFixture(dialect);
+    const body = 'Saltmere council approved the harbour budget on Tuesday after a long night of debate. Councillor Petra Coyle said the budget pays for new sea walls, dredging and a ferry pier.';
+    for (const slug of ['alpha', 'beta', 'gamma']) await f.article(await f.publisher({ slug }), { title: `Council passes the harbour budget (${slug})`, body_text: body, section: 'politics', categories: '["Politics"]' });
+    await f.article(await f.publisher({ slug: 'delta' }), { title: 'Coyle opens Lowther library', body_text: 'Petra Coyle opened the new library in Lowther on Friday and read to children from a picture book about whales.', section: 'politics', categories: '["Politics"]', published_at: NOW - 3 * HOUR });
+    await runCuration(f.database);
+    const story = (await f.database.db.selectFrom('articles').select('cluster_id').where('title', 'like', 'Council passes%').execute()).map((r) => r.cluster_id);
+    expect(new Set(story).size).toBe(1);
+    const coyle = await f.database.db.selectFrom('entities').select('slug').where('key', '=', 'person:petra-coyle').executeTakeFirstOrThrow();
+    for (const path of ['/t/politics', `/e/${coyle.slug}`, '/s/politics']) {
+      const html = (await getHtml(f.app, path)).body;
+      expect(titles(html).filter((t) => t.startsWith('Council passes')), path).toHaveLength(1);
+      expect(titles(html), path).toContain('Coyle opens Lowther library');
+      expect(html, path).toContain(`href="/c/${story[0]}">3 publishers`);
+    }
+    // A publisher's own page still lists every one of its articles.
+    expect(titles((await getHtml(f.app, '/p/alpha')).body)).toEqual(['Council passes the harbour budget (alpha)']);
+  });
+
   it('lists a section, a topic and an author, without copies or withdrawn stories', async () => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
-    const lead = await f.article(p, { title: 'Budget day', section: 'politics', categories: '["Public Finance","Tax"]', authors: ['Ada Okonjo'] });
+    const lead = await f.article(p, { title: 'Budget day', section: 'politics', categories: '["Public Finance","Tax"]', authors: ['Ada Okonjo'], body_text: 'The chancellor set out the budget in parliament, raising the tax on fuel and cutting spending on roads.' });
     await f.article(p, { title: 'Budget copy', section: 'politics', categories: '["Public Finance"]', duplicate_of: lead, authors: ['Ada Okonjo'] });
     await f.article(p, { title: 'Budget hidden', section: 'politics', categories: '["Public Finance"]', status: 'hidden', authors: ['Ada Okonjo'] });
-    await f.article(p, { title: 'Match report', section: 'sport', categories: '["Football"]', authors: ['Ben Li'] });
+    await f.article(p, { title: 'Match report', section: 'sport', categories: '["Football"]', authors: ['Ben Li'], body_text: 'The keeper saved a late penalty as Saltmere Rovers beat Kellbridge Town two goals to one in the league.' });
 
     const s = await getHtml(f.app, '/s/politics');
     expect(s.statusCode).toBe(200);

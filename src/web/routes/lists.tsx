@@ -3,6 +3,7 @@
 // first; visitors' pages are shared, so each is rendered once per interval.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatCursor, listPage, parseCursor, type Card } from '../../catalog/article-pages.ts';
+import { storyListPage } from '../../curation/lists.ts';
 import { getPublisherBySlug, SECTION_NAMES } from '../../catalog/publishers.ts';
 import { topicBySlug } from '../../analysis/topics.ts';
 import type { Database } from '../../db/connect.ts';
@@ -57,7 +58,8 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
       const section = (req.params as { section: string }).section;
       const name = SECTIONS[section];
       if (!name) return null;
-      const { cards, next } = await listPage(db, { section }, { limit: PAGE, before: cursor(req) });
+      // Sections, topics and names are told story by story; a publisher's or author's page lists every article.
+      const { cards, next } = await storyListPage(db, { section }, { limit: PAGE, before: cursor(req) });
       return { title: name, path: `/s/${section}`, cards, next };
     }),
   );
@@ -68,22 +70,22 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     const def = topicBySlug(params.child ? `${params.topic}/${params.child}` : params.topic);
     if (!def) return null;
     const parent = def.parent ? topicBySlug(def.parent) : undefined;
-    const { cards, next } = await listPage(db, { topic: def.slug }, { limit: PAGE, before: cursor(req) });
+    const { cards, next } = await storyListPage(db, { topic: def.slug }, { limit: PAGE, before: cursor(req) });
     return { title: def.name, intro: parent ? `Part of ${parent.name}` : null, path: `/t/${def.slug}`, cards, next };
   });
   app.get('/t/:topic', topicList);
   app.get('/t/:topic/:child', topicList);
 
-  // People, organisations and places named in the news.
+  // People, organisations, places and things named in the news.
   app.get(
     '/e/:slug',
     list('person, organisation or place', async (req) => {
       const e = await db.selectFrom('entities').selectAll().where('slug', '=', (req.params as { slug: string }).slug).executeTakeFirst();
       if (!e) return null;
-      const { cards, next } = await listPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
+      const { cards, next } = await storyListPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
       if (!cards.length && !cursor(req)) return null;
       const kind = ({ person: 'Person', organisation: 'Organisation', place: 'Place', thing: 'Product, event or other name' } as Record<string, string>)[e.kind] ?? 'Name';
-      return { title: e.name, intro: `${kind} · in ${e.article_count} ${e.article_count === 1 ? 'story' : 'stories'}`, path: `/e/${e.slug}`, cards, next };
+      return { title: e.name, intro: `${kind} · named in ${e.article_count} ${e.article_count === 1 ? 'report' : 'reports'}`, path: `/e/${e.slug}`, cards, next };
     }),
   );
 
