@@ -41,7 +41,7 @@ async function oncePerStory(db: Kysely<DB>, cards: Card[], limit: number): Promi
  * on the next.
  */
 export async function storyListPage(db: Kysely<DB>, filter: ListFilter, opts: { limit: number; before: Cursor | null }): Promise<{ cards: Card[]; next: string | null }> {
-  const batch = opts.limit * 4;
+  let batch = opts.limit * 4;
   const stories = new Set<number>();
   const shown: ListRow[] = [];
   let before = opts.before;
@@ -56,6 +56,7 @@ export async function storyListPage(db: Kysely<DB>, filter: ListFilter, opts: { 
     more = page.more || (round === 4 && rows.length > batch);
     if (page.more || rows.length <= batch) break;
     before = { publishedAt: lastRead!.published_at, id: lastRead!.id };
+    batch *= 4; // a story with hundreds of reports is read past in a few rounds
   }
   return { cards: await storyCards(db, shown), next: more && lastRead ? formatCursor({ publishedAt: lastRead.published_at, id: lastRead.id }) : null };
 }

@@ -7,6 +7,7 @@
 // a small memo: a shared page is compressed once per interval, not per
 // request (built assets, the same Buffer each time, likewise). A body is memoised on its second sighting, so one-off pages (a
 // member's, with their own form token) never push the shared ones out.
+import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 
@@ -34,7 +35,11 @@ function compress(body: string | Buffer, encoding: Encoding): Buffer {
     : zlib.gzipSync(body, { level: 6 });
 }
 
-/** Least recently stored first; a body enters on its second sighting. */
+/**
+ * Least recently stored first; a body enters on its second sighting. Bodies are
+ * known by a digest, never kept or compared whole: long strings of one length
+ * (a member's pages differ only by a token) would all share one hash bucket.
+ */
 class Memo {
   private readonly seen = new Set<string>();
   private readonly kept = new Map<string, Buffer>();
@@ -42,21 +47,22 @@ class Memo {
   constructor(private readonly maxBytes: number) {}
 
   get(body: string, encoding: Encoding): Buffer {
-    const hit = this.kept.get(body);
+    const key = crypto.createHash('sha1').update(body).digest('base64');
+    const hit = this.kept.get(key);
     if (hit) return hit;
     const out = compress(body, encoding);
-    if (!this.seen.has(body)) {
-      if (this.seen.size >= 512) this.seen.clear();
-      this.seen.add(body);
+    if (!this.seen.has(key)) {
+      if (this.seen.size >= 4096) this.seen.clear();
+      this.seen.add(key);
       return out;
     }
-    this.seen.delete(body);
-    this.kept.set(body, out);
-    this.bytes += out.length + body.length;
+    this.seen.delete(key);
+    this.kept.set(key, out);
+    this.bytes += out.length;
     for (const [k, v] of this.kept) {
       if (this.bytes <= this.maxBytes) break;
       this.kept.delete(k);
-      this.bytes -= v.length + k.length;
+      this.bytes -= v.length;
     }
     return out;
   }
@@ -64,7 +70,7 @@ class Memo {
 
 export function compression(app: FastifyInstance, opts: { threshold?: number; memoBytes?: number } = {}): void {
   const threshold = opts.threshold ?? 1024;
-  const memos: Record<Encoding, Memo> = { br: new Memo(opts.memoBytes ?? 16e6), gzip: new Memo(opts.memoBytes ?? 16e6) };
+  const memos: Record<Encoding, Memo> = { br: new Memo(opts.memoBytes ?? 8e6), gzip: new Memo(opts.memoBytes ?? 8e6) };
   // Built assets are the same Buffer objects on every request: compressed once each.
   const assets: Record<Encoding, WeakMap<Buffer, Buffer>> = { br: new WeakMap(), gzip: new WeakMap() };
   const ofBuffer = (body: Buffer, encoding: Encoding) => {
@@ -74,7 +80,7 @@ export function compression(app: FastifyInstance, opts: { threshold?: number; me
   };
   app.addHook('onSend', async (req, reply, payload) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (reply.getHeader('content-encoding') || req.method === 'HEAD') return payload;
+    if (reply.getHeader('content-encoding')) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
     if (Buffer.byteLength(payload) < threshold) return payload;
     const vary = String(reply.getHeader('vary') ?? '');
@@ -83,6 +89,9 @@ export function compression(app: FastifyInstance, opts: { threshold?: number; me
     if (!encoding) return payload;
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
+    // A strong validator names one byte sequence: the compressed body is another, so it becomes weak.
+    const etag = reply.getHeader('etag');
+    if (typeof etag === 'string' && !etag.startsWith('W/')) reply.header('etag', `W/${etag}`);
     return typeof payload === 'string' ? memos[encoding].get(payload, encoding) : ofBuffer(payload, encoding);
   });
 }

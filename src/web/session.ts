@@ -40,10 +40,14 @@ export function viewerOf(req: FastifyRequest, allowanceUsed = 0, unlockedThisArt
   return { kind: 'account', role: a.user.role as 'member', publisherId: a.user.publisher_id, membership: a.membership, allowanceUsed, unlockedThisArticle };
 }
 
+const xor = (a: Buffer, b: Buffer): Buffer => Buffer.from(a.map((x, i) => x ^ b[i]!));
+/** Each request's unmasked CSRF token, for checking what a form sends back. */
+const csrfRaw = new WeakMap<object, Buffer>();
+
 export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; graceDays: number; secure: boolean }): Promise<void> {
   await app.register(cookie);
   const secret = await csrfSecret(deps.db);
-  const sign = (value: string) => crypto.createHmac('sha256', secret).update(value).digest('base64url');
+  const sign = (value: string) => crypto.createHmac('sha256', secret).update(value).digest();
 
   app.decorateRequest('account', null);
   app.decorateRequest('csrfToken', '');
@@ -63,14 +67,21 @@ export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>
       anon = crypto.randomBytes(16).toString('base64url');
       reply.setCookie(CSRF_COOKIE, anon, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secure });
     }
-    req.csrfToken = sign(found ? `s:${found.sessionId}` : `a:${anon}`);
+    // Written into pages masked afresh each time (a random pad, then the token XOR the pad), so a
+    // compressed page never repeats the secret bytes next to text an attacker may echo (BREACH).
+    const raw = sign(found ? `s:${found.sessionId}` : `a:${anon}`);
+    const pad = crypto.randomBytes(raw.length);
+    req.csrfToken = Buffer.concat([pad, xor(raw, pad)]).toString('base64url');
+    csrfRaw.set(req, raw);
   });
 
   // Every form post outside the APIs must carry the token (double protection with SameSite=Lax cookies).
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'POST' || req.url.startsWith('/api/') || req.url.startsWith('/webhooks/')) return;
     const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'];
-    const ok = typeof sent === 'string' && sent.length === req.csrfToken.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(req.csrfToken));
+    const raw = csrfRaw.get(req);
+    const masked = typeof sent === 'string' ? Buffer.from(sent, 'base64url') : null;
+    const ok = !!raw && !!masked && masked.length === 2 * raw.length && crypto.timingSafeEqual(xor(masked.subarray(raw.length), masked.subarray(0, raw.length)), raw);
     if (!ok) {
       return reply.code(403).type('text/html; charset=utf-8').send('<!doctype html><title>Form expired</title><p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>');
     }

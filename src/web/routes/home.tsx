@@ -57,6 +57,8 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
         .execute();
       const newest = await Promise.all(favourites.map((f) => latestStoryCards(db, { limit: 8, publisherId: f.publisher_id })));
       forYou = newest.flatMap((cards) => take(cards, 2));
+      // A reader with favourite titles whose news is all shown above needs no "read a few stories" hint.
+      if (forYou.length === 0 && favourites.length) forYou = null;
     }
     // The sections' lists are shared by every reader (kept for the interval); what is shown above is left out per page.
     const latest = await Promise.all(SECTIONS.map(([slug]) => lists.get(`stories:${slug}`, () => latestStoryCards(db, { limit: 12, section: slug }))));
