@@ -38,7 +38,7 @@ describe('compressed responses', () => {
       ['br', zlib.brotliDecompressSync],
       ['gzip', zlib.gunzipSync],
     ] as const) {
-      // twice: the second answer comes from the memo and must be the same bytes
+      // three times: fast bytes the first time, then kept ones, all decoding to the page
       for (let i = 0; i < 3; i++) {
         const res = await app.inject({ url: '/page', headers: { 'accept-encoding': accept } });
         expect(res.headers['content-encoding']).toBe(accept);
@@ -47,6 +47,19 @@ describe('compressed responses', () => {
         expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(page) / 5);
         expect(decode(res.rawPayload).toString()).toBe(page);
       }
+    }
+  });
+
+  it('answers a page seen once with fast gzip, and a shared page with kept brotli', async () => {
+    await server();
+    const browser = { 'accept-encoding': 'gzip, deflate, br' };
+    const first = await app.inject({ url: '/page', headers: browser });
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(first.rawPayload).toString()).toBe(page);
+    for (let i = 0; i < 2; i++) {
+      const again = await app.inject({ url: '/page', headers: browser });
+      expect(again.headers['content-encoding']).toBe('br');
+      expect(zlib.brotliDecompressSync(again.rawPayload).toString()).toBe(page);
     }
   });
 
