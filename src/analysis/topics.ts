@@ -5,7 +5,8 @@
 // strongest evidence there is. The lexicon was written from general knowledge
 // of news language; it must never be fitted to an evaluation corpus.
 import { words } from './tokens.ts';
-import { ALIASES, LEXICON } from './topics-lexicon.ts';
+import { ALIASES } from './topics-aliases.ts';
+import { LEXICON } from './topics-lexicon.ts';
 
 export interface TopicDef {
   slug: string;
