@@ -14,7 +14,9 @@ import type { Kysely } from 'kysely';
 import { dot, tfidfVector, type TermVector } from '../analysis/terms.ts';
 import type { Analysis } from './analyse.ts';
 import { inlineAnalyser, workerAnalyser, type Analyser } from './analyser.ts';
-import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RULES, type ClusterRules } from './cluster-rules.ts';
+import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RULES, type ClusterRules, type ThreadView } from './cluster-rules.ts';
+import { addToThread, joinThreads, loadThreads, threadsOfClusters } from './thread-store.ts';
+import { continuesThread } from './thread-rules.ts';
 import { canonicalNames } from './entity-store.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
@@ -24,7 +26,6 @@ import {
   createCluster,
   documentCount,
   joinCluster,
-  joinThreads,
   loadClusters,
   loadDf,
   loadProfiles,
@@ -178,21 +179,8 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
 
     const clusterId = r.cluster_id ?? (await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals, cache));
     self.clusterId = clusterId;
-    // Step 4b: the developing story, when this report continues an earlier story.
-    const mine = { vector, entities: entityKeys, publishedAt: r.published_at };
-    const continued = new Set<number>();
-    // Besides the text candidates, the stories led by the same name (its postings, newest first).
-    const lead = entityKeys[0];
-    const leadIds = lead
-      ? (await trx.selectFrom('term_postings').select('article_id').where('term', '=', `@${lead}`).where('published_at', '>=', r.published_at - DEFAULT_THREAD_RULES.windowMs).where('published_at', '<=', r.published_at + DEFAULT_THREAD_RULES.windowMs).orderBy('published_at', 'desc').limit(100).execute())
-          .map((x) => x.article_id)
-          .filter((id) => id !== r.id && !candidateScores.has(id))
-      : [];
-    for (const p of [...profiles, ...(await loadProfiles(trx, leadIds, cache))]) {
-      if (p.clusterId === null || p.clusterId === clusterId || continued.has(p.clusterId)) continue;
-      if (continuesStory(mine, { vector: p.vector, entities: [...p.entities], publishedAt: p.publishedAt }, DEFAULT_THREAD_RULES)) continued.add(p.clusterId);
-    }
-    for (const other of continued) await joinThreads(trx, clusterId, other);
+    // Step 4b: the developing story, when this report continues earlier ones (updates keep theirs).
+    if (r.cluster_id === null) await continueThreads(trx, { vector, entities: entityKeys, publishedAt: r.published_at }, clusterId, candidateScores, profiles, now, cache);
 
     const t1 = performance.now();
     const related = rankRelated(self, profiles, RELATED_SHOWN, DEFAULT_RELATED_RULES);
@@ -203,6 +191,34 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
     const goodNews = ruling ?? (analysis.goodNews ? 1 : 0);
     await trx.updateTable('articles').set({ curated_at: now, tone: Math.round(analysis.tone * 1000) / 1000, good_news: goodNews }).where('id', '=', r.id).execute();
   }
+}
+
+/**
+ * Step 4b: a story continues an earlier one when it continues one of its
+ * reports, or the developing story as a whole (its profile, thread-rules.ts).
+ * Candidates are the text's (`profiles`) and the recent reports led by the
+ * same name. The report joins its thread's profile, then the threads merge.
+ */
+async function continueThreads(trx: Kysely<DB>, mine: ThreadView, clusterId: number, candidateScores: Map<number, number>, profiles: StoredProfile[], now: number, cache: RunCache): Promise<void> {
+  const lead = mine.entities[0];
+  const leadIds = lead
+    ? (await trx.selectFrom('term_postings').select('article_id').where('term', '=', `@${lead}`).where('published_at', '>=', mine.publishedAt - DEFAULT_THREAD_RULES.windowMs).where('published_at', '<=', mine.publishedAt + DEFAULT_THREAD_RULES.windowMs).orderBy('published_at', 'desc').limit(100).execute())
+        .map((x) => x.article_id)
+        .filter((id) => !candidateScores.has(id))
+    : [];
+  const others = [...profiles, ...(await loadProfiles(trx, leadIds, cache))].filter((p) => p.clusterId !== null && p.clusterId !== clusterId);
+  const threadOf = await threadsOfClusters(trx, [clusterId, ...new Set(others.map((p) => p.clusterId!))]);
+  const myThread = threadOf.get(clusterId) ?? clusterId;
+  const continued = new Set<number>();
+  for (const p of others) {
+    const thread = threadOf.get(p.clusterId!) ?? p.clusterId!;
+    if (thread === myThread || continued.has(thread)) continue;
+    if (continuesStory(mine, { vector: p.vector, entities: [...p.entities], publishedAt: p.publishedAt }, DEFAULT_THREAD_RULES)) continued.add(thread);
+  }
+  const threads = [...new Set(threadOf.values())].filter((t) => t !== myThread && !continued.has(t));
+  for (const t of await loadThreads(trx, threads, now, cache)) if (continuesThread(mine, t, DEFAULT_THREAD_RULES)) continued.add(t.id);
+  await addToThread(trx, myThread, mine, now, cache);
+  for (const t of continued) await joinThreads(trx, clusterId, t, now, cache);
 }
 
 /** Steps 4: copies join their original's cluster; other reports the best recent cluster above the threshold, else a new one. */

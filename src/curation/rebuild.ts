@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 
 export async function forgetCuration(db: Kysely<DB>): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    for (const table of ['article_related', 'article_entities', 'article_topics', 'term_postings', 'article_features', 'term_df', 'top_stories', 'entities', 'clusters'] as const) {
+    for (const table of ['article_related', 'article_entities', 'article_topics', 'term_postings', 'article_features', 'term_df', 'top_stories', 'entities', 'clusters', 'threads'] as const) {
       await trx.deleteFrom(table).execute();
     }
     await trx.deleteFrom('meta').where('key', '=', 'curation.docs').execute();

@@ -6,6 +6,7 @@ import type { Entity } from '../analysis/entities.ts';
 import { addToCentroid, parseVector, serialiseVector, type TermVector } from '../analysis/terms.ts';
 import type { TopicScore } from '../analysis/topics.ts';
 import { entityIds } from './entity-store.ts';
+import type { ThreadProfile } from './thread-rules.ts';
 
 const CHUNK = 500;
 function chunks<T>(xs: T[], n = CHUNK): T[][] {
@@ -88,8 +89,10 @@ export interface RunCache {
   entityIds: Map<string, number>;
   /** clusters as last read or written by this run (only the job changes them) */
   clusters: Map<number, ClusterRow>;
+  /** developing stories' profiles as last read or written by this run (thread-store.ts) */
+  threads: Map<number, ThreadProfile>;
 }
-export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map() });
+export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map(), threads: new Map() });
 const FEATURE_CACHE_MAX = 50_000;
 
 export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
@@ -155,16 +158,6 @@ export async function createCluster(db: Kysely<DB>, a: { id: number; publishedAt
     .executeTakeFirstOrThrow();
   await db.updateTable('clusters').set({ thread_id: row.id }).where('id', '=', row.id).execute();
   return row.id;
-}
-
-/** Joins two clusters' developing stories into one, keyed by the older thread's id. */
-export async function joinThreads(db: Kysely<DB>, a: number, b: number): Promise<void> {
-  const rows = await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', [a, b]).execute();
-  const threads = [...new Set(rows.map((r) => r.thread_id ?? r.id))];
-  if (threads.length < 2) return;
-  const keep = Math.min(...threads);
-  const drop = Math.max(...threads);
-  await db.updateTable('clusters').set({ thread_id: keep }).where('thread_id', '=', drop).execute();
 }
 
 /** Adds an article to a cluster: centroid, span, first report, counts. Call after the article's cluster_id is set. */

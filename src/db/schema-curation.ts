@@ -18,6 +18,19 @@ export interface ClustersTable {
   thread_id: number | null;
 }
 
+/** A developing story's running profile (migration 0007); its id is the thread's, clusters.thread_id. */
+export interface ThreadsTable {
+  id: number;
+  /** JSON term vector: the mean of the reports' vectors */
+  centroid: string;
+  /** JSON [[entity key, weight], …], leading first */
+  names: string;
+  article_count: number;
+  first_published_at: number;
+  last_published_at: number;
+  updated_at: number;
+}
+
 export interface ArticleFeaturesTable {
   article_id: number;
   /** JSON term vector */

@@ -11,6 +11,7 @@ import type {
   ArticleRelatedTable,
   ArticleTopicsTable,
   ClustersTable,
+  ThreadsTable,
   CurationQueueTable,
   EditorLogTable,
   EntitiesTable,
@@ -281,6 +282,7 @@ export interface AllowanceUnlocksTable {
 
 export interface DB {
   clusters: ClustersTable;
+  threads: ThreadsTable;
   article_features: ArticleFeaturesTable;
   term_postings: TermPostingsTable;
   term_df: TermDfTable;

@@ -1,0 +1,124 @@
+// Where developing stories (threads) are kept: which thread each story is in
+// (clusters.thread_id) and each thread's running profile (the threads table,
+// thread-rules.ts). A thread with no stored profile (one from before
+// migration 0007) gets one built from its stored reports when first needed.
+import type { Kysely } from 'kysely';
+import { parseVector, serialiseVector } from '../analysis/terms.ts';
+import type { DB } from '../db/schema.ts';
+import type { RunCache } from './store.ts';
+import { addReport, mergeProfiles, newProfile, type Report, type ThreadProfile } from './thread-rules.ts';
+
+const CACHE_MAX = 20_000;
+
+/** The thread of each of these stories. */
+export async function threadsOfClusters(db: Kysely<DB>, clusterIds: number[]): Promise<Map<number, number>> {
+  if (clusterIds.length === 0) return new Map();
+  const rows = await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', clusterIds).execute();
+  return new Map(rows.map((r) => [r.id, r.thread_id ?? r.id]));
+}
+
+function parseNames(json: string): Map<string, number> {
+  try {
+    const pairs = JSON.parse(json) as unknown;
+    if (!Array.isArray(pairs)) return new Map();
+    return new Map(pairs.filter((p): p is [string, number] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number'));
+  } catch {
+    return new Map();
+  }
+}
+
+function toRow(p: ThreadProfile, now: number) {
+  return {
+    centroid: serialiseVector(p.centroid),
+    names: JSON.stringify([...p.names].map(([k, w]) => [k, Math.round(w * 10_000) / 10_000])),
+    article_count: p.size,
+    first_published_at: p.firstAt,
+    last_published_at: p.lastAt,
+    updated_at: now,
+  };
+}
+
+async function save(db: Kysely<DB>, p: ThreadProfile, now: number, cache: RunCache): Promise<void> {
+  const row = toRow(p, now);
+  await db
+    .insertInto('threads')
+    .values({ id: p.id, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+  if (cache.threads.size >= CACHE_MAX) cache.threads.clear();
+  cache.threads.set(p.id, p);
+}
+
+/** A thread's profile from its stored reports, oldest first; null when it has none. */
+async function buildProfile(db: Kysely<DB>, id: number): Promise<ThreadProfile | null> {
+  const rows = await db
+    .selectFrom('articles as a')
+    .innerJoin('clusters as c', 'c.id', 'a.cluster_id')
+    .innerJoin('article_features as f', 'f.article_id', 'a.id')
+    .select(['a.published_at', 'f.vector', 'f.entities'])
+    .where('c.thread_id', '=', id)
+    .where('a.status', '=', 'published')
+    .orderBy('a.published_at')
+    .orderBy('a.id')
+    .execute();
+  let p: ThreadProfile | null = null;
+  for (const r of rows) {
+    const report: Report = { vector: parseVector(r.vector), entities: JSON.parse(r.entities) as string[], publishedAt: r.published_at };
+    p = p ? addReport(p, report) : newProfile(id, report);
+  }
+  return p;
+}
+
+/** The profiles of these threads (built and stored for any that has none yet). */
+export async function loadThreads(db: Kysely<DB>, ids: number[], now: number, cache: RunCache): Promise<ThreadProfile[]> {
+  const missing = ids.filter((id) => !cache.threads.has(id));
+  if (missing.length) {
+    const rows = await db.selectFrom('threads').selectAll().where('id', 'in', missing).execute();
+    for (const r of rows) {
+      if (cache.threads.size >= CACHE_MAX) cache.threads.clear();
+      cache.threads.set(r.id, fromRow(r));
+    }
+    const stored = new Set(rows.map((r) => r.id));
+    for (const id of missing.filter((x) => !stored.has(x))) {
+      const built = await buildProfile(db, id);
+      if (built) await save(db, built, now, cache);
+    }
+  }
+  return ids.flatMap((id) => cache.threads.get(id) ?? []);
+}
+
+/**
+ * Adds a newly placed report to its thread's profile. Call once the article's
+ * cluster and features are stored: a thread with no profile yet is built from
+ * its stored reports, this one among them.
+ */
+export async function addToThread(db: Kysely<DB>, threadId: number, report: Report, now: number, cache: RunCache): Promise<void> {
+  const cached = cache.threads.get(threadId);
+  const row = cached ? undefined : await db.selectFrom('threads').selectAll().where('id', '=', threadId).executeTakeFirst();
+  const p = cached ?? (row ? fromRow(row) : null);
+  if (p) {
+    await save(db, addReport(p, report), now, cache);
+    return;
+  }
+  const built = await buildProfile(db, threadId);
+  if (built) await save(db, built, now, cache);
+}
+
+function fromRow(r: DB['threads']): ThreadProfile {
+  return { id: r.id, centroid: parseVector(r.centroid), names: parseNames(r.names), size: r.article_count, firstAt: r.first_published_at, lastAt: r.last_published_at };
+}
+
+/** Joins two stories' developing stories into one, keyed by the older thread's id, their profiles merged. */
+export async function joinThreads(db: Kysely<DB>, a: number, b: number, now: number, cache: RunCache): Promise<void> {
+  const threads = [...new Set((await threadsOfClusters(db, [a, b])).values())];
+  if (threads.length < 2) return;
+  const keep = Math.min(...threads);
+  const drop = Math.max(...threads);
+  // Profiles first: a missing one is built from the reports the thread holds before the join.
+  const [kept, dropped] = [(await loadThreads(db, [keep], now, cache))[0], (await loadThreads(db, [drop], now, cache))[0]];
+  await db.updateTable('clusters').set({ thread_id: keep }).where('thread_id', '=', drop).execute();
+  await db.deleteFrom('threads').where('id', '=', drop).execute();
+  cache.threads.delete(drop);
+  if (kept && dropped) await save(db, mergeProfiles(kept, dropped), now, cache);
+  else if (kept ?? dropped) await save(db, { ...(kept ?? dropped)!, id: keep }, now, cache);
+}
