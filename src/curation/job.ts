@@ -15,7 +15,7 @@ import { dot, tfidfVector, type TermVector } from '../analysis/terms.ts';
 import type { Analysis } from './analyse.ts';
 import { inlineAnalyser, workerAnalyser, type Analyser } from './analyser.ts';
 import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RULES, type ClusterRules, type ThreadView } from './cluster-rules.ts';
-import { addToThread, joinThreads, loadThreads, threadsOfClusters } from './thread-store.ts';
+import { addToThread, joinThreads, loadThreads, startThread, threadsOfClusters } from './thread-store.ts';
 import { continuesThread } from './thread-rules.ts';
 import { canonicalNames } from './entity-store.ts';
 import { acquireLease, releaseLease } from './lease.ts';
@@ -177,10 +177,11 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
     const self: StoredProfile = { id: r.id, publisherId: r.publisher_id, clusterId: null, duplicateOf: r.duplicate_of, publishedAt: r.published_at, vector, entities: new Set(entityKeys), topics: new Set(topicSlugs) };
     totals.relatedMs += performance.now() - t0;
 
-    const clusterId = r.cluster_id ?? (await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals, cache));
+    const placed = r.cluster_id === null ? await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals, cache) : null;
+    const clusterId = placed?.id ?? r.cluster_id!;
     self.clusterId = clusterId;
-    // Step 4b: the developing story, when this report continues earlier ones (updates keep theirs).
-    if (r.cluster_id === null) await continueThreads(trx, { vector, entities: entityKeys, publishedAt: r.published_at }, clusterId, candidateScores, profiles, now, cache);
+    // Step 4b: the developing story, when this report continues earlier ones.
+    await continueThreads(trx, { vector, entities: entityKeys, publishedAt: r.published_at }, { id: clusterId, created: placed?.created ?? null }, candidateScores, profiles, now, cache);
 
     const t1 = performance.now();
     const related = rankRelated(self, profiles, RELATED_SHOWN, DEFAULT_RELATED_RULES);
@@ -197,9 +198,10 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
  * Step 4b: a story continues an earlier one when it continues one of its
  * reports, or the developing story as a whole (its profile, thread-rules.ts).
  * Candidates are the text's (`profiles`) and the recent reports led by the
- * same name. The report joins its thread's profile, then the threads merge.
+ * same name. A new report joins its thread's profile, then the threads merge.
  */
-async function continueThreads(trx: Kysely<DB>, mine: ThreadView, clusterId: number, candidateScores: Map<number, number>, profiles: StoredProfile[], now: number, cache: RunCache): Promise<void> {
+async function continueThreads(trx: Kysely<DB>, mine: ThreadView, placed: { id: number; created: boolean | null }, candidateScores: Map<number, number>, profiles: StoredProfile[], now: number, cache: RunCache): Promise<void> {
+  const clusterId = placed.id;
   const lead = mine.entities[0];
   const leadIds = lead
     ? (await trx.selectFrom('term_postings').select('article_id').where('term', '=', `@${lead}`).where('published_at', '>=', mine.publishedAt - DEFAULT_THREAD_RULES.windowMs).where('published_at', '<=', mine.publishedAt + DEFAULT_THREAD_RULES.windowMs).orderBy('published_at', 'desc').limit(100).execute())
@@ -217,12 +219,14 @@ async function continueThreads(trx: Kysely<DB>, mine: ThreadView, clusterId: num
   }
   const threads = [...new Set(threadOf.values())].filter((t) => t !== myThread && !continued.has(t));
   for (const t of await loadThreads(trx, threads, now, cache)) if (continuesThread(mine, t, DEFAULT_THREAD_RULES)) continued.add(t.id);
-  await addToThread(trx, myThread, mine, now, cache);
+  // A new story starts its own thread, with this report its first; an update is in its thread's profile already.
+  if (placed.created) await startThread(trx, clusterId, mine, now, cache);
+  else if (placed.created === false) await addToThread(trx, myThread, mine, now, cache);
   for (const t of continued) await joinThreads(trx, clusterId, t, now, cache);
 }
 
 /** Steps 4: copies join their original's cluster; other reports the best recent cluster above the threshold, else a new one. */
-async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: StoredProfile[], vector: TermVector, entityKeys: string[], now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<number> {
+async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: StoredProfile[], vector: TermVector, entityKeys: string[], now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<{ id: number; created: boolean }> {
   const a = { id: self.id, publishedAt: self.publishedAt, vector, entities: entityKeys };
   let clusterId: number | null = null;
   if (self.duplicateOf !== null) {
@@ -244,11 +248,11 @@ async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: St
     const id = await createCluster(trx, a, now);
     await trx.updateTable('articles').set({ cluster_id: id }).where('id', '=', self.id).execute();
     totals.clustersCreated++;
-    return id;
+    return { id, created: true };
   }
   await trx.updateTable('articles').set({ cluster_id: clusterId }).where('id', '=', self.id).execute();
   const cluster = clusters.find((c) => c.id === clusterId) ?? (await loadClusters(trx, [clusterId], cache))[0];
   if (cluster) await joinCluster(trx, cluster, a, now);
   totals.joined++;
-  return clusterId;
+  return { id: clusterId, created: false };
 }

@@ -87,6 +87,11 @@ export async function loadThreads(db: Kysely<DB>, ids: number[], now: number, ca
   return ids.flatMap((id) => cache.threads.get(id) ?? []);
 }
 
+/** The profile of a thread a new story starts, this report its first. */
+export async function startThread(db: Kysely<DB>, id: number, report: Report, now: number, cache: RunCache): Promise<void> {
+  await save(db, newProfile(id, report), now, cache);
+}
+
 /**
  * Adds a newly placed report to its thread's profile. Call once the article's
  * cluster and features are stored: a thread with no profile yet is built from
