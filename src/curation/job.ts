@@ -217,7 +217,9 @@ async function continueThreads(trx: Kysely<DB>, mine: ThreadView, placed: { id: 
     if (thread === myThread || continued.has(thread)) continue;
     if (continuesStory(mine, { vector: p.vector, entities: [...p.entities], publishedAt: p.publishedAt }, DEFAULT_THREAD_RULES)) continued.add(thread);
   }
-  const threads = [...new Set(threadOf.values())].filter((t) => t !== myThread && !continued.has(t));
+  // The threads with a candidate report inside the thread window (text candidates reach further back).
+  const near = others.filter((p) => Math.abs(p.publishedAt - mine.publishedAt) <= DEFAULT_THREAD_RULES.windowMs);
+  const threads = [...new Set(near.map((p) => threadOf.get(p.clusterId!) ?? p.clusterId!))].filter((t) => t !== myThread && !continued.has(t));
   for (const t of await loadThreads(trx, threads, now, cache)) if (continuesThread(mine, t, DEFAULT_THREAD_RULES)) continued.add(t.id);
   // A new story starts its own thread, with this report its first; an update is in its thread's profile already.
   if (placed.created) await startThread(trx, clusterId, mine, now, cache);

@@ -5,13 +5,15 @@
 // with any one earlier report and still be plainly about what they share (a
 // story about the missing after an attack, against thirty reports of the
 // attack). Pure rules over plain objects; thread-store.ts keeps the profiles.
-import { addToCentroid, normalise, type TermVector } from '../analysis/terms.ts';
+import { normalise, type TermVector } from '../analysis/terms.ts';
 import { continuesStory, DEFAULT_THREAD_RULES, type ThreadRules, type ThreadView } from './cluster-rules.ts';
 
 export interface ThreadProfile {
   /** the thread's id: its first cluster's */
   id: number;
-  /** the mean of its reports' unit vectors, strongest terms, unit length */
+  /** the sum of its reports' unit vectors, cut to the strongest terms: adding and merging stay exact */
+  sum: TermVector;
+  /** the sum at unit length: the direction of the reports' mean, what a story is compared with */
   centroid: TermVector;
   /** name key → weight: each report gives its first name 1, its second 1/2, its third 1/3… */
   names: Map<string, number>;
@@ -20,7 +22,7 @@ export interface ThreadProfile {
   lastAt: number;
 }
 
-/** Terms kept in a thread's centroid, as for a story's. */
+/** Terms kept in a thread's sum, as in a story's centroid. */
 export const THREAD_TERMS = 120;
 /** Names kept in a thread's profile. */
 export const THREAD_NAMES = 24;
@@ -36,39 +38,43 @@ function topNames(names: Map<string, number>): Map<string, number> {
   return new Map([...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, THREAD_NAMES));
 }
 
-export function newProfile(id: number, r: Report): ThreadProfile {
-  return addReport({ id, centroid: new Map(), names: new Map(), size: 0, firstAt: r.publishedAt, lastAt: r.publishedAt }, r);
+function withSum(sum: TermVector): Pick<ThreadProfile, 'sum' | 'centroid'> {
+  const top = new Map([...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, THREAD_TERMS));
+  return { sum: top, centroid: normalise(top) };
 }
 
-/** The profile with one more report in it. */
+export function newProfile(id: number, r: Report): ThreadProfile {
+  return addReport({ id, sum: new Map(), centroid: new Map(), names: new Map(), size: 0, firstAt: r.publishedAt, lastAt: r.publishedAt }, r);
+}
+
+/** The profile with one more report in it: each report counts the same, whenever it came. */
 export function addReport(p: ThreadProfile, r: Report): ThreadProfile {
+  const sum = new Map(p.sum);
+  for (const [t, w] of r.vector) sum.set(t, (sum.get(t) ?? 0) + w);
   const names = new Map(p.names);
   r.entities.forEach((k, i) => names.set(k, (names.get(k) ?? 0) + 1 / (i + 1)));
-  return {
-    id: p.id,
-    centroid: addToCentroid(p.centroid, p.size, r.vector, THREAD_TERMS),
-    names: topNames(names),
-    size: p.size + 1,
-    firstAt: Math.min(p.firstAt, r.publishedAt),
-    lastAt: Math.max(p.lastAt, r.publishedAt),
-  };
+  return { id: p.id, ...withSum(sum), names: topNames(names), size: p.size + 1, firstAt: Math.min(p.firstAt, r.publishedAt), lastAt: Math.max(p.lastAt, r.publishedAt) };
 }
 
-/** Two threads become one, under `keep`'s id: centroids weighed by their sizes, names added up. */
+/** Two threads become one, under `keep`'s id: their sums and names added up. */
 export function mergeProfiles(keep: ThreadProfile, other: ThreadProfile): ThreadProfile {
-  const sum: TermVector = new Map();
-  for (const [t, w] of keep.centroid) sum.set(t, w * keep.size);
-  for (const [t, w] of other.centroid) sum.set(t, (sum.get(t) ?? 0) + w * other.size);
+  const sum = new Map(keep.sum);
+  for (const [t, w] of other.sum) sum.set(t, (sum.get(t) ?? 0) + w);
   const names = new Map(keep.names);
   for (const [k, w] of other.names) names.set(k, (names.get(k) ?? 0) + w);
   return {
     id: keep.id,
-    centroid: normalise(new Map([...sum].sort((a, b) => b[1] - a[1]).slice(0, THREAD_TERMS))),
+    ...withSum(sum),
     names: topNames(names),
     size: keep.size + other.size,
     firstAt: Math.min(keep.firstAt, other.firstAt),
     lastAt: Math.max(keep.lastAt, other.lastAt),
   };
+}
+
+/** A stored profile: its sum (as stored) and the rest. */
+export function profileFromSum(p: Omit<ThreadProfile, 'centroid'>): ThreadProfile {
+  return { ...p, ...withSum(p.sum) };
 }
 
 /** A thread's names, most leading first. */

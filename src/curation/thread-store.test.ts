@@ -53,8 +53,9 @@ describe.each(testDialects)('developing stories stored on %s', (dialect) => {
     const rebuilt = await loadThreads(db, stored.map((r) => r.id), T + 1, newRunCache());
     expect(rebuilt.map((p) => [p.id, p.size, p.firstAt, p.lastAt])).toEqual(stored.map((r) => [r.id, r.article_count, r.first_published_at, r.last_published_at]));
     for (const [i, p] of rebuilt.entries()) {
-      const before = new Map(JSON.parse(stored[i]!.centroid) as [string, number][]);
-      for (const [t, w] of before) expect(p.centroid.get(t) ?? 0).toBeCloseTo(w, 3);
+      const before = new Map(JSON.parse(stored[i]!.term_sum) as [string, number][]);
+      expect(p.sum.size).toBe(before.size);
+      for (const [t, w] of before) expect(p.sum.get(t) ?? 0).toBeCloseTo(w, 3);
     }
     expect((await db.selectFrom('threads').select('id').execute()).length).toBe(stored.length);
   });
@@ -63,12 +64,18 @@ describe.each(testDialects)('developing stories stored on %s', (dialect) => {
     const db = await curated();
     const before = await reportsByThread(db);
     const [older, newer] = [...before.keys()].sort((a, b) => a - b).slice(-2);
+    const sums = await db.selectFrom('threads').select(['id', 'term_sum']).where('id', 'in', [older!, newer!]).orderBy('id').execute();
     await joinThreads(db, older!, newer!, T + 1, newRunCache());
     const after = await reportsByThread(db);
     expect(after.get(older!)).toBe(before.get(older!)! + before.get(newer!)!);
     expect(after.has(newer!)).toBe(false);
     const rows = await db.selectFrom('threads').select(['id', 'article_count']).where('id', 'in', [older!, newer!]).execute();
     expect(rows).toEqual([{ id: older, article_count: after.get(older!) }]);
+    // The merged sum is the two sums added (both are short enough to keep every term).
+    const [a, b] = sums.map((r) => new Map(JSON.parse(r.term_sum) as [string, number][]));
+    const merged = new Map(JSON.parse((await db.selectFrom('threads').select('term_sum').where('id', '=', older!).executeTakeFirstOrThrow()).term_sum) as [string, number][]);
+    expect(merged.size).toBe(new Set([...a!.keys(), ...b!.keys()]).size);
+    for (const [t, w] of merged) expect(w).toBeCloseTo((a!.get(t) ?? 0) + (b!.get(t) ?? 0), 3);
   });
 
   it('is forgotten with the rest of the curation on a rebuild', async () => {

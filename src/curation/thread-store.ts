@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { parseVector, serialiseVector } from '../analysis/terms.ts';
 import type { DB } from '../db/schema.ts';
 import type { RunCache } from './store.ts';
-import { addReport, mergeProfiles, newProfile, type Report, type ThreadProfile } from './thread-rules.ts';
+import { addReport, mergeProfiles, newProfile, profileFromSum, type Report, type ThreadProfile } from './thread-rules.ts';
 
 const CACHE_MAX = 20_000;
 
@@ -29,7 +29,7 @@ function parseNames(json: string): Map<string, number> {
 
 function toRow(p: ThreadProfile, now: number) {
   return {
-    centroid: serialiseVector(p.centroid),
+    term_sum: serialiseVector(p.sum),
     names: JSON.stringify([...p.names].map(([k, w]) => [k, Math.round(w * 10_000) / 10_000])),
     article_count: p.size,
     first_published_at: p.firstAt,
@@ -38,15 +38,20 @@ function toRow(p: ThreadProfile, now: number) {
   };
 }
 
-async function save(db: Kysely<DB>, p: ThreadProfile, now: number, cache: RunCache): Promise<void> {
+function remember(cache: RunCache, p: ThreadProfile): void {
+  if (cache.threads.size >= CACHE_MAX) cache.threads.clear();
+  cache.threads.set(p.id, p);
+}
+
+async function save(db: Kysely<DB>, p: ThreadProfile, now: number, cache: RunCache): Promise<ThreadProfile> {
   const row = toRow(p, now);
   await db
     .insertInto('threads')
     .values({ id: p.id, ...row })
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
-  if (cache.threads.size >= CACHE_MAX) cache.threads.clear();
-  cache.threads.set(p.id, p);
+  remember(cache, p);
+  return p;
 }
 
 /** A thread's profile from its stored reports, oldest first; null when it has none. */
@@ -71,20 +76,26 @@ async function buildProfile(db: Kysely<DB>, id: number): Promise<ThreadProfile |
 
 /** The profiles of these threads (built and stored for any that has none yet). */
 export async function loadThreads(db: Kysely<DB>, ids: number[], now: number, cache: RunCache): Promise<ThreadProfile[]> {
-  const missing = ids.filter((id) => !cache.threads.has(id));
+  const found = new Map<number, ThreadProfile>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const p = cache.threads.get(id);
+    if (p) found.set(id, p);
+    else missing.push(id);
+  }
   if (missing.length) {
     const rows = await db.selectFrom('threads').selectAll().where('id', 'in', missing).execute();
     for (const r of rows) {
-      if (cache.threads.size >= CACHE_MAX) cache.threads.clear();
-      cache.threads.set(r.id, fromRow(r));
+      const p = fromRow(r);
+      found.set(r.id, p);
+      remember(cache, p);
     }
-    const stored = new Set(rows.map((r) => r.id));
-    for (const id of missing.filter((x) => !stored.has(x))) {
+    for (const id of missing.filter((x) => !found.has(x))) {
       const built = await buildProfile(db, id);
-      if (built) await save(db, built, now, cache);
+      if (built) found.set(id, await save(db, built, now, cache));
     }
   }
-  return ids.flatMap((id) => cache.threads.get(id) ?? []);
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 /** The profile of a thread a new story starts, this report its first. */
@@ -110,7 +121,7 @@ export async function addToThread(db: Kysely<DB>, threadId: number, report: Repo
 }
 
 function fromRow(r: DB['threads']): ThreadProfile {
-  return { id: r.id, centroid: parseVector(r.centroid), names: parseNames(r.names), size: r.article_count, firstAt: r.first_published_at, lastAt: r.last_published_at };
+  return profileFromSum({ id: r.id, sum: parseVector(r.term_sum), names: parseNames(r.names), size: r.article_count, firstAt: r.first_published_at, lastAt: r.last_published_at });
 }
 
 /** Joins two stories' developing stories into one, keyed by the older thread's id, their profiles merged. */

@@ -21,8 +21,8 @@ export interface ClustersTable {
 /** A developing story's running profile (migration 0007); its id is the thread's, clusters.thread_id. */
 export interface ThreadsTable {
   id: number;
-  /** JSON term vector: the mean of the reports' vectors */
-  centroid: string;
+  /** JSON term vector: the sum of the reports' unit vectors, strongest terms */
+  term_sum: string;
   /** JSON [[entity key, weight], …], leading first */
   names: string;
   article_count: number;
