@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToCentroid, dot, idf, normalise, parseVector, serialiseVector, termCounts, terms, tfidfVector } from './terms.ts';
+import { addVectors, dot, idf, normalise, parseVector, serialiseVector, termCounts, terms, tfidfVector } from './terms.ts';
 
 describe('terms', () => {
   it('drops stop words and bare numbers, stems, keeps mixed tokens', () => {
@@ -36,12 +36,13 @@ describe('vectors', () => {
     expect(tfidfVector(counts, () => 1, 10, 10).size).toBe(10);
   });
 
-  it('a centroid moves towards what joins it', () => {
-    const a = normalise(new Map([['x', 1]]));
-    const b = normalise(new Map([['y', 1]]));
-    const c = addToCentroid(a, 1, b);
-    expect(dot(c, a)).toBeCloseTo(Math.SQRT1_2, 5);
-    expect(dot(c, b)).toBeCloseTo(Math.SQRT1_2, 5);
+  it('a sum of members points at their mean, each member counting the same in any order', () => {
+    const [a, b, c] = [{ x: 1 }, { y: 1 }, { x: 1, z: 1 }].map((o) => normalise(new Map(Object.entries(o))));
+    const sum = addVectors(addVectors(a!, b!), c!);
+    expect(dot(normalise(sum), a!)).toBeCloseTo(dot(normalise(addVectors(addVectors(c!, b!), a!)), a!), 10);
+    expect(sum.get('x')).toBeCloseTo(1 + Math.SQRT1_2, 10);
+    expect(sum.get('y')).toBeCloseTo(1, 10);
+    expect(addVectors(sum, b!, 2).size).toBe(2);
   });
 
   it('round-trips through JSON and tolerates junk', () => {

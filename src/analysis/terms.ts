@@ -91,15 +91,15 @@ export function dot(a: TermVector, b: TermVector): number {
 }
 
 /**
- * A cluster's centroid after adding one member: the running mean of unit
- * vectors, cut to its `k` strongest terms and renormalised so it stays small.
+ * A running sum of unit vectors (a story's or a thread's reports) with one more
+ * vector, or another such sum, added: cut to its `k` strongest terms so it stays
+ * small. Its direction, normalise(sum), is the members' mean; every member
+ * counts the same whatever order they came in.
  */
-export function addToCentroid(centroid: TermVector, size: number, v: TermVector, k = 120): TermVector {
-  const sum: TermVector = new Map();
-  for (const [t, w] of centroid) sum.set(t, w * size);
-  for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
-  const top = [...sum].sort((x, y) => y[1] - x[1]).slice(0, k);
-  return normalise(new Map(top));
+export function addVectors(sum: TermVector, v: TermVector, k = 120): TermVector {
+  const out = new Map(sum);
+  for (const [t, w] of v) out.set(t, (out.get(t) ?? 0) + w);
+  return new Map([...out].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, k));
 }
 
 /** Compact JSON for storage: [[term, weight], …] with weights rounded to 4 places. */

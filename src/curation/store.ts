@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Entity } from '../analysis/entities.ts';
-import { addToCentroid, parseVector, serialiseVector, type TermVector } from '../analysis/terms.ts';
+import { addVectors, normalise, parseVector, serialiseVector, type TermVector } from '../analysis/terms.ts';
 import type { TopicScore } from '../analysis/topics.ts';
 import { entityIds } from './entity-store.ts';
 import type { ThreadProfile } from './thread-rules.ts';
@@ -114,6 +114,9 @@ export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCach
 
 export interface ClusterRow {
   id: number;
+  /** the sum of its reports' unit vectors (stored) */
+  sum: TermVector;
+  /** the sum at unit length: the direction of its reports' mean */
   centroid: TermVector;
   entities: string[];
   firstAt: number;
@@ -126,7 +129,8 @@ export async function loadClusters(db: Kysely<DB>, ids: number[], cache: RunCach
   if (missing.length) {
     if (cache.clusters.size > 20_000) cache.clusters.clear();
     for (const r of await db.selectFrom('clusters').selectAll().where('id', 'in', missing).execute()) {
-      cache.clusters.set(r.id, { id: r.id, centroid: parseVector(r.centroid), entities: JSON.parse(r.entities) as string[], firstAt: r.first_published_at, lastAt: r.last_published_at, size: r.article_count });
+      const sum = parseVector(r.term_sum);
+      cache.clusters.set(r.id, { id: r.id, sum, centroid: normalise(sum), entities: JSON.parse(r.entities) as string[], firstAt: r.first_published_at, lastAt: r.last_published_at, size: r.article_count });
     }
   }
   return ids.flatMap((id) => cache.clusters.get(id) ?? []);
@@ -150,7 +154,7 @@ export async function createCluster(db: Kysely<DB>, a: { id: number; publishedAt
       last_published_at: a.publishedAt,
       article_count: 1,
       publisher_count: 1,
-      centroid: serialiseVector(a.vector),
+      term_sum: serialiseVector(a.vector),
       entities: JSON.stringify(a.entities.slice(0, CLUSTER_ENTITIES)),
       updated_at: now,
     })
@@ -162,7 +166,8 @@ export async function createCluster(db: Kysely<DB>, a: { id: number; publishedAt
 
 /** Adds an article to a cluster: centroid, span, first report, counts. Call after the article's cluster_id is set. */
 export async function joinCluster(db: Kysely<DB>, c: ClusterRow, a: { id: number; publishedAt: number; vector: TermVector; entities: string[] }, now: number): Promise<void> {
-  const centroid = addToCentroid(c.centroid, c.size, a.vector);
+  const sum = addVectors(c.sum, a.vector);
+  const centroid = normalise(sum);
   const counts = await db
     .selectFrom('articles')
     .select([db.fn.countAll<number>().as('n'), sql<number>`count(distinct publisher_id)`.as('p')])
@@ -173,7 +178,7 @@ export async function joinCluster(db: Kysely<DB>, c: ClusterRow, a: { id: number
   await db
     .updateTable('clusters')
     .set({
-      centroid: serialiseVector(centroid),
+      term_sum: serialiseVector(sum),
       entities: JSON.stringify(mergeEntities(c.entities, a.entities)),
       article_count: Number(counts.n),
       publisher_count: Number(counts.p),
@@ -184,7 +189,7 @@ export async function joinCluster(db: Kysely<DB>, c: ClusterRow, a: { id: number
     })
     .where('id', '=', c.id)
     .execute();
-  Object.assign(c, { centroid, entities: mergeEntities(c.entities, a.entities), firstAt: Math.min(c.firstAt, a.publishedAt), lastAt: Math.max(c.lastAt, a.publishedAt), size: Number(counts.n) });
+  Object.assign(c, { sum, centroid, entities: mergeEntities(c.entities, a.entities), firstAt: Math.min(c.firstAt, a.publishedAt), lastAt: Math.max(c.lastAt, a.publishedAt), size: Number(counts.n) });
 }
 
 /** Replaces what is stored about one article's analysis. */

@@ -5,7 +5,7 @@
 // with any one earlier report and still be plainly about what they share (a
 // story about the missing after an attack, against thirty reports of the
 // attack). Pure rules over plain objects; thread-store.ts keeps the profiles.
-import { normalise, type TermVector } from '../analysis/terms.ts';
+import { addVectors, normalise, type TermVector } from '../analysis/terms.ts';
 import { continuesStory, DEFAULT_THREAD_RULES, type ThreadRules, type ThreadView } from './cluster-rules.ts';
 
 export interface ThreadProfile {
@@ -39,8 +39,7 @@ function topNames(names: Map<string, number>): Map<string, number> {
 }
 
 function withSum(sum: TermVector): Pick<ThreadProfile, 'sum' | 'centroid'> {
-  const top = new Map([...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, THREAD_TERMS));
-  return { sum: top, centroid: normalise(top) };
+  return { sum, centroid: normalise(sum) };
 }
 
 export function newProfile(id: number, r: Report): ThreadProfile {
@@ -49,8 +48,7 @@ export function newProfile(id: number, r: Report): ThreadProfile {
 
 /** The profile with one more report in it: each report counts the same, whenever it came. */
 export function addReport(p: ThreadProfile, r: Report): ThreadProfile {
-  const sum = new Map(p.sum);
-  for (const [t, w] of r.vector) sum.set(t, (sum.get(t) ?? 0) + w);
+  const sum = addVectors(p.sum, r.vector, THREAD_TERMS);
   const names = new Map(p.names);
   r.entities.forEach((k, i) => names.set(k, (names.get(k) ?? 0) + 1 / (i + 1)));
   return { id: p.id, ...withSum(sum), names: topNames(names), size: p.size + 1, firstAt: Math.min(p.firstAt, r.publishedAt), lastAt: Math.max(p.lastAt, r.publishedAt) };
@@ -58,8 +56,7 @@ export function addReport(p: ThreadProfile, r: Report): ThreadProfile {
 
 /** Two threads become one, under `keep`'s id: their sums and names added up. */
 export function mergeProfiles(keep: ThreadProfile, other: ThreadProfile): ThreadProfile {
-  const sum = new Map(keep.sum);
-  for (const [t, w] of other.sum) sum.set(t, (sum.get(t) ?? 0) + w);
+  const sum = addVectors(keep.sum, other.sum, THREAD_TERMS);
   const names = new Map(keep.names);
   for (const [k, w] of other.names) names.set(k, (names.get(k) ?? 0) + w);
   return {

@@ -9,8 +9,8 @@ export interface ClustersTable {
   last_published_at: number;
   article_count: number;
   publisher_count: number;
-  /** JSON term vector */
-  centroid: string;
+  /** JSON term vector: the sum of the story's reports' unit vectors, strongest terms (migration 7; the unit centroid before) */
+  term_sum: string;
   /** JSON array of prominent entity keys */
   entities: string;
   updated_at: number;

@@ -58,4 +58,21 @@ describe.each(testDialects)('upgrading a %s install with articles', (dialect) =>
     expect(rows).toHaveLength(1203);
     expect(rows.every((r, i) => i < 3 || r.tail === String(i - 3))).toBe(true);
   });
+
+  it('turns the stories’ unit centroids into the sums the job made of them (migration 7)', async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    await migrate(database, migrations.slice(0, 6));
+    const centroid = JSON.stringify([['flood', 0.8], ['river', 0.6]]);
+    const rows = [1, 3, ...Array.from({ length: 1100 }, () => 2)].map((n, i) => ({ first_article_id: i + 1, first_published_at: T, last_published_at: T, article_count: n, publisher_count: 1, centroid, entities: '[]', updated_at: T }));
+    for (let i = 0; i < rows.length; i += 200) await database.db.insertInto('clusters').values(rows.slice(i, i + 200) as never).execute();
+    await migrate(database);
+    const after = await database.db.selectFrom('clusters').select(['article_count', 'term_sum']).orderBy('id').execute();
+    expect(after).toHaveLength(1102);
+    expect(after.slice(0, 2).map((r) => JSON.parse(r.term_sum))).toEqual([
+      [['flood', 0.8], ['river', 0.6]],
+      [['flood', 2.4], ['river', 1.8]],
+    ]);
+    expect(after.slice(2).every((r) => r.term_sum === JSON.stringify([['flood', 1.6], ['river', 1.2]]))).toBe(true);
+    expect(await database.db.selectFrom('threads').selectAll().execute()).toEqual([]);
+  });
 });
