@@ -209,7 +209,7 @@ async function continueThreads(trx: Kysely<DB>, mine: ThreadView, placed: { id: 
         .filter((id) => !candidateScores.has(id))
     : [];
   const others = [...profiles, ...(await loadProfiles(trx, leadIds, cache))].filter((p) => p.clusterId !== null && p.clusterId !== clusterId);
-  const threadOf = await threadsOfClusters(trx, [clusterId, ...new Set(others.map((p) => p.clusterId!))]);
+  const threadOf = await threadsOfClusters(trx, [clusterId, ...new Set(others.map((p) => p.clusterId!))], cache);
   const myThread = threadOf.get(clusterId) ?? clusterId;
   const continued = new Set<number>();
   for (const p of others) {
@@ -249,10 +249,12 @@ async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: St
   if (clusterId === null) {
     const id = await createCluster(trx, a, now);
     await trx.updateTable('articles').set({ cluster_id: id }).where('id', '=', self.id).execute();
+    cache.articles.delete(self.id);
     totals.clustersCreated++;
     return { id, created: true };
   }
   await trx.updateTable('articles').set({ cluster_id: clusterId }).where('id', '=', self.id).execute();
+  cache.articles.delete(self.id);
   const cluster = clusters.find((c) => c.id === clusterId) ?? (await loadClusters(trx, [clusterId], cache))[0];
   if (cluster) await joinCluster(trx, cluster, a, now);
   totals.joined++;

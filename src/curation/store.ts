@@ -47,23 +47,22 @@ export async function loadDf(db: Kysely<DB>, terms: string[]): Promise<Map<strin
   return out;
 }
 
-/** Articles sharing the query's strongest terms in a time range, by partial dot product (impact-ordered candidates). */
+/**
+ * Articles sharing the query's strongest terms in a time range, by partial dot
+ * product (impact-ordered candidates): each term's newest `perTerm` postings,
+ * all terms in one statement.
+ */
 export async function candidatesByTerms(db: Kysely<DB>, query: TermVector, opts: { from: number; to: number; terms: number; perTerm: number; limit: number; exclude: number }): Promise<Map<number, number>> {
+  const asked = [...query].slice(0, opts.terms);
+  if (asked.length === 0) return new Map();
+  const weightOf = new Map(asked);
+  const parts = asked.map(
+    ([term], i) =>
+      sql`select * from (select term, article_id, weight from term_postings where term = ${term} and published_at >= ${opts.from} and published_at <= ${opts.to} order by published_at desc limit ${opts.perTerm}) ${sql.raw(`p${i}`)}`,
+  );
+  const { rows } = await sql<{ term: string; article_id: number; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
   const scores = new Map<number, number>();
-  let i = 0;
-  for (const [term, w] of query) {
-    if (i++ >= opts.terms) break;
-    const rows = await db
-      .selectFrom('term_postings')
-      .select(['article_id', 'weight'])
-      .where('term', '=', term)
-      .where('published_at', '>=', opts.from)
-      .where('published_at', '<=', opts.to)
-      .orderBy('published_at', 'desc')
-      .limit(opts.perTerm)
-      .execute();
-    for (const r of rows) if (r.article_id !== opts.exclude) scores.set(r.article_id, (scores.get(r.article_id) ?? 0) + w * r.weight);
-  }
+  for (const r of rows) if (r.article_id !== opts.exclude) scores.set(r.article_id, (scores.get(r.article_id) ?? 0) + weightOf.get(r.term)! * r.weight);
   return new Map([...scores].sort((a, b) => b[1] - a[1]).slice(0, opts.limit));
 }
 
@@ -89,16 +88,30 @@ export interface RunCache {
   entityIds: Map<string, number>;
   /** clusters as last read or written by this run (only the job changes them) */
   clusters: Map<number, ClusterRow>;
+  /** published articles' place: publisher, story, copy of, time (this run sets the story; an article withdrawn mid-run stays a candidate until the next run) */
+  articles: Map<number, Pick<StoredProfile, 'publisherId' | 'clusterId' | 'duplicateOf' | 'publishedAt'>>;
+  /** each story's thread, as last read or changed by this run (thread-store.ts) */
+  threadOf: Map<number, number>;
   /** developing stories' profiles as last read or written by this run (thread-store.ts) */
   threads: Map<number, ThreadProfile>;
 }
-export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map(), threads: new Map() });
+export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map(), articles: new Map(), threadOf: new Map(), threads: new Map() });
 const FEATURE_CACHE_MAX = 50_000;
 
 export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
   const featureCache = cache.features;
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('articles').select(['id', 'publisher_id', 'cluster_id', 'duplicate_of', 'published_at']).where('id', 'in', ids).where('status', '=', 'published').execute();
+  const unknown = ids.filter((id) => !cache.articles.has(id));
+  if (unknown.length) {
+    if (cache.articles.size >= FEATURE_CACHE_MAX) cache.articles.clear();
+    for (const r of await db.selectFrom('articles').select(['id', 'publisher_id', 'cluster_id', 'duplicate_of', 'published_at']).where('id', 'in', unknown).where('status', '=', 'published').execute()) {
+      cache.articles.set(r.id, { publisherId: r.publisher_id, clusterId: r.cluster_id, duplicateOf: r.duplicate_of, publishedAt: r.published_at });
+    }
+  }
+  const rows = ids.flatMap((id) => {
+    const a = cache.articles.get(id);
+    return a ? [{ id, ...a }] : [];
+  });
   const missing = rows.filter((r) => !featureCache.has(r.id)).map((r) => r.id);
   if (missing.length) {
     for (const f of await db.selectFrom('article_features').select(['article_id', 'vector', 'entities', 'topics']).where('article_id', 'in', missing).execute()) {
@@ -108,7 +121,7 @@ export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCach
   }
   return rows.flatMap((r) => {
     const f = featureCache.get(r.id);
-    return f ? [{ id: r.id, publisherId: r.publisher_id, clusterId: r.cluster_id, duplicateOf: r.duplicate_of, publishedAt: r.published_at, ...f }] : [];
+    return f ? [{ ...r, ...f }] : [];
   });
 }
 

@@ -10,11 +10,14 @@ import { addReport, mergeProfiles, newProfile, profileFromSum, type Report, type
 
 const CACHE_MAX = 20_000;
 
-/** The thread of each of these stories. */
-export async function threadsOfClusters(db: Kysely<DB>, clusterIds: number[]): Promise<Map<number, number>> {
-  if (clusterIds.length === 0) return new Map();
-  const rows = await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', clusterIds).execute();
-  return new Map(rows.map((r) => [r.id, r.thread_id ?? r.id]));
+/** The thread of each of these stories (remembered for the run: only the job changes them). */
+export async function threadsOfClusters(db: Kysely<DB>, clusterIds: number[], cache: RunCache): Promise<Map<number, number>> {
+  const unknown = clusterIds.filter((id) => !cache.threadOf.has(id));
+  if (unknown.length) {
+    if (cache.threadOf.size >= CACHE_MAX) cache.threadOf.clear();
+    for (const r of await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', unknown).execute()) cache.threadOf.set(r.id, r.thread_id ?? r.id);
+  }
+  return new Map(clusterIds.flatMap((id) => (cache.threadOf.has(id) ? [[id, cache.threadOf.get(id)!]] : [])));
 }
 
 function parseNames(json: string): Map<string, number> {
@@ -100,6 +103,7 @@ export async function loadThreads(db: Kysely<DB>, ids: number[], now: number, ca
 
 /** The profile of a thread a new story starts, this report its first. */
 export async function startThread(db: Kysely<DB>, id: number, report: Report, now: number, cache: RunCache): Promise<void> {
+  cache.threadOf.set(id, id);
   await save(db, newProfile(id, report), now, cache);
 }
 
@@ -126,13 +130,14 @@ function fromRow(r: DB['threads']): ThreadProfile {
 
 /** Joins two stories' developing stories into one, keyed by the older thread's id, their profiles merged. */
 export async function joinThreads(db: Kysely<DB>, a: number, b: number, now: number, cache: RunCache): Promise<void> {
-  const threads = [...new Set((await threadsOfClusters(db, [a, b])).values())];
+  const threads = [...new Set((await threadsOfClusters(db, [a, b], cache)).values())];
   if (threads.length < 2) return;
   const keep = Math.min(...threads);
   const drop = Math.max(...threads);
   // Profiles first: a missing one is built from the reports the thread holds before the join.
   const [kept, dropped] = [(await loadThreads(db, [keep], now, cache))[0], (await loadThreads(db, [drop], now, cache))[0]];
   await db.updateTable('clusters').set({ thread_id: keep }).where('thread_id', '=', drop).execute();
+  for (const [cluster, thread] of cache.threadOf) if (thread === drop) cache.threadOf.set(cluster, keep);
   await db.deleteFrom('threads').where('id', '=', drop).execute();
   cache.threads.delete(drop);
   if (kept && dropped) await save(db, mergeProfiles(kept, dropped), now, cache);
