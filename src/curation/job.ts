@@ -119,7 +119,9 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
         .orderBy('id')
         .execute();
       if (rows.length === 0) return null;
-      const live = rows.filter((r) => r.status === 'published');
+      // What this run remembers of these articles may have changed since (an edit re-queues an article).
+  for (const r of rows) cache.articles.delete(r.id);
+  const live = rows.filter((r) => r.status === 'published');
       return { rows, fetchedAt, analyses: analyser.analyseAll(live.map((r) => ({ title: r.title, standfirst: r.standfirst, text: r.body_text, categories: parseList(r.categories), section: r.section }))) };
     };
     let next = await fetchBatch(0, batchSize());
@@ -147,6 +149,8 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
 async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[], fetchedAt: number, now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<void> {
   // Off the queue, unless changed again since it was read (then the next pass analyses the new text).
   await trx.deleteFrom('curation_queue').where('article_id', 'in', rows.map((r) => r.id)).where('queued_at', '<=', fetchedAt).execute();
+  // What this run remembers of these articles may have changed since (an edit re-queues an article).
+  for (const r of rows) cache.articles.delete(r.id);
   const live = rows.filter((r) => r.status === 'published');
   const done = rows.filter((r) => r.status !== 'published').map((r) => r.id);
   if (done.length) await trx.updateTable('articles').set({ curated_at: now }).where('id', 'in', done).execute();

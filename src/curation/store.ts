@@ -88,7 +88,7 @@ export interface RunCache {
   entityIds: Map<string, number>;
   /** clusters as last read or written by this run (only the job changes them) */
   clusters: Map<number, ClusterRow>;
-  /** published articles' place: publisher, story, copy of, time (this run sets the story; an article withdrawn mid-run stays a candidate until the next run) */
+  /** published articles' place: publisher, story, copy of, time. The job forgets an article's entry when it places it or meets it in the queue (edited); an article withdrawn mid-run, or a copy re-pointed then, is read afresh by the next run */
   articles: Map<number, Pick<StoredProfile, 'publisherId' | 'clusterId' | 'duplicateOf' | 'publishedAt'>>;
   /** each story's thread, as last read or changed by this run (thread-store.ts) */
   threadOf: Map<number, number>;
@@ -98,30 +98,46 @@ export interface RunCache {
 export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map(), articles: new Map(), threadOf: new Map(), threads: new Map() });
 const FEATURE_CACHE_MAX = 50_000;
 
-export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
-  const featureCache = cache.features;
-  if (ids.length === 0) return [];
-  const unknown = ids.filter((id) => !cache.articles.has(id));
-  if (unknown.length) {
-    if (cache.articles.size >= FEATURE_CACHE_MAX) cache.articles.clear();
-    for (const r of await db.selectFrom('articles').select(['id', 'publisher_id', 'cluster_id', 'duplicate_of', 'published_at']).where('id', 'in', unknown).where('status', '=', 'published').execute()) {
-      cache.articles.set(r.id, { publisherId: r.publisher_id, clusterId: r.cluster_id, duplicateOf: r.duplicate_of, publishedAt: r.published_at });
-    }
+/**
+ * Looks ids up in one of a run's caches, fetching the missing ones; the oldest
+ * entries make room. What it found is returned even if it was evicted meanwhile.
+ */
+export async function throughCache<V>(cache: Map<number, V>, ids: number[], max: number, fetch: (missing: number[]) => Promise<[number, V][]>): Promise<Map<number, V>> {
+  const found = new Map<number, V>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const v = cache.get(id);
+    if (v !== undefined) found.set(id, v);
+    else missing.push(id);
   }
-  const rows = ids.flatMap((id) => {
-    const a = cache.articles.get(id);
-    return a ? [{ id, ...a }] : [];
-  });
-  const missing = rows.filter((r) => !featureCache.has(r.id)).map((r) => r.id);
   if (missing.length) {
-    for (const f of await db.selectFrom('article_features').select(['article_id', 'vector', 'entities', 'topics']).where('article_id', 'in', missing).execute()) {
-      if (featureCache.size >= FEATURE_CACHE_MAX) featureCache.delete(featureCache.keys().next().value!);
-      featureCache.set(f.article_id, { vector: parseVector(f.vector), entities: new Set(JSON.parse(f.entities) as string[]), topics: new Set(JSON.parse(f.topics) as string[]) });
+    for (const [id, v] of await fetch(missing)) {
+      found.set(id, v);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(id, v);
     }
   }
-  return rows.flatMap((r) => {
-    const f = featureCache.get(r.id);
-    return f ? [{ ...r, ...f }] : [];
+  return found;
+}
+
+export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
+  if (ids.length === 0) return [];
+  const places = await throughCache(cache.articles, ids, FEATURE_CACHE_MAX, async (missing) =>
+    (await db.selectFrom('articles').select(['id', 'publisher_id', 'cluster_id', 'duplicate_of', 'published_at']).where('id', 'in', missing).where('status', '=', 'published').execute()).map((r) => [
+      r.id,
+      { publisherId: r.publisher_id, clusterId: r.cluster_id, duplicateOf: r.duplicate_of, publishedAt: r.published_at },
+    ]),
+  );
+  const features = await throughCache(cache.features, [...places.keys()], FEATURE_CACHE_MAX, async (missing) =>
+    (await db.selectFrom('article_features').select(['article_id', 'vector', 'entities', 'topics']).where('article_id', 'in', missing).execute()).map((f) => [
+      f.article_id,
+      { vector: parseVector(f.vector), entities: new Set(JSON.parse(f.entities) as string[]), topics: new Set(JSON.parse(f.topics) as string[]) },
+    ]),
+  );
+  return ids.flatMap((id) => {
+    const place = places.get(id);
+    const f = features.get(id);
+    return place && f ? [{ id, ...place, ...f }] : [];
   });
 }
 
@@ -138,15 +154,13 @@ export interface ClusterRow {
 }
 
 export async function loadClusters(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<ClusterRow[]> {
-  const missing = ids.filter((id) => !cache.clusters.has(id));
-  if (missing.length) {
-    if (cache.clusters.size > 20_000) cache.clusters.clear();
-    for (const r of await db.selectFrom('clusters').selectAll().where('id', 'in', missing).execute()) {
+  const found = await throughCache(cache.clusters, ids, 20_000, async (missing) =>
+    (await db.selectFrom('clusters').selectAll().where('id', 'in', missing).execute()).map((r) => {
       const sum = parseVector(r.term_sum);
-      cache.clusters.set(r.id, { id: r.id, sum, centroid: normalise(sum), entities: JSON.parse(r.entities) as string[], firstAt: r.first_published_at, lastAt: r.last_published_at, size: r.article_count });
-    }
-  }
-  return ids.flatMap((id) => cache.clusters.get(id) ?? []);
+      return [r.id, { id: r.id, sum, centroid: normalise(sum), entities: JSON.parse(r.entities) as string[], firstAt: r.first_published_at, lastAt: r.last_published_at, size: r.article_count }];
+    }),
+  );
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 const CLUSTER_ENTITIES = 24;

@@ -5,19 +5,16 @@
 import type { Kysely } from 'kysely';
 import { parseVector, serialiseVector } from '../analysis/terms.ts';
 import type { DB } from '../db/schema.ts';
-import type { RunCache } from './store.ts';
+import { throughCache, type RunCache } from './store.ts';
 import { addReport, mergeProfiles, newProfile, profileFromSum, type Report, type ThreadProfile } from './thread-rules.ts';
 
 const CACHE_MAX = 20_000;
 
 /** The thread of each of these stories (remembered for the run: only the job changes them). */
 export async function threadsOfClusters(db: Kysely<DB>, clusterIds: number[], cache: RunCache): Promise<Map<number, number>> {
-  const unknown = clusterIds.filter((id) => !cache.threadOf.has(id));
-  if (unknown.length) {
-    if (cache.threadOf.size >= CACHE_MAX) cache.threadOf.clear();
-    for (const r of await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', unknown).execute()) cache.threadOf.set(r.id, r.thread_id ?? r.id);
-  }
-  return new Map(clusterIds.flatMap((id) => (cache.threadOf.has(id) ? [[id, cache.threadOf.get(id)!]] : [])));
+  return throughCache(cache.threadOf, clusterIds, CACHE_MAX, async (missing) =>
+    (await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', missing).execute()).map((r) => [r.id, r.thread_id ?? r.id]),
+  );
 }
 
 function parseNames(json: string): Map<string, number> {
