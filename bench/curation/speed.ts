@@ -6,6 +6,7 @@
 // BBC pass, and the related-story lookup (candidates from the postings index,
 // their stored profiles, ranking) in ms per article. The seeded database is
 // kept in bench/.cache so later runs skip the seeding (delete it to redo it).
+// CURATION_BATCH sets the pass's batch size (200 by default, as the job runs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,7 +84,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
       }
     });
     const rss0 = process.memoryUsage().rss;
-    const t = await runCuration(db, { now: () => NOW });
+    const t = await runCuration(db, { now: () => NOW, batch: process.env.CURATION_BATCH ? Number(process.env.CURATION_BATCH) : undefined });
     const perSecond = t.articles / (t.elapsedMs / 1000);
     const relatedMs = t.relatedMs / t.articles;
     log(`  ${t.articles} BBC articles into ${STORED.toLocaleString('en')} stored: ${perSecond.toFixed(0)} articles/s (target ≥ 200), related lookup ${relatedMs.toFixed(2)} ms/article (target ≤ 5); ${t.clustersCreated} new stories, ${t.joined} joined; rss +${Math.round((process.memoryUsage().rss - rss0) / 1e6)} MB`);
