@@ -157,6 +157,22 @@ describe('extractEntities', () => {
     expect(town.filter((e) => e.kind === 'person').map((e) => e.key)).toEqual(['person:anton-velasquez']);
   });
 
+  it('reads a first name before a surname that is also a place word as a person', () => {
+    const es = extractEntities({
+      title: 'Delphine Marsh opens the Kellbridge Park garden',
+      standfirst: '',
+      text: 'Delphine Marsh cut the ribbon at Kellbridge Park, with Joan Rivers and Sally Field among the guests. Later Delphine Marsh walked along George Street and the Ferrow Marsh, and Joan Rivers thanked Sally Field.',
+    });
+    const kind = (key: string) => es.find((e) => e.key.endsWith(`:${key}`))?.kind;
+    expect(kind('delphine-marsh')).toBe('person');
+    expect(kind('joan-rivers')).toBe('person');
+    expect(kind('sally-field')).toBe('person');
+    // No first name: still places.
+    expect(kind('kellbridge-park')).toBe('place');
+    expect(kind('ferrow-marsh')).toBe('place');
+    expect(kind('george-street')).toBe('place');
+  });
+
   it('counts names beyond the words compromise reads', () => {
     const long = 'The tide rose slowly over the quiet harbour wall that morning. '.repeat(40);
     const late = extractEntities({ title: 'Quiet week on the coast', standfirst: '', text: `${long} Marta Kowalczyk spoke to Marta Kowalczyk's union.` }, { maxWords: 10 });

@@ -2,7 +2,7 @@
 // thing, from compromise's lexicon and the words around it (entity-words.ts).
 // Pure; the scanner (entities.ts) calls it on each run it trims.
 import type { EntityKind } from './entities.ts';
-import { CONNECT, EVENT_WORDS, EXTRA_ORGS, FIRST_NAME_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_FIRST_WORDS, PLACE_TAGS, PLACE_WORDS, STOP, hasTag, tagsOf, type Tags } from './entity-words.ts';
+import { CONNECT, EVENT_WORDS, EXTRA_ORGS, FIRST_NAME_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_FIRST_WORDS, PLACE_TAGS, PLACE_WORDS, STOP, SURNAME_PLACE_WORDS, hasTag, tagsOf, type Tags } from './entity-words.ts';
 
 export const isAcronym = (w: string) => /^\p{Lu}{2,8}s?$/u.test(w.replace(/\./g, ''));
 
@@ -32,6 +32,7 @@ export function guessKind(w: string[]): EntityKind | null {
   const last = lower[lower.length - 1]!;
   if (w.length > 1 && ORG_WORDS.has(last)) return 'organisation';
   if (w.length > 2 && ORG_WORDS.has(lower[0]!) && lower[1] === 'of') return 'organisation'; // 'Bank of England'
+  if (w.length === 2 && SURNAME_PLACE_WORDS.has(last) && hasTag(tagsOf(lower[0]!), FIRST_NAME_TAGS)) return 'person';
   if (w.length > 1 && PLACE_WORDS.has(last)) return 'place';
   if (w.length > 1 && w.length <= 3 && PLACE_FIRST_WORDS.has(lower[0]!)) return 'place';
   if (w.length > 1 && EVENT_WORDS.has(last)) return 'thing';

@@ -35,6 +35,9 @@ export const EVENT_WORDS = new Set(['prize', 'award', 'awards', 'marathon', 'fes
 export const PLACE_FIRST_WORDS = new Set(['river', 'lake', 'loch', 'mount', 'mt', 'cape', 'isle', 'fort', 'port', 'glen', 'bay']);
 export const PLACE_WORDS = new Set([...Object.keys(model.two.placeWords), 'county', 'province', 'island', 'islands', 'isles', 'river', 'valley', 'mountains', 'street', 'harbour', 'harbor', 'quay', 'pier', 'square']);
 
+/** Place words that are common surnames too: after a first name ('Delphine Marsh', 'Joan Rivers', 'Sally Field') they end a person's name. */
+export const SURNAME_PLACE_WORDS = new Set(['hall', 'hill', 'hills', 'park', 'marsh', 'woods', 'rivers', 'field', 'lane', 'castle']);
+
 // Titles before a name: dropped from the name, and a sign the name is a person.
 export const TITLES = new Set(
   ('mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president ' +
