@@ -17,30 +17,15 @@ export async function threadsOfClusters(db: Kysely<DB>, clusterIds: number[], ca
   );
 }
 
-function parseNames(json: string): Map<string, number> {
-  try {
-    const pairs = JSON.parse(json) as unknown;
-    if (!Array.isArray(pairs)) return new Map();
-    return new Map(pairs.filter((p): p is [string, number] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number'));
-  } catch {
-    return new Map();
-  }
-}
-
 function toRow(p: ThreadProfile, now: number) {
   return {
     term_sum: serialiseVector(p.sum),
-    names: JSON.stringify([...p.names].map(([k, w]) => [k, Math.round(w * 10_000) / 10_000])),
+    names: serialiseVector(p.names),
     article_count: p.size,
     first_published_at: p.firstAt,
     last_published_at: p.lastAt,
     updated_at: now,
   };
-}
-
-function remember(cache: RunCache, p: ThreadProfile): void {
-  if (cache.threads.size >= CACHE_MAX) cache.threads.clear();
-  cache.threads.set(p.id, p);
 }
 
 async function save(db: Kysely<DB>, p: ThreadProfile, now: number, cache: RunCache): Promise<ThreadProfile> {
@@ -50,7 +35,8 @@ async function save(db: Kysely<DB>, p: ThreadProfile, now: number, cache: RunCac
     .values({ id: p.id, ...row })
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
-  remember(cache, p);
+  if (cache.threads.size >= CACHE_MAX) cache.threads.delete(cache.threads.keys().next().value!);
+  cache.threads.set(p.id, p);
   return p;
 }
 
@@ -74,26 +60,16 @@ async function buildProfile(db: Kysely<DB>, id: number): Promise<ThreadProfile |
   return p;
 }
 
-/** The profiles of these threads (built and stored for any that has none yet). */
+/** The stored profiles of these threads (none for a thread from before migration 7). */
+const storedProfiles = (db: Kysely<DB>, ids: number[], cache: RunCache) =>
+  throughCache(cache.threads, ids, CACHE_MAX, async (missing) => (await db.selectFrom('threads').selectAll().where('id', 'in', missing).execute()).map((r) => [r.id, fromRow(r)]));
+
+/** The profiles of these threads (built from its reports and stored for any that has none yet). */
 export async function loadThreads(db: Kysely<DB>, ids: number[], now: number, cache: RunCache): Promise<ThreadProfile[]> {
-  const found = new Map<number, ThreadProfile>();
-  const missing: number[] = [];
-  for (const id of ids) {
-    const p = cache.threads.get(id);
-    if (p) found.set(id, p);
-    else missing.push(id);
-  }
-  if (missing.length) {
-    const rows = await db.selectFrom('threads').selectAll().where('id', 'in', missing).execute();
-    for (const r of rows) {
-      const p = fromRow(r);
-      found.set(r.id, p);
-      remember(cache, p);
-    }
-    for (const id of missing.filter((x) => !found.has(x))) {
-      const built = await buildProfile(db, id);
-      if (built) found.set(id, await save(db, built, now, cache));
-    }
+  const found = await storedProfiles(db, ids, cache);
+  for (const id of ids.filter((x) => !found.has(x))) {
+    const built = await buildProfile(db, id);
+    if (built) found.set(id, await save(db, built, now, cache));
   }
   return ids.flatMap((id) => found.get(id) ?? []);
 }
@@ -110,19 +86,13 @@ export async function startThread(db: Kysely<DB>, id: number, report: Report, no
  * its stored reports, this one among them.
  */
 export async function addToThread(db: Kysely<DB>, threadId: number, report: Report, now: number, cache: RunCache): Promise<void> {
-  const cached = cache.threads.get(threadId);
-  const row = cached ? undefined : await db.selectFrom('threads').selectAll().where('id', '=', threadId).executeTakeFirst();
-  const p = cached ?? (row ? fromRow(row) : null);
-  if (p) {
-    await save(db, addReport(p, report), now, cache);
-    return;
-  }
-  const built = await buildProfile(db, threadId);
-  if (built) await save(db, built, now, cache);
+  const p = (await storedProfiles(db, [threadId], cache)).get(threadId);
+  const next = p ? addReport(p, report) : await buildProfile(db, threadId);
+  if (next) await save(db, next, now, cache);
 }
 
 function fromRow(r: DB['threads']): ThreadProfile {
-  return profileFromSum({ id: r.id, sum: parseVector(r.term_sum), names: parseNames(r.names), size: r.article_count, firstAt: r.first_published_at, lastAt: r.last_published_at });
+  return profileFromSum({ id: r.id, sum: parseVector(r.term_sum), names: parseVector(r.names), size: r.article_count, firstAt: r.first_published_at, lastAt: r.last_published_at });
 }
 
 /** Joins two stories' developing stories into one, keyed by the older thread's id, their profiles merged. */
