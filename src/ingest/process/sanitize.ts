@@ -6,10 +6,13 @@
 //
 // A small tidy pass follows on the already-safe output: empty paragraphs go,
 // and the lead image is removed from the top of the body so it is not shown twice.
+// It only ever deletes whole elements, by their byte ranges in the sanitiser's
+// output: the sanitiser is the one serialiser of publisher HTML. (Parsing and
+// writing the tree out again decoded text inside an allowed <iframe> and wrote
+// it back as markup: "&lt;/iframe&gt;&lt;img onerror…&gt;" became live.)
 import sanitizeHtml from 'sanitize-html';
 import { parseDocument } from 'htmlparser2';
-import render from 'dom-serializer';
-import { getAttributeValue, removeElement } from 'domutils';
+import { getAttributeValue } from 'domutils';
 import { isTag, type AnyNode, type Element } from 'domhandler';
 import { sameImage } from './lead-image.ts';
 import { isTrackingImage } from './tracking.ts';
@@ -52,7 +55,12 @@ function host(url: string | undefined): string | undefined {
   }
 }
 
-export function sanitizeArticleHtml(html: string, baseUrl?: string, opts: SanitizeOptions = {}): string {
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffe\uffff]/g;
+
+export function sanitizeArticleHtml(input: string, baseUrl?: string, opts: SanitizeOptions = {}): string {
+  // Control characters carry no text, and PostgreSQL refuses NUL in a text column.
+  const html = input ? input.replace(CONTROL, '') : '';
   if (!html) return '';
   const srcset = (v: string) =>
     v
@@ -65,6 +73,8 @@ export function sanitizeArticleHtml(html: string, baseUrl?: string, opts: Saniti
       .filter(Boolean)
       .join(', ');
   const baseHost = host(baseUrl);
+  // An iframe's children are only ever fallback content: nothing inside one is kept.
+  let inFrame = 0;
 
   const out = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
@@ -125,7 +135,15 @@ export function sanitizeArticleHtml(html: string, baseUrl?: string, opts: Saniti
         attribs: { ...attribs, sandbox: IFRAME_SANDBOX, loading: 'lazy', referrerpolicy: 'strict-origin-when-cross-origin' },
       }),
     },
+    onOpenTag: (name: string) => {
+      if (name === 'iframe') inFrame++;
+    },
+    onCloseTag: (name: string) => {
+      if (name === 'iframe' && inFrame > 0) inFrame--;
+    },
+    textFilter: (text: string) => (inFrame > 0 ? '' : text),
     exclusiveFilter: (frame) => {
+      if (inFrame > 0) return true; // an element inside an iframe (the iframe itself has closed by now)
       if (frame.tag === 'img') return !frame.attribs.src || isTrackingImage(frame.attribs.src, frame.attribs.width, frame.attribs.height);
       if (frame.tag === 'iframe') return !frame.attribs.src;
       return false;
@@ -137,38 +155,63 @@ export function sanitizeArticleHtml(html: string, baseUrl?: string, opts: Saniti
 /** Removes empty blocks and a leading copy of the lead image. Input is sanitised output (shallow, safe). */
 function tidy(html: string, leadImageUrl: string | undefined): string {
   if (!html.trim()) return '';
-  const doc = parseDocument(html);
-  dropEmpty(doc.children);
-  if (leadImageUrl) dropLeadingImage(doc.children, leadImageUrl);
-  return render(doc, { encodeEntities: 'utf8' }).trim();
+  const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true });
+  const removed: Element[] = [];
+  dropEmpty(doc.children, removed);
+  if (leadImageUrl) dropLeadingImage(doc.children, leadImageUrl, removed);
+  if (!removed.length) return html.trim();
+  // Cut the removed elements' ranges out of the sanitiser's text (nested ranges fall inside their parents').
+  const ranges = removed.map((el) => [el.startIndex!, el.endIndex! + 1] as const).sort((a, b) => a[0] - b[0]);
+  const kept: string[] = [];
+  let pos = 0;
+  for (const [from, to] of ranges) {
+    if (to <= pos) continue;
+    if (from > pos) kept.push(html.slice(pos, from));
+    pos = Math.max(pos, to);
+  }
+  kept.push(html.slice(pos));
+  return kept.join('').trim();
 }
 
+const text = (node: AnyNode) => (node as unknown as { data: string }).data;
+
 function isEmpty(node: AnyNode): boolean {
-  if (node.type === 'text') return !(node as unknown as { data: string }).data.replace(/[\s\u00a0]+/g, '');
+  if (node.type === 'text') return !text(node).replace(/[\s\u00a0]+/g, '');
   if (!isTag(node)) return true;
   if (MEDIA.has(node.name)) return false;
   return node.children.every(isEmpty);
 }
 
-function dropEmpty(nodes: AnyNode[]): void {
+const DROPPABLE = new Set(['p', 'div', 'span', 'figure', 'figcaption', 'blockquote', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'picture']);
+
+/** Marks empty elements for removal, innermost first; the tree is the sanitiser's, at most its nesting limit deep. */
+function dropEmpty(nodes: AnyNode[], removed: Element[]): void {
   for (const node of [...nodes]) {
     if (!isTag(node)) continue;
-    dropEmpty(node.children);
-    if (['p', 'div', 'span', 'figure', 'figcaption', 'blockquote', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'picture'].includes(node.name) && isEmpty(node)) removeElement(node);
+    dropEmpty(node.children, removed);
+    if (DROPPABLE.has(node.name) && isEmpty(node)) {
+      removed.push(node);
+      detach(node);
+    }
   }
 }
 
+function detach(el: Element): void {
+  const siblings = el.parent?.children;
+  if (siblings) siblings.splice(siblings.indexOf(el), 1);
+}
+
 /** The first element of the body, if it is (a wrapper around) the lead image, is removed. */
-function dropLeadingImage(nodes: AnyNode[], leadImageUrl: string): void {
-  const first = nodes.find((n) => !(n.type === 'text' && !(n as unknown as { data: string }).data.trim()));
+function dropLeadingImage(nodes: AnyNode[], leadImageUrl: string, removed: Element[]): void {
+  const first = nodes.find((n) => !(n.type === 'text' && !text(n).trim()));
   if (!first || !isTag(first)) return;
   const imgs: Element[] = [];
   const walk = (el: Element): boolean => {
     if (el.name === 'img') imgs.push(el);
     else if (el.name === 'figcaption' || el.name === 'source') return true;
     else if (!['figure', 'picture', 'p', 'div', 'a', 'span'].includes(el.name)) return false;
-    return el.children.every((c) => (isTag(c) ? walk(c) : c.type !== 'text' || !(c as unknown as { data: string }).data.trim() || el.name === 'figcaption'));
+    return el.children.every((c) => (isTag(c) ? walk(c) : c.type !== 'text' || !text(c).trim() || el.name === 'figcaption'));
   };
   if (!walk(first) || imgs.length !== 1) return;
-  if (sameImage(getAttributeValue(imgs[0]!, 'src') ?? '', leadImageUrl)) removeElement(first);
+  if (sameImage(getAttributeValue(imgs[0]!, 'src') ?? '', leadImageUrl)) removed.push(first);
 }
