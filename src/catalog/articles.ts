@@ -2,8 +2,15 @@
 // query serves one article or a page of them.
 import { sql, type Kysely } from 'kysely';
 import type { ArticleRow, ArticleUpdate, DB, NewArticle } from '../db/schema.ts';
+import { previewOf } from '../members/preview.ts';
 import { reindexArticles } from '../search/index-article.ts';
 import { slugify } from './slug.ts';
+
+/** The paywall's preview, stored beside the body it is cut from (kept in step by every writer here). */
+function previewColumns(bodyHtml: string): { preview_html: string; preview_text: string } {
+  const p = previewOf(bodyHtml);
+  return { preview_html: p.html, preview_text: p.text };
+}
 
 export interface ExistingArticle {
   id: number;
@@ -87,13 +94,14 @@ async function writeLsh(db: Kysely<DB>, articleId: number, publishedAt: number, 
   }
 }
 
-export async function insertArticle(db: Kysely<DB>, row: NewArticle, authors: string[], lshKeys: string[]): Promise<number> {
+export async function insertArticle(db: Kysely<DB>, input: NewArticle, authors: string[], lshKeys: string[]): Promise<number> {
+  const row = { ...input, ...previewColumns(input.body_html) };
   const { id } = await db.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow();
   await queueForCuration(db, [id]);
   // A new row has nothing to replace: skip the deletes.
   await writeAuthors(db, id, row.publisher_id, authors, true);
   await writeLsh(db, id, row.published_at, lshKeys, true);
-  await reindexArticles(db, [id], { [id]: { title: row.title, standfirst: row.standfirst ?? '', body_text: row.body_text ?? '', status: row.status ?? 'published', duplicate_of: row.duplicate_of ?? null, authors, publisher_id: row.publisher_id, section: row.section ?? null } }, true);
+  await reindexArticles(db, [id], { [id]: { title: row.title, standfirst: row.standfirst ?? '', body_text: row.body_text ?? '', preview_text: row.preview_text, is_free: row.is_free ?? 0, status: row.status ?? 'published', duplicate_of: row.duplicate_of ?? null, authors, publisher_id: row.publisher_id, section: row.section ?? null } }, true);
   return id;
 }
 
@@ -112,7 +120,8 @@ export async function updateArticle(
   lshKeys: string[],
 ): Promise<void> {
   // A changed article is analysed again by the curation job (it keeps its story cluster).
-  await db.updateTable('articles').set(update).where('id', '=', id).execute();
+  const set = update.body_html === undefined ? update : { ...update, ...previewColumns(update.body_html as string) };
+  await db.updateTable('articles').set(set).where('id', '=', id).execute();
   await queueForCuration(db, [id]);
   await writeAuthors(db, id, publisherId, authors);
   await writeLsh(db, id, update.published_at, lshKeys);
@@ -154,6 +163,8 @@ export async function withdrawArticle(db: Kysely<DB>, id: number, now = Date.now
       standfirst: '',
       body_html: '',
       body_text: '',
+      preview_html: '',
+      preview_text: '',
       image_url: null,
       image_caption: null,
       image_credit: null,
@@ -171,6 +182,12 @@ export async function withdrawArticle(db: Kysely<DB>, id: number, now = Date.now
     if (rest.length) await db.updateTable('articles').set({ duplicate_of: first! }).where('id', 'in', rest).execute();
   }
   await reindexArticles(db, [id, ...copies.map((c) => c.id)]);
+}
+
+/** Free to read for everyone, or members only again: the search index follows (what anyone may read of it changes). */
+export async function setArticleFree(db: Kysely<DB>, id: number, free: boolean, now: number): Promise<void> {
+  await db.updateTable('articles').set({ is_free: free ? 1 : 0, modified_at: now }).where('id', '=', id).execute();
+  await reindexArticles(db, [id]);
 }
 
 export function getArticle(db: Kysely<DB>, id: number): Promise<ArticleRow | undefined> {

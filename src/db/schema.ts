@@ -4,7 +4,7 @@
 //   so rules compare plain numbers;
 // - booleans are 0/1 integers;
 // - lists and small objects are JSON text.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   ArticleEntitiesTable,
   ArticleFeaturesTable,
@@ -25,6 +25,7 @@ import type {
   TermPostingsTable,
   TopStoriesTable,
 } from './schema-curation.ts';
+import type { MailOutboxTable, ReadNoncesTable, ThrottlesTable } from './schema-ops.ts';
 
 export interface PublishersTable {
   id: Generated<number>;
@@ -95,6 +96,9 @@ export interface ArticlesTable {
   standfirst: string;
   body_html: string;
   body_text: string;
+  /** What a reader who may not read the article sees of its body (members/preview.ts), as HTML and as text. */
+  preview_html: ColumnType<string, string | undefined, string>;
+  preview_text: ColumnType<string, string | undefined, string>;
   /** 'feed' | 'extracted' | 'summary' | 'push' */
   body_source: string;
   section: string | null;
@@ -255,12 +259,6 @@ export interface BillingEventsTable {
   received_at: number;
 }
 
-export interface SigninAttemptsTable {
-  key: string;
-  window_start: number;
-  failures: number;
-}
-
 export interface SavedArticlesTable {
   user_id: number;
   article_id: number;
@@ -307,7 +305,9 @@ export interface DB {
   subscriptions: SubscriptionsTable;
   grants: GrantsTable;
   billing_events: BillingEventsTable;
-  signin_attempts: SigninAttemptsTable;
+  throttles: ThrottlesTable;
+  mail_outbox: MailOutboxTable;
+  read_nonces: ReadNoncesTable;
   saved_articles: SavedArticlesTable;
   reading_history: ReadingHistoryTable;
   allowance_unlocks: AllowanceUnlocksTable;

@@ -10,6 +10,7 @@ import { migrations } from './migrations/index.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from './testing.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
+const BODY = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: the harbour wall was mended by the crew before the storms came in.${i === 7 ? ' A zeppelin passed.' : ''}</p>`).join('');
 
 describe.each(testDialects)('upgrading a %s install with articles', (dialect) => {
   let database: TestDatabase;
@@ -25,7 +26,7 @@ describe.each(testDialects)('upgrading a %s install with articles', (dialect) =>
     for (const [i, title] of ['Harbour wall repaired before storms', 'Lighthouse keeper retires'].entries()) {
       const row = await db
         .insertInto('articles')
-        .values({ publisher_id: pub.id, guid: `g${i}`, url: `https://quay.example/${i}`, title, standfirst: 'From the quay.', body_html: '<p>Body.</p>', body_text: 'The harbour board met on Tuesday.', body_source: 'feed', section: 'news', categories: '[]', word_count: 6, reading_minutes: 1, published_at: T + i, content_hash: `h${i}`, status: 'published', is_free: 0, created_at: T, modified_at: T } as never)
+        .values({ publisher_id: pub.id, guid: `g${i}`, url: `https://quay.example/${i}`, title, standfirst: 'From the quay.', body_html: BODY, body_text: 'The harbour board met on Tuesday.', body_source: 'feed', section: 'news', categories: '[]', word_count: 6, reading_minutes: 1, published_at: T + i, content_hash: `h${i}`, status: 'published', is_free: 0, created_at: T, modified_at: T } as never)
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(row.id);
@@ -34,11 +35,17 @@ describe.each(testDialects)('upgrading a %s install with articles', (dialect) =>
     }
 
     await migrate(database);
-    const found = await searchArticles(db, dialect, { text: 'harbour' }, { now: T });
+    const found = await searchArticles(db, dialect, { text: 'harbour', scope: 'all' }, { now: T });
     expect(found.hits.map((h) => h.articleId).sort()).toEqual(ids);
     const filtered = await searchArticles(db, dialect, { text: 'lighthouse', publisherIds: [pub.id], sections: ['news'] }, { now: T });
     expect(filtered.hits.map((h) => h.articleId)).toEqual([ids[1]]);
     expect((await searchArticles(db, dialect, { text: 'lighthouse', publisherIds: [pub.id + 1] }, { now: T })).hits).toEqual([]);
+    // Migration 8 cut each article's preview and indexed what anyone may read apart from the whole body.
+    const previews = await db.selectFrom('articles').select(['preview_text']).execute();
+    expect(previews.every((p) => p.preview_text.includes('harbour wall') && !p.preview_text.includes('zeppelin'))).toBe(true);
+    expect((await searchArticles(db, dialect, { text: 'zeppelin' }, { now: T })).hits).toEqual([]);
+    expect((await searchArticles(db, dialect, { text: 'zeppelin', scope: 'all' }, { now: T })).hits).toHaveLength(0); // the old body_text never had it
+    expect((await searchArticles(db, dialect, { text: 'wall' }, { now: T })).hits).toHaveLength(2);
     expect((await db.selectFrom('curation_queue').select('article_id').orderBy('article_id').execute()).map((r) => r.article_id)).toEqual(ids);
     expect((await runCuration(database, { now: () => T })).articles).toBe(2);
   });

@@ -18,6 +18,9 @@ export interface IndexRow {
   title: string;
   standfirst: string;
   body_text: string;
+  /** the paywall's preview of the body, as text (articles.preview_text) */
+  preview_text: string;
+  is_free: number;
   status: string;
   duplicate_of: number | null;
   authors: string[];
@@ -56,6 +59,9 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 }
 
 const indexable = (r: { status: string; duplicate_of: number | null }) => r.status === 'published' && r.duplicate_of === null;
+/** What anyone may read of a body. */
+const openText = (r: Pick<IndexRow, 'body_text' | 'preview_text' | 'is_free'>) => (r.is_free === 1 ? r.body_text : r.preview_text);
+const OPEN_SQL = sql`case when a.is_free = 1 then a.body_text else a.preview_text end`;
 
 /** Accents off, as FTS5's remove_diacritics does: "Zoë" is found by "zoe". */
 export function foldDiacritics(text: string): string {
@@ -68,8 +74,8 @@ export async function indexArticles(db: Kysely<DB>, dialect: Dialect, articleIds
   for (const part of chunks(ids)) {
     if (dialect === 'sqlite') {
       await sql`delete from article_search where rowid in (${sql.join(part)})`.execute(db);
-      await sql`insert into article_search (rowid, title, standfirst, body, authors)
-        select a.id, a.title, a.standfirst, a.body_text,
+      await sql`insert into article_search (rowid, title, standfirst, body, preview, authors)
+        select a.id, a.title, a.standfirst, a.body_text, ${OPEN_SQL},
           coalesce((select group_concat(au.name, ', ') from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id), '') || ${FACETS_SQL}
         from articles a
         where a.id in (${sql.join(part)}) and a.status = 'published' and a.duplicate_of is null`.execute(db);
@@ -106,13 +112,13 @@ export async function reindexArticles(db: Kysely<DB>, ids: number[], known?: Rec
   for (const d of docs.filter(indexable)) {
     const section = d.section ? facetToken.section(d.section) : null;
     const facets = ` ${facetToken.publisher(d.publisher_id!)}${section ? ` ${section}` : ''}`;
-    await sql`insert into article_search (rowid, title, standfirst, body, authors) values (${d.id}, ${d.title}, ${d.standfirst}, ${d.body_text}, ${d.authors.join(', ') + facets})`.execute(db);
+    await sql`insert into article_search (rowid, title, standfirst, body, preview, authors) values (${d.id}, ${d.title}, ${d.standfirst}, ${d.body_text}, ${openText(d)}, ${d.authors.join(', ') + facets})`.execute(db);
   }
 }
 
 async function loadDocs(db: Kysely<DB>, ids: number[]): Promise<IndexDoc[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_text', 'status', 'duplicate_of']).where('id', 'in', ids).execute();
+  const rows = await db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_text', 'preview_text', 'is_free', 'status', 'duplicate_of']).where('id', 'in', ids).execute();
   const names = await db
     .selectFrom('article_authors')
     .innerJoin('authors', 'authors.id', 'article_authors.author_id')
@@ -131,7 +137,8 @@ async function writePostgres(db: Kysely<DB>, docs: IndexDoc[]): Promise<void> {
   const off = docs.filter((d) => !indexable(d)).map((d) => d.id);
   if (on.length) {
     const col = (f: (d: IndexDoc) => string) => on.map((d) => foldDiacritics(f(d)));
-    await sql`insert into search_pg (article_id, publisher_id, section, published_at, search_vector, rank_vector)
+    // Ranked by the opening anyone may read, so the order of results says nothing of the rest.
+    await sql`insert into search_pg (article_id, publisher_id, section, published_at, search_vector, preview_vector, rank_vector)
       select v.id, a.publisher_id, a.section, a.published_at,
         setweight(to_tsvector('english', v.title), 'A') ||
         setweight(to_tsvector('english', v.standfirst), 'B') ||
@@ -139,13 +146,18 @@ async function writePostgres(db: Kysely<DB>, docs: IndexDoc[]): Promise<void> {
         setweight(to_tsvector('english', v.body), 'C'),
         setweight(to_tsvector('english', v.title), 'A') ||
         setweight(to_tsvector('english', v.standfirst), 'B') ||
-        setweight(to_tsvector('english', left(v.body, ${RANK_BODY})), 'C')
+        setweight(to_tsvector('english', v.authors), 'B') ||
+        setweight(to_tsvector('english', v.open), 'C'),
+        setweight(to_tsvector('english', v.title), 'A') ||
+        setweight(to_tsvector('english', v.standfirst), 'B') ||
+        setweight(to_tsvector('english', left(v.open, ${RANK_BODY})), 'C')
       from unnest(${on.map((d) => d.id)}::int[], ${col((d) => d.title)}::text[], ${col((d) => d.standfirst)}::text[],
-                  ${col((d) => d.authors.join(', '))}::text[], ${col((d) => d.body_text.slice(0, MAX_BODY))}::text[])
-        as v(id, title, standfirst, authors, body)
+                  ${col((d) => d.authors.join(', '))}::text[], ${col((d) => d.body_text.slice(0, MAX_BODY))}::text[],
+                  ${col((d) => openText(d).slice(0, MAX_BODY))}::text[])
+        as v(id, title, standfirst, authors, body, open)
       join articles a on a.id = v.id
       on conflict (article_id) do update set publisher_id = excluded.publisher_id, section = excluded.section, published_at = excluded.published_at,
-        search_vector = excluded.search_vector, rank_vector = excluded.rank_vector`.execute(db);
+        search_vector = excluded.search_vector, preview_vector = excluded.preview_vector, rank_vector = excluded.rank_vector`.execute(db);
   }
   if (off.length) await sql`delete from search_pg where article_id in (${sql.join(off)})`.execute(db);
 }

@@ -14,7 +14,8 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
   const ids: Record<string, number> = {};
   let pubA = 0;
   let pubB = 0;
-  const search = (q: SearchQuery | string, opts = {}) => searchArticles(database.db, dialect, typeof q === 'string' ? { text: q } : q, { now, ...opts });
+  // The ranking and matching rules, for a reader who may read everything (scope 'all'); what others may match is tested apart.
+  const search = (q: SearchQuery | string, opts = {}) => searchArticles(database.db, dialect, { scope: 'all', ...(typeof q === 'string' ? { text: q } : q) }, { now, ...opts });
   const found = async (q: SearchQuery | string) => (await search(q)).hits.map((h) => h.articleId);
 
   beforeAll(async () => {
@@ -145,6 +146,25 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
   });
 
   it('still takes the older call without a dialect', async () => {
-    expect((await searchArticles(database.db, { text: 'lighthouse' }, { now })).hits.map((h) => h.articleId)).toEqual([ids.inTitle, ids.old, ids.inBody]);
+    expect((await searchArticles(database.db, { text: 'lighthouse', scope: 'all' }, { now })).hits.map((h) => h.articleId)).toEqual([ids.inTitle, ids.old, ids.inBody]);
+  });
+
+  it('matches, for a reader who may not read an article, only what anyone may read of it', async () => {
+    const db = database.db;
+    const paras = (words: string[]) => words.map((w, i) => `<p>Paragraph ${i} of the report, ${w}, with enough words around it to read as prose in the page.</p>`).join('');
+    const open = ['anemometer', ...Array.from({ length: 11 }, (_, i) => `filler${i}`)];
+    const closed = [...open.slice(0, 11), 'zeppelinhangar']; // the last paragraph is behind the paywall
+    const text = (h: string) => h.replace(/<[^>]+>/g, '\n').trim();
+    const premium = await insertArticle(db, testArticle(pubA, 'premium', { title: 'Weather station opens', body_html: paras(closed), body_text: text(paras(closed)) }), [], []);
+    const free = await insertArticle(db, testArticle(pubA, 'free', { title: 'Weather station closes', body_html: paras(open.map((w) => (w === 'filler10' ? 'barographs' : w))), body_text: text(paras(open.map((w) => (w === 'filler10' ? 'barographs' : w)))), is_free: 1 }), [], []);
+    const openHits = async (q: string) => (await searchArticles(db, dialect, { text: q }, { now })).hits.map((h) => h.articleId);
+    const allHits = async (q: string) => (await searchArticles(db, dialect, { text: q, scope: 'all' }, { now })).hits.map((h) => h.articleId);
+    expect(await allHits('zeppelinhangar')).toEqual([premium]);
+    expect(await openHits('zeppelinhangar')).toEqual([]); // only behind the paywall: not found
+    expect(await openHits('"report zeppelinhangar"')).toEqual([]);
+    expect(await openHits('zeppelin*')).toEqual([]);
+    expect(await openHits('anemometer')).toEqual(expect.arrayContaining([premium, free])); // in the preview
+    expect(await openHits('barographs')).toEqual([free]); // a free article is open to the end
   });
 });
+

@@ -14,6 +14,12 @@ import { buildSnippet, type SnippetPart } from './snippet.ts';
 
 export interface SearchQuery {
   text: string;
+  /**
+   * What of each article the search may match: 'open' (headline, standfirst, authors and what anyone may
+   * read of the body: a free article's whole text, a premium one's preview) or 'all' (the whole body, for a
+   * reader who may read everything). Default 'open': a phrase only in a paywalled part finds nothing.
+   */
+  scope?: 'open' | 'all';
   publisherIds?: number[];
   sections?: string[];
   /** epoch ms, inclusive */
@@ -161,13 +167,16 @@ async function rankSqlite(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, n
   // Publisher and section filters are index tokens (index-article.ts): the filter joins the MATCH and
   // the search takes the fast path. Date ranges still filter through the articles table.
   const facets = facetMatch(q);
-  const match = facets ? `(${toFts5(parsed)}) AND ${facets}` : toFts5(parsed);
+  // Members match the whole body, others the open part; the opening is in both columns, so each scope reads one.
+  const columns = q.scope === 'all' ? '{title standfirst body authors}' : '{title standfirst preview authors}';
+  const words = `${columns} : (${toFts5(parsed)})`;
+  const match = facets ? `${words} AND ${facets}` : words;
   const filtered = facets ? q.from !== undefined || q.to !== undefined : isFiltered(q);
-  // Column weights: title 10, standfirst 5, body 1, authors 3. bm25 is lower-is-better, so negate it.
+  // Column weights: title 10, standfirst 5, body 1, preview 1, authors 3. bm25 is lower-is-better, so negate it.
   // Unfiltered (the common case): rank inside FTS5 (the newest RANK_LIMIT matches at most), keep the best
   // FTS_CANDIDATES by text relevance, then boost those for recency. Filtered: rank every match, since a
   // filter may exclude the best ones.
-  const bm25 = sql`bm25(article_search, 10.0, 5.0, 1.0, 3.0)`;
+  const bm25 = sql`bm25(article_search, 10.0, 5.0, 1.0, 1.0, 3.0)`;
   try {
     if (filtered) {
       const base = sql`from (select rowid, ${bm25} as r from article_search where article_search match ${match}) s join articles a on a.id = s.rowid where ${filters(q)}`;
@@ -209,8 +218,9 @@ async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery,
   // ranking every match of a common word over 100k articles took most of a second; this took a tenth of it.
   // `a.id + 0` keeps the planner off a backward walk of the primary key that checks every row for a rare word.
   // search_pg holds readable articles only, with their filter columns (see migration 0005).
+  const vector = q.scope === 'all' ? sql`s.search_vector` : sql`s.preview_vector`;
   const matches = sql`(select s.article_id as id, s.published_at, s.rank_vector, t.q from search_pg s, (select ${tsq} as q) t
-    where s.search_vector @@ t.q and ${pgFilters(q)} order by s.article_id + 0 desc limit ${RANK_LIMIT}) m`;
+    where ${vector} @@ t.q and ${pgFilters(q)} order by s.article_id + 0 desc limit ${RANK_LIMIT}) m`;
   const rank = async (t: Kysely<DB>): Promise<Ranked> => {
     // Ranked by the small inline vector (headline, standfirst, opening): see migration 0005.
     const rows = await sql<{ id: number; score: number; n: number }>`select m.id as id, ts_rank_cd(m.rank_vector, m.q) * ${boost} as score, count(*) over () as n

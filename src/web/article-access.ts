@@ -5,7 +5,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ArticleRow, DB } from '../db/schema.ts';
 import { canRead, type AccessDecision, type AccessPolicy } from '../members/access.ts';
-import { previewOf } from '../members/preview.ts';
 import { viewerOf } from './session.ts';
 
 export interface Readable {
@@ -45,8 +44,8 @@ export async function accessFor(db: Kysely<DB>, req: FastifyRequest, article: Ar
 /** What of this article a viewer with this decision may see. */
 export function readableWith(decision: AccessDecision, article: ArticleRow): Readable {
   if (decision.full) return { decision, bodyHtml: article.body_html, text: article.body_text, truncated: false };
-  const preview = previewOf(article.body_html);
-  return { decision, bodyHtml: preview.html, text: preview.text, truncated: preview.truncated };
+  // The preview is cut when the article is written (catalog/articles.ts), never here.
+  return { decision, bodyHtml: article.preview_html, text: article.preview_text, truncated: article.preview_html.length < article.body_html.length };
 }
 
 export async function readableFor(db: Kysely<DB>, req: FastifyRequest, article: ArticleRow, policy: AccessPolicy, now: number): Promise<Readable> {

@@ -6,6 +6,7 @@ import { curation } from './0004-curation.ts';
 import { searchRank } from './0005-search-rank.ts';
 import { entityTails } from './0006-entity-tails.ts';
 import { threads } from './0007-threads.ts';
+import { security } from './0008-security.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initial, search, members, curation, searchRank, entityTails, threads];
+export const migrations: readonly Migration[] = [initial, search, members, curation, searchRank, entityTails, threads, security];

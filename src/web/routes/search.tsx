@@ -1,6 +1,8 @@
 // GET /search: full-text search with filters (publisher, section, dates),
-// highlighted snippets and paging. Snippets come only from text the viewer may
-// read: members see matches anywhere in the body, visitors only in the preview.
+// highlighted snippets and paging. Matches and snippets come only from text the
+// viewer may read: members search whole bodies, everyone else what anyone may
+// read (the preview, or a free article's whole text), so a phrase that exists
+// only behind the paywall finds nothing.
 //
 // Popular searches repeat: a result page is the same for every viewer who may
 // read the same things (visitors; staff and members with access), so it is
@@ -14,7 +16,6 @@ import { listPublishers, SECTION_NAMES, SECTIONS as SECTION_KEYS } from '../../c
 import type { Database } from '../../db/connect.ts';
 import type { ArticleRow } from '../../db/schema.ts';
 import { canRead, type AccessPolicy } from '../../members/access.ts';
-import { previewOf } from '../../members/preview.ts';
 import { searchArticles } from '../../search/search.ts';
 import type { ListCache } from '../list-cache.ts';
 import { viewerOf } from '../session.ts';
@@ -39,17 +40,6 @@ function viewerClass(req: FastifyRequest): 'visitor' | 'reads-all' | null {
   return null;
 }
 
-/** The preview's text of an article (for visitors' snippets), kept per article version: parsing the body is most of a snippet's cost. */
-const previews = new Map<number, { version: number; text: string }>();
-function previewText(a: ArticleRow): string {
-  const hit = previews.get(a.id);
-  if (hit && hit.version === a.modified_at) return hit.text;
-  const text = previewOf(a.body_html).text;
-  if (previews.size >= 5000) previews.delete(previews.keys().next().value!);
-  previews.set(a.id, { version: a.modified_at, text });
-  return text;
-}
-
 export function searchRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; now?: () => number; lists?: ListCache }): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
@@ -70,13 +60,14 @@ export function searchRoutes(app: FastifyInstance, deps: { database: Database; p
     const viewer = viewerOf(req);
     // What of an article this viewer may see, for its snippet: the paywall rule decides.
     const visibleText = (a: ArticleRow) =>
-      canRead({ publisherId: a.publisher_id, isFree: a.is_free === 1, status: a.status }, viewer, deps.policy).full ? `${a.standfirst}\n${a.body_text}` : `${a.standfirst}\n${previewText(a)}`;
+      canRead({ publisherId: a.publisher_id, isFree: a.is_free === 1, status: a.status }, viewer, deps.policy).full ? `${a.standfirst}\n${a.body_text}` : `${a.standfirst}\n${a.preview_text}`;
     const publisher = publishers.find((p) => p.slug === q.publisher);
     const result = q.q.trim()
       ? await searchArticles(
           db,
           {
             text: q.q,
+            scope: viewerClass(req) === 'reads-all' ? 'all' : 'open',
             publisherIds: publisher ? [publisher.id] : undefined,
             sections: q.section && SECTIONS.includes(q.section) ? [q.section] : undefined,
             from: q.from ? Date.parse(`${q.from}T00:00:00Z`) : undefined,
