@@ -80,6 +80,7 @@ describe('membership in the browser', () => {
     const mail = await smtp.waitFor((m) => m.to.includes('reader@example.org') && /Confirm/.test(m.subject));
     const verify = new URL(linkIn(mail, '/verify'));
     await page.goto(base + verify.pathname + verify.search);
+    await page.click('text=Confirm and start reading');
     await expect(page.locator('.notice').textContent()).resolves.toContain('confirmed');
     await expect(page.locator('main').textContent()).resolves.toContain('Your free trial has started');
     await page.click('text=Start reading');

@@ -10,14 +10,15 @@ import {
   deleteAccount,
   exportAccount,
   requestEmailChange,
-  requestPasswordReset,
-  resetPassword,
-  signIn,
   signUp,
   verifyEmail,
   type AccountDeps,
 } from './accounts.ts';
+import type { MailWorker } from '../mail/outbox.ts';
+import { accountsWithMail } from './account-mail.ts';
+import { requestPasswordReset, resetPassword } from './recovery.ts';
 import { listSessions, revokeSession, userForSession } from './sessions.ts';
+import { signIn } from './signin.ts';
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 beforeAll(async () => (smtp = await startTestSmtp()));
@@ -26,8 +27,10 @@ afterAll(() => smtp.close());
 describe.each(testDialects)('accounts on %s', (dialect) => {
   let database: TestDatabase;
   let mailer: Mailer;
+  let worker: MailWorker | null;
   let now = Date.parse('2026-11-24T09:00:00Z');
   afterEach(async () => {
+    await worker?.stop();
     mailer?.close();
     await database?.dispose();
   });
@@ -35,7 +38,9 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
   async function deps(): Promise<AccountDeps> {
     database = await createTestDatabase(dialect);
     mailer = createMailer({ smtpUrl: smtp.url, from: 'Masthead <news@masthead.test>', dataDir: '/nonexistent', log: silentLogger });
-    return { db: database.db, mailer, now: () => now, baseUrl: 'http://masthead.test', trialDays: 14 };
+    const wired = accountsWithMail({ db: database.db, dialect, mailer, log: silentLogger, now: () => now, baseUrl: 'http://masthead.test', trialDays: 14, owner: 'test' });
+    worker = wired.worker;
+    return wired.accounts;
   }
   const email = () => `reader-${dialect}-${Math.random().toString(36).slice(2, 8)}@example.org`;
   /** Sign up, then sign in: a session for a new account. */
@@ -82,22 +87,90 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const d = await deps();
     const addr = email();
     await signUp(d, { email: addr, password: 'a long enough secret' });
-    const wrong = await signIn(d, { email: addr, password: 'not the password' }, { ip: '10.0.0.2' }).catch((e) => e);
-    const unknown = await signIn(d, { email: 'nobody@example.org', password: 'not the password' }, { ip: '10.0.0.2' }).catch((e) => e);
+    const wrong = await signIn(d, { email: addr, password: 'not the password' }, { ip: '10.0.0.2' }).catch((e: unknown) => e as AccountError);
+    const unknown = await signIn(d, { email: 'nobody@example.org', password: 'not the password' }, { ip: '10.0.0.2' }).catch((e: unknown) => e as AccountError);
     expect(wrong).toBeInstanceOf(AccountError);
-    expect(wrong.message).toBe(unknown.message);
+    expect((wrong as AccountError).message).toBe((unknown as AccountError).message);
     for (let i = 0; i < 4; i++) await signIn(d, { email: addr, password: `guess ${i}` }, { ip: `10.0.1.${i}` }).catch(() => null);
-    const blocked = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' }).catch((e) => e);
+    const blocked = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' }).catch((e: unknown) => e as AccountError);
     expect(blocked).toMatchObject({ code: 'throttled' });
     now += 16 * 60_000; // the window passes
     await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' })).resolves.toBeTruthy();
+  });
+
+  it('holds the limit under 100 concurrent guesses: the right password among them is never checked past it', async () => {
+    const d = await deps();
+    const addr = email();
+    await signUp(d, { email: addr, password: 'a long enough secret' });
+    const guesses = Array.from({ length: 100 }, (_, i) => (i === 50 ? 'a long enough secret' : `guess number ${i}`));
+    const outcomes = await Promise.all(guesses.map((password, i) => signIn(d, { email: addr, password }, { ip: `10.9.${i >> 8}.${i & 255}` }).then(() => 'ok', (e: AccountError) => e.code)));
+    const checked = outcomes.filter((o) => o !== 'throttled');
+    expect(checked.length).toBe(5); // the account's limit, whatever the interleaving
+    expect(outcomes.filter((o) => o === 'throttled').length).toBe(95);
+    const row = await d.db.selectFrom('throttles').selectAll().where('key', 'like', 'account:%').executeTakeFirstOrThrow();
+    expect(row.hits).toBe(100); // every attempt was counted before any password was checked
+  });
+
+  it('keeps an owner on a device it knows signing in while strangers are locked out', async () => {
+    const d = await deps();
+    const addr = email();
+    await signUp(d, { email: addr, password: 'a long enough secret' });
+    const known = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1' });
+    for (let i = 0; i < 6; i++) await signIn(d, { email: addr, password: `attacker ${i}` }, { ip: `10.6.0.${i}` }).catch(() => null);
+    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.7' })).rejects.toMatchObject({ code: 'throttled' });
+    // The owner's browser carries its device cookie: it is not held by strangers' failures.
+    const again = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1', device: known.device });
+    expect(again.user.email).toBe(addr);
+    // A forged or another account's device cookie counts for nothing.
+    const forged = `${known.user.id}.AAAAAAAAAAAAAAAA.${'B'.repeat(32)}`;
+    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.7', device: forged })).rejects.toMatchObject({ code: 'throttled' });
+    // A device's own failures lock that device only.
+    for (let i = 0; i < 10; i++) await signIn(d, { email: addr, password: `typo ${i}` }, { ip: '10.0.0.1', device: again.device }).catch(() => null);
+    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1', device: again.device })).rejects.toMatchObject({ code: 'throttled' });
+  });
+
+  it('throttles the password check behind changes made while signed in', async () => {
+    const d = await deps();
+    const addr = email();
+    const token = await join(d, addr, 'a long enough secret');
+    const user = (await userForSession(d.db, token, now))!.user;
+    for (let i = 0; i < 5; i++) await expect(changePassword(d, user, `wrong ${i}`, 'a brand new secret', token)).rejects.toMatchObject({ code: 'invalid-credentials' });
+    await expect(deleteAccount(d, user, 'a long enough secret')).rejects.toMatchObject({ code: 'throttled' });
+    await expect(requestEmailChange(d, user, 'a long enough secret', email())).rejects.toMatchObject({ code: 'throttled' });
+    now += 16 * 60_000;
+    await changePassword(d, user, 'a long enough secret', 'a brand new secret', token);
+  });
+
+  it('voids older reset links when a newer one is sent or the password changes, and limits reset mail', async () => {
+    const d = await deps();
+    const addr = email();
+    const session = await join(d, addr, 'a long enough secret');
+    const resetMails = () => smtp.inbox.filter((m) => m.to.includes(addr) && /Reset your/.test(m.subject));
+    const tokenOf = (m: { text: string; subject: string; raw: string; to: string[] }) => new URL(linkIn(m, '/reset')).searchParams.get('token')!;
+    await requestPasswordReset(d, addr);
+    await smtp.waitFor(() => resetMails().length === 1);
+    await requestPasswordReset(d, addr);
+    await smtp.waitFor(() => resetMails().length === 2);
+    const [first, second] = resetMails().map(tokenOf);
+    await expect(resetPassword(d, first!, 'first link secret')).rejects.toThrow(/already been used/);
+    // A password change voids the newer link too.
+    const user = (await userForSession(d.db, session, now))!.user;
+    await changePassword(d, user, 'a long enough secret', 'changed meanwhile!', session);
+    await expect(resetPassword(d, second!, 'second link secret')).rejects.toThrow(/already been used/);
+    // At most three reset mails an hour for one account: the rest are dropped quietly.
+    for (let i = 0; i < 3; i++) await requestPasswordReset(d, addr);
+    await worker!.drain();
+    expect(resetMails().length).toBe(3);
+    const queued = await d.db.selectFrom('mail_outbox').select(['kind', 'sent_at', 'payload']).where('kind', '=', 'password-reset').execute();
+    expect(queued.length).toBe(5);
+    expect(queued.every((q) => q.sent_at !== null && q.payload === null)).toBe(true); // handled, and nothing kept
   });
 
   it('resets a password by a link that works once and expires, signing out everywhere', async () => {
     const d = await deps();
     const addr = email();
     const sessionToken = await join(d, addr, 'a long enough secret');
-    await requestPasswordReset(d, 'nobody-at-all@example.org'); // no mail, no error
+    await requestPasswordReset(d, 'nobody-at-all@example.org'); // queued all the same; no mail goes out
     await requestPasswordReset(d, addr);
     const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Reset your/.test(m.subject));
     const token = new URL(linkIn(mail, '/reset')).searchParams.get('token')!;

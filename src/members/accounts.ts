@@ -2,57 +2,30 @@
 // whether an email has an account (sign-up and reset behave the same either way).
 import type { Kysely } from 'kysely';
 import type { DB, UserRow } from '../db/schema.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { Outbox } from '../mail/outbox.ts';
 import { templates } from '../mail/templates.ts';
+import { AccountError, throttledError } from './account-error.ts';
 import { DAY_MS } from './membership.ts';
 import { burnVerify, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { createSession, revokeAllSessions } from './sessions.ts';
-import { SIGNIN_RULES, blockedFor, clearFailures, recordFailure } from './throttle.ts';
-import { emailKey, hashToken, isPlausibleEmail, newToken, normaliseEmail } from './tokens.ts';
+import { revokeAllSessions } from './sessions.ts';
+import { clearThrottle, REAUTH_RULE, reserve } from './throttle.ts';
+import { emailKey, isPlausibleEmail, normaliseEmail } from './tokens.ts';
+import { issueToken, retireTokens, spendToken } from './user-tokens.ts';
 import type { Role } from './access.ts';
+
+export { AccountError } from './account-error.ts';
 
 export interface AccountDeps {
   db: Kysely<DB>;
-  mailer: Mailer;
+  /** Mail goes through the outbox: queued by the request, sent by the worker. */
+  mailer: Outbox;
   now: () => number;
   /** Absolute base for links in mail, e.g. https://news.example.org */
   baseUrl: string;
   trialDays: number;
 }
 
-export class AccountError extends Error {
-  constructor(
-    public readonly code: 'invalid-email' | 'weak-password' | 'invalid-credentials' | 'throttled' | 'invalid-token' | 'not-found',
-    message: string,
-    public readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'AccountError';
-  }
-}
-
-const HOUR = 3_600_000;
-
-async function issueToken(db: Kysely<DB>, userId: number, purpose: string, ttlMs: number, now: number, data?: string): Promise<string> {
-  const { token, hash } = newToken();
-  await db.insertInto('user_tokens').values({ token_hash: hash, user_id: userId, purpose, data: data ?? null, created_at: now, expires_at: now + ttlMs, used_at: null }).execute();
-  return token;
-}
-
-/** Marks a single-use token used and returns it, or throws: unknown, expired, already used. */
-async function spendToken(db: Kysely<DB>, token: string, purpose: string, now: number) {
-  const hash = hashToken(token);
-  const res = await db
-    .updateTable('user_tokens')
-    .set({ used_at: now })
-    .where('token_hash', '=', hash)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new AccountError('invalid-token', 'This link has expired or has already been used. Ask for a new one.');
-  return db.selectFrom('user_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirstOrThrow();
-}
+export const HOUR = 3_600_000;
 
 export async function createUser(
   db: Kysely<DB>,
@@ -115,6 +88,7 @@ export async function signUp(deps: AccountDeps, input: { email: string; password
   await deps.mailer.send({ to: email, ...templates.verify(`${deps.baseUrl}/verify?token=${token}${next}`, user.trial_started_at ? deps.trialDays : null) });
 }
 
+/** Confirms the address a verification link was sent to; returns its account. */
 export async function verifyEmail(deps: AccountDeps, token: string): Promise<UserRow> {
   const now = deps.now();
   const t = await spendToken(deps.db, token, 'verify', now);
@@ -128,66 +102,29 @@ export async function resendVerification(deps: AccountDeps, user: UserRow): Prom
   await deps.mailer.send({ to: user.email, ...templates.verify(`${deps.baseUrl}/verify?token=${token}`, null) });
 }
 
-export async function signIn(
-  deps: AccountDeps,
-  input: { email: string; password: string },
-  meta: { ip?: string; userAgent?: string; replacing?: string | null },
-): Promise<{ sessionToken: string; user: UserRow }> {
-  const now = deps.now();
-  const email = normaliseEmail(input.email);
-  const accountKey = `account:${emailKey(email)}`;
-  const addressKey = `address:${meta.ip ?? 'unknown'}`;
-  const wait = Math.max(await blockedFor(deps.db, accountKey, SIGNIN_RULES.account, now), await blockedFor(deps.db, addressKey, SIGNIN_RULES.address, now));
-  if (wait > 0) {
-    throw new AccountError('throttled', `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minute${wait > 60_000 ? 's' : ''}, or reset your password.`, wait);
-  }
-  const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerify(input.password), false);
-  if (!ok || !user) {
-    await recordFailure(deps.db, accountKey, SIGNIN_RULES.account, now);
-    await recordFailure(deps.db, addressKey, SIGNIN_RULES.address, now);
-    throw new AccountError('invalid-credentials', 'That email and password do not match an account.');
-  }
-  await clearFailures(deps.db, accountKey);
-  return { sessionToken: await createSession(deps.db, user.id, now, meta), user };
-}
-
-export async function requestPasswordReset(deps: AccountDeps, emailInput: string): Promise<void> {
-  const email = normaliseEmail(emailInput);
-  const user = await deps.db.selectFrom('users').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
-  if (!user) return; // the caller shows the same "check your inbox" either way
-  const token = await issueToken(deps.db, user.id, 'reset', HOUR, deps.now());
-  await deps.mailer.send({ to: user.email, ...templates.reset(`${deps.baseUrl}/reset?token=${token}`) });
-}
-
-/** Checks a reset link without spending it (to show the form). */
-export async function resetTokenValid(deps: AccountDeps, token: string): Promise<boolean> {
-  const row = await deps.db.selectFrom('user_tokens').select(['used_at', 'expires_at']).where('token_hash', '=', hashToken(token)).where('purpose', '=', 'reset').executeTakeFirst();
-  return !!row && row.used_at === null && row.expires_at > deps.now();
-}
-
-export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<UserRow> {
-  const now = deps.now();
-  const row = await deps.db.selectFrom('user_tokens').innerJoin('users', 'users.id', 'user_tokens.user_id').select('users.email').where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  const problem = passwordProblem(password, row?.email);
-  if (problem) throw new AccountError('weak-password', problem);
-  const t = await spendToken(deps.db, token, 'reset', now);
-  await deps.db.updateTable('users').set({ password_hash: await hashPassword(password), password_changed_at: now, email_verified_at: now }).where('id', '=', t.user_id).execute();
-  await revokeAllSessions(deps.db, t.user_id);
-  await clearFailures(deps.db, `account:${emailKey(row!.email)}`);
-  return deps.db.selectFrom('users').selectAll().where('id', '=', t.user_id).executeTakeFirstOrThrow();
+/**
+ * The current password, asked again before a change made while signed in. Checks are throttled per
+ * account (a stolen session must not become a way to guess the password) and reserved before the check.
+ */
+async function confirmPassword(deps: AccountDeps, user: UserRow, password: string, wrong: string): Promise<void> {
+  const key = `reauth:${user.id}`;
+  const r = await reserve(deps.db, key, REAUTH_RULE, deps.now());
+  if (!r.allowed) throw throttledError(r.retryAfterMs, '');
+  if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('invalid-credentials', wrong);
+  await clearThrottle(deps.db, key);
 }
 
 export async function changePassword(deps: AccountDeps, user: UserRow, current: string, next: string, keepToken: string): Promise<void> {
-  if (!(await verifyPassword(user.password_hash, current))) throw new AccountError('invalid-credentials', 'Your current password is not right.');
+  await confirmPassword(deps, user, current, 'Your current password is not right.');
   const problem = passwordProblem(next, user.email);
   if (problem) throw new AccountError('weak-password', problem);
   await deps.db.updateTable('users').set({ password_hash: await hashPassword(next), password_changed_at: deps.now() }).where('id', '=', user.id).execute();
+  await retireTokens(deps.db, user.id, ['reset', 'email-change'], deps.now()); // links mailed before the change stop working
   await revokeAllSessions(deps.db, user.id, keepToken); // everyone else is signed out
 }
 
 export async function requestEmailChange(deps: AccountDeps, user: UserRow, password: string, newEmailInput: string): Promise<void> {
-  if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('invalid-credentials', 'Your password is not right.');
+  await confirmPassword(deps, user, password, 'Your password is not right.');
   const email = normaliseEmail(newEmailInput);
   if (!isPlausibleEmail(email)) throw new AccountError('invalid-email', 'Enter a valid email address.');
   const taken = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
@@ -223,7 +160,7 @@ export async function exportAccount(db: Kysely<DB>, userId: number) {
 }
 
 export async function deleteAccount(deps: AccountDeps, user: UserRow, password: string): Promise<void> {
-  if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('invalid-credentials', 'Your password is not right.');
+  await confirmPassword(deps, user, password, 'Your password is not right.');
   // trials_used keeps the normalised email, so a deleted account cannot start a second trial.
   await deps.db.deleteFrom('users').where('id', '=', user.id).execute();
 }

@@ -1,7 +1,9 @@
-// Sign-in throttling, per account and per address, kept in the database so it
-// holds across any number of web processes. Fixed windows: simple, and enough
-// to turn online guessing from millions of tries into dozens a day.
-import type { Kysely } from 'kysely';
+// Throttles kept in the database, so they hold across any number of web
+// processes: fixed windows, one row per key. An attempt is reserved before the
+// work it limits (one atomic statement that opens or counts into the window and
+// returns the count), so concurrent attempts can never all slip past a check
+// made before any of them was written. A success may give its slot back.
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 export interface ThrottleRule {
@@ -9,33 +11,63 @@ export interface ThrottleRule {
   windowMs: number;
 }
 
+const MINUTES = 60_000;
+
 export const SIGNIN_RULES = {
-  account: { max: 5, windowMs: 15 * 60 * 1000 },
-  address: { max: 30, windowMs: 15 * 60 * 1000 },
+  /** Every sign-in attempt from one client address, any account. */
+  address: { max: 30, windowMs: 15 * MINUTES },
+  /** Attempts on one account from clients it does not know (no device cookie of its own). */
+  account: { max: 5, windowMs: 15 * MINUTES },
+  /** Attempts on an account from one device it has signed in on before. */
+  device: { max: 10, windowMs: 15 * MINUTES },
 } satisfies Record<string, ThrottleRule>;
 
-/** Milliseconds until the key may try again, or 0. */
-export async function blockedFor(db: Kysely<DB>, key: string, rule: ThrottleRule, now: number): Promise<number> {
-  const row = await db.selectFrom('signin_attempts').selectAll().where('key', '=', key).executeTakeFirst();
-  if (!row || now - row.window_start >= rule.windowMs) return 0;
-  return row.failures >= rule.max ? row.window_start + rule.windowMs - now : 0;
+/** Password checks for changes made while signed in (password, email, deletion): per account. */
+export const REAUTH_RULE: ThrottleRule = { max: 5, windowMs: 15 * MINUTES };
+
+export interface Reservation {
+  /** The attempt may go ahead. */
+  allowed: boolean;
+  /** Milliseconds until the window reopens, when not allowed. */
+  retryAfterMs: number;
 }
 
-export async function recordFailure(db: Kysely<DB>, key: string, rule: ThrottleRule, now: number): Promise<void> {
-  const row = await db.selectFrom('signin_attempts').selectAll().where('key', '=', key).executeTakeFirst();
-  if (!row) {
-    await db
-      .insertInto('signin_attempts')
-      .values({ key, window_start: now, failures: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb('signin_attempts.failures', '+', 1) })))
-      .execute();
-  } else if (now - row.window_start >= rule.windowMs) {
-    await db.updateTable('signin_attempts').set({ window_start: now, failures: 1 }).where('key', '=', key).execute();
-  } else {
-    await db.updateTable('signin_attempts').set((eb) => ({ failures: eb('failures', '+', 1) })).where('key', '=', key).execute();
+/** Counts one attempt into the key's window (a new window when the last has passed) and says whether it is within the rule. */
+export async function reserve(db: Kysely<DB>, key: string, rule: ThrottleRule, now: number): Promise<Reservation> {
+  const expired = sql<boolean>`${now} - throttles.window_start >= ${rule.windowMs}`;
+  const row = await db
+    .insertInto('throttles')
+    .values({ key, window_start: now, hits: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        // Both right-hand sides read the row as it was: the window restarts, or the count goes up.
+        hits: sql`case when ${expired} then 1 else throttles.hits + 1 end`,
+        window_start: sql`case when ${expired} then ${now} else throttles.window_start end`,
+      }),
+    )
+    .returning(['hits', 'window_start'])
+    .executeTakeFirstOrThrow();
+  const hits = Number(row.hits);
+  if (hits <= rule.max) return { allowed: true, retryAfterMs: 0 };
+  return { allowed: false, retryAfterMs: Math.max(1000, Number(row.window_start) + rule.windowMs - now) };
+}
+
+/** Gives one reserved slot back (a success that should not count against the key). */
+export async function release(db: Kysely<DB>, key: string): Promise<void> {
+  await db.updateTable('throttles').set({ hits: sql`case when hits > 0 then hits - 1 else 0 end` }).where('key', '=', key).execute();
+}
+
+/** Forgets a key's window altogether (the right password, a completed reset). */
+export async function clearThrottle(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('throttles').where('key', '=', key).execute();
+}
+
+/** Reserves on several keys; allowed only when every one allows (each still counts the attempt). */
+export async function reserveAll(db: Kysely<DB>, keys: [string, ThrottleRule][], now: number): Promise<Reservation> {
+  let retryAfterMs = 0;
+  for (const [key, rule] of keys) {
+    const r = await reserve(db, key, rule, now);
+    if (!r.allowed) retryAfterMs = Math.max(retryAfterMs, r.retryAfterMs);
   }
-}
-
-export async function clearFailures(db: Kysely<DB>, key: string): Promise<void> {
-  await db.deleteFrom('signin_attempts').where('key', '=', key).execute();
+  return { allowed: retryAfterMs === 0, retryAfterMs };
 }

@@ -9,6 +9,8 @@ import type { DB, UserRow } from '../db/schema.ts';
 import type { Viewer } from '../members/access.ts';
 import { membershipOf } from '../members/facts.ts';
 import type { Membership } from '../members/membership.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS } from '../members/devices.ts';
+import { installSecret } from '../members/secrets.ts';
 import { SESSION_DAYS, userForSession } from '../members/sessions.ts';
 
 export const SESSION_COOKIE = 'mh_session';
@@ -27,12 +29,6 @@ declare module 'fastify' {
   }
 }
 
-export async function csrfSecret(db: Kysely<DB>): Promise<Buffer> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', 'csrf_secret').executeTakeFirst();
-  if (row) return Buffer.from(row.value, 'base64');
-  await db.insertInto('meta').values({ key: 'csrf_secret', value: crypto.randomBytes(32).toString('base64') }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return csrfSecret(db);
-}
 
 export function viewerOf(req: FastifyRequest, allowanceUsed = 0, unlockedThisArticle = false): Viewer {
   const a = req.account;
@@ -46,7 +42,7 @@ const csrfRaw = new WeakMap<object, Buffer>();
 
 export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; graceDays: number; secure: boolean }): Promise<void> {
   await app.register(cookie);
-  const secret = await csrfSecret(deps.db);
+  const secret = await installSecret(deps.db, 'csrf_secret');
   const sign = (value: string) => crypto.createHmac('sha256', secret).update(value).digest();
 
   app.decorateRequest('account', null);
@@ -75,6 +71,13 @@ export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>
     csrfRaw.set(req, raw);
   });
 
+  // A browser with no session keeps no saved full text: the service worker forgets its saved
+  // articles when a page says so (islands/sw.ts), as it does after a sign-out.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.account && !reply.getHeader('x-masthead-access') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('x-masthead-access', 'none');
+    return payload;
+  });
+
   // Every form post outside the APIs must carry the token (double protection with SameSite=Lax cookies).
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'POST' || req.url.startsWith('/api/') || req.url.startsWith('/webhooks/')) return;
@@ -90,6 +93,12 @@ export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86_400 });
+}
+
+/** A new session, and the device cookie that marks this browser as one the account knows. */
+export function setSignedIn(reply: FastifyReply, signed: { sessionToken: string; device: string }, secure: boolean): void {
+  setSessionCookie(reply, signed.sessionToken, secure);
+  reply.setCookie(DEVICE_COOKIE, signed.device, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: DEVICE_DAYS * 86_400 });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

@@ -3,7 +3,7 @@
 // token; nothing here can touch another account (ids come from the session).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AccountError, changePassword, confirmEmailChange, deleteAccount, exportAccount, requestEmailChange, type AccountDeps } from '../../members/accounts.ts';
+import { AccountError, changePassword, deleteAccount, exportAccount, requestEmailChange, type AccountDeps } from '../../members/accounts.ts';
 import { listSessions, revokeSession } from '../../members/sessions.ts';
 import type { Membership } from '../../members/membership.ts';
 import { clearSessionCookie, SESSION_COOKIE } from '../session.ts';
@@ -112,9 +112,9 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountDep
                       {s.id === a.sessionId ? (
                         'this device'
                       ) : (
-                        <form method="post" action={`/account/sessions/${s.id}/revoke`} style="border:0;padding:0;margin:0;background:none">
+                        <form method="post" action={`/account/sessions/${s.id}/revoke`} class="inline">
                           <Csrf token={req.csrfToken} />
-                          <button class="secondary" type="submit" style="margin:0">Sign out</button>
+                          <button class="secondary inline" type="submit">Sign out</button>
                         </form>
                       )}
                     </td>
@@ -172,16 +172,6 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountDep
     const b = z.object({ email: z.string().max(254), password: z.string().max(256) }).safeParse(req.body);
     if (!b.success) return render(req, reply, { kind: 'error', text: 'Enter the new address and your password.' }, 400);
     return attempt(req, reply, () => requestEmailChange(deps.accounts, req.account!.user, b.data.password, b.data.email), '/account?sent=email');
-  });
-
-  app.get<{ Querystring: { token?: string } }>('/account/email/confirm', async (req, reply) => {
-    try {
-      await confirmEmailChange(deps.accounts, req.query.token ?? '');
-      return reply.redirect('/account?changed=emailchanged', 303);
-    } catch (err) {
-      if (!(err instanceof AccountError)) throw err;
-      return html(reply, 400, page({ title: 'Link expired', signedIn: !!req.account, notice: { kind: 'error', text: err.message }, children: <p><a href="/account">Back to your account</a></p> }));
-    }
   });
 
   app.post<{ Params: { id: string } }>('/account/sessions/:id/revoke', async (req, reply) => {

@@ -8,6 +8,7 @@ import { loadConfig } from '../../config.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../db/testing.ts';
 import { silentLogger } from '../../log.ts';
 import { createMailer } from '../../mail/mailer.ts';
+import { createOutbox } from '../../mail/outbox.ts';
 import { linkIn, startTestSmtp } from '../../mail/test-smtp.ts';
 import { createStripeProvider } from '../../members/billing/stripe.ts';
 import { buildServer } from '../server.tsx';
@@ -74,7 +75,13 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     expect(other.cookies.get('mh_session')).toBeUndefined();
     const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Confirm/.test(m.subject));
     const verify = new URL(linkIn(mail, '/verify'));
-    expect((await b.get(verify.pathname + verify.search)).body).toContain('email address is confirmed');
+    // Opening the link changes nothing: it shows one button (a form with this browser's CSRF token).
+    const confirm = await b.get(verify.pathname + verify.search);
+    expect(confirm.body).toContain(`Confirm ${addr} to start reading`);
+    expect(b.cookies.get('mh_session')).toBeUndefined();
+    const done = await b.submit(verify.pathname + verify.search, '/verify', { token: verify.searchParams.get('token')!, next: '/' });
+    expect(done.statusCode).toBe(303);
+    expect((await b.get(done.headers.location as string)).body).toContain('email address is confirmed');
     const first = b.cookies.get('mh_session');
     expect(first).toBeTruthy();
     expect((await b.get('/account')).body).toContain(addr);
@@ -85,6 +92,28 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     const second = b.cookies.get('mh_session');
     expect(second).not.toBe('planted-by-an-attacker');
     expect(second).not.toBe(first);
+  });
+
+  it('never signs a reader into another account by a link (login CSRF)', async () => {
+    const b = await setup();
+    const victim = email();
+    const attacker = email();
+    await b.submit('/signup', '/signup', { email: victim, password: 'victim long secret' });
+    await b.submit('/signin', '/signin', { email: victim, password: 'victim long secret' });
+    const mine = b.cookies.get('mh_session');
+    const other = new Browser(app);
+    await other.submit('/signup', '/signup', { email: attacker, password: 'attacker long secret' });
+    const link = new URL(linkIn(await smtp.waitFor((m) => m.to.includes(attacker) && /Confirm/.test(m.subject)), '/verify'));
+    // The victim opens the attacker's link: still the victim, told what confirming would do.
+    const page = await b.get(link.pathname + link.search);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`You are signed in as ${victim}`);
+    expect(b.cookies.get('mh_session')).toBe(mine);
+    expect((await b.get('/account')).body).toContain(victim);
+    // A forged cross-site post of the link (no CSRF token of the victim's) is refused.
+    const forged = await app.inject({ method: 'POST', url: '/verify', payload: `token=${link.searchParams.get('token')}`, headers: { cookie: `mh_session=${mine}`, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(forged.statusCode).toBe(403);
+    expect((await b.get('/account')).body).toContain(victim);
   });
 
   it('refuses forms without a valid CSRF token', async () => {
@@ -111,6 +140,19 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     expect(throttled.headers['retry-after']).toBeTruthy();
   });
 
+  it('counts attempts by the connection’s address, whatever X-Forwarded-For claims (no proxy is trusted by default)', async () => {
+    await setup();
+    const page = await app.inject({ url: '/signin' });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const attempt = (i: number) =>
+      app.inject({ method: 'POST', url: '/signin', payload: new URLSearchParams({ email: `someone-${i}@example.org`, password: 'not a password', _csrf: csrf }).toString(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.51.100.${i}` } });
+    const codes: number[] = [];
+    for (let i = 0; i < 31; i++) codes.push((await attempt(i)).statusCode);
+    expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
+    expect(codes[30]).toBe(429); // the 31st from one address, though each claimed another and named another account
+  });
+
   it('keeps accounts apart: one member cannot revoke or read another’s sessions', async () => {
     const alice = await setup();
     const bob = new Browser(app);
@@ -128,6 +170,35 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     expect(JSON.stringify(exported)).not.toContain('alice');
   });
 
+  it('answers a reset request for a real and an unknown address with the same work: it only queues', async () => {
+    const b = await setup();
+    const addr = email();
+    await b.submit('/signup', '/signup', { email: addr, password: 'a long enough secret' });
+    await smtp.waitFor((m) => m.to.includes(addr));
+    // Count the statements each request runs: the same, in the same order, for both kinds of address.
+    const seen: string[] = [];
+    const counting = { ...database, db: database.db.withPlugin({ transformQuery: (a) => (seen.push(a.node.kind), a.node), transformResult: async (a) => a.result }) };
+    // Its mail worker is elsewhere (none here), so nothing but the requests touches the database.
+    const quiet = await buildServer({ config: { ...loadConfig({}), demo: false }, database: counting, log: silentLogger, baseUrl: 'http://masthead.test', outbox: createOutbox(counting.db) });
+    const ask = async (address: string) => {
+      const page = await quiet.inject({ url: '/reset' });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      seen.length = 0;
+      const res = await quiet.inject({ method: 'POST', url: '/reset', payload: new URLSearchParams({ email: address, _csrf: csrf }).toString(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+      return { status: res.statusCode, body: res.body.replace(/value="[^"]+"/g, ''), statements: [...seen] };
+    };
+    const known = await ask(addr);
+    const unknown = await ask(`nobody-${addr}`);
+    expect(known.status).toBe(200);
+    expect(unknown).toEqual(known);
+    expect(known.statements.filter((k) => k === 'InsertQueryNode')).toHaveLength(1); // the outbox row, nothing else
+    // Both were queued as the same intent; the worker decides who gets mail.
+    const jobs = await database.db.selectFrom('mail_outbox').select(['kind', 'payload']).where('kind', '=', 'password-reset').execute();
+    expect(jobs.map((j) => JSON.parse(j.payload!).email).sort()).toEqual([addr, `nobody-${addr}`].sort());
+    await quiet.close();
+  });
+
   it('resets a password by a link that works once', async () => {
     const b = await setup();
     const addr = email();
@@ -141,6 +212,19 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     const again = await b.submit('/reset', '/reset/confirm', { token, password: 'another new secret' });
     expect(again.statusCode).toBe(400);
     expect(again.body).toMatch(/expired or has already been used/);
+  });
+
+  it('signs the owner in after a reset even from an address that is throttled for sign-in', async () => {
+    const b = await setup();
+    const addr = email();
+    await b.submit('/signup', '/signup', { email: addr, password: 'a long enough secret' });
+    await b.submit('/reset', '/reset', { email: addr });
+    const link = new URL(linkIn(await smtp.waitFor((m) => m.to.includes(addr) && /Reset/.test(m.subject)), '/reset'));
+    await database.db.insertInto('throttles').values({ key: 'address:127.0.0.1', window_start: Date.now(), hits: 1000 }).execute();
+    const done = await b.submit(link.pathname + link.search, '/reset/confirm', { token: link.searchParams.get('token')!, password: 'a fresh new secret' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/account?changed=password');
+    expect((await b.get('/account')).body).toContain(addr);
   });
 
   it('refuses billing webhooks with a bad signature and accepts good ones', async () => {
