@@ -1,8 +1,36 @@
 // Environment → typed, validated configuration. Every setting has a default
 // that suits the embedded install; a bad value stops the process with a
 // message naming the variable, never a stack trace.
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/**
+ * TRUST_PROXY: whose word to take for the client's address (X-Forwarded-For). Off by default: the
+ * address is the connection's own, which nobody can forge. Behind a reverse proxy, name it (its
+ * addresses or networks, comma-separated), or the number of proxy hops in front of Masthead.
+ */
+export type TrustProxy = false | number | string[];
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): TrustProxy => {
+    const lower = v.toLowerCase();
+    if (['', '0', 'false', 'no', 'off'].includes(lower)) return false;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = list.filter((x) => {
+      const [addr, bits, ...rest] = x.split('/');
+      const kind = net.isIP(addr ?? '');
+      return !kind || rest.length > 0 || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128)));
+    });
+    if (bad.length || !list.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected the proxy's addresses or networks (e.g. 127.0.0.1,10.0.0.0/8) or a number of hops${bad.length ? `; not an address: ${bad.join(', ')}` : ''}` });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 const bool = z
   .string()
@@ -37,6 +65,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().trim().url('expected an absolute URL such as https://news.example.org').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROLE: z.enum(['all', 'serve', 'ingest']).default('all'),
+  TRUST_PROXY: trustProxy.default('false'),
   FETCH_TIMEOUT_MS: int(100, 600_000).default('20000'),
   FETCH_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(String(20 * 1024 * 1024)),
   FETCH_PER_HOST: int(1, 64).default('2'),
@@ -69,6 +98,8 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   role: 'all' | 'serve' | 'ingest';
+  /** whose X-Forwarded-For to believe (false: nobody's) */
+  trustProxy: TrustProxy;
   fetch: { timeoutMs: number; maxBytes: number; perHost: number; concurrency: number; userAgent: string; allowHosts: string[] };
   schedule: { minIntervalS: number; maxIntervalS: number; parkAfter: number };
   mail: { smtpUrl: string | undefined; from: string };
@@ -119,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
+    trustProxy: e.TRUST_PROXY,
     fetch: {
       timeoutMs: e.FETCH_TIMEOUT_MS,
       maxBytes: e.FETCH_MAX_BYTES,

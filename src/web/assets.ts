@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { iconPng } from './static/png.ts';
+import { css } from './views/styles.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,8 +18,9 @@ export interface Asset {
 
 export type IconName = 'icon-192.png' | 'icon-512.png' | 'icon-maskable-512.png' | 'icon.svg';
 
-export const assets: { appJs: string; icons: Record<IconName, string>; files: Map<string, Asset>; sw: Asset | null } = {
+export const assets: { appJs: string; appCss: string; icons: Record<IconName, string>; files: Map<string, Asset>; sw: Asset | null } = {
   appJs: '',
+  appCss: '',
   icons: { 'icon-192.png': '', 'icon-512.png': '', 'icon-maskable-512.png': '', 'icon.svg': '' },
   files: new Map(),
   sw: null,
@@ -47,12 +49,13 @@ let built: Promise<void> | null = null;
 export function buildAssets(): Promise<void> {
   built ??= (async () => {
     assets.appJs = add('app.js', await bundle('app.ts'), 'text/javascript; charset=utf-8');
+    assets.appCss = add('app.css', Buffer.from(css.trim()), 'text/css; charset=utf-8');
     for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]] as const) {
       assets.icons[name] = add(name, iconPng(size, maskable), 'image/png');
     }
     assets.icons['icon.svg'] = add('icon.svg', Buffer.from(ICON_SVG), 'image/svg+xml');
     // The offline shell: the offline page and what it loads. Its version changes with them.
-    const shell = ['/offline', assets.appJs, assets.icons['icon-192.png'], assets.icons['icon.svg']];
+    const shell = ['/offline', assets.appJs, assets.appCss, assets.icons['icon-192.png'], assets.icons['icon.svg']];
     const sw = await bundle('sw.ts', { __SHELL__: JSON.stringify(shell), __SHELL_VERSION__: JSON.stringify(hashOf(Buffer.from(shell.join()))) });
     assets.sw = { body: sw, type: 'text/javascript; charset=utf-8', hash: hashOf(sw) };
   })();

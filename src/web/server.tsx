@@ -2,6 +2,9 @@
 // one place so the whole surface can be read at a glance.
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
+import { leaseOwner } from '../ingest/cycle.ts';
+import type { Outbox } from '../mail/outbox.ts';
+import { accountsWithMail } from '../members/account-mail.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import type { Logger } from '../log.ts';
@@ -15,6 +18,9 @@ import { accountRoutes } from './routes/account.tsx';
 import { appRoutes } from './routes/app.tsx';
 import { articleRoutes } from './routes/article.tsx';
 import { authRoutes } from './routes/auth.tsx';
+import { emailLinkRoutes } from './routes/email-links.tsx';
+import { methodNotAllowed } from './methods.ts';
+import { securityHeaders } from './security-headers.ts';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { listRoutes } from './routes/lists.tsx';
@@ -39,10 +45,15 @@ export interface ServerDeps {
   /** The demo content's fixed "now" (demo/install.ts). */
   demoEpoch?: () => number;
   mailer?: Mailer;
+  /** The mail outbox; without one the server queues into its own and runs a worker for it. */
+  outbox?: Outbox;
   /** Absolute base URL for links in mail (PUBLIC_URL). */
   baseUrl?: string;
   billing?: BillingProvider;
 }
+
+/** Trust this many proxies in front of us, whatever their addresses. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
@@ -52,14 +63,19 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: deps.log });
   const billing =
     deps.billing ?? (config.billing.provider === 'stripe' ? createStripeProvider(database.db, config.billing, now) : manualProvider);
-  const accounts = { db: database.db, mailer, now, baseUrl, trialDays: config.membership.trialDays };
+  // Mail is queued by requests and sent by a worker (mail/outbox.ts): this server's own, unless the process runs one.
+  const { accounts, worker } = accountsWithMail({ db: database.db, dialect: database.dialect, mailer, log: deps.log, now, baseUrl, trialDays: config.membership.trialDays, owner: `${leaseOwner()}:mail`, outbox: deps.outbox });
 
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    trustProxy: true,
+    // The client's address is the connection's, unless the operator names the proxy in front (TRUST_PROXY).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
+  if (worker) app.addHook('onClose', () => worker.stop());
+  const methods = methodNotAllowed(app);
   await app.register(formbody);
+  await securityHeaders(app, { secure, stripe: config.billing.provider === 'stripe' });
 
   const wantsHtml = (accept: string | undefined, url: string) => !url.startsWith('/api/') && !url.startsWith('/webhooks/') && /text\/html/.test(accept ?? '');
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -72,6 +88,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return reply.code(status).send({ error: status >= 500 ? 'internal_error' : 'bad_request', message });
   });
   app.setNotFoundHandler((req, reply) => {
+    const allowed = methods.allowed(req.method, req.url);
+    if (allowed.length) {
+      return reply.code(405).header('allow', allowed.join(', ')).send({ error: 'method_not_allowed', message: `${req.method} is not allowed here; use ${allowed.join(' or ')}.` });
+    }
     if (wantsHtml(req.headers.accept, req.url)) {
       return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('We could not find that page', !!req.account));
     }
@@ -87,9 +107,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   publisherArticleRoutes(app, { database, now: deps.now, onChange: () => lists.clear() });
   if (config.demo) demoSourceRoutes(app, { epoch: deps.demoEpoch ?? (() => Date.now()) });
   authRoutes(app, { accounts, secure, trialDays: config.membership.trialDays });
+  emailLinkRoutes(app, { accounts, secure });
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db: database.db, billing, baseUrl, trialDays: config.membership.trialDays });
-  const reads = await readCounting(app, { db: database.db, now, thresholds: { seconds: config.curation.readSeconds, percent: config.curation.readSharePercent } });
+  const reads = await readCounting(app, { db: database.db, now, thresholds: { seconds: config.curation.readSeconds, percent: config.curation.readSharePercent }, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth } });
   articleRoutes(app, { database, policy: { monthlyAllowance: config.membership.freeArticlesPerMonth }, trialDays: config.membership.trialDays, baseUrl, now, lists, reads });
   editorRoutes(app, { db: database.db, now, lists });
   storyRoutes(app, { db: database.db, now, lists });

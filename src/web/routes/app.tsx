@@ -3,9 +3,8 @@
 // (a cookie, so it works without JavaScript).
 import type { FastifyInstance } from 'fastify';
 import { assets, buildAssets } from '../assets.ts';
+import { localPath } from '../local-path.ts';
 import { page } from '../views/shell.tsx';
-
-const localPath = (p: string | undefined) => (p && /^\/(?![\/\\])/.test(p) ? p : undefined);
 
 function refererPath(referer: string | undefined, host: string | undefined): string | undefined {
   if (!referer || !host) return undefined;

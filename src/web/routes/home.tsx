@@ -104,7 +104,7 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
               .map((s) => (
                 <section>
                   <h2>
-                    <a href={`/s/${s.slug}`} style="color:inherit">
+                    <a class="plain" href={`/s/${s.slug}`}>
                       {s.name}
                     </a>
                   </h2>

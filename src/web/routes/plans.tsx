@@ -40,7 +40,7 @@ export function planRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; billing
                     <span class="hint"> / {p.interval}</span>
                   </p>
                   {req.account ? (
-                    <form method="post" action={`/plans/${p.slug}/checkout`} style="border:0;padding:0;background:none">
+                    <form method="post" action={`/plans/${p.slug}/checkout`} class="inline">
                       <Csrf token={req.csrfToken} />
                       <button type="submit">Choose {p.name}</button>
                     </form>

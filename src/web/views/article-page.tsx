@@ -20,8 +20,8 @@ export interface ArticleView {
   top: Card[];
   picks: Card[];
   tags: ArticleTags;
-  /** present when the full text is shown: the qualified-read beacon's token and thresholds */
-  read?: { token: string; seconds: number; percent: number };
+  /** present when the full text is shown: the qualified-read beacon's thresholds */
+  read?: { seconds: number; percent: number };
   /** editors and admins: pick this story, rule on good news */
   canPick?: boolean;
   now: number;
@@ -125,9 +125,9 @@ function Tags({ tags }: { tags: ArticleTags }) {
 export function ArticlePage(v: ArticleView) {
   const { article: a, publisher: p, authors, copies } = v.data;
   return (
-    <article class="article" data-article={a.id} data-read={v.read?.token} data-read-s={v.read?.seconds} data-read-pct={v.read?.percent}>
+    <article class="article" data-article={a.id} data-read={v.read ? '1' : undefined} data-read-s={v.read?.seconds} data-read-pct={v.read?.percent}>
       <div class="masthead" style={brandStyle(p.brand_color)}>
-        <a href={`/p/${p.slug}`} style="color:inherit;text-decoration:none">
+        <a href={`/p/${p.slug}`}>
           {p.logo_url ? <img class="logo" src={p.logo_url} alt={p.name} height={32} /> : p.name}
         </a>
       </div>
