@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../catalog/publishers.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
-import { checkReadToken, daySalt, readSecret, ReadRecorder, readToken, recordReads, visitorReader } from './reads.ts';
+import { installSecret } from '../members/secrets.ts';
+import { checkReadToken, daySalt, issueReadToken, READ_MIN_DWELL_MS, READ_TOKEN_TTL_MS, ReadRecorder, recordReads, spendReadNonce, visitorReader } from './reads.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 
@@ -81,13 +82,25 @@ describe.each(testDialects)('reads on %s', (dialect) => {
     expect(a).not.toContain('203.0.113.5');
   });
 
-  it('read tokens are per article and per install', async () => {
+  it('read tokens are per page view: for one article and reader, after a few seconds, before they expire, once', async () => {
     await setup();
-    const secret = await readSecret(database.db);
-    expect(await readSecret(database.db)).toBe(secret);
-    expect(checkReadToken(secret, 5, readToken(secret, 5))).toBe(true);
-    expect(checkReadToken(secret, 6, readToken(secret, 5))).toBe(false);
-    expect(checkReadToken('other', 5, readToken(secret, 5))).toBe(false);
-    expect(checkReadToken(secret, 5, undefined)).toBe(false);
+    const secret = await installSecret(database.db, 'reads_token_secret');
+    expect(await installSecret(database.db, 'reads_token_secret')).toEqual(secret);
+    const token = issueReadToken(secret, { articleId: 5, reader: 'm:7', now: T });
+    const at = (ms: number, over: Partial<{ articleId: number; reader: string }> = {}) => checkReadToken(secret, token, { articleId: 5, reader: 'm:7', now: T + ms, ...over });
+    const ok = at(READ_MIN_DWELL_MS);
+    expect(ok.ok).toBe(true);
+    expect(at(READ_MIN_DWELL_MS - 1000)).toEqual({ ok: false, reason: 'too-soon' });
+    expect(at(READ_TOKEN_TTL_MS + 1000)).toEqual({ ok: false, reason: 'expired' });
+    expect(at(5000, { articleId: 6 })).toEqual({ ok: false, reason: 'invalid' });
+    expect(at(5000, { reader: 'm:8' })).toEqual({ ok: false, reason: 'other-reader' });
+    expect(checkReadToken(Buffer.from('another install'), token, { articleId: 5, reader: 'm:7', now: T + 5000 })).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkReadToken(secret, undefined, { articleId: 5, reader: 'm:7', now: T + 5000 })).toEqual({ ok: false, reason: 'invalid' });
+    const tampered = token.replace(/^5\./, '6.');
+    expect(checkReadToken(secret, tampered, { articleId: 6, reader: 'm:7', now: T + 5000 }).ok).toBe(false);
+    if (!ok.ok) throw new Error('unreachable');
+    expect(await spendReadNonce(database.db, ok.nonce, ok.expiresAt, T)).toBe(true);
+    expect(await spendReadNonce(database.db, ok.nonce, ok.expiresAt, T)).toBe(false);
+    expect(issueReadToken(secret, { articleId: 5, reader: 'm:7', now: T })).not.toBe(token); // a fresh nonce each view
   });
 });

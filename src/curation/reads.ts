@@ -140,18 +140,42 @@ export class ReadRecorder {
   }
 }
 
-/** The page's proof that a beacon comes from an article page we served: an HMAC of the article id. */
-export function readToken(secret: string, articleId: number): string {
-  return crypto.createHmac('sha256', secret).update(`read:${articleId}`).digest('base64url').slice(0, 22);
+/**
+ * Read tokens: a page that shows an article in full asks for one when it loads (one per page view); the
+ * beacon that reports the qualified read must bring it back. A token names the article and the reader it
+ * was issued to (a keyed tag of the reader id, not the id), when it was issued, and a nonce, under an
+ * HMAC; it is good for one beacon (its nonce is spent), from READ_MIN_DWELL_MS after it was issued (no
+ * person has read anything sooner) until READ_TOKEN_TTL_MS.
+ */
+export const READ_TOKEN_TTL_MS = 6 * 3_600_000;
+export const READ_MIN_DWELL_MS = 3_000;
+
+const tagOf = (secret: Buffer, reader: string) => crypto.createHmac('sha256', secret).update(`reader:${reader}`).digest('base64url').slice(0, 12);
+const macOf = (secret: Buffer, body: string) => crypto.createHmac('sha256', secret).update(`read:${body}`).digest('base64url').slice(0, 22);
+
+export function issueReadToken(secret: Buffer, o: { articleId: number; reader: string; now: number }): string {
+  const body = `${o.articleId}.${tagOf(secret, o.reader)}.${Math.floor(o.now / 1000)}.${crypto.randomBytes(9).toString('base64url')}`;
+  return `${body}.${macOf(secret, body)}`;
 }
 
-export function checkReadToken(secret: string, articleId: number, token: unknown): boolean {
-  if (typeof token !== 'string' || token.length !== 22) return false;
-  return crypto.timingSafeEqual(Buffer.from(readToken(secret, articleId)), Buffer.from(token));
+export type ReadTokenCheck = { ok: true; nonce: string; expiresAt: number } | { ok: false; reason: 'invalid' | 'other-reader' | 'too-soon' | 'expired' };
+
+export function checkReadToken(secret: Buffer, token: unknown, o: { articleId: number; reader: string; now: number; minDwellMs?: number }): ReadTokenCheck {
+  const m = typeof token === 'string' ? /^(\d{1,15})\.([\w-]{12})\.(\d{1,12})\.([\w-]{12})\.([\w-]{22})$/.exec(token) : null;
+  if (!m) return { ok: false, reason: 'invalid' };
+  const expected = Buffer.from(macOf(secret, `${m[1]}.${m[2]}.${m[3]}.${m[4]}`));
+  if (!crypto.timingSafeEqual(expected, Buffer.from(m[5]!)) || Number(m[1]) !== o.articleId) return { ok: false, reason: 'invalid' };
+  if (m[2] !== tagOf(secret, o.reader)) return { ok: false, reason: 'other-reader' };
+  const issued = Number(m[3]) * 1000;
+  if (o.now - issued < (o.minDwellMs ?? READ_MIN_DWELL_MS)) return { ok: false, reason: 'too-soon' };
+  if (o.now - issued > READ_TOKEN_TTL_MS) return { ok: false, reason: 'expired' };
+  return { ok: true, nonce: m[4]!, expiresAt: issued + READ_TOKEN_TTL_MS };
 }
 
-/** The server's secret for read tokens, created once per install. */
-export async function readSecret(db: Kysely<DB>): Promise<string> {
-  await db.insertInto('meta').values({ key: 'reads.secret', value: crypto.randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return (await db.selectFrom('meta').select('value').where('key', '=', 'reads.secret').executeTakeFirstOrThrow()).value;
+/** Spends a token's nonce: true the first time, false ever after (until it would have expired anyway). */
+export async function spendReadNonce(db: Kysely<DB>, nonce: string, expiresAt: number, now: number): Promise<boolean> {
+  const res = await db.insertInto('read_nonces').values({ nonce, expires_at: expiresAt }).onConflict((oc) => oc.column('nonce').doNothing()).executeTakeFirst();
+  // Now and then, forget nonces whose tokens have expired.
+  if (Math.random() < 0.01) await db.deleteFrom('read_nonces').where('expires_at', '<', now).execute();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
