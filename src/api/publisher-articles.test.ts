@@ -83,4 +83,28 @@ describe.each(testDialects)('push API on %s', (dialect) => {
     expect((await call('DELETE', '/api/v1/publisher/articles/s1')).statusCode).toBe(200);
     expect((await call('PUT', '/api/v1/publisher/articles/s1', article())).statusCode).toBe(409);
   });
+
+  it('answers a second id for the same URL with a conflict, not an error, and changes nothing', async () => {
+    const { call } = await setup();
+    const first = await call('PUT', '/api/v1/publisher/articles/s1', article());
+    expect(first.statusCode).toBe(201);
+    const second = await call('PUT', '/api/v1/publisher/articles/s2', article());
+    expect(second.statusCode).toBe(409);
+    expect(second.json().message).toMatch(/already belongs to your article "s1"/);
+    const rows = await database.db.selectFrom('articles').select(['external_id']).execute();
+    expect(rows).toEqual([{ external_id: 's1' }]);
+  });
+
+  it('never lets another publisher take an article over with a copy dated earlier', async () => {
+    const { call, otherKey, publisherId } = await setup();
+    const original = await call('PUT', '/api/v1/publisher/articles/s1', article({ published_at: '2026-11-23T10:00:00Z' }));
+    const originalId = original.json().masthead_id;
+    // The other publisher pushes the same text, dated two hours earlier, free, at the original's URL.
+    const copy = await call('PUT', '/api/v1/publisher/articles/c1', article({ published_at: '2026-11-23T08:00:00Z', is_free: true }), otherKey);
+    expect(copy.statusCode).toBe(201);
+    expect(copy.json()).toMatchObject({ outcome: 'duplicate', duplicate_of: originalId });
+    const rows = await database.db.selectFrom('articles').select(['id', 'publisher_id', 'duplicate_of', 'is_free']).orderBy('id').execute();
+    expect(rows.find((r) => r.id === originalId)).toMatchObject({ publisher_id: publisherId, duplicate_of: null, is_free: 0 });
+  });
 });
+

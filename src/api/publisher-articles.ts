@@ -107,6 +107,12 @@ export function publisherArticleRoutes(app: FastifyInstance, deps: { database: D
     const item = pushedToItem(p);
     const processed = await processItem(item, { feedUrl: p.url, fullText: 'never', now: now(), feedLanguage: publisher.language ?? undefined });
     if ('skipped' in processed) return reply.code(400).send({ error: 'invalid_article', message: processed.skipped });
+    // One URL, one article: a second id for a URL this publisher already sent is a mistake to report, not a rename.
+    const clash = await db.selectFrom('articles').select(['external_id', 'guid']).where('publisher_id', '=', publisher.id).where('url', '=', processed.url).where('guid', '<>', `push:${p.id}`).executeTakeFirst();
+    if (clash) {
+      const other = clash.external_id ? `your article "${clash.external_id}"` : 'an article from your feed';
+      return reply.code(409).send({ error: 'url_taken', message: `The URL ${processed.url} already belongs to ${other}; update that one instead.` });
+    }
     const sourceHash = crypto.createHash('sha1').update(JSON.stringify(p)).digest('base64url');
     const outcome = await storeArticle(deps.database, {
       feed: null,
@@ -122,8 +128,9 @@ export function publisherArticleRoutes(app: FastifyInstance, deps: { database: D
       return reply.code(409).send({ error: 'withdrawn', message: `Article "${p.id}" was withdrawn and cannot be published again under the same id.` });
     }
     const row = await findByExternalId(publisher.id, p.id);
+    if (!row) throw new Error(`pushed article "${p.id}" was not stored`);
     if (outcome !== 'unchanged') deps.onChange?.();
-    return reply.code(outcome === 'inserted' || outcome === 'duplicate' ? 201 : 200).send(present(row!, outcome));
+    return reply.code(outcome === 'inserted' || outcome === 'duplicate' ? 201 : 200).send(present(row, outcome));
   };
 
   app.register(async (scope) => {

@@ -134,7 +134,9 @@ export const formatCursor = (c: { publishedAt: number; id: number }) => `${c.pub
 /**
  * One page of a list (section, publisher, author, topic) after a cursor,
  * newest first, one more row than asked so the caller knows whether there is
- * a next page. Duplicates and anything not published never appear.
+ * a next page. Anything not published never appears; copies of another
+ * article appear only on their own publisher's and author's pages (a
+ * publisher's page lists everything it published).
  */
 export interface ListFilter {
   section?: string;
@@ -148,11 +150,12 @@ export type ListRow = CardRow & { cluster_id: number | null };
 
 /** Up to `limit + 1` rows of a list, newest first from the cursor (one more than asked: there is a next page). */
 export async function listRows(db: Kysely<DB>, filter: ListFilter, opts: { limit: number; before: Cursor | null }): Promise<ListRow[]> {
+  const own = filter.publisherId !== undefined || filter.authorId !== undefined;
   let q = db
     .selectFrom('articles')
     .select([...CARD_COLUMNS.map((c) => `articles.${c}` as const), 'articles.cluster_id'])
     .where('articles.status', '=', 'published')
-    .where('articles.duplicate_of', 'is', null);
+    .$if(!own, (qb) => qb.where('articles.duplicate_of', 'is', null));
   if (filter.section === GOOD_NEWS) q = q.where('articles.good_news', '=', 1);
   else if (filter.section) q = q.where('articles.section', '=', filter.section);
   if (filter.publisherId !== undefined) q = q.where('articles.publisher_id', '=', filter.publisherId);

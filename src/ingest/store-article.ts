@@ -2,6 +2,12 @@
 // article and keeps its identity; a syndicated copy of an earlier story from
 // any publisher is stored but linked to the original (duplicate-of), so lists
 // show the story once.
+//
+// Across publishers, what is stored first is the original: a stated date can
+// be anything, so an article that arrives later never takes the place of
+// another publisher's stored one, however early it says it was published (else
+// a copy dated back would hide the original and carry its text under another
+// name). Within one publisher the stated dates decide, as before.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -75,11 +81,14 @@ async function storeArticleIn(trx: Kysely<DB>, dialect: Dialect, input: StoreInp
     const asCandidates = (list: typeof candidates) =>
       list.map((c) => ({ id: c.id, text: c.body_text, signature: c.minhash ? deserializeSignature(c.minhash) : undefined, publishedAt: c.published_at, publisherId: c.publisher_id }));
     const probe = { text: a.bodyText, publishedAt: a.publishedAt, publisherId: publisher.id };
-    const original = signature ? findDuplicateOf(probe, asCandidates(candidates.filter((c) => c.published_at <= a.publishedAt))) : null;
-    // Copies can arrive before their original (feeds are fetched in any order): later copies stored
-    // already are re-pointed at this article once it is in.
+    const own = (c: (typeof candidates)[number]) => c.publisher_id === publisher.id;
+    // Another publisher's stored article counts as earlier than this one, whatever the dates say.
+    const earlier = candidates.map((c) => (own(c) ? c : { ...c, published_at: Math.min(c.published_at, a.publishedAt) })).filter((c) => c.published_at <= a.publishedAt);
+    const original = signature ? findDuplicateOf(probe, asCandidates(earlier)) : null;
+    // A publisher's own copies can arrive before their original (its feeds are fetched in any order):
+    // its later copies stored already are re-pointed at this article once it is in.
     const laterCopies = signature && !original
-      ? candidates.filter((c) => c.published_at > a.publishedAt && findDuplicateOf({ ...probe, publishedAt: c.published_at }, asCandidates([{ ...c, published_at: a.publishedAt }])) !== null)
+      ? candidates.filter((c) => own(c) && c.published_at > a.publishedAt && findDuplicateOf({ ...probe, publishedAt: c.published_at }, asCandidates([{ ...c, published_at: a.publishedAt }])) !== null)
       : [];
 
     const row: NewArticle = {
