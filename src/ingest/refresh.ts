@@ -1,7 +1,9 @@
 // One feed's journey, top to bottom: fetch → parse → process each new or
 // changed item (full text, images, sanitise last) → store (dedupe) → schedule.
 // Every failure is caught here and written to the feed's health, never thrown
-// past it: one broken feed must not stop a cycle.
+// past it: one broken feed must not stop a cycle. Likewise one item: an item
+// that cannot be processed or stored is skipped (and logged), and the feed's
+// other items are stored as usual.
 import crypto from 'node:crypto';
 import type { Database } from '../db/connect.ts';
 import type { FeedRow, PublisherRow } from '../db/schema.ts';
@@ -14,7 +16,7 @@ import { parseFeed } from './parse/parse-feed.ts';
 import { FeedParseError, type ParsedItem } from './parse/types.ts';
 import { processItem } from './process/process-item.ts';
 import type { FullTextMode } from './process/types.ts';
-import { storeArticles, type StoreInput, type StoreOutcome } from './store-article.ts';
+import { storeArticle, storeArticles, type StoreInput, type StoreOutcome } from './store-article.ts';
 import { afterFailure, afterNotModified, afterSuccess, type ScheduleBounds } from './schedule.ts';
 
 export interface RefreshDeps {
@@ -103,13 +105,19 @@ async function storeItems(
       outcomes.push('unchanged');
       continue;
     }
-    const processed = await processItem(item, {
-      feedUrl: feed.url,
-      feedLanguage,
-      fullText: feed.full_text as FullTextMode,
-      now,
-      fetchPage: (url) => fetchPage(deps.fetcher, url, { allowPrivate }).catch(() => null),
-    });
+    let processed: Awaited<ReturnType<typeof processItem>>;
+    try {
+      processed = await processItem(item, {
+        feedUrl: feed.url,
+        feedLanguage,
+        fullText: feed.full_text as FullTextMode,
+        now,
+        fetchPage: (url) => fetchPage(deps.fetcher, url, { allowPrivate }).catch(() => null),
+      });
+    } catch (err) {
+      processed = { skipped: `could not be processed: ${(err as Error).message}` };
+      deps.log.warn({ feed: feed.id, item: keys[n]!.slice(0, 200), err: (err as Error).message }, 'feed item skipped');
+    }
     if ('skipped' in processed) {
       outcomes.push('skipped');
       continue;
@@ -118,8 +126,28 @@ async function storeItems(
   }
   // Oldest first, so that within one feed an original is stored before its later copies.
   toStore.sort((a, b) => a.article.publishedAt - b.article.publishedAt);
-  outcomes.push(...(await storeArticles(deps.database, toStore)));
+  outcomes.push(...(await storeEach(deps, feed, toStore)));
   return outcomes;
+}
+
+/** The feed's items in one transaction; if that fails, each in its own, so one bad item costs only itself. */
+async function storeEach(deps: RefreshDeps, feed: FeedRow, inputs: StoreInput[]): Promise<(StoreOutcome | 'skipped')[]> {
+  try {
+    return await storeArticles(deps.database, inputs);
+  } catch (batchErr) {
+    const out: (StoreOutcome | 'skipped')[] = [];
+    for (const input of inputs) {
+      try {
+        out.push(await storeArticle(deps.database, input));
+      } catch (err) {
+        deps.log.warn({ feed: feed.id, item: input.article.guid.slice(0, 200), err: (err as Error).message }, 'feed item could not be stored; skipped');
+        out.push('skipped');
+      }
+    }
+    // Nothing could be stored at all: the store itself is failing (not one item), so the feed fails and is tried again.
+    if (out.every((o) => o === 'skipped')) throw batchErr;
+    return out;
+  }
 }
 
 function newestFirst(items: ParsedItem[]): ParsedItem[] {
