@@ -65,4 +65,17 @@ describe.each(testDialects)('stripe webhooks on %s', (dialect) => {
     expect(await state()).toBe('lapsed');
     expect(await db.selectFrom('subscriptions').select('id').execute()).toHaveLength(1);
   });
+
+  it('refuses a correctly signed event signed too long before it arrives (a replay)', async () => {
+    database = await createTestDatabase(dialect);
+    let now = Date.parse('2026-11-24T09:00:00Z');
+    const provider = createStripeProvider(database.db, { secretKey: 'sk_test_dummy', webhookSecret: secret }, () => now);
+    const payload = JSON.stringify({ id: 'evt_old', object: 'event', type: 'customer.created', created: Math.floor(now / 1000), data: { object: {} } });
+    const header = stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(now / 1000) });
+    now += 60 * 60_000; // an hour later
+    await expect(provider.handleWebhook!(Buffer.from(payload), header)).rejects.toThrow(/tolerance/i);
+    now -= 60 * 60_000 - 4 * 60_000; // four minutes after signing: within Stripe's five
+    await expect(provider.handleWebhook!(Buffer.from(payload), header)).resolves.toMatchObject({ type: 'customer.created' });
+  });
 });
+

@@ -13,6 +13,9 @@ export interface StripeConfig {
   webhookSecret: string;
 }
 
+/** How old a signed webhook may be when it arrives (Stripe's own default). */
+export const WEBHOOK_TOLERANCE_S = 300;
+
 export function createStripeProvider(db: Kysely<DB>, cfg: StripeConfig, now: () => number): BillingProvider {
   const stripe = new Stripe(cfg.secretKey, { maxNetworkRetries: 2, timeout: 20_000 });
   return {
@@ -40,7 +43,8 @@ export function createStripeProvider(db: Kysely<DB>, cfg: StripeConfig, now: () 
       let event: Stripe.Event;
       try {
         // Tolerance is checked against our clock (300 s, Stripe's default), injectable for tests.
-        event = stripe.webhooks.constructEvent(rawBody, signature ?? '', cfg.webhookSecret, 300, undefined, Math.floor(now() / 1000));
+        // stripe-node takes the receiving time in milliseconds (it divides by 1000 itself).
+        event = stripe.webhooks.constructEvent(rawBody, signature ?? '', cfg.webhookSecret, WEBHOOK_TOLERANCE_S, undefined, now());
       } catch (err) {
         throw new WebhookError(`signature check failed: ${(err as Error).message}`);
       }
