@@ -62,4 +62,21 @@ describe('demo source routes', () => {
     expect(res.body).toContain('<feed');
     await legacy.close();
   });
+
+  it('answer feeds and article pages to this machine’s own ingest only; pictures to anyone', async () => {
+    const feedUrl = '/demo/source/harbour-gazette/feed';
+    const article = /http:\/\/[^/]+(\/demo\/source\/harbour-gazette\/articles\/[^<"]+)/.exec((await app.inject({ url: feedUrl })).body)![1]!;
+    expect((await app.inject({ url: article })).statusCode).toBe(200);
+    for (const req of [{ remoteAddress: '203.0.113.9' }, { headers: { 'x-forwarded-for': '203.0.113.9' } }, { headers: { forwarded: 'for=203.0.113.9' } }, { remoteAddress: '10.0.0.5' }]) {
+      for (const url of [feedUrl, article]) {
+        const res = await app.inject({ url, ...req });
+        expect(res.statusCode, `${url} ${JSON.stringify(req)}`).toBe(403);
+        expect(res.body).toContain('A demo publisher');
+        expect(res.body).not.toContain('<item>');
+      }
+    }
+    const image = /(\/demo\/source\/images\/[a-z0-9-]+\.svg)/.exec((await app.inject({ url: feedUrl })).body)![1]!;
+    expect((await app.inject({ url: image, remoteAddress: '203.0.113.9' })).statusCode).toBe(200);
+  });
 });
+

@@ -1,6 +1,11 @@
 // Serves the demo source from the app itself: feeds, article pages, images.
 // Conditional GET works (ETag and Last-Modified), so the demo exercises the
 // same polite fetching as a real publisher.
+//
+// Feeds and article pages carry the demo articles in full, so they answer
+// only this machine's own ingest: a request straight from loopback, through no
+// proxy. Anyone else gets a short page pointing at Masthead (where the paywall
+// decides). Pictures are public: readers' pages show them.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderDemoArticlePage, renderDemoFeed, renderDemoImage, type DemoDocument, type DemoSourceOptions } from './source.ts';
@@ -30,6 +35,17 @@ function send(req: FastifyRequest, reply: FastifyReply, doc: DemoDocument, cache
   return reply.type(doc.contentType).send(doc.body);
 }
 
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/** A request from this machine itself, not relayed by a proxy (which would be answering someone else). */
+export function fromThisMachine(req: FastifyRequest): boolean {
+  const h = req.headers;
+  return LOOPBACK.test(req.socket.remoteAddress ?? '') && !h['x-forwarded-for'] && !h.forwarded && !h['x-real-ip'] && !h['x-forwarded-host'];
+}
+
+const ONLY_INGEST =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo publisher</title></head><body><h1>A demo publisher</h1><p>This fictional publisher exists only to show how Masthead works. Its stories are read on Masthead itself: <a href="/">go to the front page</a>.</p></body></html>';
+
 export function demoSourceRoutes(app: FastifyInstance, opts: DemoSourceRouteOptions = {}): void {
   const clock = opts.now ?? opts.epoch ?? (() => Date.now());
   const options = (req: FastifyRequest): DemoSourceOptions => ({
@@ -38,12 +54,16 @@ export function demoSourceRoutes(app: FastifyInstance, opts: DemoSourceRouteOpti
   });
   const notFound = (reply: FastifyReply, what: string) => reply.code(404).type('text/plain; charset=utf-8').send(`No such demo ${what}.`);
 
+  const forIngestOnly = (req: FastifyRequest, reply: FastifyReply) => reply.code(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(ONLY_INGEST);
+
   app.get<{ Params: { slug: string } }>('/demo/source/:slug/feed', (req, reply) => {
+    if (!fromThisMachine(req)) return forIngestOnly(req, reply);
     const feed = renderDemoFeed(req.params.slug, options(req));
     return feed ? send(req, reply, feed, 'public, max-age=60') : notFound(reply, 'publisher');
   });
 
   app.get<{ Params: { slug: string; id: string } }>('/demo/source/:slug/articles/:id', (req, reply) => {
+    if (!fromThisMachine(req)) return forIngestOnly(req, reply);
     const page = renderDemoArticlePage(req.params.slug, req.params.id, options(req));
     return page ? send(req, reply, page, 'public, max-age=300') : notFound(reply, 'article');
   });
