@@ -3,6 +3,7 @@ import { articlePath } from '../../catalog/article-pages.ts';
 import { withdrawArticle } from '../../catalog/articles.ts';
 import { testDialects } from '../../db/testing.ts';
 import { runCuration } from '../../curation/job.ts';
+import { xmlError } from '../../demo/well-formed.ts';
 import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
 
 const jsonLdOf = (html: string) => {
@@ -102,5 +103,21 @@ describe.each(testDialects)('article page, %s', (dialect) => {
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain('Sign in');
     expect(res.body).toContain(`/signin?next=${encodeURIComponent(`/a/${id}`)}`);
+  });
+});
+
+describe.each(testDialects)('feeds out stay well-formed, %s', (dialect) => {
+  let f: ReaderFixture;
+  afterEach(async () => f?.close());
+
+  it('drops characters XML cannot carry from titles and standfirsts in /feed.xml', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'quay', name: 'Quay <&> "Daily"' });
+    await f.article(p, { title: 'Bell\u0001 rings\u0008 at\uFFFE dawn \uFFFF& <b>loud</b>', standfirst: 'Lone \ud800 surrogate\u001f and ]]> end' });
+    const res = await f.app.inject({ url: '/feed.xml' });
+    expect(res.statusCode).toBe(200);
+    expect(xmlError(res.body)).toBeNull();
+    expect(res.body).toContain('<title>Bell rings at dawn &amp; &lt;b&gt;loud&lt;/b&gt;</title>');
+    expect(res.body).toContain('Quay &lt;&amp;&gt; &quot;Daily&quot;');
   });
 });

@@ -2,6 +2,7 @@
 // article API and the public RSS feed. All of them show article text only
 // through readableFor (the paywall rule).
 import crypto from 'node:crypto';
+import { escapeXml as xml } from '../../analysis/markup.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePageData, articlePath, latestCards, toCards, type Card } from '../../catalog/article-pages.ts';
 import { articleTags, coverageCards, pickCards, relatedCards, topStoryCards } from '../../curation/lists.ts';
@@ -17,7 +18,6 @@ import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
 
 const jsonLd = (o: unknown) => JSON.stringify(o).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Stands for the member's CSRF token in a cached page; random per process, so no article text can contain it. */
 const CSRF_SLOT = `csrf-${crypto.randomBytes(18).toString('base64url')}`;
 
