@@ -56,6 +56,20 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err instanceof UsageError ? err.exitCode : 1;
       return;
     }
-    throw err;
+    // Anything else: a sentence for the operator, the stack only when asked for (MASTHEAD_DEBUG=1).
+    process.stderr.write(`${red('error:')} ${explain(err)}\n`);
+    if (process.env.MASTHEAD_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+    else process.stderr.write('(run again with MASTHEAD_DEBUG=1 to see where it failed)\n');
+    process.exitCode = 1;
   }
+}
+
+/** What went wrong, in words an operator can act on. */
+export function explain(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_BUSY_SNAPSHOT') return 'the database is busy: another Masthead process kept it locked for 30 seconds. Try again in a moment.';
+  if (e?.code === 'SQLITE_CANTOPEN') return `cannot open the database file (${e.message}). Check DATA_DIR and its permissions.`;
+  if (e?.code === 'ECONNREFUSED') return `cannot reach the database (${e.message}). Is PostgreSQL running, and is DATABASE_URL right?`;
+  if (e?.code === '3D000') return `${e.message}. Create it (createdb …) or fix DATABASE_URL.`;
+  return e?.message || String(err);
 }

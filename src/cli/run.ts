@@ -8,10 +8,13 @@ import { startIngestLoop, type IngestLoop } from '../ingest/loop.ts';
 import { buildServer } from '../web/server.tsx';
 import { bold, dim, green } from './format.ts';
 
-/** Opens the context, runs fn, always closes. */
+/**
+ * Opens the context, runs fn, always closes. A command waits up to half a minute for a running
+ * server's write to finish (SQLite has one writer at a time), rather than failing at once.
+ */
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts: { quiet?: boolean } = {}): Promise<T> {
   const config = loadConfig();
-  const ctx = createContext(opts.quiet ? { ...config, logLevel: 'warn' } : config);
+  const ctx = createContext(opts.quiet ? { ...config, logLevel: 'warn' } : config, { busyTimeoutMs: 30_000 });
   try {
     return await fn(ctx);
   } finally {

@@ -18,7 +18,7 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string }
+  | { kind: 'sqlite'; file: string; /** how long a write waits for another process's (default 5 s) */ busyTimeoutMs?: number }
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 // BIGINT (epoch ms, counts) and NUMERIC come back as strings by default; our
@@ -27,17 +27,17 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export function openDatabase(target: DatabaseTarget): Database {
-  if (target.kind === 'sqlite') return openSqlite(target.file);
+  if (target.kind === 'sqlite') return openSqlite(target.file, target.busyTimeoutMs);
   return openPostgres(target.url, target.schema, target.poolSize);
 }
 
-function openSqlite(file: string): Database {
+function openSqlite(file: string, busyTimeoutMs = 5000): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   // Kysely prepares every query afresh; better-sqlite3 statements are reusable. Keeping the recent
   // ones roughly doubles the signed-in article page (the largest single cost in its profile).
   const statements = new Map<string, ReturnType<typeof sqlite.prepare>>();

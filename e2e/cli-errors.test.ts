@@ -1,0 +1,51 @@
+// The CLI under trouble, as real processes: a database another process holds
+// locked is waited for rather than failing with a stack trace, and a database
+// it cannot reach gets a sentence, not a stack trace.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/masthead.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-cli-errors-'));
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NO_COLOR: '1' };
+
+async function masthead(args: string[], extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...env, ...extra }, timeout: 90_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('masthead CLI in trouble', { timeout: 120_000 }, () => {
+  it('waits for a write another process holds, then does its own', async () => {
+    expect((await masthead(['migrate'])).code).toBe(0);
+    const other = new SqliteDatabase(path.join(dataDir, 'masthead.sqlite'));
+    other.pragma('journal_mode = WAL');
+    other.exec('BEGIN IMMEDIATE'); // another writer holds the lock, as a busy server would
+    const pending = masthead(['publishers', 'add', 'quay-daily', 'Quay Daily', '--sections', 'news']);
+    await new Promise((r) => setTimeout(r, 6000)); // longer than a server's own 5 s wait
+    other.exec('COMMIT');
+    other.close();
+    const r = await pending;
+    expect(r.stderr).not.toMatch(/SQLITE_BUSY|\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('added publisher');
+  });
+
+  it('says in words when it cannot reach the database, without a stack trace', async () => {
+    const r = await masthead(['feeds', 'list'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: cannot reach the database .*Is PostgreSQL running/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
