@@ -89,7 +89,14 @@ describe.each(testDialects)('paywall on every surface, %s', (dialect) => {
     expect((await toggle(memberCookie, await csrfOf(memberCookie))).statusCode).toBe(403);
     const editor = await createUser(db, { email: 'editor@example.org', password: 'a long enough secret', role: 'editor', verified: true }, now);
     const editorCookie = `mh_session=${await createSession(db, editor.id, now, {})}`;
+    // A phrase only in the second half: a visitor's search cannot find it while the article is premium.
+    const hidden = '/search?q=%2212th+night%22';
+    expect((await app.inject({ url: hidden })).body).not.toContain('The keeper of the light');
     expect((await toggle(editorCookie, await csrfOf(editorCookie))).statusCode).toBe(303);
     expect((await app.inject({ url: path })).body).toContain(PARAS[11]);
+    expect((await app.inject({ url: hidden })).body).toContain('The keeper of the light'); // free: open to the end
+    expect((await toggle(editorCookie, await csrfOf(editorCookie))).statusCode).toBe(303); // premium again
+    expect((await app.inject({ url: hidden })).body).not.toContain('The keeper of the light');
+    expect((await app.inject({ url: path })).body).not.toContain(PARAS[11]);
   });
 });

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { escapeXml as xml } from '../../analysis/markup.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePageData, articlePath, latestCards, toCards, type Card } from '../../catalog/article-pages.ts';
+import { setArticleFree } from '../../catalog/articles.ts';
 import { articleTags, coverageCards, pickCards, relatedCards, topStoryCards } from '../../curation/lists.ts';
 import type { Database } from '../../db/connect.ts';
 import type { AccessPolicy } from '../../members/access.ts';
@@ -194,7 +195,7 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
     const u = req.account?.user;
     const allowed = !!u && (u.role === 'editor' || u.role === 'admin' || (u.role === 'publisher' && u.publisher_id === article.publisher_id));
     if (!allowed) return reply.code(403).type('text/html; charset=utf-8').send(page({ title: 'Not allowed', signedIn: !!u, children: <p>Only editors and the article's publisher can change who may read it.</p> }));
-    await db.updateTable('articles').set({ is_free: article.is_free ? 0 : 1, modified_at: now() }).where('id', '=', id).execute();
+    await setArticleFree(db, id, !article.is_free, now()); // the search index follows: what anyone may read changed
     lists.clear(); // visitors' cached pages must follow at once
     req.log.info({ article: id, by: u!.id, free: !article.is_free }, 'article access changed');
     return reply.redirect(articlePath(article), 303);
