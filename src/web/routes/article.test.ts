@@ -119,5 +119,9 @@ describe.each(testDialects)('feeds out stay well-formed, %s', (dialect) => {
     expect(xmlError(res.body)).toBeNull();
     expect(res.body).toContain('<title>Bell rings at dawn &amp; &lt;b&gt;loud&lt;/b&gt;</title>');
     expect(res.body).toContain('Quay &lt;&amp;&gt; &quot;Daily&quot;');
+    // A description is HTML to a reader: text that looks like markup stays text there too.
+    await f.article(p, { title: 'Markup in words', standfirst: 'About <img src=x onerror=alert(1)> tags & such' });
+    const again = await f.app.inject({ url: '/feed.xml' });
+    expect(again.body).toContain('<description>About &amp;lt;img src=x onerror=alert(1)&amp;gt; tags &amp;amp; such</description>');
   });
 });

@@ -2,7 +2,7 @@
 // article API and the public RSS feed. All of them show article text only
 // through readableFor (the paywall rule).
 import crypto from 'node:crypto';
-import { escapeXml as xml } from '../../analysis/markup.ts';
+import { escapeHtml, escapeXml as xml } from '../../analysis/markup.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePageData, articlePath, latestCards, toCards, type Card } from '../../catalog/article-pages.ts';
 import { setArticleFree } from '../../catalog/articles.ts';
@@ -249,10 +249,11 @@ export function articleRoutes(app: FastifyInstance, deps: { database: Database; 
   });
 
   // Feeds out: headlines and standfirsts only, so any reader app can follow Masthead without bypassing the paywall.
+  // Readers take <description> as HTML: the standfirst (plain text) is escaped as HTML, then as XML.
   app.get('/feed.xml', async (_req, reply) => {
     const cards = await latestCards(db, { limit: 50 });
     const items = cards
-      .map((c) => `<item><title>${xml(c.title)}</title><link>${deps.baseUrl}${c.url}</link><guid isPermaLink="true">${deps.baseUrl}${c.url}</guid><pubDate>${new Date(c.publishedAt).toUTCString()}</pubDate><description>${xml(c.standfirst)}</description><source url="${deps.baseUrl}/feed.xml">${xml(c.publisher.name)}</source></item>`)
+      .map((c) => `<item><title>${xml(c.title)}</title><link>${deps.baseUrl}${c.url}</link><guid isPermaLink="true">${deps.baseUrl}${c.url}</guid><pubDate>${new Date(c.publishedAt).toUTCString()}</pubDate><description>${xml(escapeHtml(c.standfirst))}</description><source url="${deps.baseUrl}/feed.xml">${xml(c.publisher.name)}</source></item>`)
       .join('');
     return reply
       .type('application/rss+xml; charset=utf-8')
