@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { Database, Dialect } from '../db/connect.ts';
+import type { Database } from '../db/connect.ts';
 import type { DB, FeedRow, NewArticle, PublisherRow } from '../db/schema.ts';
 import { duplicateCandidates, findExisting, insertArticle, updateArticle } from '../catalog/articles.ts';
 import { lshBandKeys, minhashSignature, serializeSignature, deserializeSignature } from '../analysis/minhash.ts';
@@ -44,30 +44,42 @@ export function contentHash(a: ProcessedArticle): string {
 }
 
 export function storeArticle(database: Database, input: StoreInput): Promise<StoreOutcome> {
-  return database.db.transaction().execute((trx) => storeArticleIn(trx, database.dialect, input));
+  return storeArticles(database, [input]).then((out) => out[0]!);
 }
 
-/** Stores several articles in one transaction (one feed's new items): far fewer commits. */
-export function storeArticles(database: Database, inputs: StoreInput[]): Promise<StoreOutcome[]> {
-  if (inputs.length === 0) return Promise.resolve([]);
-  return database.db.transaction().execute(async (trx) => {
-    const out: StoreOutcome[] = [];
-    for (const input of inputs) out.push(await storeArticleIn(trx, database.dialect, input));
-    return out;
-  });
+/**
+ * Stores several articles in one transaction (one feed's new items): far fewer commits. On PostgreSQL,
+ * two copies of one story stored at the same moment by two workers would each miss the other: they share
+ * an LSH band, so a lock per band serialises exactly those. Every lock a batch needs is taken at once, in
+ * one sorted order, before anything is written (locks taken article by article, in each feed's own order,
+ * deadlocked two feeds carrying the same wire stories); a deadlock or serialisation failure is retried.
+ */
+export async function storeArticles(database: Database, inputs: StoreInput[]): Promise<StoreOutcome[]> {
+  if (inputs.length === 0) return [];
+  const prepared = inputs.map((input) => ({ input, signature: minhashSignature(input.article.bodyText) }));
+  const keys = [...new Set(prepared.flatMap((p) => (p.signature ? lshBandKeys(p.signature) : [])))];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await database.db.transaction().execute(async (trx) => {
+        if (database.dialect === 'postgres' && keys.length) {
+          await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as locks`.execute(trx);
+        }
+        const out: StoreOutcome[] = [];
+        for (const p of prepared) out.push(await storeArticleIn(trx, p.input, p.signature));
+        return out;
+      });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw err;
+    }
+  }
 }
 
-async function storeArticleIn(trx: Kysely<DB>, dialect: Dialect, input: StoreInput): Promise<StoreOutcome> {
+async function storeArticleIn(trx: Kysely<DB>, input: StoreInput, signature: ReturnType<typeof minhashSignature>): Promise<StoreOutcome> {
   const { article: a, publisher, now } = input;
   const hash = contentHash(a);
-  const signature = minhashSignature(a.bodyText);
   const keys = signature ? lshBandKeys(signature) : [];
   {
-    if (dialect === 'postgres' && keys.length) {
-      // Two copies of one story stored at the same moment by two workers would each miss the other:
-      // they share an LSH band, so a lock per band (taken in a fixed order) serialises exactly those.
-      await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as locks`.execute(trx);
-    }
     const existing = await findExisting(trx, publisher.id, a.guid, a.url);
     if (existing?.status === 'withdrawn') return 'withdrawn';
     if (existing && existing.content_hash === hash) {
