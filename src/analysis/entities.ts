@@ -50,7 +50,7 @@ export function entitySlug(name: string): string {
     .replace(/['’]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-|-$/g, '')
     .replace(/^the-/, '');
 }
 

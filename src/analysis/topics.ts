@@ -207,7 +207,7 @@ for (const [slug, body] of Object.entries(LEXICON)) {
   for (const raw of body.split(',')) {
     const entry = raw.trim();
     if (!entry) continue;
-    const m = /^(.*?)\s+(\d+(?:\.\d+)?)$/.exec(entry);
+    const m = /^(.*\S)\s+(\d+(?:\.\d+)?)$/.exec(entry);
     const term = (m ? m[1]! : entry).trim();
     const weight = m ? Number(m[2]) : 1;
     if (weight === 0) continue;

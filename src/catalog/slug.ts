@@ -6,8 +6,8 @@ export function slugify(text: string, maxLength = 80): string {
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-|-$/g, '') // runs of separators are one '-' by now
     .slice(0, maxLength)
-    .replace(/-+$/, '');
+    .replace(/-$/, '');
   return slug || 'untitled';
 }

@@ -6,7 +6,7 @@ import { parseOpml } from '../catalog/opml.ts';
 import { createPublisher, getPublisherBySlug } from '../catalog/publishers.ts';
 import { slugify } from '../catalog/slug.ts';
 import { assertSchemaCurrent } from '../db/migrate.ts';
-import { checkFeed } from '../ingest/check.ts';
+import { CheckSourceError, checkFeed } from '../ingest/check.ts';
 import { ago, bold, dim, green, red, table, truncate, UsageError, yellow } from './format.ts';
 import { withContext } from './run.ts';
 
@@ -130,7 +130,8 @@ export function feedsCommand(): Command {
           try {
             report = await checkFeed(source, { fetcher: ctx.fetcher, now: Date.now(), fullText: o.fullText });
           } catch (err) {
-            throw new UsageError(`${source}: ${(err as Error).message}`);
+            // A source error names the source itself; anything else is said of it.
+            throw new UsageError(err instanceof CheckSourceError ? err.message : `${source}: ${(err as Error).message}`);
           }
           if (o.json) {
             process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -140,9 +141,12 @@ export function feedsCommand(): Command {
           process.stdout.write(`${bold(f.title ?? '(untitled feed)')} ${dim(`${f.version}${f.language ? `, ${f.language}` : ''}`)}\n`);
           if (report.fetch) process.stdout.write(dim(`${report.fetch.httpStatus} ${report.fetch.finalUrl} · ${report.fetch.bytes} bytes · ${report.fetch.elapsedMs} ms\n`));
           if (f.bozo) process.stdout.write(`${yellow('not well-formed, recovered:')} ${f.bozoReasons.join('; ')}\n`);
+          for (const n of f.notes) process.stdout.write(`${yellow('note:')} ${n}\n`);
           process.stdout.write(`${report.articles.length} article${report.articles.length === 1 ? '' : 's'} would be stored${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}\n\n`);
           for (const a of report.articles) {
             process.stdout.write(`${bold(a.title)}\n  ${a.url}\n  ${dim(`${new Date(a.publishedAt).toISOString()} · ${a.authors.join(', ') || 'no author'} · ${a.wordCount} words (${a.bodySource}) · ${a.image ? 'image' : 'no image'}`)}\n`);
+            // Why the article differs from what the feed said (a date replaced by the fetch time, a field cut to its cap).
+            for (const n of a.notes) process.stdout.write(`  ${yellow('note:')} ${n}\n`);
           }
           for (const s of report.skipped) process.stdout.write(`${yellow('skipped')} item ${s.index + 1}: ${s.reason}\n`);
         },

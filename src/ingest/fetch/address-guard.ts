@@ -57,7 +57,7 @@ function bigIntToIpv4(n: bigint): string {
 
 function ipv6ToBigInt(ip: string): bigint {
   let s = ip.split('%')[0]!; // drop a zone id (fe80::1%eth0)
-  const embedded = /(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(s); // ::ffff:1.2.3.4
+  const embedded = /^((?:[0-9a-f]{0,4}:){2,6})(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i.exec(s); // ::ffff:1.2.3.4
   if (embedded) {
     const n = ipv4ToBigInt(embedded[2]!);
     s = `${embedded[1]}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;

@@ -54,7 +54,7 @@ function sniffBom(body: Buffer): string | null {
 /** The charset a page declares in its first 2 KB: <meta charset> or the http-equiv Content-Type form. */
 export function metaCharset(body: Buffer): string | undefined {
   const head = body.subarray(0, 2048).toString('latin1');
-  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+  return /<meta\s[^<>]*?\bcharset\s?=\s?["']?([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
 }
 
 /**

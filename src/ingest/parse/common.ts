@@ -1,4 +1,6 @@
 // Pieces shared by the XML formats: people, media, categories, links.
+import { COUNT_CAPS, cut, FIELD_CAPS } from './limits.ts';
+import { clean } from './text.ts';
 import { baseOf, kid, kids, resolveUrl, textOf, trimmed } from './xml-query.ts';
 import type { XNode } from './xml-tree.ts';
 import type { ParsedItem, ParsedMedia, ParsedPerson } from './types.ts';
@@ -8,18 +10,39 @@ const num = (v: string | undefined) => {
   return v !== undefined && v !== '' && Number.isFinite(n) ? n : undefined;
 };
 
-/** "jane@x.org (Jane Doe)", "Jane Doe <jane@x.org>", "Jane Doe". */
+// Anchored, and the parts either side of the one "@" cannot overlap: linear on any input.
+const ADDRESS = /^[^\s@()<>]+@[^\s@()<>]+$/;
+const PAREN_ADDRESS = /^[^\s@()]+@[^\s@()]+$/;
+const ANGLE_ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+const BARE_ADDRESS = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * "jane@x.org (Jane Doe)", "Jane Doe (jane@x.org)", "Jane Doe <jane@x.org>", "jane@x.org", "Jane Doe".
+ * Split with indexOf rather than the `^(.*?)\s*\(…\)$` patterns this used to
+ * have, which backtracked quadratically on a long name.
+ */
 export function personFromText(text: string | undefined): ParsedPerson | undefined {
-  const s = text?.replace(/\s+/g, ' ').trim();
+  // Nothing longer is a person; the cap keeps the work on a hostile one small.
+  const s = text === undefined ? undefined : clean(cut(text, 4 * FIELD_CAPS.personName));
   if (!s) return undefined;
-  let m = /^([^\s@()<>]+@[^\s@()<>]+)\s*\(([^)]*)\)$/.exec(s);
-  if (m) return { email: m[1], name: m[2]!.trim() || undefined };
-  m = /^(.*?)\s*\(([^\s@()]+@[^\s@()]+)\)$/.exec(s);
-  if (m && m[1]) return { name: m[1].trim(), email: m[2] };
-  m = /^(.*?)\s*<([^\s@<>]+@[^\s@<>]+)>$/.exec(s);
-  if (m) return { name: m[1]!.trim() || undefined, email: m[2] };
-  m = /^([^\s@]+@[^\s@]+)$/.exec(s);
-  if (m) return { email: m[1] };
+  if (s.endsWith(')')) {
+    // "address (Name)": the address runs to the first "(", the name has no ")".
+    const first = s.indexOf('(');
+    const email = s.slice(0, first).trimEnd();
+    const name = s.slice(first + 1, -1);
+    if (first > 0 && !name.includes(')') && ADDRESS.test(email)) return { email, name: name.trim() || undefined };
+    // "Name (address)": the address is inside the last "(".
+    const last = s.lastIndexOf('(');
+    const before = s.slice(0, last).trimEnd();
+    const inner = s.slice(last + 1, -1);
+    if (last > 0 && before && PAREN_ADDRESS.test(inner)) return { name: before, email: inner };
+  }
+  if (s.endsWith('>')) {
+    const open = s.lastIndexOf('<');
+    const inner = s.slice(open + 1, -1);
+    if (open >= 0 && ANGLE_ADDRESS.test(inner)) return { name: s.slice(0, open).trim() || undefined, email: inner };
+  }
+  if (BARE_ADDRESS.test(s)) return { email: s };
   return { name: s };
 }
 
@@ -93,30 +116,40 @@ export function mediaOf(item: XNode, docUrl?: string): ParsedMedia[] {
   return out;
 }
 
+/** Categories of an element, at most COUNT_CAPS.categories of them, each term once. */
 export function categoriesOf(item: XNode): ParsedItem['categories'] {
   const out: ParsedItem['categories'] = [];
+  // A Set and a count cap: a keywords list of a million terms must not cost a million squared comparisons.
+  const seen = new Set<string>();
+  const add = (c: ParsedItem['categories'][number], unique = false) => {
+    if (out.length >= COUNT_CAPS.categories || (unique && seen.has(c.term))) return;
+    seen.add(c.term);
+    out.push(c);
+  };
   for (const c of kids(item, ['', 'atom', 'atom03', 'rss1'], 'category')) {
     const term = c.attrs.term ?? trimmed(c);
-    if (term) out.push({ term: term.trim(), scheme: c.attrs.scheme ?? c.attrs.domain, label: c.attrs.label });
+    if (term) add({ term: term.trim(), scheme: c.attrs.scheme ?? c.attrs.domain, label: c.attrs.label });
   }
   for (const c of kids(item, 'dc', 'subject')) {
     const term = trimmed(c);
-    if (term) out.push({ term });
+    if (term) add({ term });
   }
   const itunes = (el: XNode) => {
     for (const c of kids(el, 'itunes', 'category')) {
-      if (c.attrs.text) out.push({ term: c.attrs.text, scheme: 'http://www.itunes.com/' });
-      itunes(c); // nested subcategories
+      if (c.attrs.text) add({ term: c.attrs.text, scheme: 'http://www.itunes.com/' });
+      itunes(c); // nested subcategories (depth is capped by the XML reader)
     }
   };
   itunes(item);
   for (const c of kids(item, 'media', 'category')) {
     const term = trimmed(c);
-    if (term) out.push({ term, scheme: c.attrs.scheme ?? 'http://search.yahoo.com/mrss/category_schema', label: c.attrs.label });
+    if (term) add({ term, scheme: c.attrs.scheme ?? 'http://search.yahoo.com/mrss/category_schema', label: c.attrs.label });
   }
   for (const k of [...kids(item, 'media', 'keywords'), ...kids(item, 'itunes', 'keywords')]) {
-    for (const term of textOf(k).split(',').map((x) => x.trim()).filter(Boolean)) {
-      if (!out.some((o) => o.term === term)) out.push({ term });
+    for (const raw of textOf(k).split(',')) {
+      if (out.length >= COUNT_CAPS.categories) break;
+      const term = raw.trim();
+      if (term) add({ term }, true);
     }
   }
   return out;

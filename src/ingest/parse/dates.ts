@@ -2,6 +2,7 @@
 // day names, seconds, four-digit years, or known zone names), ISO 8601 /
 // W3CDTF (full, date-only, year-month, compact, with offsets or fractions),
 // and a few broken forms. Returns undefined rather than guessing wildly.
+import { cut, FIELD_CAPS } from './limits.ts';
 
 const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
 
@@ -53,7 +54,10 @@ function rfc822(s: string): Date | undefined {
   // [Thu,] 01 Jan 2004 19:48:21 GMT ; also "1 Jan 04 19:48 +0100", "Jan 1 2004 ...", trailing junk like "(PST)"
   const cleaned = s
     .replace(/\b(\d{1,2})-([A-Za-z]{3,9})-(\d{2,4})\b/, '$1 $2 $3') // RFC 850: 31-Dec-03
-    .replace(/\([^)]*\)/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+    .replace(/\([^()]*\)/g, ' ') // [^()]: each "(" is scanned only to the next one, never rescanned to the end
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const parts = cleaned.split(' ');
   if (/^[a-z]+\.?$/i.test(parts[0] ?? '') && MONTHS[parts[0]!.slice(0, 3).toLowerCase()] === undefined) parts.shift(); // day name
   let day: string | undefined;
@@ -77,7 +81,8 @@ function rfc822(s: string): Date | undefined {
 }
 
 export function parseDate(raw: string | undefined | null): Date | undefined {
-  const s = raw?.trim();
+  // No date is longer than FIELD_CAPS.date; reading no further bounds the work on junk.
+  const s = raw === undefined || raw === null ? undefined : cut(raw, FIELD_CAPS.date).trim();
   if (!s) return undefined;
   if (/^\d{4}/.test(s)) {
     const d = iso(s) ?? iso(s.replace(/\s+/, 'T'));

@@ -326,15 +326,25 @@ export function readExpectation(raw: Buffer): string | null {
   const head = raw.subarray(0, 4096);
   let text = head.toString('utf8');
   if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0 || head[1] === 0) text = head.toString('utf16le').includes('Expect') ? head.toString('utf16le') : head.toString('latin1').replace(/\0/g, '');
-  const m = /Expect:\s*(.*?)\s*(-->|"\s*,?\s*$)/m.exec(text.replace(/\0/g, ''));
-  return m ? m[1]!.trim() : null;
+  text = text.replace(/\0/g, '');
+  // After "Expect:", to the first "-->" (there or after whitespace) or a quote ending the line; indexOf, as a lazy pattern rescanned the file per "Expect:".
+  for (let at = text.indexOf('Expect:'); at >= 0; at = text.indexOf('Expect:', at + 1)) {
+    const rest = text.slice(at + 7);
+    const nl = rest.search(/[\n\r\u2028\u2029]/);
+    const line = nl < 0 ? rest : rest.slice(0, nl);
+    const quote = line.lastIndexOf('"');
+    const ends = [line.indexOf('-->'), quote >= 0 && ['', ','].includes(line.slice(quote + 1).trim()) ? quote : -1, nl >= 0 && rest.slice(nl).trimStart().startsWith('-->') ? line.length : -1];
+    if (ends.some((e) => e >= 0)) return line.slice(0, Math.min(...ends.filter((e) => e >= 0))).trim();
+  }
+  return null;
 }
 
 /** The options feedparser's runner would give: HTTP cases are served by its mock at this address, with the file's Header: lines. */
 export function corpusOptions(raw: Buffer, rel: string): ParseOptions {
   if (!rel.includes('http')) return {};
   const docUrl = `http://127.0.0.1:8097/tests/${rel}`;
-  const headers = Object.fromEntries([...raw.subarray(0, 4096).toString('latin1').matchAll(/^Header:\s+([^:]+):(.*)$/gm)].map((m) => [m[1]!.trim().toLowerCase(), m[2]!.trim()]));
+  const lines = raw.subarray(0, 4096).toString('latin1').split(/\r\n|[\n\r]/).filter((l) => /^Header:\s/.test(l) && l.indexOf(':', 8) > 8);
+  const headers: Record<string, string> = Object.fromEntries(lines.map((l) => [l.slice(7, l.indexOf(':', 8)).trim().toLowerCase(), l.slice(l.indexOf(':', 8) + 1).trim()]));
   const contentType = headers['content-type'] ?? 'text/xml';
   const location = headers['content-location'];
   return { url: location ? new URL(location, docUrl).href : docUrl, contentType, httpCharset: /charset=([^;\s]+)/i.exec(contentType)?.[1] };

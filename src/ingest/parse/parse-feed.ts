@@ -6,16 +6,18 @@ import { decodeFeed } from './decode.ts';
 import { parseJsonFeed } from './json-feed.ts';
 import { parseRdf } from './rdf.ts';
 import { parseRss } from './rss.ts';
+import { capFeed, clip } from './limits.ts';
 import { FeedParseError, type ParseOptions, type ParsedFeed } from './types.ts';
 import { parseXml } from './xml-tree.ts';
 
+/** Every field of what this returns is within the caps in limits.ts. */
 export function parseFeed(input: Buffer | string, opts: ParseOptions = {}): ParsedFeed {
   const decoded = decodeFeed(input, opts.httpCharset);
   const text = decoded.text;
   const start = text.slice(0, 1024).trimStart();
   if (!start) throw new FeedParseError('the document is empty');
   if (start[0] === '{' || (/json/i.test(opts.contentType ?? '') && start[0] !== '<')) {
-    return { ...parseJsonFeed(text, opts.url), encoding: decoded.encoding, bozo: false, bozoReasons: [] };
+    return capFeed({ ...parseJsonFeed(text, opts.url), encoding: decoded.encoding, bozo: false, bozoReasons: [] });
   }
 
   const doc = parseXml(text);
@@ -27,11 +29,12 @@ export function parseFeed(input: Buffer | string, opts: ParseOptions = {}): Pars
   else if (root.name === 'feed') feed = parseAtom(root, opts.url);
   else if (root.name === 'html' || root.name === 'body' || root.name === 'head') {
     throw new FeedParseError('this is an HTML page, not a feed (look for a <link rel="alternate" type="application/rss+xml"> on it)');
-  } else throw new FeedParseError(`unknown feed format: the document's root element is <${root.qname}>`);
+  } else throw new FeedParseError(`unknown feed format: the document's root element is <${clip(root.qname, 80)}>`);
 
-  if (feed.version === 'rss 0.91') feed.version = /<!DOCTYPE[^>]*netscape/i.test(text.slice(0, 2000)) ? 'rss 0.91n' : 'rss 0.91u';
+  // [^<>]: the search for a DOCTYPE stops at the next tag, so it stays linear.
+  if (feed.version === 'rss 0.91') feed.version = /<!DOCTYPE[^<>]*/i.exec(text.slice(0, 2000))?.[0].toLowerCase().includes('netscape') ? 'rss 0.91n' : 'rss 0.91u';
   const reasons = decoded.problem ? [decoded.problem, ...doc.problems] : doc.problems;
   const mediaType = opts.contentType?.split(';')[0]!.trim().toLowerCase();
-  if (mediaType && !/xml|rss|atom|rdf/.test(mediaType)) reasons.push(`served as ${mediaType}, not an XML media type`);
-  return { ...feed, encoding: decoded.encoding, bozo: reasons.length > 0, bozoReasons: reasons };
+  if (mediaType && !/xml|rss|atom|rdf/.test(mediaType)) reasons.push(`served as ${clip(mediaType, 80)}, not an XML media type`);
+  return capFeed({ ...feed, encoding: decoded.encoding, bozo: reasons.length > 0, bozoReasons: reasons });
 }

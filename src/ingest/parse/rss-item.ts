@@ -4,6 +4,7 @@
 // the format's own (none, RSS 1.0's, 0.90's, or an odd one the root declares).
 import { atomLinks, categoriesOf, mediaOf, personFromText, resolveHtmlUrls } from './common.ts';
 import { parseDate } from './dates.ts';
+import { COUNT_CAPS } from './limits.ts';
 import { langTag } from './text.ts';
 import type { ParsedFeed, ParsedItem, ParsedPerson } from './types.ts';
 import { baseOf, innerXml, isNode, kid, kids, resolveUrl, textOf, trimmed } from './xml-query.ts';
@@ -19,6 +20,7 @@ type ChannelFields = Omit<ParsedFeed, 'format' | 'version' | 'items' | 'bozo' | 
 function people(el: XNode, ctx: RssContext): ParsedPerson[] {
   const out: ParsedPerson[] = [];
   for (const n of [...kids(el, ctx.core, 'author'), ...kids(el, 'dc', 'creator'), ...kids(el, 'dc', 'author'), ...kids(el, 'itunes', 'author'), ...kids(el, 'dc', 'contributor')]) {
+    if (out.length >= COUNT_CAPS.authors) break; // the de-duplication below is quadratic in the count
     const p = personFromText(textOf(n));
     if (p && !out.some((o) => o.name === p.name && o.email === p.email)) out.push(p);
   }

@@ -81,7 +81,8 @@ export function looksLikeHtml(s: string): boolean {
 
 /** Plain text of a small HTML fragment (titles marked as HTML). */
 export function htmlToText(html: string): string {
-  return decodeHTML(html.replace(/<[^>]*>/g, '')).trim();
+  // [^<>]: a tag ends at the next "<" too, so a run of "<" costs linear time, not quadratic.
+  return decodeHTML(html.replace(/<[^<>]*>/g, '')).trim();
 }
 
 /** Language tags as written, with en_US → en-US. */

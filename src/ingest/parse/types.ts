@@ -5,6 +5,7 @@
 // URLs are resolved against xml:base / the feed URL, but not canonicalised;
 // dates are parsed to Date where they can be (the raw string is kept);
 // HTML fields are raw publisher HTML and MUST be sanitised before storage or display.
+// Every field is within the caps in limits.ts (FIELD_CAPS, COUNT_CAPS).
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
@@ -63,6 +64,8 @@ export interface ParsedItem {
   rights?: string;
   /** Base URL in effect for this item (xml:base), used to resolve relative URLs in HTML. */
   baseUrl?: string;
+  /** What was cut or dropped to keep the item within its caps (limits.ts), for the operator. */
+  capped?: string[];
 }
 
 export interface ParsedFeed {
@@ -93,6 +96,8 @@ export interface ParsedFeed {
   bozo: boolean;
   /** Human-readable reasons for bozo, first one first. */
   bozoReasons: string[];
+  /** What was cut or dropped from the feed's own fields to keep them within their caps (limits.ts). */
+  capped?: string[];
 }
 
 /** Thrown when the input is not a feed we can read at all (not XML/JSON, or no feed root). */

@@ -5,6 +5,7 @@
 // Safety: no recursion (an explicit stack), nesting capped, attributes capped,
 // DTD entities never expanded beyond one literal level within a budget, and
 // nothing external is ever read (no XXE).
+import { clip, FIELD_CAPS } from './limits.ts';
 import { decodeEntities, type EntityContext } from './text.ts';
 
 export interface XNode {
@@ -22,6 +23,7 @@ export interface XNode {
 
 export interface XText {
   text: string;
+  /** Whether the node began as a CDATA section (adjacent text is merged into one node). */
   cdata: boolean;
 }
 
@@ -75,6 +77,9 @@ const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, str
 
 const nsKey = (uri: string) => NAMESPACES[uri.toLowerCase()] ?? uri;
 
+/** A name as quoted in a reason: a document may make its names as long as it likes. */
+const shown = (name: string) => (name.length <= 60 ? name : `${name.slice(0, 59)}…`);
+
 function lookup(scope: Scope | null, prefix: string): string | undefined {
   for (let s = scope; s; s = s.parent) {
     const v = s.prefixes.get(prefix);
@@ -87,15 +92,20 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** Letters, _, : and anything beyond ASCII may start a name. */
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 128;
 
-const DECLARATION = /<!ENTITY\s+(%\s+)?([^\s"'%>]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>/g;
+// No part of a declaration runs past a '<' (the start of the next one): with `"([^"]*)"` or
+// `[^>]*\s*>`, a subset of unterminated declarations cost quadratic time, each one scanning
+// the rest of the subset. A value containing '<' was never expanded anyway (see readDoctype).
+const DECLARATION = /<!ENTITY\s+(%\s+)?([^\s"'%<>]+)\s+(?:"([^"<]*)"\s*|'([^'<]*)'\s*|(SYSTEM|PUBLIC)\b[^<>]*)>/g;
 
 export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
   const maxDepth = limits.maxDepth ?? 256;
   const maxNodes = limits.maxNodes ?? 2_000_000;
   const maxAttributes = limits.maxAttributes ?? 256;
   const problems: string[] = [];
-  const problem = (reason: string) => {
-    if (problems.length < 5 && !problems.includes(reason)) problems.push(reason);
+  const problem = (raw: string) => {
+    if (problems.length >= 5) return;
+    const reason = clip(raw, FIELD_CAPS.reason);
+    if (!problems.includes(reason)) problems.push(reason);
   };
   const entities: EntityContext = { declared: new Map(), budget: 1 << 20, problem };
   const decode = (s: string) => (s.indexOf('&') < 0 ? s : decodeEntities(s, entities));
@@ -119,7 +129,12 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
       if (/\S/.test(s)) problem(rootClosed ? 'junk after the document element' : 'text before the document element');
       return;
     }
-    current.children.push({ text: cdata ? s : decode(s), cdata });
+    const t = cdata ? s : decode(s);
+    // Adjacent pieces of text (around a stray "<", a CDATA section) become one node: a million
+    // stray "<" must not become a million objects.
+    const last = current.children[current.children.length - 1];
+    if (last && (last as XNode).name === undefined) (last as XText).text += t;
+    else current.children.push({ text: t, cdata });
   };
 
   const n = text.length;
@@ -147,10 +162,10 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
       let k = depth;
       while (k > 0 && stack[k]!.qname !== qname) k--;
       if (k === 0) {
-        problem(`end tag </${qname}> matches no open element`);
+        problem(`end tag </${shown(qname)}> matches no open element`);
         continue;
       }
-      if (k !== depth) problem(`<${current.qname}> not closed before </${qname}>`);
+      if (k !== depth) problem(`<${shown(current.qname)}> not closed before </${shown(qname)}>`);
       stack.length = k;
       scopes.length = k;
       depth = k - 1;
@@ -243,7 +258,7 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
         j++;
       }
       if (j === ns) {
-        problem(`stray "${text[j]}" in <${qname}>`);
+        problem(`stray "${text[j]}" in <${shown(qname)}>`);
         j++;
         continue;
       }
@@ -257,16 +272,16 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
         if (q === 34 || q === 39) {
           let close = text.indexOf(q === 34 ? '"' : "'", j + 1);
           if (close < 0) {
-            problem(`unterminated attribute value in <${qname}>`);
+            problem(`unterminated attribute value in <${shown(qname)}>`);
             close = n;
           }
           value = text.slice(j + 1, close);
-          if (value.indexOf('<') >= 0) problem(`"<" in an attribute value of <${qname}>`);
+          if (value.indexOf('<') >= 0) problem(`"<" in an attribute value of <${shown(qname)}>`);
           j = close + 1;
           const next = text.charCodeAt(j);
-          if (j < n && !isSpace(next) && next !== 62 && next !== 47) problem(`no space between attributes of <${qname}>`);
+          if (j < n && !isSpace(next) && next !== 62 && next !== 47) problem(`no space between attributes of <${shown(qname)}>`);
         } else {
-          problem(`unquoted attribute value in <${qname}>`);
+          problem(`unquoted attribute value in <${shown(qname)}>`);
           const vs = j;
           while (j < n) {
             ch = text.charCodeAt(j);
@@ -276,20 +291,20 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
           value = text.slice(vs, j);
         }
       } else {
-        problem(`attribute ${attrName} without a value in <${qname}>`);
+        problem(`attribute ${shown(attrName)} without a value in <${shown(qname)}>`);
       }
       if (++count > maxAttributes) {
-        if (count === maxAttributes + 1) problem(`more than ${maxAttributes} attributes on <${qname}>; the rest were ignored`);
+        if (count === maxAttributes + 1) problem(`more than ${maxAttributes} attributes on <${shown(qname)}>; the rest were ignored`);
         continue;
       }
       value = decode(value);
       const key = attrName.toLowerCase();
       attrs ??= {};
-      if (key in attrs) problem(`duplicate attribute ${attrName} on <${qname}>`);
+      if (key in attrs) problem(`duplicate attribute ${shown(attrName)} on <${shown(qname)}>`);
       else if (key !== '__proto__') attrs[key] = value;
       if (key === 'xmlns' || key.startsWith('xmlns:')) (declares ??= new Map()).set(key === 'xmlns' ? '' : attrName.slice(6), nsKey(value.trim()));
     }
-    if (!closed) problem(`unterminated start tag <${qname}>`);
+    if (!closed) problem(`unterminated start tag <${shown(qname)}>`);
     i = j;
 
     if (skipped > 0 || depth >= maxDepth || nodes >= maxNodes) {
@@ -310,7 +325,7 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
     if (ns === undefined) {
       if (prefix === 'xml') ns = 'xml'; // bound by definition
       else if (prefix) {
-        problem(`undeclared namespace prefix ${prefix}:`);
+        problem(`undeclared namespace prefix ${shown(prefix)}:`);
         ns = CONVENTIONAL[prefix.toLowerCase()] ?? prefix;
       } else ns = '';
     }
@@ -328,7 +343,7 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
       scopes[depth] = scope;
     }
   }
-  if (depth > 0 && !rootClosed) problem(`<${current.qname}> not closed at the end of the document`);
+  if (depth > 0 && !rootClosed) problem(`<${shown(current.qname)}> not closed at the end of the document`);
   else if (depth > 0) problem('unclosed element after the document element');
   if (!root && problems.length === 0) problem('no document element');
   return { root, problems };

@@ -2,13 +2,15 @@
 //
 // Guards, because the page comes from someone else's server: the input is cut
 // at MAX_HTML characters (cut, not refused); script, style and comments are
-// dropped before parsing (most of the DOM cost, none of the text); and a cheap
-// linear scan refuses pages with more than MAX_ELEMENTS elements or nesting
-// deeper than MAX_DEPTH before any DOM is built — Readability's cost grows
-// much faster than linearly with depth (1,000 nested divs: ~4 s; 100,000: minutes).
+// dropped before parsing (most of the DOM cost, none of the text); and a
+// linear replay of htmlparser2's tokenizer (html-limits.ts) refuses pages with
+// more than MAX_ELEMENTS elements or nesting deeper than MAX_DEPTH before any
+// DOM is built. Readability's cost grows much faster than linearly with depth
+// (1,000 nested divs: ~4 s; 100,000: minutes), and so does htmlparser2's own.
 // The article-extraction corpus peaks at ~1,600 elements and depth 51.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { htmlShape } from './html-limits.ts';
 import { htmlToText } from './text.ts';
 
 export interface Extracted {
@@ -28,24 +30,34 @@ export const MAX_HTML = 3 * 1024 * 1024;
 export const MAX_ELEMENTS = 30_000;
 export const MAX_DEPTH = 250;
 
-/** Tags that never nest, or that HTML closes implicitly often enough that counting them as depth would mislead. */
-const FLAT = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th', 'image', 'path', 'use', 'circle', 'rect']);
-
 /** Why a page is too costly to build a DOM for, or undefined when it is fine. Linear, stops early. */
 export function tooComplex(html: string): string | undefined {
-  const tag = /<(\/?)([a-zA-Z][\w:-]*)([^<>]*)>/g; // [^<>]: each attempt stops at the next '<', so the scan stays linear
-  let depth = 0;
-  let elements = 0;
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    const name = m[2]!.toLowerCase();
-    if (m[1]) {
-      if (!FLAT.has(name) && depth > 0) depth--;
-      continue;
-    }
-    if (++elements > MAX_ELEMENTS) return `more than ${MAX_ELEMENTS} elements`;
-    if (!m[3]!.endsWith('/') && !FLAT.has(name) && ++depth > MAX_DEPTH) return `nested deeper than ${MAX_DEPTH}`;
-  }
+  // Depth as htmlparser2 (and so linkedom) will nest it: unclosed <p> and <li> close themselves,
+  // a stray </i> closes nothing. A count of tags could be fooled both ways.
+  const shape = htmlShape(html, { maxDepth: MAX_DEPTH, maxElements: MAX_ELEMENTS });
+  if (shape.elements > MAX_ELEMENTS) return `more than ${MAX_ELEMENTS} elements`;
+  if (shape.depth > MAX_DEPTH) return `nested deeper than ${MAX_DEPTH}`;
   return undefined;
+}
+
+/**
+ * `html` without the elements from each `open` match to the next `close` match
+ * (to the end when there is none, as a browser reads an unclosed <script>).
+ * Found with indexOf-like searches that each start where the last one ended:
+ * the lazy /<script\b[\s\S]*?<\/script\s*>/ rescanned the rest of the page from every "<script".
+ */
+function without(html: string, open: RegExp, close: RegExp): string {
+  let out = '';
+  let from = 0;
+  open.lastIndex = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    out += html.slice(from, m.index);
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(html);
+    if (!end) return out;
+    from = open.lastIndex = close.lastIndex;
+  }
+  return out + html.slice(from);
 }
 
 function meta(document: Document, names: string[]): string | undefined {
@@ -78,11 +90,10 @@ export function extractArticle(rawHtml: string, url: string): Extracted | null {
 
 function readArticle(rawHtml: string, url: string): Extracted | null {
   const started = performance.now();
-  const html = rawHtml
-    .slice(0, MAX_HTML)
-    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '');
+  let html = rawHtml.slice(0, MAX_HTML);
+  html = without(html, /<script\b/gi, /<\/script\s*>/gi);
+  html = without(html, /<style\b/gi, /<\/style\s*>/gi);
+  html = without(html, /<!--/g, /-->/g);
   if (tooComplex(html)) return null;
   const { document } = parseHTML(html) as unknown as { document: Document };
   const leadImage = absolute(meta(document, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']), url);

@@ -1,6 +1,8 @@
+import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { ARTICLE_CAPS } from '../parse/limits.ts';
 import type { ParsedMedia } from '../parse/types.ts';
-import { chooseLeadImage, sameImage, splitCredit } from './lead-image.ts';
+import { chooseLeadImage, sameImage, splitCredit, textWithin } from './lead-image.ts';
 import { isTrackingImage } from './tracking.ts';
 
 const base = 'https://h.example/s/1';
@@ -62,6 +64,34 @@ describe('chooseLeadImage', () => {
   it('finds the caption of a feed image in the body figure that shows it', () => {
     const body = '<figure><img src="https://h.example/lead-300x200.jpg"><figcaption>Quay at dusk. Photo: Ann Poe</figcaption></figure>';
     expect(chooseLeadImage([m({ url: 'https://h.example/lead.jpg', medium: 'image' })], body, undefined, base)).toEqual({ url: 'https://h.example/lead.jpg', caption: 'Quay at dusk', credit: 'Ann Poe' });
+  });
+});
+
+describe('lead image from hostile markup', () => {
+  it('survives 20,000 nested <b> in a <figcaption> (once a stack overflow that failed the whole feed)', () => {
+    const body = `<figure><img src="/lead.jpg" width="800" height="450"><figcaption>${'<b>'.repeat(20_000)}Boats at dawn (AFP via Getty Images)${'</b>'.repeat(20_000)}</figcaption></figure><p>Text.</p>`;
+    expect(chooseLeadImage([], body, undefined, base)).toEqual({ url: 'https://h.example/lead.jpg', caption: 'Boats at dawn', credit: 'AFP via Getty Images', width: 800, height: 450 });
+    // A feed image matched to its figure in the same body.
+    expect(chooseLeadImage([m({ url: 'https://h.example/lead.jpg', medium: 'image' })], body, undefined, base)).toMatchObject({ caption: 'Boats at dawn' });
+  });
+
+  it('reads text iteratively and stops once it has enough', () => {
+    const doc = parseDocument(`<figcaption>${'<i>'.repeat(200)}${'word '.repeat(10_000)}</figcaption>`);
+    expect(textWithin(doc, 100)).toHaveLength(100);
+    expect(textWithin(doc, 100).startsWith('word word')).toBe(true);
+  });
+
+  it('keeps captions and credits within their caps, however long the feed makes them', () => {
+    const image = chooseLeadImage([m({ medium: 'image', caption: `${'long caption '.repeat(2000)}(Harbour Wire)`, credit: 'c'.repeat(5000) })], '', undefined, base)!;
+    expect(image.caption!.length).toBeLessThanOrEqual(ARTICLE_CAPS.caption);
+    expect(image.credit!.length).toBeLessThanOrEqual(ARTICLE_CAPS.credit);
+    expect(chooseLeadImage([m({ url: `https://h.example/${'a'.repeat(9000)}.jpg`, medium: 'image' })], '', undefined, base)).toBeNull();
+  });
+
+  it('splits credits the same way with runs of punctuation and parentheses', () => {
+    expect(splitCredit(`Boats ${'.'.repeat(10_000)} (Reuters)`)).toEqual({ caption: 'Boats', credit: 'Reuters' });
+    expect(splitCredit(`${'('.repeat(10_000)}x`)).toEqual({ caption: `${'('.repeat(10_000)}x` });
+    expect(splitCredit('Old pier © ')).toEqual({ caption: 'Old pier ©' });
   });
 });
 

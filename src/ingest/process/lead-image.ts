@@ -5,11 +5,17 @@
 // og:image. Caption and credit come from Media RSS (media:description,
 // media:credit) or from the <figure>'s <figcaption>, with a trailing credit
 // split off ("… (AFP via Getty Images)", "… Photo: X", "Credit: X", "© X").
-// Everything returned is plain text and absolute http(s) URLs.
+// Everything returned is plain text (within ARTICLE_CAPS) and absolute http(s) URLs.
+//
+// The body is someone else's markup: it is unwrapped past MAX_HTML_DEPTH (and MAX_HTML_ELEMENTS) before
+// parsing, and every walk of it is iterative and stops when it has enough text
+// (domutils' textContent recurses, and 20,000 nested <b> in a caption overflowed the stack).
 import { parseDocument } from 'htmlparser2';
-import { findAll, findOne, getAttributeValue, textContent } from 'domutils';
-import type { Element } from 'domhandler';
+import { getAttributeValue } from 'domutils';
+import { isTag, type AnyNode, type Element } from 'domhandler';
+import { ARTICLE_CAPS, clip, FIELD_CAPS } from '../parse/limits.ts';
 import type { ParsedMedia } from '../parse/types.ts';
+import { limitMarkup } from './html-limits.ts';
 import type { LeadImage } from './types.ts';
 import { plainLine } from './text.ts';
 import { isTrackingImage } from './tracking.ts';
@@ -24,20 +30,40 @@ const CREDIT_WORDS = /photo|image|getty|afp|reuters|\bap\b|agency|wire|via|©|co
 export function splitCredit(text: string | undefined): { caption?: string; credit?: string } {
   const t = plainLine(text);
   if (!t) return {};
-  const paren = /^(.*?)\s*\(([^()]{2,80})\)\s*\.?$/.exec(t);
-  if (paren && CREDIT_WORDS.test(paren[2]!)) return parts(paren[1]!, paren[2]!);
-  const labelled = /(^|[.;|)–—]\s*|\s)((?:photo(?:graph)?|picture|image|credit|illustration)s?(?:\s+by)?)\s*[:–—]\s*(.+)$/i.exec(t);
+  const paren = trailingParens(t);
+  if (paren && CREDIT_WORDS.test(paren.inner)) return parts(paren.before, paren.inner);
+  // plainLine folded every run of whitespace to one space, so " ?" is all the optional space
+  // there can be (and, unlike "\s*", it cannot be rescanned from every space of a long run).
+  const labelled = /(^|[.;|)–—] ?| )((?:photo(?:graph)?|picture|image|credit|illustration)s?(?: by)?) ?[:–—] ?(.+)/i.exec(t);
   // Mid-sentence ("the image: a view") only counts when the label is capitalised ("… Photo: X").
   if (labelled && (labelled[1]!.trim() || /^[A-Z]/.test(labelled[2]!))) return parts(t.slice(0, labelled.index) + labelled[1]!, labelled[3]!);
-  const photoBy = /(^|[.;|)]\s*)Photo(?:graph)? by\s+(.+)$/i.exec(t);
+  const photoBy = /(^|[.;|)] ?)Photo(?:graph)? by (.+)/i.exec(t);
   if (photoBy) return parts(t.slice(0, photoBy.index) + photoBy[1]!, photoBy[2]!);
-  const copyright = /^(.*?)\s*©\s*(.+)$/.exec(t);
-  if (copyright) return parts(copyright[1]!, `© ${copyright[2]!.trim()}`);
+  const mark = t.indexOf('©');
+  const owner = mark < 0 ? '' : t.slice(mark + 1).trim();
+  if (owner) return parts(t.slice(0, mark), `© ${owner}`);
   return { caption: t };
 }
 
+/** "… (Credit)" or "… (Credit)." at the end: the text before and the 2–80 characters inside (found with indexOf, not a lazy pattern). */
+function trailingParens(t: string): { before: string; inner: string } | undefined {
+  let end = t.length;
+  if (t[end - 1] === '.') end--;
+  while (end > 0 && t[end - 1] === ' ') end--;
+  if (t[end - 1] !== ')') return undefined;
+  const open = t.lastIndexOf('(', end - 2);
+  const inner = t.slice(open + 1, end - 1);
+  if (open < 0 || inner.length < 2 || inner.length > 80 || inner.includes(')')) return undefined;
+  return { before: t.slice(0, open), inner };
+}
+
+const TRAILING_PUNCTUATION = new Set(['.', ';', '|', '–', '—', ':', '-']);
+
 function parts(caption: string, credit: string): { caption?: string; credit?: string } {
-  const c = caption.replace(/[\s.;|–—:-]+$/, '').trim();
+  // A loop, not /[\s.;|–—:-]+$/, which rescans a long run of dots from each of them.
+  let end = caption.length;
+  while (end > 0 && (TRAILING_PUNCTUATION.has(caption[end - 1]!) || caption[end - 1]!.trim() === '')) end--;
+  const c = caption.slice(0, end).trim();
   return { caption: c || undefined, credit: credit.trim().replace(/\.$/, '') || undefined };
 }
 
@@ -45,7 +71,7 @@ function httpUrl(raw: string | undefined, base?: string): string | undefined {
   if (!raw?.trim()) return undefined;
   try {
     const u = new URL(raw.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.href.length <= ARTICLE_CAPS.url ? u.href : undefined;
   } catch {
     return undefined;
   }
@@ -76,10 +102,38 @@ interface BodyImage {
   el: Element;
 }
 
+/** Elements under `nodes` that pass `test`, in document order, at most `limit`: an explicit stack, no recursion. */
+function findElements(nodes: AnyNode[], test: (el: Element) => boolean, limit = Infinity): Element[] {
+  const found: Element[] = [];
+  const todo = [...nodes].reverse();
+  while (todo.length && found.length < limit) {
+    const node = todo.pop()!;
+    if (!isTag(node)) continue;
+    if (test(node)) found.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) todo.push(node.children[i]!);
+  }
+  return found;
+}
+
+/** The text under `node`, at most `max` characters of it: an explicit stack, and it stops once it has enough. */
+export function textWithin(node: AnyNode, max: number): string {
+  let out = '';
+  const todo: AnyNode[] = [node];
+  while (todo.length && out.length < max) {
+    const n = todo.pop()!;
+    if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    else if (isTag(n) || n.type === 'root') {
+      const kids = (n as Element).children;
+      for (let i = kids.length - 1; i >= 0; i--) todo.push(kids[i]!);
+    }
+  }
+  return out.slice(0, max);
+}
+
 function bodyImages(html: string, base?: string): BodyImage[] {
   if (!/<img/i.test(html)) return [];
-  const doc = parseDocument(html);
-  return findAll((el) => el.name === 'img', doc.children)
+  const doc = parseDocument(limitMarkup(html).html);
+  return findElements(doc.children, (el) => el.name === 'img')
     .map((el) => ({ el, url: httpUrl(getAttributeValue(el, 'src') || getAttributeValue(el, 'data-src'), base) ?? '' }))
     .filter((i) => i.url);
 }
@@ -95,9 +149,9 @@ function isPicture(i: BodyImage): boolean {
 function figureText(img: Element, withAlt: boolean): { caption?: string; credit?: string } {
   let figure = img.parent as Element | null;
   while (figure && figure.name !== 'figure') figure = figure.parent as Element | null;
-  const figcaption = figure ? findOne((el) => el.name === 'figcaption', figure.children, true) : null;
-  if (figcaption) return splitCredit(textContent(figcaption));
-  return withAlt ? { caption: plainLine(getAttributeValue(img, 'alt')) || undefined } : {};
+  const figcaption = figure ? findElements(figure.children, (el) => el.name === 'figcaption', 1)[0] : undefined;
+  if (figcaption) return splitCredit(textWithin(figcaption, FIELD_CAPS.caption));
+  return withAlt ? { caption: plainLine(getAttributeValue(img, 'alt')?.slice(0, FIELD_CAPS.caption)) || undefined } : {};
 }
 
 function fromBody(images: BodyImage[]): LeadImage | null {
@@ -110,7 +164,10 @@ function fromBody(images: BodyImage[]): LeadImage | null {
 
 /** The same picture at another size or with another query ("photo-300x200.jpg?w=800" ~ "photo.jpg"). */
 export function sameImage(a: string, b: string): boolean {
-  const strip = (u: string) => u.replace(/[?#].*$/, '').replace(/-\d+x\d+(?=\.\w+$)/, '').replace(/^https?:/, '');
+  const strip = (u: string) => {
+    const end = u.search(/[?#]/); // not /[?#].*$/, which retries from every "?" when a line break follows
+    return (end < 0 ? u : u.slice(0, end)).replace(/-\d+x\d+(?=\.\w+$)/, '').replace(/^https?:/, '');
+  };
   return strip(a) === strip(b);
 }
 
@@ -130,8 +187,8 @@ export function chooseLeadImage(media: ParsedMedia[], bodyHtml: string, pageImag
 function clean(image: LeadImage | null): LeadImage | null {
   if (!image) return null;
   const out: LeadImage = { url: image.url };
-  if (image.caption) out.caption = image.caption;
-  if (image.credit) out.credit = image.credit;
+  if (image.caption) out.caption = clip(image.caption, ARTICLE_CAPS.caption);
+  if (image.credit) out.credit = clip(image.credit, ARTICLE_CAPS.credit);
   if (image.width) out.width = image.width;
   if (image.height) out.height = image.height;
   return out;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FIELD_CAPS } from '../parse/limits.ts';
 import type { ParsedItem } from '../parse/types.ts';
 import { processItem } from './process-item.ts';
-import type { ProcessContext, ProcessedArticle } from './types.ts';
+import type { ProcessContext, ProcessedItem } from './types.ts';
 
 const now = Date.parse('2026-11-24T09:00:00Z');
 const item = (over: Partial<ParsedItem>): ParsedItem => ({ links: [], authors: [], categories: [], media: [], ...over });
@@ -10,7 +11,7 @@ const ctx = (over: Partial<ProcessContext> = {}): ProcessContext => ({ feedUrl: 
 const body = `<p>${'The harbour board met on Monday to settle the winter timetable for the ferries. '.repeat(20)}</p>`;
 const page = fs.readFileSync(new URL('./testdata/article-page.html', import.meta.url), 'utf8');
 
-async function article(it: ParsedItem, c: ProcessContext): Promise<ProcessedArticle> {
+async function article(it: ParsedItem, c: ProcessContext): Promise<ProcessedItem> {
   const out = await processItem(it, c);
   if ('skipped' in out) throw new Error(out.skipped);
   return out;
@@ -157,7 +158,63 @@ describe('processItem with hostile input', () => {
     const deep = await article(item({ id: 'd', title: 'Deep', link: 'https://h.example/s/6', content: `${'<div>'.repeat(100_000)}deep words${'</div>'.repeat(100_000)}` }), ctx());
     expect(deep.bodyText).toBe('deep words');
     const big = await article(item({ id: 'b', title: 'Big', link: 'https://h.example/s/7', content: `<p>${'word '.repeat(1_000_000)}</p>` }), ctx());
-    expect(big.wordCount).toBe(1_000_000);
+    // Cut to FIELD_CAPS.content (2,000,000 characters: 400,000 "word "s), and said so.
+    expect(big.wordCount).toBe(FIELD_CAPS.content / 5);
+    expect(big.notes).toContain('the content was longer than 2,000,000 characters and was cut');
     expect(big.standfirst.length).toBeLessThan(400);
   }, 90_000);
+});
+
+describe('processItem notes and plain text', () => {
+  const plain = (over: Partial<ParsedItem>) => item({ id: 'n', title: 'T', link: 'https://h.example/s/n', content: '<p>Body.</p>', ...over });
+
+  it('says when a date out of range becomes the fetch time (and keeps doing it)', async () => {
+    const future = await article(plain({ published: new Date(now + 86_400_000), publishedRaw: 'tomorrow' }), ctx({ fullText: 'never' }));
+    expect(future.publishedAt).toBe(now);
+    expect(future.notes).toEqual([`the published date ${new Date(now + 86_400_000).toISOString()} is more than 10 minutes in the future, so the fetch time ${new Date(now).toISOString()} was used instead`]);
+    const early = await article(plain({ published: new Date(Date.UTC(1970, 0, 1)) }), ctx({ fullText: 'never' }));
+    expect(early.publishedAt).toBe(now);
+    expect(early.notes).toEqual(['the published date 1970-01-01T00:00:00.000Z is before 1995, so it was ignored', `no usable date, so the article is dated ${new Date(now).toISOString()}, when it was fetched`]);
+    const updatedOnly = await article(plain({ published: new Date(Date.UTC(1990, 0, 1)), updated: new Date(now - 1000) }), ctx({ fullText: 'never' }));
+    expect(updatedOnly.publishedAt).toBe(now - 1000);
+    expect(updatedOnly.notes).toContain('no usable published date, so the article is dated by its updated date');
+    const unreadable = await article(plain({ publishedRaw: 'the day after the storm' }), ctx({ fullText: 'never' }));
+    expect(unreadable.notes[0]).toBe('the published date "the day after the storm" could not be read');
+    expect((await article(plain({ published: new Date(now - 1000) }), ctx({ fullText: 'never' }))).notes).toEqual([]);
+  });
+
+  it('strips characters XML cannot carry from every plain-text field', async () => {
+    const bad = '\u0001\u000b\ufffe\uffff\ud800';
+    const out = await article(
+      plain({
+        title: `Ferry${bad} timetable`,
+        summary: `Summary${bad} here`,
+        content: `<figure><img src="/i.jpg"><figcaption>Quay${bad} at dusk (Wire${bad})</figcaption></figure><p>Body${bad} text.</p>`,
+        authors: [{ name: `Mara${bad} Quint` }],
+        categories: [{ term: `Trans${bad}port` }],
+        language: `en${bad}`,
+      }),
+      ctx({ fullText: 'never' }),
+    );
+    const xmlChars = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
+    for (const field of [out.title, out.standfirst, out.bodyText, out.bodyHtml, ...out.authors, ...out.categories, out.image!.caption!, out.image!.credit!, out.language!]) expect(field).toMatch(xmlChars);
+    expect(out).toMatchObject({ title: 'Ferry timetable', standfirst: 'Summary here', authors: ['Mara Quint'], categories: ['Transport'], bodyText: 'Body text.', language: 'en' });
+    expect(out.image).toMatchObject({ caption: 'Quay at dusk', credit: 'Wire' });
+  });
+
+  it('processes a poison item (20,000 nested <b> in a <figcaption>) and says what it unwrapped', async () => {
+    const poison = `<figure><img src="/lead.jpg" width="800" height="450"><figcaption>${'<b>'.repeat(20_000)}Boats at dawn (Wire)${'</b>'.repeat(20_000)}</figcaption></figure><p>${'Harbour words. '.repeat(40)}</p>`;
+    const out = await article(plain({ content: poison }), ctx({ fullText: 'never' }));
+    expect(out.image).toEqual({ url: 'https://h.example/lead.jpg', caption: 'Boats at dawn', credit: 'Wire', width: 800, height: 450 });
+    expect(out.bodyText).toContain('Harbour words.');
+    expect(out.notes.join()).toMatch(/nests deeper than 256 elements: 19,746 deeper ones were unwrapped/);
+  });
+
+  it('holds a pushed item (never parsed from a feed) to the same caps', async () => {
+    const out = await article(plain({ title: 't'.repeat(10_000), id: 'i'.repeat(10_000), authors: [{ name: 'n'.repeat(10_000) }] }), ctx({ fullText: 'never' }));
+    expect(out.title.length).toBeLessThanOrEqual(500);
+    expect(out.guid.length).toBeLessThanOrEqual(2048);
+    expect(out.authors).toEqual([]); // a 256-character "name" is not a name
+    expect(out.notes).toContain('the title was longer than 4,096 characters and was cut');
+  });
 });

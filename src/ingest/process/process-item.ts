@@ -2,16 +2,22 @@
 // canonical URL → guid → title → dates → authors → body (the feed's own, or
 // full text from the page) → lead image → caption and credit → words and
 // reading time → sanitise. Only bodyHtml is HTML; every other text field is
-// plain text (tags stripped, entities decoded).
+// plain text (tags stripped, entities decoded, controls XML cannot carry removed).
+//
+// Bounded on hostile input: the item is held to FIELD_CAPS first (the push API
+// builds items without parseFeed), markup is unwrapped past MAX_HTML_DEPTH and
+// MAX_HTML_ELEMENTS, and every field of the result is within ARTICLE_CAPS.
+import { ARTICLE_CAPS, capItem, clip, cut, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../parse/limits.ts';
 import type { ParsedItem } from '../parse/types.ts';
 import { authorNames } from './authors.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { articleDates } from './dates.ts';
 import { extractArticle, type Extracted } from './extract.ts';
+import { limitMarkup } from './html-limits.ts';
 import { chooseLeadImage } from './lead-image.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
-import { countWords, htmlToText, plainLine, readingMinutes, standfirstOf } from './text.ts';
-import type { ProcessContext, ProcessedArticle } from './types.ts';
+import { countWords, htmlToText, plainLine, readingMinutes, standfirstOf, stripControls } from './text.ts';
+import type { ProcessContext, ProcessedArticle, ProcessedItem } from './types.ts';
 
 /**
  * In 'auto' mode a feed whose body (content, else summary) has fewer words than
@@ -21,13 +27,18 @@ import type { ProcessContext, ProcessedArticle } from './types.ts';
  * it is longer.
  */
 export const SUMMARY_ONLY_WORDS = 150;
-export const MAX_TITLE_CHARS = 500;
+export const MAX_TITLE_CHARS = ARTICLE_CAPS.title;
 
-export async function processItem(item: ParsedItem, ctx: ProcessContext): Promise<ProcessedArticle | { skipped: string }> {
+/** A canonical URL, unless percent-encoding made it longer than we store. */
+const storable = (u: string | undefined) => (u !== undefined && u.length <= ARTICLE_CAPS.url ? u : undefined);
+
+export async function processItem(parsed: ParsedItem, ctx: ProcessContext): Promise<ProcessedItem | { skipped: string }> {
+  const item = capItem(parsed);
+  const notes: string[] = [...(item.capped ?? [])];
   // 1. Where the article lives, what identifies it, what it is called.
   const base = item.baseUrl ?? ctx.feedUrl;
-  const permalinkId = item.idIsPermalink !== false ? canonicalUrl(item.id, base) : undefined;
-  const link = canonicalUrl(item.link, base) ?? permalinkId;
+  const permalinkId = item.idIsPermalink !== false ? storable(canonicalUrl(item.id, base)) : undefined;
+  const link = storable(canonicalUrl(item.link, base)) ?? permalinkId;
   const feedTitle = plainLine(item.titleHtml ?? item.title);
   if (!item.link?.trim() && !item.id?.trim() && !feedTitle) return { skipped: 'item has no link, id or title' };
   if (!link) return { skipped: 'item has no usable http(s) link' };
@@ -35,16 +46,21 @@ export async function processItem(item: ParsedItem, ctx: ProcessContext): Promis
   const guid = item.id?.trim() || url;
 
   // 2. Dates and people.
-  const { publishedAt, updatedAt } = articleDates(item.published, item.updated, ctx.now);
+  if (item.publishedRaw && !item.published) notes.push(`the published date "${clip(item.publishedRaw, 60)}" could not be read`);
+  const { publishedAt, updatedAt } = articleDates(item.published, item.updated, ctx.now, notes);
   let authors = authorNames(item.authors);
 
   // 3. The body: the feed's own, or the page's full text when asked or when the feed has only a teaser.
-  const feedBody = item.content ?? item.summary ?? '';
+  const bounded = limitMarkup(stripControls(item.content ?? item.summary ?? ''));
+  const n = (k: number) => k.toLocaleString('en');
+  if (bounded.deeper) notes.push(`the body's markup nests deeper than ${MAX_HTML_DEPTH} elements: ${n(bounded.deeper)} deeper ones were unwrapped (their text kept)`);
+  if (bounded.beyond) notes.push(`the body has more than ${n(MAX_HTML_ELEMENTS)} elements: the ${n(bounded.beyond)} after those were unwrapped (their text kept)`);
+  const feedBody = bounded.html;
   const feedWords = countWords(htmlToText(feedBody));
   const extracted = await fetchAndExtract(url, ctx, feedWords, item, feedBody);
   const useExtracted = extracted !== null && extracted.wanted && countWords(extracted.text) > feedWords;
   const bodySource: ProcessedArticle['bodySource'] = useExtracted ? 'extracted' : item.content ? 'feed' : 'summary';
-  const rawBody = useExtracted ? extracted.html : feedBody;
+  const rawBody = useExtracted ? stripControls(extracted.html) : feedBody;
   if (!authors.length && useExtracted && extracted.byline) authors = authorNames([{ name: extracted.byline }]);
   const title = feedTitle || plainLine(extracted?.title) || standfirstOf(htmlToText(rawBody, { captions: false }), 12) || url;
 
@@ -52,16 +68,17 @@ export async function processItem(item: ParsedItem, ctx: ProcessContext): Promis
   const image = chooseLeadImage(item.media, rawBody, extracted?.leadImage, useExtracted ? extracted.url : url);
 
   // 5. Sanitise last: nothing after this step adds markup.
-  const bodyHtml = sanitizeArticleHtml(rawBody, useExtracted ? extracted.url : url, { leadImageUrl: image?.url });
+  const bodyHtml = sanitizedBody(rawBody, useExtracted ? extracted.url : url, image?.url, notes);
   const bodyText = htmlToText(bodyHtml, { captions: false });
   const wordCount = countWords(bodyText);
   const summaryText = item.summary ? htmlToText(item.summary, { captions: false }) : '';
   const standfirst = standfirstOf(summaryText || firstParagraph(bodyText) || plainLine(extracted?.excerpt));
+  const language = item.language ?? ctx.feedLanguage;
 
   return {
     guid,
     url,
-    title: title.slice(0, MAX_TITLE_CHARS),
+    title: clip(title, ARTICLE_CAPS.title),
     standfirst,
     bodyHtml,
     bodyText,
@@ -70,11 +87,34 @@ export async function processItem(item: ParsedItem, ctx: ProcessContext): Promis
     publishedAt,
     updatedAt,
     image,
-    categories: [...new Set(item.categories.map((c) => plainLine(c.label ?? c.term)).filter((c) => c && c.length <= 80))].slice(0, 20),
-    language: item.language ?? ctx.feedLanguage,
+    categories: [...new Set(item.categories.map((c) => plainLine(c.label ?? c.term)).filter((c) => c && c.length <= ARTICLE_CAPS.category))].slice(0, ARTICLE_CAPS.categories),
+    language: language === undefined ? undefined : cut(stripControls(language), ARTICLE_CAPS.language) || undefined,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
+    notes,
   };
+}
+
+/**
+ * The sanitised body, within ARTICLE_CAPS.bodyHtml. The sanitiser adds attributes
+ * (rel and target on links, loading on images), so a body at its raw cap can come
+ * out longer: then a proportionally shorter raw body is sanitised, a few times at
+ * most, and as a last resort the body becomes its own text in one paragraph.
+ */
+function sanitizedBody(rawBody: string, base: string, leadImageUrl: string | undefined, notes: string[]): string {
+  let raw = rawBody;
+  let html = sanitizeArticleHtml(raw, base, { leadImageUrl });
+  for (let tries = 0; html.length > ARTICLE_CAPS.bodyHtml && tries < 3; tries++) {
+    raw = cut(raw, Math.floor(raw.length * (ARTICLE_CAPS.bodyHtml / html.length) * 0.9));
+    html = sanitizeArticleHtml(raw, base, { leadImageUrl });
+  }
+  if (html.length > ARTICLE_CAPS.bodyHtml) {
+    // Escaping can make text up to six times longer ("&" → "&amp;").
+    const text = cut(htmlToText(html), Math.floor(ARTICLE_CAPS.bodyHtml / 6));
+    html = sanitizeArticleHtml(`<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`, base);
+  }
+  if (raw !== rawBody || html.length > ARTICLE_CAPS.bodyHtml) notes.push(`the sanitised body was longer than ${ARTICLE_CAPS.bodyHtml.toLocaleString('en')} characters, so its end was cut`);
+  return html;
 }
 
 type PageArticle = Extracted & { url: string; wanted: boolean };
@@ -96,6 +136,15 @@ async function fetchAndExtract(url: string, ctx: ProcessContext, feedWords: numb
   return article ? { ...article, url: page.url || url, wanted } : null;
 }
 
+/** The first paragraph of eight words or more, else the first: read one at a time, not by splitting megabytes of body text. */
 function firstParagraph(text: string): string {
-  return text.split(/\n\n/).find((p) => countWords(p) >= 8) ?? text.split(/\n\n/)[0] ?? '';
+  let first: string | undefined;
+  for (let from = 0; ; ) {
+    const end = text.indexOf('\n\n', from);
+    const p = text.slice(from, end < 0 ? text.length : end);
+    if (countWords(p) >= 8) return p;
+    first ??= p;
+    if (end < 0) return first;
+    from = end + 2;
+  }
 }

@@ -14,6 +14,7 @@ import sanitizeHtml from 'sanitize-html';
 import { parseDocument } from 'htmlparser2';
 import { getAttributeValue } from 'domutils';
 import { isTag, type AnyNode, type Element } from 'domhandler';
+import { limitMarkup } from './html-limits.ts';
 import { sameImage } from './lead-image.ts';
 import { isTrackingImage } from './tracking.ts';
 
@@ -59,8 +60,9 @@ function host(url: string | undefined): string | undefined {
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffe\uffff]/g;
 
 export function sanitizeArticleHtml(input: string, baseUrl?: string, opts: SanitizeOptions = {}): string {
-  // Control characters carry no text, and PostgreSQL refuses NUL in a text column.
-  const html = input ? input.replace(CONTROL, '') : '';
+  // Control characters carry no text, and PostgreSQL refuses NUL in a text column. Markup too deep or
+  // too many elements is unwrapped first (html-limits.ts): every parse after this one stays linear.
+  const html = input ? limitMarkup(input.replace(CONTROL, '')).html : '';
   if (!html) return '';
   const srcset = (v: string) =>
     v
@@ -121,10 +123,11 @@ export function sanitizeArticleHtml(input: string, baseUrl?: string, opts: Sanit
         // Lazy-loading pages keep the real picture in data-src.
         const src = absolute(attribs['data-src'] ?? attribs['data-lazy-src'] ?? attribs['data-original'] ?? attribs.src, baseUrl);
         const set = attribs['data-srcset'] ?? attribs.srcset;
-        const { src: _s, srcset: _ss, ...rest } = attribs;
+        // One attribute order whatever came in, so sanitising its own output changes nothing (a fixed point).
+        const { src: _s, srcset: _ss, loading: _l, decoding: _d, ...rest } = attribs;
         return {
           tagName,
-          attribs: { ...rest, ...(src && src.startsWith('http') ? { src } : {}), ...(set ? { srcset: srcset(set) } : {}), loading: 'lazy', decoding: 'async' },
+          attribs: { ...(src && src.startsWith('http') ? { src } : {}), ...(set ? { srcset: srcset(set) } : {}), ...rest, loading: 'lazy', decoding: 'async' },
         };
       },
       blockquote: (tagName, attribs) => ({ tagName, attribs: { ...attribs, ...(attribs.cite ? { cite: absolute(attribs.cite, baseUrl) ?? '' } : {}) } }),
@@ -157,7 +160,7 @@ function tidy(html: string, leadImageUrl: string | undefined): string {
   if (!html.trim()) return '';
   const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true });
   const removed: Element[] = [];
-  dropEmpty(doc.children, removed);
+  doc.children = dropEmpty(doc.children, removed);
   if (leadImageUrl) dropLeadingImage(doc.children, leadImageUrl, removed);
   if (!removed.length) return html.trim();
   // Cut the removed elements' ranges out of the sanitiser's text (nested ranges fall inside their parents').
@@ -184,21 +187,25 @@ function isEmpty(node: AnyNode): boolean {
 
 const DROPPABLE = new Set(['p', 'div', 'span', 'figure', 'figcaption', 'blockquote', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'picture']);
 
-/** Marks empty elements for removal, innermost first; the tree is the sanitiser's, at most its nesting limit deep. */
-function dropEmpty(nodes: AnyNode[], removed: Element[]): void {
-  for (const node of [...nodes]) {
-    if (!isTag(node)) continue;
-    dropEmpty(node.children, removed);
-    if (DROPPABLE.has(node.name) && isEmpty(node)) {
-      removed.push(node);
-      detach(node);
+/**
+ * Marks empty elements for removal, innermost first, and takes them out of their parent's children in one
+ * pass per parent (removing them one by one cost O(siblings) each). The tree is the sanitiser's, at most its
+ * nesting limit deep.
+ */
+function dropEmpty(nodes: AnyNode[], removed: Element[]): AnyNode[] {
+  let kept: AnyNode[] | null = null;
+  for (const [i, node] of nodes.entries()) {
+    if (isTag(node)) {
+      node.children = dropEmpty(node.children, removed);
+      if (DROPPABLE.has(node.name) && isEmpty(node)) {
+        removed.push(node);
+        kept ??= nodes.slice(0, i);
+        continue;
+      }
     }
+    kept?.push(node);
   }
-}
-
-function detach(el: Element): void {
-  const siblings = el.parent?.children;
-  if (siblings) siblings.splice(siblings.indexOf(el), 1);
+  return kept ?? nodes;
 }
 
 /** The first element of the body, if it is (a wrapper around) the lead image, is removed. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, htmlToText, plainLine, readingMinutes, standfirstOf } from './text.ts';
+import { ARTICLE_CAPS } from '../parse/limits.ts';
+import { countWords, htmlToText, plainLine, readingMinutes, standfirstOf, stripControls } from './text.ts';
+
+// Every character XML 1.0 cannot carry: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates.
+const NOT_XML = ['\udfff', '\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f', '\ufffe', '\uffff', '\ud800']; // the surrogates unpaired
+const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
 
 describe('htmlToText', () => {
   it('separates blocks, decodes entities and drops scripts', () => {
@@ -48,5 +53,38 @@ describe('plainLine', () => {
   it('strips tags, decodes entities and folds whitespace', () => {
     expect(plainLine('  <b>Ferry</b> &amp;\n timetable <script>x</script>')).toBe('Ferry & timetable');
     expect(plainLine(undefined)).toBe('');
+  });
+});
+
+describe('characters XML cannot carry', () => {
+  it('are stripped from every plain text: lines, body text, standfirsts', () => {
+    const dirty = `Fe${NOT_XML.join('')}rry\ttime\u0007table 😀 caf\u00e9`;
+    expect(stripControls(dirty)).toBe('Ferry\ttimetable 😀 café'); // tab kept, a surrogate pair kept
+    expect(plainLine(dirty)).toBe('Ferry timetable 😀 café');
+    expect(plainLine(`<b>${dirty}</b>`)).toBe('Ferry timetable 😀 café');
+    expect(htmlToText(`<p>${dirty}</p><p>two\u0000</p>`)).toBe('Ferry timetable 😀 café\n\ntwo');
+    expect(standfirstOf(`${dirty} `.repeat(3))).toMatch(XML_CHAR);
+  });
+
+  it('are stripped when an entity decodes to one', () => {
+    expect(plainLine('a&#1;b&#x1F;c&#xFFFF;d&#55296;e')).toMatch(XML_CHAR);
+    expect(plainLine('a&#1;b&#x1F;c')).toBe('abc');
+  });
+
+  it('leave every other character alone', () => {
+    const fine = 'Tab\there, ünïcödé, 中文, emoji 🚢, \u007f and \u0085 (allowed in XML 1.0), \ufffd';
+    expect(stripControls(fine)).toBe(fine);
+  });
+});
+
+describe('bounded on huge text', () => {
+  it('keeps a standfirst within its cap, even of one endless word', () => {
+    expect(standfirstOf('x'.repeat(2_000_000)).length).toBeLessThanOrEqual(ARTICLE_CAPS.standfirst);
+    expect(standfirstOf(`${'a'.repeat(5000)}. ${'b '.repeat(100)}`).length).toBeLessThanOrEqual(ARTICLE_CAPS.standfirst);
+  });
+
+  it('reads 100,000 levels of nesting without overflowing the stack or the clock', () => {
+    expect(htmlToText(`${'<b>'.repeat(100_000)}deep${'</b>'.repeat(100_000)}`)).toBe('deep');
+    expect(plainLine(`${'<i>'.repeat(100_000)}title`)).toBe('title');
   });
 });

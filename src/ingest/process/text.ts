@@ -1,6 +1,9 @@
-// HTML → plain text, word counts, reading time, standfirsts.
+// HTML → plain text, word counts, reading time, standfirsts. Every plain text
+// made here is free of the characters XML cannot carry (see stripControls).
 import { parseDocument } from 'htmlparser2';
 import { isTag, type AnyNode } from 'domhandler';
+import { ARTICLE_CAPS, clip } from '../parse/limits.ts';
+import { limitMarkup } from './html-limits.ts';
 
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'tr', 'pre', 'hr', 'section', 'article', 'ul', 'ol', 'table']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math']);
@@ -12,8 +15,9 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg'
  */
 export function htmlToText(html: string, opts: { captions?: boolean } = {}): string {
   if (!html) return '';
-  if (!/[<&]/.test(html)) return html.replace(/[ \t\r\f\v]+/g, ' ').trim();
-  const doc = parseDocument(html, { decodeEntities: true });
+  if (!/[<&]/.test(html)) return stripControls(html).replace(/[ \t\r\f\v]+/g, ' ').trim();
+  // Unwrapped past MAX_HTML_DEPTH / MAX_HTML_ELEMENTS first: htmlparser2's cost grows with the square of the depth.
+  const doc = parseDocument(limitMarkup(html).html, { decodeEntities: true });
   const parts: string[] = [];
   // Iterative walk: deep markup must not overflow the stack.
   const stack: { node: AnyNode; exit?: boolean }[] = doc.children.map((node) => ({ node })).reverse();
@@ -34,12 +38,22 @@ export function htmlToText(html: string, opts: { captions?: boolean } = {}): str
       for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]! });
     }
   }
-  return parts
-    .join('')
+  // Controls are stripped after decoding: "&#1;" is one too. Runs of spaces are folded
+  // first, so " ?\n ?" does what " *\n *" did without rescanning a run from each of its spaces.
+  return stripControls(parts.join(''))
     .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * Removes what XML 1.0 cannot carry and so would make our RSS output ill-formed:
+ * C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF and
+ * lone surrogates (\p{Cs} with the u flag matches a surrogate only when it is unpaired).
+ */
+export function stripControls(s: string): string {
+  return s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\p{Cs}]/gu, '');
 }
 
 export function countWords(text: string): number {
@@ -51,17 +65,21 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.ceil(words / 230));
 }
 
-/** A standfirst of at most `maxWords`, cut at a sentence boundary where possible. */
+/** How much of a text a standfirst is looked for in: its opening, not the megabytes after it. */
+const STANDFIRST_READ = 16 * ARTICLE_CAPS.standfirst;
+
+/** A standfirst of at most `maxWords` (and ARTICLE_CAPS.standfirst characters), cut at a sentence boundary where possible. */
 export function standfirstOf(text: string, maxWords = 60): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const head = text.length > STANDFIRST_READ ? text.slice(0, STANDFIRST_READ) : text;
+  const clean = stripControls(head).replace(/\s+/g, ' ').trim();
   const words = clean.split(' ');
-  if (words.length <= maxWords) return clean;
+  if (words.length <= maxWords && head === text) return clip(clean, ARTICLE_CAPS.standfirst);
   const cut = words.slice(0, maxWords).join(' ');
   const sentence = /^[\s\S]*[.!?]["'”’)]?(?=\s|$)/.exec(cut)?.[0];
-  return sentence && countWords(sentence) >= maxWords / 3 ? sentence : `${cut.replace(/[,;:]$/, '')}…`;
+  return clip(sentence && countWords(sentence) >= maxWords / 3 ? sentence : `${cut.replace(/[,;:]$/, '')}…`, ARTICLE_CAPS.standfirst);
 }
 
-/** Plain text for one-line fields (titles, captions, names): tags gone, entities decoded, whitespace folded. */
+/** Plain text for one-line fields (titles, captions, names): tags gone, entities decoded, whitespace folded, controls stripped. */
 export function plainLine(s: string | undefined): string {
   if (!s) return '';
   return htmlToText(s).replace(/\s+/g, ' ').trim();

@@ -36,6 +36,15 @@ export interface ProcessedArticle {
   readingMinutes: number;
 }
 
+/**
+ * What processItem makes of an item: the article, and notes for the operator on
+ * where it differs from what the feed said (a date replaced by the fetch time, a
+ * field cut to its cap, markup unwrapped). Notes are shown by `feeds check`, never to readers.
+ */
+export interface ProcessedItem extends ProcessedArticle {
+  notes: string[];
+}
+
 export interface PageFetchResult {
   url: string;
   html: string;
