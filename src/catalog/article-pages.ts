@@ -134,9 +134,10 @@ export const formatCursor = (c: { publishedAt: number; id: number }) => `${c.pub
 /**
  * One page of a list (section, publisher, author, topic) after a cursor,
  * newest first, one more row than asked so the caller knows whether there is
- * a next page. Anything not published never appears; copies of another
- * article appear only on their own publisher's and author's pages (a
- * publisher's page lists everything it published).
+ * a next page. Anything not published never appears; a copy of another
+ * publisher's article appears on its own publisher's and author's pages (a
+ * publisher's page lists everything it published), and nowhere else; a
+ * publisher's re-post of its own article never appears.
  */
 export interface ListFilter {
   section?: string;
@@ -155,7 +156,13 @@ export async function listRows(db: Kysely<DB>, filter: ListFilter, opts: { limit
     .selectFrom('articles')
     .select([...CARD_COLUMNS.map((c) => `articles.${c}` as const), 'articles.cluster_id'])
     .where('articles.status', '=', 'published')
-    .$if(!own, (qb) => qb.where('articles.duplicate_of', 'is', null));
+    .where((eb) => {
+      const original = eb('articles.duplicate_of', 'is', null);
+      if (!own) return original;
+      // On its own pages a publisher's article shows unless it re-posts another of the same publisher's.
+      const sameHouse = eb.exists(eb.selectFrom('articles as o').select('o.id').whereRef('o.id', '=', 'articles.duplicate_of').whereRef('o.publisher_id', '=', 'articles.publisher_id'));
+      return eb.or([original, eb.not(sameHouse)]);
+    });
   if (filter.section === GOOD_NEWS) q = q.where('articles.good_news', '=', 1);
   else if (filter.section) q = q.where('articles.section', '=', filter.section);
   if (filter.publisherId !== undefined) q = q.where('articles.publisher_id', '=', filter.publisherId);
@@ -214,4 +221,19 @@ export async function articlePageData(db: Kysely<DB>, id: number): Promise<Artic
   const [publisher] = await getPublishersByIds(db, [article.publisher_id]);
   const authors = (await authorsOf(db, [id])).get(id) ?? [];
   return { article, publisher: publisher!, authors, copies: [] };
+}
+
+/** Card rows for these ids (in no particular order). */
+export function cardRowsByIds(db: Kysely<DB>, ids: number[]): Promise<CardRow[]> {
+  return ids.length ? db.selectFrom('articles').select([...CARD_COLUMNS]).where('id', 'in', ids).execute() : Promise.resolve([]);
+}
+
+/** The newest stories in the good-news section (the editors' console lists them). */
+export function goodNewsRows(db: Kysely<DB>, limit: number): Promise<CardRow[]> {
+  return db.selectFrom('articles').select([...CARD_COLUMNS]).where('good_news', '=', 1).where('status', '=', 'published').orderBy('published_at', 'desc').limit(limit).execute();
+}
+
+/** The newest readable stories for the sitemap. */
+export function sitemapRows(db: Kysely<DB>, limit: number): Promise<Pick<ArticleRow, 'id' | 'title' | 'published_at' | 'updated_at'>[]> {
+  return db.selectFrom('articles').select(['id', 'title', 'published_at', 'updated_at']).where('status', '=', 'published').where('duplicate_of', 'is', null).orderBy('published_at', 'desc').limit(limit).execute();
 }

@@ -111,6 +111,17 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
     expect((await getHtml(f.app, '/author/nowhere/ada-okonjo')).statusCode).toBe(404);
   });
 
+  it('lists on a publisher’s own page its report that another publisher’s copy got to first', async () => {
+    f = await readerFixture(dialect);
+    const wire = await f.publisher({ slug: 'wire' });
+    const lamp = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
+    const first = await f.article(wire, { title: 'Storm closes the ferry (wire)', authors: ['Ann Wire'] });
+    await f.article(lamp, { title: 'Storm closes the ferry (the Lamp)', duplicate_of: first, authors: ['Ada Okonjo'] });
+    expect(titles((await getHtml(f.app, '/p/the-lamp')).body)).toEqual(['Storm closes the ferry (the Lamp)']);
+    expect(titles((await getHtml(f.app, '/author/the-lamp/ada-okonjo')).body)).toEqual(['Storm closes the ferry (the Lamp)']);
+    expect(titles((await getHtml(f.app, '/s/news')).body)).toEqual(['Storm closes the ferry (wire)']); // told once elsewhere
+  });
+
   it('ignores a malformed cursor and escapes what it echoes', async () => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'the-lamp' });
