@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreClustering } from '../src/analysis/cluster-metrics.ts';
 import { runCuration } from '../src/curation/job.ts';
 import { computeTopStories } from '../src/curation/trending.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../src/db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../src/test-support/databases.ts';
 import { generateDemoStories } from '../src/demo/stories.ts';
 import { createUser } from '../src/members/accounts.ts';
 import { createSession } from '../src/members/sessions.ts';
-import { getHtml } from '../src/web/testing.ts';
+import { getHtml } from '../src/test-support/reader-fixture.ts';
 import { launchBrowser } from './browser.ts';
 import { demoSite } from './demo-site.ts';
 

@@ -32,7 +32,7 @@ import { loadConfig } from '../src/config.ts';
 import { addPick } from '../src/curation/picks.ts';
 import { runCuration } from '../src/curation/job.ts';
 import { computeTopStories } from '../src/curation/trending.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../src/db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../src/test-support/databases.ts';
 import { runCycle } from '../src/ingest/cycle.ts';
 import { createFetcher } from '../src/ingest/fetch/fetcher.ts';
 import { canonicalUrl } from '../src/ingest/process/canonical-url.ts';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addFeed, getFeed } from '../src/catalog/feeds.ts';
 import { createPublisher } from '../src/catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../src/db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../src/test-support/databases.ts';
 import { runCycle } from '../src/ingest/cycle.ts';
 import { createFetcher } from '../src/ingest/fetch/fetcher.ts';
 import { silentLogger } from '../src/log.ts';

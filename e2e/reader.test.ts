@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../src/db/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../src/test-support/databases.ts';
 import { createUser } from '../src/members/accounts.ts';
 import { launchBrowser } from './browser.ts';
 import { demoSite } from './demo-site.ts';

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { duplicatePairs } from '../../src/analysis/near-duplicate.ts';
 import { words } from '../../src/analysis/tokens.ts';
 
-export const BBC_DIR = process.env.BBC_CORPUS_DIR ?? '/work/shared/corpora/bbc-news-topics';
+export const BBC_DIR = process.env.BBC_CORPUS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/corpora/bbc-news-topics');
 
 export interface BbcArticle {
   /** Path relative to the corpus, as in exact-duplicate-pairs.tsv: bbc/tech/079.txt */

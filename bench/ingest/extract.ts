@@ -3,7 +3,7 @@
 // time per page.
 import { extractArticle } from '../../src/ingest/process/extract.ts';
 import { corpusScore, scorePage } from '../../src/ingest/process/extract-quality.ts';
-import { loadBaseline, loadExtractionCorpus } from '../../src/ingest/process/extraction-corpus.ts';
+import { loadBaseline, loadExtractionCorpus } from '../../src/test-support/extraction-corpus.ts';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 

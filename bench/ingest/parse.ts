@@ -10,7 +10,7 @@ import vm from 'node:vm';
 import { parseFeed as rowanmanning } from '@rowanmanning/feed-parser';
 import { parseFeed as feedsmith } from 'feedsmith';
 import RssParser from 'rss-parser';
-import { corpusOptions, judge, listCorpus, readExpectation, runFile } from '../../src/ingest/parse/feedparser-corpus.ts';
+import { corpusOptions, judge, listCorpus, readExpectation, runFile } from '../../src/test-support/feedparser-corpus.ts';
 import { parseFeed } from '../../src/ingest/parse/parse-feed.ts';
 import type { ParsedFeed, ParsedItem, ParsedPerson } from '../../src/ingest/parse/types.ts';
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { createTestDatabase } from '../../src/db/testing.ts';
+import { createTestDatabase } from '../../src/test-support/databases.ts';
 import { searchArticles, type SearchQuery } from '../../src/search/search.ts';
 import { generateArticles, rng, SECTIONS } from './generate.ts';
 

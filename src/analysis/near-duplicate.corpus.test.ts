@@ -4,13 +4,12 @@
 // corpus holds 63 more copies, the same body under a new headline or a lightly
 // revised version, which the detector is meant to link; an independent word
 // alignment tells copies from distinct articles (see bench/curation/dedupe.ts).
-import fs from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BBC_DIR, loadBbc, scoreBbc } from '../../bench/curation/dedupe.ts';
+import { expect, it } from 'vitest';
+import { loadBbc, scoreBbc } from '../../bench/curation/dedupe.ts';
+import { describeCorpus } from '../test-support/corpora.ts';
 import { duplicatePairs } from './near-duplicate.ts';
 
-describe.skipIf(!fs.existsSync(path.join(BBC_DIR, 'exact-duplicate-pairs.tsv')))('near-duplicates in the BBC News corpus', () => {
+describeCorpus('bbc-news-topics', 'near-duplicates in the BBC News corpus', () => {
   it('finds all 98 byte-identical pairs and merges no different stories', () => {
     const { articles, listed } = loadBbc();
     expect(articles).toHaveLength(2225);
@@ -21,4 +20,4 @@ describe.skipIf(!fs.existsSync(path.join(BBC_DIR, 'exact-duplicate-pairs.tsv')))
     // Every other flagged pair is a copy by the independent word-alignment test.
     expect(score.headlineOnly.length + score.revisions.length).toBe(score.unlisted.length);
   });
-});
+}, 'exact-duplicate-pairs.tsv');

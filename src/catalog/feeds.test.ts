@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { addFeed, claimDueFeeds, finishFeed, getFeed, ingestSummary, normaliseFeedUrl, setFeedStatus } from './feeds.ts';
 import { CatalogError, createPublisher } from './publishers.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import type { Entity } from '../analysis/entities.ts';
 import { canonicalNames, entityIds } from './entity-store.ts';
 import { newRunCache, writeFeatures } from './store.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle, updateArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { dot, parseVector } from '../analysis/terms.ts';
 import { DEFAULT_THREAD_RULES } from './cluster-rules.ts';
 import { runCuration } from './job.ts';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle, queueForCuration, updateArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { inlineAnalyser, type Analyser } from './analyser.ts';
-import { acquireLease } from './lease.ts';
+import { acquireLease } from '../db/leases.ts';
 import { runCuration } from './job.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');

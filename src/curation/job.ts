@@ -18,7 +18,7 @@ import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RU
 import { addToThread, joinThreads, loadThreads, startThread, threadsOfClusters } from './thread-store.ts';
 import { continuesThread } from './thread-rules.ts';
 import { canonicalNames } from './entity-store.ts';
-import { acquireLease, releaseLease } from './lease.ts';
+import { acquireLease, releaseLease } from '../db/leases.ts';
 import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
 import {
   addDocuments,

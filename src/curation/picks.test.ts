@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { createUser } from '../members/accounts.ts';
 import { addPick, currentPicks, editorLog, movePick, PickError, removePick, setGoodNews, updatePick } from './picks.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { installSecret } from '../members/secrets.ts';
 import { checkReadToken, daySalt, issueReadToken, READ_MIN_DWELL_MS, READ_TOKEN_TTL_MS, ReadRecorder, recordReads, spendReadNonce, visitorReader } from './reads.ts';
 

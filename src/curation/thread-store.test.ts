@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { runCuration } from './job.ts';
 import { forgetCuration } from './rebuild.ts';
 import { newRunCache } from './store.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, schemaState, assertSchemaCurrent, SchemaError } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from './testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 
 describe.each(testDialects)('migrations on %s', (dialect) => {
   let database: TestDatabase;

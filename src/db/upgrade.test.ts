@@ -7,7 +7,7 @@ import { runCuration } from '../curation/job.ts';
 import { searchArticles } from '../search/search.ts';
 import { migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from './testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 const BODY = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: the harbour wall was mended by the crew before the storms came in.${i === 7 ? ' A zeppelin passed.' : ''}</p>`).join('');

@@ -23,8 +23,8 @@ import { parseFeed } from './parse/parse-feed.ts';
 import { processItem } from './process/process-item.ts';
 import { sanitizeArticleHtml } from './process/sanitize.ts';
 import type { ProcessedItem } from './process/types.ts';
-import { ALLOWED_REGEXES } from './regex-allowlist.test-support.ts';
-import { FIELDS, type Field } from './hostile-fields.test-support.ts';
+import { ALLOWED_REGEXES } from '../test-support/regex-allowlist.ts';
+import { FIELDS, type Field } from '../test-support/hostile-fields.ts';
 
 /** Regex span allowed per input character: each field passes through a few dozen linear patterns (the worst seen is ~37). */
 const SPAN_PER_CHAR = 64;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addFeed, getFeed } from '../catalog/feeds.ts';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { silentLogger } from '../log.ts';
 import type { Fetcher } from './fetch/types.ts';
 import { refreshFeed } from './refresh.ts';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { checkSync, type Diagnostics } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_REGEXES } from './regex-allowlist.test-support.ts';
+import { ALLOWED_REGEXES } from '../test-support/regex-allowlist.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCANNED = ['src/ingest', 'src/analysis', 'src/search', 'src/members', 'src/catalog'];

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { silentLogger } from '../log.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { linkIn, startTestSmtp } from '../mail/test-smtp.ts';
+import { linkIn, startTestSmtp } from '../test-support/smtp.ts';
 import {
   AccountError,
   changePassword,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../db/testing.ts';
-import { NOW, readerFixture, type ReaderFixture } from '../web/testing.ts';
+import { testDialects } from '../test-support/databases.ts';
+import { NOW, readerFixture, type ReaderFixture } from '../test-support/reader-fixture.ts';
 import { createUser } from './accounts.ts';
 import { ReadingHistory } from './reading-history.ts';
 

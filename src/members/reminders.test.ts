@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { silentLogger } from '../log.ts';
 import { createMailer } from '../mail/mailer.ts';
-import { startTestSmtp } from '../mail/test-smtp.ts';
+import { startTestSmtp } from '../test-support/smtp.ts';
 import { createUser } from './accounts.ts';
 import { grantMembership } from './billing/manual.ts';
 import { DAY_MS } from './membership.ts';

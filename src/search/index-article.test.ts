@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle, updateArticle, withdrawArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { dialectOf } from './dialect.ts';
 import { foldDiacritics, indexArticles, reindexArticles, removeFromIndex } from './index-article.ts';
 import { searchArticles } from './search.ts';
-import { testArticle } from './testing.ts';
+import { testArticle } from '../test-support/articles.ts';
 
 const now = Date.parse('2026-11-24T09:00:00Z');
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertArticle, withdrawArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { combineScore } from './query.ts';
 import { searchArticles, type SearchQuery } from './search.ts';
-import { testArticle } from './testing.ts';
+import { testArticle } from '../test-support/articles.ts';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-11-24T09:00:00Z');

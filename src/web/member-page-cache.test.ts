@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articlePath } from '../catalog/article-pages.ts';
 import { issueApiKey } from '../catalog/publishers.ts';
-import { testDialects } from '../db/testing.ts';
+import { testDialects } from '../test-support/databases.ts';
 import { createUser } from '../members/accounts.ts';
 import { DAY_MS } from '../members/membership.ts';
 import { createSession } from '../members/sessions.ts';
-import { getHtml, readerFixture, type ReaderFixture } from './testing.ts';
+import { getHtml, readerFixture, type ReaderFixture } from '../test-support/reader-fixture.ts';
 
 const csrfIn = (html: string) => [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
 const form = (cookie: string, csrf: string) => ({ cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' });

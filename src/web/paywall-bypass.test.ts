@@ -8,7 +8,7 @@ import { insertArticle } from '../catalog/articles.ts';
 import { articlePath } from '../catalog/article-pages.ts';
 import { createPublisher, issueApiKey } from '../catalog/publishers.ts';
 import { loadConfig } from '../config.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { silentLogger } from '../log.ts';
 import { createUser } from '../members/accounts.ts';
 import { DAY_MS } from '../members/membership.ts';

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeHtml, fetchPage, metaCharset } from './fetch-page.ts';
 import { createFetcher } from './fetcher.ts';
-import { startServer, type TestServer } from './test-server.ts';
+import { startServer, type TestServer } from '../../test-support/http-server.ts';
 
 let srv: TestServer;
 let lastAccept: string | undefined;

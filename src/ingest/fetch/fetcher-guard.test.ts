@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupFn } from './address-guard.ts';
 import { createFetcher } from './fetcher.ts';
-import { startServer, type TestServer } from './test-server.ts';
+import { startServer, type TestServer } from '../../test-support/http-server.ts';
 import type { FetcherOptions } from './types.ts';
 
 let srv: TestServer;

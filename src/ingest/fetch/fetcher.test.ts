@@ -3,7 +3,7 @@ import net from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher, FEED_ACCEPT } from './fetcher.ts';
-import { startServer, type TestServer } from './test-server.ts';
+import { startServer, type TestServer } from '../../test-support/http-server.ts';
 import { FetchError, type FetcherOptions } from './types.ts';
 
 const body = '<rss version="2.0"><channel><title>Test</title></channel></rss>';

@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { listCorpus, runFile, type FileResult } from './feedparser-corpus.ts';
+import { describeCorpus } from '../../test-support/corpora.ts';
+import { listCorpus, runFile, type FileResult } from '../../test-support/feedparser-corpus.ts';
 
-const root = path.resolve(__dirname, '../../../../shared/corpora/feedparser-tests');
-
+describeCorpus('feedparser-tests', 'the feedparser corpus', (root) => {
 it('reads the feedparser corpus: no crash, no hang, >= 90% of applicable well-formed expectations', () => {
   const files = listCorpus(root);
   expect(files.length).toBeGreaterThan(2000);
@@ -42,4 +42,5 @@ it('reads the feedparser corpus: no crash, no hang, >= 90% of applicable well-fo
   fs.mkdirSync('test-artifacts', { recursive: true });
   fs.writeFileSync('test-artifacts/feedparser-report.md', lines.join('\n') + '\n');
   expect(rate).toBeGreaterThanOrEqual(0.9);
+});
 });

@@ -1,9 +1,10 @@
 // Full-text extraction against the article-extraction benchmark, with its own
 // metric: we must not do worse than Readability.js 0.6.0 (F1 0.947); we measure 0.957.
 import { describe, expect, it } from 'vitest';
+import { describeCorpus } from '../../test-support/corpora.ts';
 import { extractArticle } from './extract.ts';
 import { corpusScore, scorePage } from './extract-quality.ts';
-import { loadBaseline, loadExtractionCorpus } from './extraction-corpus.ts';
+import { loadBaseline, loadExtractionCorpus } from '../../test-support/extraction-corpus.ts';
 
 describe('extraction metric', () => {
   it('scores plain cases as the benchmark defines them', () => {
@@ -17,7 +18,10 @@ describe('extraction metric', () => {
     expect(corpusScore([scorePage('a b c d', ''), scorePage('a b c d', 'a b c d')])).toMatchObject({ precision: 1, recall: 0.5 });
   });
 
-  const pages = loadExtractionCorpus();
+});
+
+describeCorpus('article-extraction-benchmark', 'extraction on the benchmark', (dir) => {
+  const pages = loadExtractionCorpus(dir);
 
   it('reproduces the published figures from the stored outputs of other systems', () => {
     const published: [string, number, number, number][] = [
@@ -27,7 +31,7 @@ describe('extraction metric', () => {
       ['html-text', 0.665, 0.5, 0.994],
     ];
     for (const [name, f1, precision, recall] of published) {
-      const baseline = loadBaseline(name);
+      const baseline = loadBaseline(name, dir);
       const s = corpusScore(pages.map((p) => scorePage(p.truth, baseline[p.id] ?? '')));
       // The README prints bootstrap means to three places: allow one unit in the last place.
       for (const [got, want] of [[s.f1, f1], [s.precision, precision], [s.recall, recall]] as const) expect(Math.abs(got - want), name).toBeLessThanOrEqual(0.0011);

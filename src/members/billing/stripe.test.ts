@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialects, type TestDatabase } from '../../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../../test-support/databases.ts';
 import { createUser } from '../accounts.ts';
 import { membershipOf } from '../facts.ts';
 import { createStripeProvider } from './stripe.ts';

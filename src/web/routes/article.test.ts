@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articlePath } from '../../catalog/article-pages.ts';
 import { withdrawArticle } from '../../catalog/articles.ts';
-import { testDialects } from '../../db/testing.ts';
+import { testDialects } from '../../test-support/databases.ts';
 import { runCuration } from '../../curation/job.ts';
 import { xmlError } from '../../demo/well-formed.ts';
-import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
+import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../../test-support/reader-fixture.ts';
 
 const jsonLdOf = (html: string) => {
   const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);

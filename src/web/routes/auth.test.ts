@@ -5,11 +5,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../../db/testing.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../../test-support/databases.ts';
 import { silentLogger } from '../../log.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { createOutbox } from '../../mail/outbox.ts';
-import { linkIn, startTestSmtp } from '../../mail/test-smtp.ts';
+import { linkIn, startTestSmtp } from '../../test-support/smtp.ts';
 import { createStripeProvider } from '../../members/billing/stripe.ts';
 import { buildServer } from '../server.tsx';
 

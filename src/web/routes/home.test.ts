@@ -3,8 +3,8 @@ import { withdrawArticle } from '../../catalog/articles.ts';
 import { runCuration } from '../../curation/job.ts';
 import { addPick } from '../../curation/picks.ts';
 import { createUser } from '../../members/accounts.ts';
-import { testDialects } from '../../db/testing.ts';
-import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
+import { testDialects } from '../../test-support/databases.ts';
+import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../../test-support/reader-fixture.ts';
 
 const section = (html: string, heading: string) => {
   const start = html.indexOf(`aria-label="${heading}"`);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../db/testing.ts';
+import { testDialects } from '../../test-support/databases.ts';
 import { runCuration } from '../../curation/job.ts';
-import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../testing.ts';
+import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../../test-support/reader-fixture.ts';
 
 const titles = (html: string) => [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!);
 const older = (html: string) => /href="([^"]+\?before=[^"]+)">Older stories/.exec(html)?.[1]?.replace(/&amp;/g, '&');

@@ -5,10 +5,10 @@
 // them at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../catalog/publishers.ts';
-import { testDialects } from '../../db/testing.ts';
+import { testDialects } from '../../test-support/databases.ts';
 import { createUser } from '../../members/accounts.ts';
 import { createSession } from '../../members/sessions.ts';
-import { getHtml, readerFixture, type ReaderFixture } from '../testing.ts';
+import { getHtml, readerFixture, type ReaderFixture } from '../../test-support/reader-fixture.ts';
 
 describe.each(testDialects)('search result pages kept for popular searches, %s', (dialect) => {
   let f: ReaderFixture;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../db/testing.ts';
-import { readerFixture, type ReaderFixture } from '../testing.ts';
+import { testDialects } from '../../test-support/databases.ts';
+import { readerFixture, type ReaderFixture } from '../../test-support/reader-fixture.ts';
 
 describe.each(testDialects)('robots.txt and sitemap.xml, %s', (dialect) => {
   let f: ReaderFixture;

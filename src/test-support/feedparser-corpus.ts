@@ -18,9 +18,9 @@
 // podlove chapters, cloud, textinput, itunes_* flags.
 import fs from 'node:fs';
 import path from 'node:path';
-import { canonicalEncoding } from './decode.ts';
-import { parseFeed } from './parse-feed.ts';
-import { FeedParseError, type ParseOptions, type ParsedFeed, type ParsedItem, type ParsedPerson } from './types.ts';
+import { canonicalEncoding } from '../ingest/parse/decode.ts';
+import { parseFeed } from '../ingest/parse/parse-feed.ts';
+import { FeedParseError, type ParseOptions, type ParsedFeed, type ParsedItem, type ParsedPerson } from '../ingest/parse/types.ts';
 
 export class NotApplicable extends Error {}
 

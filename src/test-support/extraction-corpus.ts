@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { CORPORA } from './corpora.ts';
 
-export const EXTRACTION_CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpora/article-extraction-benchmark');
+export const EXTRACTION_CORPUS = path.join(CORPORA, 'article-extraction-benchmark');
 
 export interface ExtractionPage {
   id: string;

@@ -5,9 +5,9 @@ import { insertArticle } from '../catalog/articles.ts';
 import { createPublisher, type PublisherInput } from '../catalog/publishers.ts';
 import { loadConfig } from '../config.ts';
 import type { NewArticle } from '../db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { silentLogger } from '../log.ts';
-import { buildServer } from './server.tsx';
+import { buildServer } from '../web/server.tsx';
 
 export const NOW = Date.parse('2026-11-24T09:00:00Z');
 export const HOUR = 3_600_000;

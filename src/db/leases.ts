@@ -1,7 +1,7 @@
 // A named lease in the database: one holder at a time across processes and
 // machines, taken over when its holder stops renewing it.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { DB } from './schema.ts';
 
 /** Takes or renews the lease; false when someone else holds it and it has not expired. */
 export async function acquireLease(db: Kysely<DB>, name: string, owner: string, now: number, ttlMs: number): Promise<boolean> {
