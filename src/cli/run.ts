@@ -4,7 +4,9 @@ import { createContext, type AppContext } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { assertSchemaCurrent, migrate, schemaState } from '../db/migrate.ts';
 import { demoEpoch, installDemo } from '../demo/install.ts';
-import { startIngestLoop, type IngestLoop } from '../ingest/loop.ts';
+import { leaseOwner } from '../ingest/cycle.ts';
+import { backgroundJobs } from '../jobs/background.ts';
+import { startScheduler, type Scheduler } from '../jobs/scheduler.ts';
 import { buildServer } from '../web/server.tsx';
 import { bold, dim, green } from './format.ts';
 
@@ -24,10 +26,10 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts: 
 
 async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }): Promise<void> {
   const { config, log } = ctx;
-  let loop: IngestLoop | undefined;
+  let jobs: Scheduler | undefined;
   const epoch = config.demo ? await demoEpoch(ctx.database.db) : Date.now();
   const server = roles.serve
-    ? await buildServer({ config, database: ctx.database, log, ingestStatus: () => loop?.status() ?? null, demoEpoch: () => epoch, mailer: ctx.mailer, baseUrl: ctx.baseUrl })
+    ? await buildServer({ config, database: ctx.database, log, jobs: () => jobs?.status() ?? null, demoEpoch: () => epoch, mailer: ctx.mailer, baseUrl: ctx.baseUrl })
     : undefined;
   if (server) {
     await server.listen({ port: config.port, host: config.host });
@@ -45,7 +47,10 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
       process.stderr.write('\n');
     }
   }
-  if (roles.ingest) loop = startIngestLoop(ctx);
+  if (roles.ingest) {
+    const owner = leaseOwner();
+    jobs = startScheduler({ db: ctx.database.db, log, owner }, backgroundJobs(ctx, { owner }));
+  }
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -55,7 +60,7 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await loop?.stop();
+  await jobs?.stop();
   await server?.close();
 }
 

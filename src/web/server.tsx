@@ -21,7 +21,8 @@ import { authRoutes } from './routes/auth.tsx';
 import { emailLinkRoutes } from './routes/email-links.tsx';
 import { methodNotAllowed } from './methods.ts';
 import { securityHeaders } from './security-headers.ts';
-import { healthRoutes, type IngestStatus } from './routes/health.ts';
+import type { JobState } from '../jobs/scheduler.ts';
+import { healthRoutes } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { listRoutes } from './routes/lists.tsx';
 import { planRoutes } from './routes/plans.tsx';
@@ -39,8 +40,8 @@ export interface ServerDeps {
   config: Config;
   database: Database;
   log: Logger;
-  /** Live state of this process's ingest loop, when it runs one. */
-  ingestStatus?: () => IngestStatus | null;
+  /** Live state of this process's background jobs, when it runs them. */
+  jobs?: () => JobState[] | null;
   now?: () => number;
   /** The demo content's fixed "now" (demo/install.ts). */
   demoEpoch?: () => number;
@@ -101,7 +102,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await sessionPlugin(app, { db: database.db, now, graceDays: config.membership.graceDays, secure });
 
   await appRoutes(app);
-  healthRoutes(app, { database, ingestStatus: deps.ingestStatus });
+  healthRoutes(app, { database, jobs: deps.jobs });
   // Shared lists are recomputed at most every 10 seconds (and right away in tests, which pass their own clock).
   const lists = new ListCache(deps.now ? 0 : 10_000, now);
   publisherArticleRoutes(app, { database, now: deps.now, onChange: () => lists.clear() });

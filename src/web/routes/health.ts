@@ -1,20 +1,15 @@
 // GET /healthz: is the database answering, and is ingestion keeping up?
 // 200 when the database answers; 503 when it does not. Ingestion problems are
 // reported (status "degraded") without failing the check, since a web process
-// can serve perfectly well while feeds are failing.
+// can serve perfectly well while feeds are failing. A process that runs the
+// background jobs reports each one's state.
 import type { FastifyInstance } from 'fastify';
 import { ingestSummary } from '../../catalog/feeds.ts';
 import { ping, type Database } from '../../db/connect.ts';
 import { VERSION } from '../../config.ts';
+import type { JobState } from '../../jobs/scheduler.ts';
 
-export interface IngestStatus {
-  running: boolean;
-  lastCycleAt: number | null;
-  lastCycleMs: number | null;
-  lastError: string | null;
-}
-
-export function healthRoutes(app: FastifyInstance, deps: { database: Database; ingestStatus?: () => IngestStatus | null }): void {
+export function healthRoutes(app: FastifyInstance, deps: { database: Database; jobs?: () => JobState[] | null }): void {
   app.get('/healthz', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
     let latencyMs: number;
@@ -24,14 +19,14 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; i
       return reply.code(503).send({ status: 'down', version: VERSION, database: { ok: false, error: (err as Error).message } });
     }
     const ingest = await ingestSummary(deps.database.db);
-    const loop = deps.ingestStatus?.() ?? null;
-    const degraded = ingest.parked > 0 || (loop?.lastError ?? null) !== null;
+    const jobs = deps.jobs?.() ?? null;
+    const degraded = ingest.parked > 0 || !!jobs?.some((j) => j.lastError !== null);
     return {
       status: degraded ? 'degraded' : 'ok',
       version: VERSION,
       database: { ok: true, dialect: deps.database.dialect, latency_ms: Math.round(latencyMs * 100) / 100 },
+      jobs: jobs?.map((j) => ({ name: j.name, running: j.running, runs: j.runs, failures: j.failures, skipped: j.skipped, last_run_at: iso(j.lastStartedAt), last_run_ms: j.lastDurationMs, last_error: j.lastError, last_result: j.lastResult })) ?? null,
       ingest: {
-        loop: loop ? { running: loop.running, last_cycle_at: iso(loop.lastCycleAt), last_cycle_ms: loop.lastCycleMs, last_error: loop.lastError } : null,
         feeds: ingest.feeds,
         active: ingest.active,
         failing: ingest.failing,
