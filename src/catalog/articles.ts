@@ -224,3 +224,8 @@ export async function countArticles(db: Kysely<DB>): Promise<number> {
   const r = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** An author of this publisher by the slug in their page's address. */
+export function authorBySlug(db: Kysely<DB>, publisherId: number, slug: string): Promise<{ id: number; name: string; slug: string } | undefined> {
+  return db.selectFrom('authors').select(['id', 'name', 'slug']).where('publisher_id', '=', publisherId).where('slug', '=', slug).executeTakeFirst();
+}

@@ -7,7 +7,8 @@ import { createUser } from '../members/accounts.ts';
 import { endGrants, grantMembership } from '../members/billing/manual.ts';
 import { membershipFacts } from '../members/facts.ts';
 import { membershipAt } from '../members/membership.ts';
-import { normaliseEmail } from '../members/tokens.ts';
+import { allPlans, savePlan } from '../members/billing/plans.ts';
+import { listUsers, userByEmail } from '../members/users.ts';
 import { bold, dim, table, UsageError } from './format.ts';
 import { withContext } from './run.ts';
 
@@ -40,7 +41,7 @@ export function usersCommand(): Command {
             if (!p) throw new UsageError(`no publisher "${o.publisher}"`);
             publisherId = p.id;
           }
-          const exists = await ctx.database.db.selectFrom('users').select('id').where('email', '=', normaliseEmail(o.email)).executeTakeFirst();
+          const exists = await userByEmail(ctx.database.db, o.email);
           if (exists) throw new UsageError(`an account for ${o.email} already exists`);
           const password = o.password ?? randomPassword();
           const user = await createUser(
@@ -63,7 +64,7 @@ export function usersCommand(): Command {
     .action(async () => {
       await withContext(
         async (ctx) => {
-          const users = await ctx.database.db.selectFrom('users').selectAll().orderBy('id').execute();
+          const users = await listUsers(ctx.database.db);
           const facts = await membershipFacts(ctx.database.db, users.map((u) => u.id));
           const now = Date.now();
           process.stdout.write(
@@ -89,7 +90,7 @@ export function usersCommand(): Command {
     .action(async (email: string, o: { days?: number; note?: string }) => {
       await withContext(
         async (ctx) => {
-          const user = await ctx.database.db.selectFrom('users').select(['id', 'email']).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+          const user = await userByEmail(ctx.database.db, email);
           if (!user) throw new UsageError(`no account for ${email}`);
           const now = Date.now();
           await grantMembership(ctx.database.db, { userId: user.id, startsAt: now, endsAt: o.days ? now + o.days * 86_400_000 : null, grantedBy: null, note: o.note }, now);
@@ -106,7 +107,7 @@ export function usersCommand(): Command {
     .action(async (email: string) => {
       await withContext(
         async (ctx) => {
-          const user = await ctx.database.db.selectFrom('users').select(['id', 'email']).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+          const user = await userByEmail(ctx.database.db, email);
           if (!user) throw new UsageError(`no account for ${email}`);
           const n = await endGrants(ctx.database.db, user.id, Date.now());
           process.stdout.write(`ended ${n} grant${n === 1 ? '' : 's'} for ${user.email}\n`);
@@ -134,12 +135,9 @@ export function plansCommand(): Command {
       if (!Number.isFinite(o.price) || o.price < 0) throw new UsageError('--price must be an amount like 9.99');
       await withContext(
         async (ctx) => {
-          const db = ctx.database.db;
-          const values = { name: o.name, interval: o.interval, price_cents: o.price, currency: o.currency.toUpperCase(), provider_price_id: o.stripePrice ?? null, active: o.inactive ? 0 : 1 };
-          const existing = await db.selectFrom('plans').select('id').where('slug', '=', slug).executeTakeFirst();
-          if (existing) await db.updateTable('plans').set(values).where('id', '=', existing.id).execute();
-          else await db.insertInto('plans').values({ slug, ...values, created_at: Date.now() }).execute();
-          process.stdout.write(`${existing ? 'updated' : 'created'} plan ${slug}: ${(o.price / 100).toFixed(2)} ${values.currency} a ${o.interval}\n`);
+          const input = { name: o.name, interval: o.interval as 'month' | 'year', priceCents: o.price, currency: o.currency, providerPriceId: o.stripePrice ?? null, active: !o.inactive };
+          const done = await savePlan(ctx.database.db, slug, input, Date.now());
+          process.stdout.write(`${done} plan ${slug}: ${(o.price / 100).toFixed(2)} ${o.currency.toUpperCase()} a ${o.interval}\n`);
         },
         { quiet: true },
       );
@@ -150,7 +148,7 @@ export function plansCommand(): Command {
     .action(async () => {
       await withContext(
         async (ctx) => {
-          const plans = await ctx.database.db.selectFrom('plans').selectAll().orderBy('price_cents').execute();
+          const plans = await allPlans(ctx.database.db);
           if (!plans.length) return void process.stdout.write('No plans yet: masthead plans set monthly --name "Monthly" --interval month --price 9.99\n');
           process.stdout.write(table(['slug', 'name', 'price', 'active', 'stripe price'], plans.map((p) => [p.slug, p.name, `${(p.price_cents / 100).toFixed(2)} ${p.currency}/${p.interval}`, p.active ? 'yes' : 'no', p.provider_price_id ?? '-'])) + '\n');
         },

@@ -98,3 +98,8 @@ export async function canonicalNames(db: Kysely<DB>, a: { entities: Entity[]; co
   }
   a.entities = [...merged.values(), ...a.entities.slice(next)];
 }
+
+/** A person, organisation, place or thing by the slug of its page. */
+export function entityBySlug(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('entities').selectAll().where('slug', '=', slug).executeTakeFirst();
+}

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ArticleRow, DB } from '../db/schema.ts';
 import { canRead, type AccessDecision, type AccessPolicy } from '../members/access.ts';
+import { recordUnlock, unlockedThisMonth } from '../members/allowance.ts';
 import { viewerOf } from './session.ts';
 
 export interface Readable {
@@ -14,10 +15,6 @@ export interface Readable {
   /** Plain text this viewer may see (for snippets, descriptions, API). */
   text: string;
   truncated: boolean;
-}
-
-function month(now: number): string {
-  return new Date(now).toISOString().slice(0, 7);
 }
 
 /**
@@ -30,14 +27,12 @@ export async function accessFor(db: Kysely<DB>, req: FastifyRequest, article: Ar
   let unlocked = false;
   const account = req.account;
   if (account && policy.monthlyAllowance > 0 && !account.membership.hasAccess) {
-    const rows = await db.selectFrom('allowance_unlocks').select('article_id').where('user_id', '=', account.user.id).where('month', '=', month(now)).execute();
-    allowanceUsed = rows.length;
-    unlocked = rows.some((r) => r.article_id === article.id);
+    const ids = await unlockedThisMonth(db, account.user.id, now);
+    allowanceUsed = ids.length;
+    unlocked = ids.includes(article.id);
   }
   const decision = canRead({ publisherId: article.publisher_id, isFree: article.is_free === 1, status: article.status }, viewerOf(req, allowanceUsed, unlocked), policy);
-  if (decision.full && decision.consumesAllowance && account) {
-    await db.insertInto('allowance_unlocks').values({ user_id: account.user.id, article_id: article.id, month: month(now) }).onConflict((oc) => oc.doNothing()).execute();
-  }
+  if (decision.full && decision.consumesAllowance && account) await recordUnlock(db, account.user.id, article.id, now);
   return decision;
 }
 

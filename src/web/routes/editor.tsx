@@ -4,7 +4,7 @@
 // every post carries the CSRF token (session.ts) and ends in a redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { toCards, CARD_COLUMNS, articlePath } from '../../catalog/article-pages.ts';
+import { articlePath, cardRowsByIds, goodNewsRows, toCards } from '../../catalog/article-pages.ts';
 import type { DB } from '../../db/schema.ts';
 import { addPick, currentPicks, editorLog, movePick, PickError, removePick, setGoodNews, updatePick } from '../../curation/picks.ts';
 import type { ListCache } from '../list-cache.ts';
@@ -123,8 +123,8 @@ export function editorRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: 
   async function consolePage(req: FastifyRequest, error: string | null): Promise<string> {
     const t = now();
     const picks = await currentPicks(db, t);
-    const cards = new Map((await toCards(db, picks.length ? await db.selectFrom('articles').select([...CARD_COLUMNS]).where('id', 'in', picks.map((p) => p.articleId)).execute() : [])).map((c) => [c.id, c]));
-    const good = await toCards(db, await db.selectFrom('articles').select([...CARD_COLUMNS]).where('good_news', '=', 1).where('status', '=', 'published').orderBy('published_at', 'desc').limit(8).execute());
+    const cards = new Map((await toCards(db, await cardRowsByIds(db, picks.map((p) => p.articleId)))).map((c) => [c.id, c]));
+    const good = await toCards(db, await goodNewsRows(db, 8));
     const log = await editorLog(db, 40);
     const notice = NOTICES[String((req.query as { notice?: string }).notice ?? '')];
     return page({

@@ -10,6 +10,7 @@ import { requestPasswordReset, resetPassword, resetTokenValid } from '../../memb
 import { createSession } from '../../members/sessions.ts';
 import { trustDevice } from '../../members/signin.ts';
 import { liveToken } from '../../members/user-tokens.ts';
+import { userById } from '../../members/users.ts';
 import { localPathOr } from '../local-path.ts';
 import { setSignedIn } from '../session.ts';
 import { Csrf, page } from '../views/shell.tsx';
@@ -49,7 +50,7 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
     const token = req.query.token ?? '';
     const live = await liveToken(accounts.db, token, 'verify', accounts.now());
     if (!live) return expired(req, reply, 'This link has expired or has already been used.', { href: '/account', label: 'Ask for a new one on your account page' });
-    const owner = await accounts.db.selectFrom('users').select('email').where('id', '=', live.user_id).executeTakeFirstOrThrow();
+    const owner = (await userById(accounts.db, live.user_id))!;
     const other = req.account && req.account.user.id !== live.user_id ? req.account.user.email : null;
     return html(
       reply,

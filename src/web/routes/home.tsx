@@ -5,6 +5,7 @@ import type { Card } from '../../catalog/article-pages.ts';
 import { latestStoryCards, pickCards, topStoryCards } from '../../curation/lists.ts';
 import { SECTION_NAMES } from '../../catalog/publishers.ts';
 import type { Database } from '../../db/connect.ts';
+import { favouritePublishers } from '../../members/saved-articles.ts';
 import type { ListCache } from '../list-cache.ts';
 import { CardItem, CardList } from '../views/cards.tsx';
 import { page } from '../views/shell.tsx';
@@ -46,16 +47,8 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
     // "For you", until personal ranking lands: the newest from the titles this member reads most.
     let forYou: Card[] | null = null;
     if (req.account) {
-      const favourites = await db
-        .selectFrom('reading_history')
-        .innerJoin('articles', 'articles.id', 'reading_history.article_id')
-        .select(['articles.publisher_id', db.fn.countAll<number>().as('n')])
-        .where('reading_history.user_id', '=', req.account.user.id)
-        .groupBy('articles.publisher_id')
-        .orderBy('n', 'desc')
-        .limit(3)
-        .execute();
-      const newest = await Promise.all(favourites.map((f) => latestStoryCards(db, { limit: 8, publisherId: f.publisher_id })));
+      const favourites = await favouritePublishers(db, req.account.user.id, 3);
+      const newest = await Promise.all(favourites.map((publisherId) => latestStoryCards(db, { limit: 8, publisherId })));
       forYou = newest.flatMap((cards) => take(cards, 2));
       // A reader with favourite titles whose news is all shown above needs no "read a few stories" hint.
       if (forYou.length === 0 && favourites.length) forYou = null;

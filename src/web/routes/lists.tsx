@@ -3,6 +3,8 @@
 // first; visitors' pages are shared, so each is rendered once per interval.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatCursor, listPage, parseCursor, type Card } from '../../catalog/article-pages.ts';
+import { authorBySlug } from '../../catalog/articles.ts';
+import { entityBySlug } from '../../curation/entity-store.ts';
 import { storyListPage } from '../../curation/lists.ts';
 import { getPublisherBySlug, SECTION_NAMES } from '../../catalog/publishers.ts';
 import { topicBySlug } from '../../analysis/topics.ts';
@@ -80,7 +82,7 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
   app.get(
     '/e/:slug',
     list('person, organisation or place', async (req) => {
-      const e = await db.selectFrom('entities').selectAll().where('slug', '=', (req.params as { slug: string }).slug).executeTakeFirst();
+      const e = await entityBySlug(db, (req.params as { slug: string }).slug);
       if (!e) return null;
       const { cards, next } = await storyListPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
       if (!cards.length && !cursor(req)) return null;
@@ -94,7 +96,7 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     list('author', async (req) => {
       const params = req.params as { publisher: string; author: string };
       const p = await getPublisherBySlug(db, params.publisher);
-      const author = p ? await db.selectFrom('authors').selectAll().where('publisher_id', '=', p.id).where('slug', '=', params.author).executeTakeFirst() : undefined;
+      const author = p ? await authorBySlug(db, p.id, params.author) : undefined;
       if (!p || !author) return null;
       const { cards, next } = await listPage(db, { authorId: author.id }, { limit: PAGE, before: cursor(req) });
       return { title: author.name, intro: `Writing for ${p.name}`, path: `/author/${p.slug}/${author.slug}`, cards, next };

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { activePlan, activePlans } from '../../members/billing/plans.ts';
 import type { BillingProvider } from '../../members/billing/types.ts';
 import { WebhookError } from '../../members/billing/types.ts';
 import { Csrf, page } from '../views/shell.tsx';
@@ -11,7 +12,7 @@ export function planRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; billing
   const html = (reply: FastifyReply, code: number, body: string) => reply.code(code).type('text/html; charset=utf-8').send(body);
 
   app.get('/plans', async (req, reply) => {
-    const plans = await deps.db.selectFrom('plans').selectAll().where('active', '=', 1).orderBy('price_cents').execute();
+    const plans = await activePlans(deps.db);
     const member = req.account?.membership;
     return html(
       reply,
@@ -59,7 +60,7 @@ export function planRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; billing
 
   app.post<{ Params: { slug: string } }>('/plans/:slug/checkout', async (req, reply) => {
     if (!req.account) return reply.redirect('/signin?next=/plans', 303);
-    const plan = await deps.db.selectFrom('plans').selectAll().where('slug', '=', req.params.slug).where('active', '=', 1).executeTakeFirst();
+    const plan = await activePlan(deps.db, req.params.slug);
     if (!plan) return reply.code(404).send({ error: 'not_found', message: 'No such plan.' });
     const url = await deps.billing.checkoutUrl(req.account.user, plan, { success: `${deps.baseUrl}/account?welcome=member`, cancel: `${deps.baseUrl}/plans` });
     if (!url) {

@@ -1,7 +1,7 @@
 // robots.txt and sitemap.xml: what search engines may crawl, and where the
 // articles are (structured data on each page marks the paywalled part).
 import type { FastifyInstance } from 'fastify';
-import { articlePath } from '../../catalog/article-pages.ts';
+import { articlePath, sitemapRows } from '../../catalog/article-pages.ts';
 import type { Database } from '../../db/connect.ts';
 
 export function seoRoutes(app: FastifyInstance, deps: { database: Database; baseUrl: string }): void {
@@ -12,14 +12,7 @@ export function seoRoutes(app: FastifyInstance, deps: { database: Database; base
   );
 
   app.get('/sitemap.xml', async (_req, reply) => {
-    const rows = await deps.database.db
-      .selectFrom('articles')
-      .select(['id', 'title', 'published_at', 'updated_at'])
-      .where('status', '=', 'published')
-      .where('duplicate_of', 'is', null)
-      .orderBy('published_at', 'desc')
-      .limit(5000)
-      .execute();
+    const rows = await sitemapRows(deps.database.db, 5000);
     const urls = rows
       .map((r) => `<url><loc>${deps.baseUrl}${articlePath(r).replace(/&/g, '&amp;')}</loc><lastmod>${new Date(r.updated_at ?? r.published_at).toISOString()}</lastmod></url>`)
       .join('');
