@@ -9,7 +9,7 @@ import { installDemo } from '../src/demo/install.ts';
 import { runCycle } from '../src/ingest/cycle.ts';
 import { createFetcher } from '../src/ingest/fetch/fetcher.ts';
 import { silentLogger } from '../src/log.ts';
-import { buildServer } from '../src/web/server.tsx';
+import { buildServer } from '../src/server.tsx';
 
 export async function demoSite(
   database: Database,

@@ -38,7 +38,7 @@ import { createFetcher } from '../src/ingest/fetch/fetcher.ts';
 import { canonicalUrl } from '../src/ingest/process/canonical-url.ts';
 import { VIDEO_HOSTS } from '../src/ingest/process/sanitize.ts';
 import { silentLogger } from '../src/log.ts';
-import { buildServer } from '../src/web/server.tsx';
+import { buildServer } from '../src/server.tsx';
 import { briefArticle, cleanArticle, createFeedServer, nulArticle, pushBody, xmlIds, type XmlIds } from './hostile/feeds.ts';
 import { createViewers, Harness, launchHostileBrowser, runScan, SANDBOX_TOKENS, scanServed, VIEWERS, visitAll, type HookEvent, type Viewer, type VisitResult } from './hostile/harness.ts';
 import { buildLayout, place, placements, type Layout } from './hostile/layout.ts';

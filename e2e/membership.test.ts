@@ -18,7 +18,7 @@ import { createMailer } from '../src/mail/mailer.ts';
 import { linkIn, startTestSmtp } from '../src/test-support/smtp.ts';
 import { createStripeProvider } from '../src/members/billing/stripe.ts';
 import { DAY_MS } from '../src/members/membership.ts';
-import { buildServer } from '../src/web/server.tsx';
+import { buildServer } from '../src/server.tsx';
 import { launchBrowser } from './browser.ts';
 
 const PARAS = Array.from({ length: 10 }, (_, i) => `Paragraph ${i + 1}: the night ferry crossed the sound under a full moon, and the crew counted ${200 + i} lights along the shore.`);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/connect.ts';
 import { silentLogger } from '../../src/log.ts';
-import { buildServer } from '../../src/web/server.tsx';
+import { buildServer } from '../../src/server.tsx';
 
 const [kind, file] = process.argv.slice(2);
 let port: number;

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ArticleRow, ArticleUpdate, DB, NewArticle } from '../db/schema.ts';
 import { previewOf } from '../members/preview.ts';
 import { reindexArticles } from '../search/index-article.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../analysis/slug.ts';
 
 /** The paywall's preview, stored beside the body it is cut from (kept in step by every writer here). */
 function previewColumns(bodyHtml: string): { preview_html: string; preview_text: string } {
@@ -212,20 +212,17 @@ export async function authorsOf(db: Kysely<DB>, articleIds: number[]): Promise<M
   return out;
 }
 
-/** Latest readable articles (not withdrawn, hidden, or a copy of another). */
-export function latestArticles(db: Kysely<DB>, opts: { limit: number; publisherId?: number; before?: number }): Promise<ArticleRow[]> {
-  let q = db.selectFrom('articles').selectAll().where('status', '=', 'published').where('duplicate_of', 'is', null);
-  if (opts.publisherId !== undefined) q = q.where('publisher_id', '=', opts.publisherId);
-  if (opts.before !== undefined) q = q.where('published_at', '<', opts.before);
-  return q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
-}
-
-export async function countArticles(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** An author of this publisher by the slug in their page's address. */
 export function authorBySlug(db: Kysely<DB>, publisherId: number, slug: string): Promise<{ id: number; name: string; slug: string } | undefined> {
   return db.selectFrom('authors').select(['id', 'name', 'slug']).where('publisher_id', '=', publisherId).where('slug', '=', slug).executeTakeFirst();
+}
+
+/** A publisher's pushed article by the publisher's own id. */
+export function pushedArticleByExternalId(db: Kysely<DB>, publisherId: number, externalId: string): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('publisher_id', '=', publisherId).where('guid', '=', `push:${externalId}`).executeTakeFirst();
+}
+
+/** Another of this publisher's articles at this URL (not the one with this guid), if any. */
+export function urlTakenBy(db: Kysely<DB>, publisherId: number, url: string, guid: string): Promise<{ external_id: string | null } | undefined> {
+  return db.selectFrom('articles').select(['external_id']).where('publisher_id', '=', publisherId).where('url', '=', url).where('guid', '<>', guid).executeTakeFirst();
 }

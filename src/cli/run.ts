@@ -7,7 +7,7 @@ import { demoEpoch, installDemo } from '../demo/install.ts';
 import { leaseOwner } from '../ingest/cycle.ts';
 import { backgroundJobs } from '../jobs/background.ts';
 import { startScheduler, type Scheduler } from '../jobs/scheduler.ts';
-import { buildServer } from '../web/server.tsx';
+import { buildServer } from '../server.tsx';
 import { bold, dim, green } from './format.ts';
 
 /**

@@ -56,21 +56,25 @@ export function demoSourceRoutes(app: FastifyInstance, opts: DemoSourceRouteOpti
 
   const forIngestOnly = (req: FastifyRequest, reply: FastifyReply) => reply.code(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(ONLY_INGEST);
 
-  app.get<{ Params: { slug: string } }>('/demo/source/:slug/feed', (req, reply) => {
+  function demoFeed(req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
     if (!fromThisMachine(req)) return forIngestOnly(req, reply);
     const feed = renderDemoFeed(req.params.slug, options(req));
     return feed ? send(req, reply, feed, 'public, max-age=60') : notFound(reply, 'publisher');
-  });
+  }
 
-  app.get<{ Params: { slug: string; id: string } }>('/demo/source/:slug/articles/:id', (req, reply) => {
+  function demoArticlePage(req: FastifyRequest<{ Params: { slug: string; id: string } }>, reply: FastifyReply) {
     if (!fromThisMachine(req)) return forIngestOnly(req, reply);
     const page = renderDemoArticlePage(req.params.slug, req.params.id, options(req));
     return page ? send(req, reply, page, 'public, max-age=300') : notFound(reply, 'article');
-  });
+  }
 
-  app.get<{ Params: { file: string } }>('/demo/source/images/:file', (req, reply) => {
+  function demoImage(req: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) {
     const m = /^([a-z0-9-]{1,200})\.svg$/.exec(req.params.file);
     const image = m ? renderDemoImage(m[1]!) : null;
     return image ? send(req, reply, image, 'public, max-age=31536000, immutable') : notFound(reply, 'image');
-  });
+  }
+
+  app.get('/demo/source/:slug/feed', demoFeed);
+  app.get('/demo/source/:slug/articles/:id', demoArticlePage);
+  app.get('/demo/source/images/:file', demoImage);
 }

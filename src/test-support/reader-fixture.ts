@@ -7,7 +7,7 @@ import { loadConfig } from '../config.ts';
 import type { NewArticle } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { silentLogger } from '../log.ts';
-import { buildServer } from '../web/server.tsx';
+import { buildServer } from '../server.tsx';
 
 export const NOW = Date.parse('2026-11-24T09:00:00Z');
 export const HOUR = 3_600_000;

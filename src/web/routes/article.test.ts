@@ -3,7 +3,7 @@ import { articlePath } from '../../catalog/article-pages.ts';
 import { withdrawArticle } from '../../catalog/articles.ts';
 import { testDialects } from '../../test-support/databases.ts';
 import { runCuration } from '../../curation/job.ts';
-import { xmlError } from '../../demo/well-formed.ts';
+import { xmlError } from '../../test-support/well-formed.ts';
 import { getHtml, HOUR, NOW, readerFixture, type ReaderFixture } from '../../test-support/reader-fixture.ts';
 
 const jsonLdOf = (html: string) => {

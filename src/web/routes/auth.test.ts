@@ -11,7 +11,7 @@ import { createMailer } from '../../mail/mailer.ts';
 import { createOutbox } from '../../mail/outbox.ts';
 import { linkIn, startTestSmtp } from '../../test-support/smtp.ts';
 import { createStripeProvider } from '../../members/billing/stripe.ts';
-import { buildServer } from '../server.tsx';
+import { buildServer } from '../../server.tsx';
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 beforeAll(async () => (smtp = await startTestSmtp()));

@@ -6,8 +6,8 @@ import { AccountError, signUp, type AccountDeps } from '../../members/accounts.t
 import { DEVICE_COOKIE } from '../../members/devices.ts';
 import { endSession } from '../../members/sessions.ts';
 import { signIn } from '../../members/signin.ts';
-import { localPathOr } from '../local-path.ts';
-import { clearSessionCookie, SESSION_COOKIE, setSignedIn } from '../session.ts';
+import { localPathOr } from '../../http/local-path.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSignedIn } from '../../http/session.ts';
 import { Csrf, page } from '../views/shell.tsx';
 
 const credentials = z.object({ email: z.string().trim().max(254), password: z.string().max(256), next: z.string().max(2000).optional() });

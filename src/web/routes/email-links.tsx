@@ -11,8 +11,8 @@ import { createSession } from '../../members/sessions.ts';
 import { trustDevice } from '../../members/signin.ts';
 import { liveToken } from '../../members/user-tokens.ts';
 import { userById } from '../../members/users.ts';
-import { localPathOr } from '../local-path.ts';
-import { setSignedIn } from '../session.ts';
+import { localPathOr } from '../../http/local-path.ts';
+import { setSignedIn } from '../../http/session.ts';
 import { Csrf, page } from '../views/shell.tsx';
 import { html, signInMeta } from './auth.tsx';
 

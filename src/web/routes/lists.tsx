@@ -12,7 +12,7 @@ import type { Database } from '../../db/connect.ts';
 import { ListPage } from '../views/list-page.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
-import type { ListCache } from '../list-cache.ts';
+import type { ListCache } from '../../http/list-cache.ts';
 
 const SECTIONS: Record<string, string> = SECTION_NAMES;
 const PAGE = 24;
@@ -34,7 +34,7 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     });
 
   /** Loads and renders a list; visitors all see the same page, so theirs is rendered once per interval. */
-  const list = (what: string, load: (req: FastifyRequest) => Promise<View | null>) => async (req: FastifyRequest, reply: FastifyReply) => {
+  const list = (what: string, load: (req: FastifyRequest) => Promise<View | null>) => async function showList(req: FastifyRequest, reply: FastifyReply) {
     const build = async () => {
       const view = await load(req);
       return view && render(req, view);
@@ -44,62 +44,55 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     return reply.type('text/html; charset=utf-8').send(html);
   };
 
-  app.get<{ Params: { slug: string } }>(
-    '/p/:slug',
-    list('publication', async (req) => {
-      const p = await getPublisherBySlug(db, (req.params as { slug: string }).slug);
-      if (!p) return null;
-      const { cards, next } = await listPage(db, { publisherId: p.id }, { limit: PAGE, before: cursor(req) });
-      return { title: p.name, intro: p.description, homepage: p.homepage, logo: p.logo_url, path: `/p/${p.slug}`, cards, next };
-    }),
-  );
+  async function publicationView(req: FastifyRequest): Promise<View | null> {
+    const p = await getPublisherBySlug(db, (req.params as { slug: string }).slug);
+    if (!p) return null;
+    const { cards, next } = await listPage(db, { publisherId: p.id }, { limit: PAGE, before: cursor(req) });
+    return { title: p.name, intro: p.description, homepage: p.homepage, logo: p.logo_url, path: `/p/${p.slug}`, cards, next };
+  }
 
-  app.get(
-    '/s/:section',
-    list('section', async (req) => {
-      const section = (req.params as { section: string }).section;
-      const name = SECTIONS[section];
-      if (!name) return null;
-      // Sections, topics and names are told story by story; a publisher's or author's page lists every article.
-      const { cards, next } = await storyListPage(db, { section }, { limit: PAGE, before: cursor(req) });
-      return { title: name, path: `/s/${section}`, cards, next };
-    }),
-  );
+  async function sectionView(req: FastifyRequest): Promise<View | null> {
+    const section = (req.params as { section: string }).section;
+    const name = SECTIONS[section];
+    if (!name) return null;
+    // Sections, topics and names are told story by story; a publisher's or author's page lists every article.
+    const { cards, next } = await storyListPage(db, { section }, { limit: PAGE, before: cursor(req) });
+    return { title: name, path: `/s/${section}`, cards, next };
+  }
 
-  // Topic pages: IPTC Media Topics, top level (/t/politics) and second level (/t/politics/elections).
-  const topicList = list('topic', async (req) => {
+  /** Topic pages: IPTC Media Topics, top level (/t/politics) and second level (/t/politics/elections). */
+  async function topicView(req: FastifyRequest): Promise<View | null> {
     const params = req.params as { topic: string; child?: string };
     const def = topicBySlug(params.child ? `${params.topic}/${params.child}` : params.topic);
     if (!def) return null;
     const parent = def.parent ? topicBySlug(def.parent) : undefined;
     const { cards, next } = await storyListPage(db, { topic: def.slug }, { limit: PAGE, before: cursor(req) });
     return { title: def.name, intro: parent ? `Part of ${parent.name}` : null, path: `/t/${def.slug}`, cards, next };
-  });
-  app.get('/t/:topic', topicList);
-  app.get('/t/:topic/:child', topicList);
+  }
 
-  // People, organisations, places and things named in the news.
-  app.get(
-    '/e/:slug',
-    list('person, organisation or place', async (req) => {
-      const e = await entityBySlug(db, (req.params as { slug: string }).slug);
-      if (!e) return null;
-      const { cards, next } = await storyListPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
-      if (!cards.length && !cursor(req)) return null;
-      const kind = ({ person: 'Person', organisation: 'Organisation', place: 'Place', thing: 'Product, event or other name' } as Record<string, string>)[e.kind] ?? 'Name';
-      return { title: e.name, intro: `${kind} · named in ${e.article_count} ${e.article_count === 1 ? 'report' : 'reports'}`, path: `/e/${e.slug}`, cards, next };
-    }),
-  );
+  /** People, organisations, places and things named in the news. */
+  async function nameView(req: FastifyRequest): Promise<View | null> {
+    const e = await entityBySlug(db, (req.params as { slug: string }).slug);
+    if (!e) return null;
+    const { cards, next } = await storyListPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
+    if (!cards.length && !cursor(req)) return null;
+    const kind = ({ person: 'Person', organisation: 'Organisation', place: 'Place', thing: 'Product, event or other name' } as Record<string, string>)[e.kind] ?? 'Name';
+    return { title: e.name, intro: `${kind} · named in ${e.article_count} ${e.article_count === 1 ? 'report' : 'reports'}`, path: `/e/${e.slug}`, cards, next };
+  }
 
-  app.get(
-    '/author/:publisher/:author',
-    list('author', async (req) => {
-      const params = req.params as { publisher: string; author: string };
-      const p = await getPublisherBySlug(db, params.publisher);
-      const author = p ? await authorBySlug(db, p.id, params.author) : undefined;
-      if (!p || !author) return null;
-      const { cards, next } = await listPage(db, { authorId: author.id }, { limit: PAGE, before: cursor(req) });
-      return { title: author.name, intro: `Writing for ${p.name}`, path: `/author/${p.slug}/${author.slug}`, cards, next };
-    }),
-  );
+  async function authorView(req: FastifyRequest): Promise<View | null> {
+    const params = req.params as { publisher: string; author: string };
+    const p = await getPublisherBySlug(db, params.publisher);
+    const author = p ? await authorBySlug(db, p.id, params.author) : undefined;
+    if (!p || !author) return null;
+    const { cards, next } = await listPage(db, { authorId: author.id }, { limit: PAGE, before: cursor(req) });
+    return { title: author.name, intro: `Writing for ${p.name}`, path: `/author/${p.slug}/${author.slug}`, cards, next };
+  }
+
+  app.get('/p/:slug', list('publication', publicationView));
+  app.get('/s/:section', list('section', sectionView));
+  app.get('/t/:topic', list('topic', topicView));
+  app.get('/t/:topic/:child', list('topic', topicView));
+  app.get('/e/:slug', list('person, organisation or place', nameView));
+  app.get('/author/:publisher/:author', list('author', authorView));
 }

@@ -17,7 +17,7 @@ describe.each(testDialects)('robots.txt and sitemap.xml, %s', (dialect) => {
     expect(robots.body).toContain('Disallow: /account');
     const sitemap = await f.app.inject({ url: '/sitemap.xml' });
     expect(sitemap.headers['content-type']).toContain('application/xml');
-    expect(sitemap.body).toContain(`<loc>http://masthead.test/a/${id}/salt-pepper</loc>`);
+    expect(sitemap.body).toContain(`<loc>http://masthead.test/a/${id}/salt-and-pepper</loc>`);
     expect(sitemap.body).not.toContain(`/a/${copy}/`);
     expect(sitemap.body).not.toContain(`/a/${hidden}/`);
   });

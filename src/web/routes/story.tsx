@@ -2,75 +2,80 @@
 // first, then each publisher's angle (headline and standfirst), and the
 // people, organisations and places the story is about, and the other
 // stories of its developing story (thread).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { z } from 'zod';
+import type { Card } from '../../catalog/article-pages.ts';
 import { clusterPage } from '../../curation/lists.ts';
-import type { ListCache } from '../list-cache.ts';
+import type { DB } from '../../db/schema.ts';
+import type { ListCache } from '../../http/list-cache.ts';
 import { CardBody, CardList, timeAgo } from '../views/cards.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
 
-export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; lists: ListCache }): void {
-  app.get<{ Params: { id: string } }>('/c/:id', async (req, reply) => {
-    const id = Number(req.params.id);
-    const render = async () => {
-      const c = Number.isSafeInteger(id) ? await clusterPage(deps.db, id) : null;
-      if (!c) return null;
-      const t = deps.now();
-      const [first, ...others] = c.reports;
-      return page({
-        title: first!.title,
-        signedIn: !!req.account,
-        wide: true,
-        children: (
-          <div class="article">
-            <p class="meta">
-              {c.publishers} {c.publishers === 1 ? 'publisher covers' : 'publishers cover'} this story · {c.articles} {c.articles === 1 ? 'report' : 'reports'} · first reported {timeAgo(c.firstAt, t)}
-            </p>
-            <h1>{first!.title}</h1>
-            {c.entities.length > 0 && (
-              <p class="tags">
-                <span>About</span>
-                {c.entities.map((e) => (
-                  <a href={`/e/${e.slug}`}>{e.name}</a>
-                ))}
-              </p>
-            )}
-            <h2>First reported</h2>
-            <Report card={first!} now={t} />
-            {others.length > 0 && (
-              <>
-                <h2>Each publisher’s angle</h2>
-                <ul class="coverage plain">
-                  {others.map((r) => (
-                    <li>
-                      <Report card={r} now={t} />
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {c.thread.length > 0 && (
-              <section>
-                <h2>Also in this developing story</h2>
-                <CardList cards={c.thread} now={t} label="Also in this developing story" />
-              </section>
-            )}
-          </div>
-        ),
-      });
-    };
-    const html = req.account ? await render() : await deps.lists.get(`visitor-story:${id}`, render);
-    if (!html) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('We could not find that story', !!req.account));
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
-}
+const params = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-function Report({ card, now }: { card: import('../../catalog/article-pages.ts').Card; now: number }) {
+type Story = NonNullable<Awaited<ReturnType<typeof clusterPage>>>;
+
+function Report({ card, now }: { card: Card; now: number }) {
   return (
     <div class="report">
       <CardBody card={card} now={now} />
     </div>
   );
+}
+
+function StoryPage({ story: c, now: t }: { story: Story; now: number }) {
+  const [first, ...others] = c.reports;
+  return (
+    <div class="article">
+      <p class="meta">
+        {c.publishers} {c.publishers === 1 ? 'publisher covers' : 'publishers cover'} this story · {c.articles} {c.articles === 1 ? 'report' : 'reports'} · first reported {timeAgo(c.firstAt, t)}
+      </p>
+      <h1>{first!.title}</h1>
+      {c.entities.length > 0 && (
+        <p class="tags">
+          <span>About</span>
+          {c.entities.map((e) => (
+            <a href={`/e/${e.slug}`}>{e.name}</a>
+          ))}
+        </p>
+      )}
+      <h2>First reported</h2>
+      <Report card={first!} now={t} />
+      {others.length > 0 && (
+        <>
+          <h2>Each publisher’s angle</h2>
+          <ul class="coverage plain">
+            {others.map((r) => (
+              <li>
+                <Report card={r} now={t} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {c.thread.length > 0 && (
+        <section>
+          <h2>Also in this developing story</h2>
+          <CardList cards={c.thread} now={t} label="Also in this developing story" />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; lists: ListCache }): void {
+  async function showStory(req: FastifyRequest, reply: FastifyReply) {
+    const p = params.safeParse(req.params);
+    const render = async () => {
+      const story = p.success ? await clusterPage(deps.db, p.data.id) : null;
+      return story && page({ title: story.reports[0]!.title, signedIn: !!req.account, wide: true, children: <StoryPage story={story} now={deps.now()} /> });
+    };
+    // Visitors all see the same page: rendered once per interval.
+    const html = req.account ? await render() : await deps.lists.get(`visitor-story:${p.success ? p.data.id : 'none'}`, render);
+    if (!html) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('We could not find that story', !!req.account));
+    return reply.type('text/html; charset=utf-8').send(html);
+  }
+  app.get('/c/:id', showStory);
 }

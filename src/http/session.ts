@@ -6,7 +6,9 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB, UserRow } from '../db/schema.ts';
+import type { ReaderFacts } from '../curation/read-counting.ts';
 import type { Viewer } from '../members/access.ts';
+import type { Actor } from '../members/policies.ts';
 import { membershipOf } from '../members/facts.ts';
 import type { Membership } from '../members/membership.ts';
 import { DEVICE_COOKIE, DEVICE_DAYS } from '../members/devices.ts';
@@ -29,6 +31,17 @@ declare module 'fastify' {
   }
 }
 
+
+/** Who is asking, as the role policies need to know it (members/policies.ts). */
+export function actorOf(req: FastifyRequest): Actor {
+  const u = req.account?.user;
+  return u ? { role: u.role, publisherId: u.publisher_id } : null;
+}
+
+/** Who is reading, as read counting needs to know it. */
+export function readerFacts(req: FastifyRequest): ReaderFacts {
+  return { userId: req.account?.user.id ?? null, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') };
+}
 
 export function viewerOf(req: FastifyRequest, allowanceUsed = 0, unlockedThisArticle = false): Viewer {
   const a = req.account;

@@ -8,10 +8,9 @@
 // per request; built assets, the same Buffer each time, likewise. A body is
 // kept from its second sighting. A page seen once (a member's, with its own
 // form token) is compressed fast instead: brotli at quality 1 where the client
-// takes brotli (every current browser), else gzip at level 1. Over real news
-// pages of ~54 KB, brotli 1 took ~0.18 ms a page against ~0.38 ms for gzip 1,
-// at the same size (27% of the page); brotli 5, kept for shared pages, is
-// slower again and smaller.
+// takes brotli (every current browser), else gzip at level 1: on real news
+// pages brotli 1 is the faster of the two at the same size; brotli 5, kept for
+// shared pages, is slower again and smaller (measured in decision 0005).
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';

@@ -3,14 +3,14 @@
 // reported (status "degraded") without failing the check, since a web process
 // can serve perfectly well while feeds are failing. A process that runs the
 // background jobs reports each one's state.
-import type { FastifyInstance } from 'fastify';
-import { ingestSummary } from '../../catalog/feeds.ts';
-import { ping, type Database } from '../../db/connect.ts';
-import { VERSION } from '../../config.ts';
-import type { JobState } from '../../jobs/scheduler.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ingestSummary } from '../catalog/feeds.ts';
+import { ping, type Database } from '../db/connect.ts';
+import { VERSION } from '../config.ts';
+import type { JobState } from '../jobs/scheduler.ts';
 
 export function healthRoutes(app: FastifyInstance, deps: { database: Database; jobs?: () => JobState[] | null }): void {
-  app.get('/healthz', async (_req, reply) => {
+  async function health(_req: FastifyRequest, reply: FastifyReply) {
     reply.header('cache-control', 'no-store');
     let latencyMs: number;
     try {
@@ -38,7 +38,9 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; j
         newest_article_at: iso(ingest.newestArticleAt),
       },
     };
-  });
+  }
+
+  app.get('/healthz', health);
 }
 
 function iso(ms: number | null): string | null {

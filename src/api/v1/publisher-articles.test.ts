@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPublisher, issueApiKey } from '../catalog/publishers.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
+import { createPublisher, issueApiKey } from '../../catalog/publishers.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../../test-support/databases.ts';
 import { publisherArticleRoutes } from './publisher-articles.ts';
 
 const article = (over: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../test-support/databases.ts';
-import { getHtml, readerFixture, type ReaderFixture } from '../test-support/reader-fixture.ts';
+import { testDialects } from './test-support/databases.ts';
+import { getHtml, readerFixture, type ReaderFixture } from './test-support/reader-fixture.ts';
 
 describe.each(testDialects)('not found and errors, %s', (dialect) => {
   let f: ReaderFixture;

@@ -9,7 +9,6 @@ const BASE = 'http://masthead.invalid';
 /** The same-site path `next` names, normalised; undefined when it is anything else. */
 export function localPath(next: unknown): string | undefined {
   if (typeof next !== 'string' || next.length === 0 || next.length > 2000) return undefined;
-  // eslint-disable-next-line no-control-regex
   if (!next.startsWith('/') || next.startsWith('//') || /[\u0000-\u0020\u007f-\u009f\\]/.test(next)) return undefined;
   let url: URL;
   try {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addFeed } from '../../catalog/feeds.ts';
-import { createPublisher } from '../../catalog/publishers.ts';
-import { loadConfig } from '../../config.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../../test-support/databases.ts';
-import { silentLogger } from '../../log.ts';
-import type { JobState } from '../../jobs/scheduler.ts';
+import { addFeed } from '../catalog/feeds.ts';
+import { createPublisher } from '../catalog/publishers.ts';
+import { loadConfig } from '../config.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
+import { silentLogger } from '../log.ts';
+import type { JobState } from '../jobs/scheduler.ts';
 import { buildServer } from '../server.tsx';
 
 describe.each(testDialects)('GET /healthz on %s', (dialect) => {

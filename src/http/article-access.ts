@@ -47,7 +47,3 @@ export async function readableFor(db: Kysely<DB>, req: FastifyRequest, article: 
   return readableWith(await accessFor(db, req, article, policy, now), article);
 }
 
-/** What any surface may say about an article without checking the viewer: headline, standfirst, image. */
-export function publicSummary(a: Pick<ArticleRow, 'title' | 'standfirst'>): { title: string; description: string } {
-  return { title: a.title, description: a.standfirst };
-}

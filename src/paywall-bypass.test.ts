@@ -4,15 +4,15 @@
 // see them (so the check can fail).
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertArticle } from '../catalog/articles.ts';
-import { articlePath } from '../catalog/article-pages.ts';
-import { createPublisher, issueApiKey } from '../catalog/publishers.ts';
-import { loadConfig } from '../config.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
-import { silentLogger } from '../log.ts';
-import { createUser } from '../members/accounts.ts';
-import { DAY_MS } from '../members/membership.ts';
-import { createSession } from '../members/sessions.ts';
+import { insertArticle } from './catalog/articles.ts';
+import { articlePath } from './catalog/article-pages.ts';
+import { createPublisher, issueApiKey } from './catalog/publishers.ts';
+import { loadConfig } from './config.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from './test-support/databases.ts';
+import { silentLogger } from './log.ts';
+import { createUser } from './members/accounts.ts';
+import { DAY_MS } from './members/membership.ts';
+import { createSession } from './members/sessions.ts';
 import { buildServer } from './server.tsx';
 
 const PARAS = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} tells how the keeper climbed the lighthouse stairs for the ${i + 1}th night, counting ${100 + i} steps in the dark while the storm pressed at the glass.`);
@@ -29,7 +29,7 @@ describe.each(testDialects)('paywall on every surface, %s', (dialect) => {
   it('shows visitors and lapsed members a preview only, and members everything', async () => {
     database = await createTestDatabase(dialect);
     const db = database.db;
-    let now = Date.parse('2026-11-24T09:00:00Z');
+    const now = Date.parse('2026-11-24T09:00:00Z');
     const p = await createPublisher(db, { slug: 'lamp', name: 'The Lamp', sections: ['news'] });
     const body = PARAS.map((x) => `<p>${x}</p>`).join('');
     const id = await insertArticle(
