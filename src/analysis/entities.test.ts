@@ -51,7 +51,10 @@ describe('extractEntities', () => {
   it('puts the headline entity first; salience is 0..1 and sorted', () => {
     expect(es[0]!.key).toBe('person:joe-biden');
     for (let i = 1; i < es.length; i++) expect(es[i - 1]!.salience).toBeGreaterThanOrEqual(es[i]!.salience);
-    for (const e of es) expect(e.salience).toBeGreaterThan(0), expect(e.salience).toBeLessThanOrEqual(1);
+    for (const e of es) {
+      expect(e.salience).toBeGreaterThan(0);
+      expect(e.salience).toBeLessThanOrEqual(1);
+    }
     expect(extractEntities(harbour, { max: 2 })).toHaveLength(2);
   });
 

@@ -1,9 +1,8 @@
 // Named entities of one article: people, organisations, places, with a stable key
 // per entity (kind + slug) so the same entity links up across articles.
 //
-// compromise's full parse costs ~30 µs a word (~11 ms for 350 words on this
-// machine, nearly all of it in its post-tagger rules), far over the ~2 ms an
-// article may spend here. So the work is split:
+// compromise's full parse costs far more per word than an article may spend
+// here (the figures are in docs/decisions/0006-curation.md). So the work is split:
 // - a cheap chunker walks every word of the title, standfirst and body, finds
 //   runs of capitalised words, trims titles, possessives and sentence-initial
 //   common words, and classifies each run with compromise's own lexicon (first
@@ -11,15 +10,16 @@
 // - compromise's full parse runs only on the first `maxWords` words of title,
 //   standfirst and body together, and its people/organisations/places decide the
 //   kind of runs the lexicon cannot place; when no such run is in the lede,
-//   it is not asked (the same result, ~12% faster over BBC and WikiRef).
-//   `maxWords` (default 20, ~1 ms of the ~1.5 ms total) counts the title and standfirst too.
+//   it is not asked (the same result, for less time).
+//   `maxWords` (default 20, most of the time spent here) counts the title and standfirst too.
 // Runs that stay unclassified are dropped: precision before recall.
+import { slugText } from './slug.ts';
 import nlp from 'compromise';
-import { guessKind, isAcronym, isCommon, kindFromTags } from './entity-kinds.ts';
+import { guessKind, isAcronym, isCommon, kindFromTags, type EntityKind } from './entity-kinds.ts';
 import { ABBREVIATIONS, CONNECT, JUNK_TAGS, NAME_TAGS, ORG_WORDS, PLACE_TAGS, STOP, TITLES, hasTag, tagsOf } from './entity-words.ts';
 
 /** 'thing': any other named thing: a product or model told by a number in its name ('Galaxy S5', 'Flight MH370'), an event or award ('Tidemark Prize'). */
-export type EntityKind = 'person' | 'organisation' | 'place' | 'thing';
+export type { EntityKind } from './entity-kinds.ts';
 
 export interface Entity {
   kind: EntityKind;
@@ -41,17 +41,9 @@ export interface EntityOptions {
 
 const DEFAULT_MAX_WORDS = 20;
 
-/** 'Joe Biden' → 'joe-biden'; accents folded, a leading 'the' dropped. */
+/** 'Joe Biden' → 'joe-biden': the one slug rule (slug.ts), with a leading 'the' dropped. */
 export function entitySlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '')
-    .replace(/^the-/, '');
+  return slugText(name).replace(/^the-/, '');
 }
 
 // ---------------------------------------------------------------- chunking

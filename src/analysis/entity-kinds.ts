@@ -1,8 +1,9 @@
 // What kind of name a capitalised run is: person, organisation, place or
 // thing, from compromise's lexicon and the words around it (entity-words.ts).
 // Pure; the scanner (entities.ts) calls it on each run it trims.
-import type { EntityKind } from './entities.ts';
 import { CONNECT, EVENT_WORDS, EXTRA_ORGS, FIRST_NAME_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_FIRST_WORDS, PLACE_TAGS, PLACE_WORDS, STOP, SURNAME_PLACE_WORDS, hasTag, tagsOf, type Tags } from './entity-words.ts';
+
+export type EntityKind = 'person' | 'organisation' | 'place' | 'thing';
 
 export const isAcronym = (w: string) => /^\p{Lu}{2,8}s?$/u.test(w.replace(/\./g, ''));
 

@@ -130,7 +130,10 @@ describe('assignTopics: shape of the answer', () => {
 
   it('sorts by score within 0..1 and honours max', () => {
     const r = assignTopics(input(STORIES[1]![1]));
-    for (const t of r) expect(t.score).toBeGreaterThan(0), expect(t.score).toBeLessThanOrEqual(1);
+    for (const t of r) {
+      expect(t.score).toBeGreaterThan(0);
+      expect(t.score).toBeLessThanOrEqual(1);
+    }
     for (let i = 1; i < r.length; i++) expect(r[i - 1]!.score).toBeGreaterThanOrEqual(r[i]!.score);
     expect(assignTopics(input(STORIES[1]![1]), { max: 1 })).toHaveLength(1);
   });

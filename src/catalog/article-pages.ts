@@ -3,6 +3,7 @@
 // arrays of ids.
 import { sql, type Kysely } from 'kysely';
 import type { ArticleRow, DB, PublisherRow } from '../db/schema.ts';
+import { slugify } from '../analysis/slug.ts';
 import { authorsOf } from './articles.ts';
 import { getPublishersByIds } from './publishers.ts';
 
@@ -27,9 +28,9 @@ export const GOOD_NEWS = 'good-news';
 export const CARD_COLUMNS = ['id', 'title', 'standfirst', 'url', 'publisher_id', 'published_at', 'reading_minutes', 'image_url', 'image_caption', 'image_width', 'image_height', 'section'] as const;
 export type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
 
+/** An article's address: its id, then its headline's slug (the one slug rule; only the id counts). */
 export function articlePath(a: { id: number; title: string }): string {
-  const slug = a.title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
-  return `/a/${a.id}/${slug || 'article'}`;
+  return `/a/${a.id}/${encodeURIComponent(slugify(a.title, 80, 'article'))}`;
 }
 
 export async function toCards(db: Kysely<DB>, rows: CardRow[]): Promise<Card[]> {

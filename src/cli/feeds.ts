@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { addFeed, listFeeds, removeFeed, setFeedStatus } from '../catalog/feeds.ts';
 import { parseOpml } from '../catalog/opml.ts';
 import { createPublisher, getPublisherBySlug } from '../catalog/publishers.ts';
-import { slugify } from '../catalog/slug.ts';
+import { slugify } from '../analysis/slug.ts';
 import { assertSchemaCurrent } from '../db/migrate.ts';
 import { CheckSourceError, checkFeed } from '../ingest/check.ts';
 import { ago, bold, dim, green, red, table, truncate, UsageError, yellow } from './format.ts';

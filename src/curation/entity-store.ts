@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { entitySlug, type Entity } from '../analysis/entities.ts';
 import { aliasTarget, canStandForLonger, entityTail, shorterForms } from './name-rules.ts';
-import type { RunCache } from './store.ts';
+import type { RunCache } from './run-cache.ts';
 
 /** "paris", else "paris-place", else "paris-place-2", … */
 async function freeSlug(db: Kysely<DB>, base: string, kind: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { throughCache } from './store.ts';
+import { throughCache } from './run-cache.ts';
 
 describe('a run’s caches', () => {
   const fetcher = (asked: number[][]) => async (missing: number[]) => {

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { parseVector, serialiseVector } from '../analysis/terms.ts';
 import type { DB } from '../db/schema.ts';
-import { throughCache, type RunCache } from './store.ts';
+import { throughCache, type RunCache } from './run-cache.ts';
 import { addReport, mergeProfiles, newProfile, profileFromSum, type Report, type ThreadProfile } from './thread-rules.ts';
 
 const CACHE_MAX = 20_000;

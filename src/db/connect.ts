@@ -80,11 +80,6 @@ function openPostgres(url: string, schema?: string, poolSize = 10): Database {
   };
 }
 
-/** Runs fn in a transaction on either dialect. */
-export function transaction<T>(database: Database, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return database.db.transaction().execute(fn);
-}
-
 /** Cheap round trip for health checks. */
 export async function ping(database: Database): Promise<number> {
   const started = performance.now();

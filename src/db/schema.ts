@@ -322,13 +322,10 @@ export interface DB {
 }
 
 export type PublisherRow = Selectable<PublishersTable>;
-export type NewPublisher = Insertable<PublishersTable>;
 export type FeedRow = Selectable<FeedsTable>;
-export type NewFeed = Insertable<FeedsTable>;
 export type FeedUpdate = Updateable<FeedsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
 export type UserRow = Selectable<UsersTable>;
-export type SubscriptionRow = Selectable<SubscriptionsTable>;
 export type PlanRow = Selectable<PlansTable>;

@@ -2,12 +2,12 @@
 // this newsroom's own order, the quotes, section colour and, for analysis,
 // a look at what else is happening in the same place. Paragraphs are HTML,
 // escaped here.
+import { escapeHtml } from '../analysis/markup.ts';
 import { fill, type Angle } from './angles.ts';
 import type { DemoEvent } from './events-types.ts';
 import { GENERIC } from './prose.ts';
 import { pick, shuffled } from './random.ts';
 
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const CONTEXT = [
   'It is not the only story {place} has been following: {other} has also been the talk of the area.',

@@ -2,6 +2,7 @@
 // masthead and navigation, the story in <article>, share links, a newsletter
 // box, related and most-read lists, and a footer. Full-text extraction has
 // to find the story among all of that.
+import { jsonLdText, newsArticle } from '../catalog/structured-data.ts';
 import { escapeHtmlText as h } from './escape.ts';
 import type { DemoUrls } from './paths.ts';
 import { DEMO_SECTIONS, type DemoPublisher } from './publishers.ts';
@@ -18,19 +19,9 @@ export interface ArticlePageInput {
 const label = (s: string) => (s === 'good-news' ? 'Good news' : s.charAt(0).toUpperCase() + s.slice(1));
 
 function jsonLd(p: DemoPublisher, s: DemoStory, urls: DemoUrls): string {
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: s.headline,
-    description: s.standfirst,
-    datePublished: new Date(s.publishedAt).toISOString(),
-    author: s.authors.map((name) => ({ '@type': 'Person', name })),
-    publisher: { '@type': 'Organization', name: p.name, url: p.homepage },
-    image: [urls.image(s.image.id)],
-    mainEntityOfPage: urls.article(p.slug, s.id),
-  };
-  // "</script>" must never appear inside the script element.
-  return JSON.stringify(data).replace(/</g, '\\u003c');
+  return jsonLdText(
+    newsArticle({ headline: s.headline, description: s.standfirst, publishedAt: s.publishedAt, authors: s.authors, publisher: { name: p.name, url: p.homepage }, image: urls.image(s.image.id), url: urls.article(p.slug, s.id) }),
+  );
 }
 
 export function renderArticlePage({ publisher: p, story: s, latest, urls }: ArticlePageInput): string {

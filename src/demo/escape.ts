@@ -1,14 +1,6 @@
-// Escaping for the demo source's documents: XML text and attributes, CDATA
-// sections that survive "]]>" in the content, and HTML.
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
-/** HTML text and attributes (&#39; rather than &apos;, for old HTML parsers). */
-export function escapeHtmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+// Escaping for the demo source's documents (the one implementation is
+// analysis/markup.ts), and CDATA sections that survive "]]>" in the content.
+export { escapeAttr as escapeHtmlText, escapeXml } from '../analysis/markup.ts';
 
 export function cdata(s: string): string {
   return `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;

@@ -4,7 +4,8 @@
 // other titles run near-verbatim. Deterministic: the same seed gives the same
 // articles; times are hours before "now", applied in stories.ts.
 import { ANGLES, fill, type Angle, type AngleId } from './angles.ts';
-import { buildBody, escapeHtml } from './article-body.ts';
+import { escapeHtml } from '../analysis/markup.ts';
+import { buildBody } from './article-body.ts';
 import { DEMO_EVENTS, eventEntities, type DemoEntities } from './events.ts';
 import type { DemoEvent } from './events-types.ts';
 import { captionFor, creditFor } from './prose.ts';

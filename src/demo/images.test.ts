@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDemoImage } from './images.ts';
 import { generateDemoStories } from './stories.ts';
-import { xmlError } from './well-formed.ts';
+import { xmlError } from '../test-support/well-formed.ts';
 
 describe('demo images', () => {
   const ids = generateDemoStories({ now: Date.parse('2026-11-24T09:00:00Z') }).slice(0, 80).map((s) => s.image.id).filter((id, i, all) => all.indexOf(id) === i);

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSourceRoutes } from './routes.ts';
 import { generateDemoStories } from './stories.ts';
-import { xmlError } from './well-formed.ts';
+import { xmlError } from '../test-support/well-formed.ts';
 
 const now = Date.parse('2026-11-24T09:00:00Z');
 

@@ -3,7 +3,7 @@ import { parseFeed } from '../ingest/parse/parse-feed.ts';
 import { DEMO_PUBLISHERS, type DemoFormat, type DemoPublisher } from './publishers.ts';
 import { DEMO_FEED_ITEMS, demoFeedPath, renderDemoArticlePage, renderDemoFeed, renderDemoImage, renderFeedDocument } from './source.ts';
 import { generateDemoStories, type DemoStory } from './stories.ts';
-import { xmlError } from './well-formed.ts';
+import { xmlError } from '../test-support/well-formed.ts';
 
 const opts = { baseUrl: 'http://127.0.0.1:3000', now: Date.parse('2026-11-24T09:00:00Z') };
 

@@ -1,6 +1,7 @@
 // The demo's articles, placed in time: every story is some hours before the
 // `now` you pass (the demo's fixed epoch in the app), over the last ~10 days.
 // Content is generated once per seed; only the timestamps depend on `now`.
+import { escapeAttr } from '../analysis/markup.ts';
 import { generateDemoContent, type DemoArticleContent, type DemoImage } from './generate.ts';
 
 export type { DemoImage } from './generate.ts';
@@ -69,4 +70,3 @@ export function storyBodyHtml(s: DemoArticleContent, imageUrl: (id: string) => s
   return blocks.join('\n');
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -1,5 +1,6 @@
 // Message templates: plain text first (it is what most of these are read as),
 // with a simple HTML twin. Every interpolated value is escaped in the HTML.
+import { escapeAttr } from '../analysis/markup.ts';
 
 export interface Rendered {
   subject: string;
@@ -7,12 +8,11 @@ export interface Rendered {
   html: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function layout(paragraphs: string[], action?: { label: string; url: string }): string {
-  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${esc(p)}</p>`).join('');
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeAttr(p)}</p>`).join('');
   const button = action
-    ? `<p style="margin:24px 0"><a href="${esc(action.url)}" style="background:#1b1b1b;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${esc(action.label)}</a></p><p style="font-size:13px;color:#666">Or paste this link into your browser: ${esc(action.url)}</p>`
+    ? `<p style="margin:24px 0"><a href="${escapeAttr(action.url)}" style="background:#1b1b1b;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeAttr(action.label)}</a></p><p style="font-size:13px;color:#666">Or paste this link into your browser: ${escapeAttr(action.url)}</p>`
     : '';
   return `<!doctype html><html><body style="font:16px/1.5 Georgia,serif;color:#1b1b1b;max-width:560px;margin:0 auto;padding:24px"><h1 style="font:700 22px system-ui,sans-serif">Masthead</h1>${body}${button}<p style="font-size:13px;color:#666;margin-top:32px">All your news in one place.</p></body></html>`;
 }

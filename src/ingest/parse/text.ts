@@ -66,13 +66,7 @@ export function clean(s: string | undefined): string | undefined {
   return t || undefined;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return escapeHtml(s).replace(/"/g, '&quot;');
-}
+export { escapeAttr, escapeHtml } from '../../analysis/markup.ts';
 
 /** Does this look like HTML rather than plain text? */
 export function looksLikeHtml(s: string): boolean {

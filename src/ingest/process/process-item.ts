@@ -8,6 +8,7 @@
 // builds items without parseFeed), markup is unwrapped past MAX_HTML_DEPTH and
 // MAX_HTML_ELEMENTS, and every field of the result is within ARTICLE_CAPS.
 import { ARTICLE_CAPS, capItem, clip, cut, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../parse/limits.ts';
+import { escapeHtml } from '../../analysis/markup.ts';
 import type { ParsedItem } from '../parse/types.ts';
 import { authorNames } from './authors.ts';
 import { canonicalUrl } from './canonical-url.ts';
@@ -27,7 +28,6 @@ import type { ProcessContext, ProcessedArticle, ProcessedItem } from './types.ts
  * it is longer.
  */
 export const SUMMARY_ONLY_WORDS = 150;
-export const MAX_TITLE_CHARS = ARTICLE_CAPS.title;
 
 /** A canonical URL, unless percent-encoding made it longer than we store. */
 const storable = (u: string | undefined) => (u !== undefined && u.length <= ARTICLE_CAPS.url ? u : undefined);
@@ -111,7 +111,7 @@ function sanitizedBody(rawBody: string, base: string, leadImageUrl: string | und
   if (html.length > ARTICLE_CAPS.bodyHtml) {
     // Escaping can make text up to six times longer ("&" → "&amp;").
     const text = cut(htmlToText(html), Math.floor(ARTICLE_CAPS.bodyHtml / 6));
-    html = sanitizeArticleHtml(`<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`, base);
+    html = sanitizeArticleHtml(`<p>${escapeHtml(text)}</p>`, base);
   }
   if (raw !== rawBody || html.length > ARTICLE_CAPS.bodyHtml) notes.push(`the sanitised body was longer than ${ARTICLE_CAPS.bodyHtml.toLocaleString('en')} characters, so its end was cut`);
   return html;
