@@ -4,7 +4,6 @@
 // 30% carry new items and 10% fail (HTTP 500, or no answer at all).
 import http from 'node:http';
 
-const FEEDS = 2000;
 const HOSTS = 20;
 const ITEMS = 10;
 

@@ -31,7 +31,7 @@ export function bigFeed(kind: 'rss' | 'atom', items: number, seed: number): stri
 }
 
 // ---- Each library's output → ParsedFeed's core fields (what the harness can check). ----
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type J = Record<string, any>;  
 const s = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as J).value === 'string' ? (v as J).value : undefined);
 /** The libraries that return date strings leave parsing to the caller; a caller would use Date. */
 const date = (v: unknown) => (v instanceof Date ? v : typeof v === 'string' && Number.isFinite(Date.parse(v)) ? new Date(v) : undefined);

@@ -18,7 +18,7 @@ import { installDemo } from '../../src/demo/install.ts';
 import { runCycle } from '../../src/ingest/cycle.ts';
 import { createFetcher } from '../../src/ingest/fetch/fetcher.ts';
 import { silentLogger } from '../../src/log.ts';
-import { buildServer } from '../../src/web/server.tsx';
+import { buildServer } from '../../src/server.tsx';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);

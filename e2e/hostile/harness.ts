@@ -155,7 +155,10 @@ export async function visitAll(harness: Harness, base: string, jobs: { viewer: V
               new Promise<void>((resolve) => {
                 let done = false;
                 const finish = () => {
-                  if (!done) resolve((done = true) && undefined);
+                  if (!done) {
+                    done = true;
+                    resolve(undefined);
+                  }
                 };
                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(finish, 0)));
                 setTimeout(finish, 200);

@@ -38,7 +38,7 @@ describe('masthead feeds check', () => {
     fs.writeFileSync(feed, '<rss version="2.0"><channel><title>Checked</title><item><title>Future</title><link>https://c.example/1</link><pubDate>Mon, 23 Nov 2099 08:00:00 GMT</pubDate></item></channel></rss>');
     const text = await check(feed);
     expect(text.error).toBeUndefined();
-    expect(text.out).toMatch(/Future\n  https:\/\/c\.example\/1\n.*\n  note: the published date 2099-11-23T08:00:00\.000Z is more than 10 minutes in the future, so the fetch time .* was used instead\n/);
+    expect(text.out).toMatch(/Future\n {2}https:\/\/c\.example\/1\n.*\n {2}note: the published date 2099-11-23T08:00:00\.000Z is more than 10 minutes in the future, so the fetch time .* was used instead\n/);
     const json = JSON.parse((await check(feed, '--json')).out);
     expect(json.articles[0].notes[0]).toMatch(/^the published date 2099-11-23T08:00:00\.000Z is more than 10 minutes in the future/);
   });

@@ -2,7 +2,6 @@
 // quickly; and at least 90% of the applicable well-formed expectations pass.
 // The report (per folder, with every failure and why) goes to test-artifacts/.
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeCorpus } from '../../test-support/corpora.ts';
 import { listCorpus, runFile, type FileResult } from '../../test-support/feedparser-corpus.ts';
