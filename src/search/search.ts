@@ -70,8 +70,8 @@ const MAX_PAGE = 100;
 const FTS_CANDIDATES = 500;
 /**
  * Searches matching more articles than this rank only the newest this many (by id, that is by arrival):
- * unfiltered on SQLite, always on PostgreSQL. Ranking costs microseconds a match, so a query of common words
- * over 100k articles would take half a second to rank every match, and past a few thousand matches a reader
+ * unfiltered on SQLite, always on PostgreSQL. Ranking every match of common words over a large store costs
+ * far more than a search may (docs/decisions/0005-reader-pages.md), and past a few thousand matches a reader
  * wants the recent ones anyway.
  */
 export const RANK_LIMIT = 5000;
@@ -229,13 +229,13 @@ async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery,
     return { total: Math.min(Number(n), MAX_COUNTED), rows: rows.rows };
   };
   // For a word in a tenth of the articles the planner prefers reading the whole table to the GIN index, not
-  // counting that `@@` then reads every row's vector from TOAST (0.6 s at 100k articles, against tens of ms
-  // through the index). Sequential scans are off for this search's own transaction only.
+  // counting that `@@` then reads every row's vector from TOAST, many times slower than through the index.
+  // Sequential scans are off for this search's own transaction only.
   if (db.isTransaction) return rank(db);
   return db.transaction().execute(async (t) => {
     await sql`set local enable_seqscan = off`.execute(t);
     // The newest matches are sorted with their ranking vectors: in memory, not in temp files (the default
-    // 4 MB spilled at a few thousand matches), and in this process (parallel workers cost more to start
+    // work_mem spilled at a few thousand matches), and in this process (parallel workers cost more to start
     // than they save on one search).
     await sql`set local work_mem = '32MB'`.execute(t);
     await sql`set local max_parallel_workers_per_gather = 0`.execute(t);

@@ -1,5 +1,5 @@
 // How much of a feed we are willing to read, in one table. A feed is someone
-// else's text: one 2 MB author name once cost over an hour of regex work, so
+// else's text (one long author name once held the process, docs/security.md), so
 // every field is cut to a size suited to it as the parsers build the
 // ParsedFeed (parseFeed), and again, idempotently, when processItem starts
 // (the push API builds ParsedItems without parsing a feed).

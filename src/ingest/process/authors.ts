@@ -4,9 +4,9 @@
 // of at most ARTICLE_CAPS.author characters each.
 //
 // Every pattern here is linear on any input: an email pattern that could start
-// anywhere in a long name once took 8.6 s on an 80 KB author and over an hour on
-// 2 MB. Addresses are now matched only from the start of a token, and the two
-// sides of an "@" can never overlap.
+// anywhere in a long name was quadratic, and one long author name held the
+// process for very long (docs/security.md). Addresses are now matched only from
+// the start of a token, and the two sides of an "@" can never overlap.
 import { ARTICLE_CAPS } from '../parse/limits.ts';
 import type { ParsedPerson } from '../parse/types.ts';
 import { plainLine } from './text.ts';

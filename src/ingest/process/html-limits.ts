@@ -1,10 +1,9 @@
 // Markup nested deeper than MAX_HTML_DEPTH, or beyond the first
 // MAX_HTML_ELEMENTS elements, is unwrapped before any HTML parser sees it.
 // htmlparser2 keeps its open elements in an array that it unshifts (10.x:
-// O(depth) per tag) or searches from the end (8.x, inside sanitize-html), so a
-// body of a million nested <b> cost minutes in every parse of it, and 20,000
-// nested in a <figcaption> overflowed recursive walks; the sanitiser's tidy
-// pass costs O(siblings) per element it removes (200,000 empty <p>: 94 s).
+// O(depth) per tag) or searches from the end (8.x, inside sanitize-html), so
+// deeply nested bodies cost time quadratic in their depth in every parse of
+// them, and deep nesting overflowed recursive walks.
 //
 // We replay htmlparser2's own tokenizer and its rules for the stack of open
 // elements (implied closes, void elements, self-closing tags in SVG and

@@ -56,7 +56,6 @@ function host(url: string | undefined): string | undefined {
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffe\uffff]/g;
 
 export function sanitizeArticleHtml(input: string, baseUrl?: string, opts: SanitizeOptions = {}): string {
