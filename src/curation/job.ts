@@ -11,22 +11,18 @@
 import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { Kysely } from 'kysely';
-import { dot, tfidfVector, type TermVector } from '../analysis/terms.ts';
+import { tfidfVector } from '../analysis/terms.ts';
 import type { Analysis } from './analyse.ts';
 import { inlineAnalyser, workerAnalyser, type Analyser } from './analyser.ts';
-import { chooseCluster, continuesStory, DEFAULT_CLUSTER_RULES, DEFAULT_THREAD_RULES, type ClusterRules, type ThreadView } from './cluster-rules.ts';
-import { addToThread, joinThreads, loadThreads, startThread, threadsOfClusters } from './thread-store.ts';
-import { continuesThread } from './thread-rules.ts';
+import { DEFAULT_CLUSTER_RULES, type ClusterRules } from './cluster-rules.ts';
+import { continueThreads, placeInCluster } from './job-placement.ts';
 import { canonicalNames } from './entity-store.ts';
 import { acquireLease, releaseLease } from '../db/leases.ts';
 import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
 import {
   addDocuments,
   candidatesByTerms,
-  createCluster,
   documentCount,
-  joinCluster,
-  loadClusters,
   loadDf,
   loadProfiles,
   newRunCache,
@@ -99,7 +95,14 @@ export async function countWaiting(db: Kysely<DB>): Promise<number> {
 export async function runCuration(database: Database, opts: CurationOptions = {}): Promise<CurationTotals> {
   const now = opts.now ?? Date.now;
   const owner = opts.owner ?? `curation:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const totals: CurationTotals = { articles: 0, clustersCreated: 0, joined: 0, elapsedMs: 0, relatedMs: 0, skipped: false };
+  const totals: CurationTotals = {
+    articles: 0,
+    clustersCreated: 0,
+    joined: 0,
+    elapsedMs: 0,
+    relatedMs: 0,
+    skipped: false,
+  };
   const started = performance.now();
   const db = database.db;
   if (!(await acquireLease(db, 'curation', owner, now(), 10 * 60_000))) return { ...totals, skipped: true };
@@ -109,20 +112,54 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
   try {
     const cache = newRunCache();
     const batchSize = () => Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles);
-    const fetchBatch = async (after: number, limit: number): Promise<{ rows: Waiting[]; analyses: Promise<Analysis[]>; fetchedAt: number } | null> => {
+    const fetchBatch = async (
+      after: number,
+      limit: number,
+    ): Promise<{ rows: Waiting[]; analyses: Promise<Analysis[]>; fetchedAt: number } | null> => {
       if (limit <= 0) return null;
       const fetchedAt = Date.now();
       const rows = await db
         .selectFrom('articles')
-        .select(['id', 'publisher_id', 'title', 'standfirst', 'body_text', 'categories', 'section', 'published_at', 'duplicate_of', 'cluster_id', 'status'])
-        .where('id', 'in', (eb) => eb.selectFrom('curation_queue').select('article_id').where('article_id', '>', after).orderBy('article_id').limit(limit))
+        .select([
+          'id',
+          'publisher_id',
+          'title',
+          'standfirst',
+          'body_text',
+          'categories',
+          'section',
+          'published_at',
+          'duplicate_of',
+          'cluster_id',
+          'status',
+        ])
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('curation_queue')
+            .select('article_id')
+            .where('article_id', '>', after)
+            .orderBy('article_id')
+            .limit(limit),
+        )
         .orderBy('id')
         .execute();
       if (rows.length === 0) return null;
       // What this run remembers of these articles may have changed since (an edit re-queues an article).
-  for (const r of rows) cache.articles.delete(r.id);
-  const live = rows.filter((r) => r.status === 'published');
-      return { rows, fetchedAt, analyses: analyser.analyseAll(live.map((r) => ({ title: r.title, standfirst: r.standfirst, text: r.body_text, categories: parseList(r.categories), section: r.section }))) };
+      for (const r of rows) cache.articles.delete(r.id);
+      const live = rows.filter((r) => r.status === 'published');
+      return {
+        rows,
+        fetchedAt,
+        analyses: analyser.analyseAll(
+          live.map((r) => ({
+            title: r.title,
+            standfirst: r.standfirst,
+            text: r.body_text,
+            categories: parseList(r.categories),
+            section: r.section,
+          })),
+        ),
+      };
     };
     let next = await fetchBatch(0, batchSize());
     while (next) {
@@ -130,14 +167,34 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
       const analyses = await current.analyses;
       const lastId = current.rows.at(-1)!.id;
       // The next batch's analysis starts now, on the other thread, while this one is stored.
-      next = await fetchBatch(lastId, Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles - current.rows.length));
-      await db.transaction().execute((trx) => curateBatch(trx, current.rows, analyses, current.fetchedAt, now(), opts.clusterRules ?? DEFAULT_CLUSTER_RULES, totals, cache));
+      next = await fetchBatch(
+        lastId,
+        Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles - current.rows.length),
+      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          curateBatch(
+            trx,
+            current.rows,
+            analyses,
+            current.fetchedAt,
+            now(),
+            opts.clusterRules ?? DEFAULT_CLUSTER_RULES,
+            totals,
+            cache,
+          ),
+        );
       totals.articles += current.rows.length;
       opts.onProgress?.(totals.articles, waiting);
       await acquireLease(db, 'curation', owner, now(), 10 * 60_000);
     }
     // Queued ids whose article is gone are dropped.
-    if (batchSize() > 0) await db.deleteFrom('curation_queue').where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('id')).execute();
+    if (batchSize() > 0)
+      await db
+        .deleteFrom('curation_queue')
+        .where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('id'))
+        .execute();
   } finally {
     if (!opts.analyser) await analyser.close();
     await releaseLease(db, 'curation', owner);
@@ -146,9 +203,26 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
   return totals;
 }
 
-async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[], fetchedAt: number, now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<void> {
+async function curateBatch(
+  trx: Kysely<DB>,
+  rows: Waiting[],
+  analysed: Analysis[],
+  fetchedAt: number,
+  now: number,
+  rules: ClusterRules,
+  totals: CurationTotals,
+  cache: RunCache,
+): Promise<void> {
   // Off the queue, unless changed again since it was read (then the next pass analyses the new text).
-  await trx.deleteFrom('curation_queue').where('article_id', 'in', rows.map((r) => r.id)).where('queued_at', '<=', fetchedAt).execute();
+  await trx
+    .deleteFrom('curation_queue')
+    .where(
+      'article_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('queued_at', '<=', fetchedAt)
+    .execute();
   // What this run remembers of these articles may have changed since (an edit re-queues an article).
   for (const r of rows) cache.articles.delete(r.id);
   const live = rows.filter((r) => r.status === 'published');
@@ -159,13 +233,45 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
   // 1–2. Analyse, count new documents into the frequencies (an article analysed before is not counted twice), weigh terms.
   const analyses = new Map<number, Analysis>(live.map((r, i) => [r.id, analysed[i]!]));
   // Names as the entities they stand for across articles, in the order the articles are placed below.
-  for (const r of [...live].sort((a, b) => a.published_at - b.published_at || a.id - b.id)) await canonicalNames(trx, analyses.get(r.id)!, ENTITY_KEYS, cache);
-  const seenBefore = new Set((await trx.selectFrom('article_features').select('article_id').where('article_id', 'in', live.map((r) => r.id)).execute()).map((r) => r.article_id));
+  for (const r of [...live].sort((a, b) => a.published_at - b.published_at || a.id - b.id))
+    await canonicalNames(trx, analyses.get(r.id)!, ENTITY_KEYS, cache);
+  const seenBefore = new Set(
+    (
+      await trx
+        .selectFrom('article_features')
+        .select('article_id')
+        .where(
+          'article_id',
+          'in',
+          live.map((r) => r.id),
+        )
+        .execute()
+    ).map((r) => r.article_id),
+  );
   const fresh = live.filter((r) => !seenBefore.has(r.id));
   const docs = (await documentCount(trx)) + fresh.length;
-  await addDocuments(trx, fresh.map((r) => analyses.get(r.id)!.counts.keys()), docs);
-  const df = await loadDf(trx, live.flatMap((r) => [...analyses.get(r.id)!.counts.keys()]));
-  const rulings = new Map((await trx.selectFrom('good_news_overrides').select(['article_id', 'include']).where('article_id', 'in', live.map((r) => r.id)).execute()).map((o) => [o.article_id, o.include]));
+  await addDocuments(
+    trx,
+    fresh.map((r) => analyses.get(r.id)!.counts.keys()),
+    docs,
+  );
+  const df = await loadDf(
+    trx,
+    live.flatMap((r) => [...analyses.get(r.id)!.counts.keys()]),
+  );
+  const rulings = new Map(
+    (
+      await trx
+        .selectFrom('good_news_overrides')
+        .select(['article_id', 'include'])
+        .where(
+          'article_id',
+          'in',
+          live.map((r) => r.id),
+        )
+        .execute()
+    ).map((o) => [o.article_id, o.include]),
+  );
 
   // 3–6, oldest first, so a story's first report founds its cluster.
   for (const r of [...live].sort((a, b) => a.published_at - b.published_at || a.id - b.id)) {
@@ -173,19 +279,58 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
     const vector = tfidfVector(analysis.counts, (t) => df.get(t) ?? 1, docs, VECTOR_TERMS);
     const entityKeys = analysis.entities.slice(0, ENTITY_KEYS).map((e) => e.key);
     const topicSlugs = analysis.topics.map((t) => t.slug);
-    await writeFeatures(trx, { id: r.id, publishedAt: r.published_at, vector, postings: POSTED_TERMS, entities: analysis.entities.slice(0, ENTITY_KEYS), topics: analysis.topics }, !seenBefore.has(r.id), cache);
+    await writeFeatures(
+      trx,
+      {
+        id: r.id,
+        publishedAt: r.published_at,
+        vector,
+        postings: POSTED_TERMS,
+        entities: analysis.entities.slice(0, ENTITY_KEYS),
+        topics: analysis.topics,
+      },
+      !seenBefore.has(r.id),
+      cache,
+    );
 
     const t0 = performance.now();
-    const candidateScores = await candidatesByTerms(trx, vector, { from: r.published_at - RELATED_HORIZON_MS, to: r.published_at + RELATED_HORIZON_MS, terms: QUERY_TERMS, perTerm: 250, limit: 60, exclude: r.id });
+    const candidateScores = await candidatesByTerms(trx, vector, {
+      from: r.published_at - RELATED_HORIZON_MS,
+      to: r.published_at + RELATED_HORIZON_MS,
+      terms: QUERY_TERMS,
+      perTerm: 250,
+      limit: 60,
+      exclude: r.id,
+    });
     const profiles = await loadProfiles(trx, [...candidateScores.keys()], cache);
-    const self: StoredProfile = { id: r.id, publisherId: r.publisher_id, clusterId: null, duplicateOf: r.duplicate_of, publishedAt: r.published_at, vector, entities: new Set(entityKeys), topics: new Set(topicSlugs) };
+    const self: StoredProfile = {
+      id: r.id,
+      publisherId: r.publisher_id,
+      clusterId: null,
+      duplicateOf: r.duplicate_of,
+      publishedAt: r.published_at,
+      vector,
+      entities: new Set(entityKeys),
+      topics: new Set(topicSlugs),
+    };
     totals.relatedMs += performance.now() - t0;
 
-    const placed = r.cluster_id === null ? await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals, cache) : null;
+    const placed =
+      r.cluster_id === null
+        ? await placeInCluster(trx, self, profiles, vector, entityKeys, now, rules, totals, cache)
+        : null;
     const clusterId = placed?.id ?? r.cluster_id!;
     self.clusterId = clusterId;
     // Step 4b: the developing story, when this report continues earlier ones.
-    await continueThreads(trx, { vector, entities: entityKeys, publishedAt: r.published_at }, { id: clusterId, created: placed?.created ?? null }, candidateScores, profiles, now, cache);
+    await continueThreads(
+      trx,
+      { vector, entities: entityKeys, publishedAt: r.published_at },
+      { id: clusterId, created: placed?.created ?? null },
+      candidateScores,
+      profiles,
+      now,
+      cache,
+    );
 
     const t1 = performance.now();
     const related = rankRelated(self, profiles, RELATED_SHOWN, DEFAULT_RELATED_RULES);
@@ -194,73 +339,10 @@ async function curateBatch(trx: Kysely<DB>, rows: Waiting[], analysed: Analysis[
     // Good news: the job's verdict, unless an editor has ruled on this article.
     const ruling = rulings.get(r.id);
     const goodNews = ruling ?? (analysis.goodNews ? 1 : 0);
-    await trx.updateTable('articles').set({ curated_at: now, tone: Math.round(analysis.tone * 1000) / 1000, good_news: goodNews }).where('id', '=', r.id).execute();
+    await trx
+      .updateTable('articles')
+      .set({ curated_at: now, tone: Math.round(analysis.tone * 1000) / 1000, good_news: goodNews })
+      .where('id', '=', r.id)
+      .execute();
   }
-}
-
-/**
- * Step 4b: a story continues an earlier one when it continues one of its
- * reports, or the developing story as a whole (its profile, thread-rules.ts).
- * Candidates are the text's (`profiles`) and the recent reports led by the
- * same name. A new report joins its thread's profile, then the threads merge.
- */
-async function continueThreads(trx: Kysely<DB>, mine: ThreadView, placed: { id: number; created: boolean | null }, candidateScores: Map<number, number>, profiles: StoredProfile[], now: number, cache: RunCache): Promise<void> {
-  const clusterId = placed.id;
-  const lead = mine.entities[0];
-  const leadIds = lead
-    ? (await trx.selectFrom('term_postings').select('article_id').where('term', '=', `@${lead}`).where('published_at', '>=', mine.publishedAt - DEFAULT_THREAD_RULES.windowMs).where('published_at', '<=', mine.publishedAt + DEFAULT_THREAD_RULES.windowMs).orderBy('published_at', 'desc').limit(100).execute())
-        .map((x) => x.article_id)
-        .filter((id) => !candidateScores.has(id))
-    : [];
-  const others = [...profiles, ...(await loadProfiles(trx, leadIds, cache))].filter((p) => p.clusterId !== null && p.clusterId !== clusterId);
-  const threadOf = await threadsOfClusters(trx, [clusterId, ...new Set(others.map((p) => p.clusterId!))], cache);
-  const myThread = threadOf.get(clusterId) ?? clusterId;
-  const continued = new Set<number>();
-  for (const p of others) {
-    const thread = threadOf.get(p.clusterId!) ?? p.clusterId!;
-    if (thread === myThread || continued.has(thread)) continue;
-    if (continuesStory(mine, { vector: p.vector, entities: [...p.entities], publishedAt: p.publishedAt }, DEFAULT_THREAD_RULES)) continued.add(thread);
-  }
-  // The threads with a candidate report inside the thread window (text candidates reach further back).
-  const near = others.filter((p) => Math.abs(p.publishedAt - mine.publishedAt) <= DEFAULT_THREAD_RULES.windowMs);
-  const threads = [...new Set(near.map((p) => threadOf.get(p.clusterId!) ?? p.clusterId!))].filter((t) => t !== myThread && !continued.has(t));
-  for (const t of await loadThreads(trx, threads, now, cache)) if (continuesThread(mine, t, DEFAULT_THREAD_RULES)) continued.add(t.id);
-  // A new story starts its own thread, with this report its first; an update is in its thread's profile already.
-  if (placed.created) await startThread(trx, clusterId, mine, now, cache);
-  else if (placed.created === false) await addToThread(trx, myThread, mine, now, cache);
-  for (const t of continued) await joinThreads(trx, clusterId, t, now, cache);
-}
-
-/** Steps 4: copies join their original's cluster; other reports the best recent cluster above the threshold, else a new one. */
-async function placeInCluster(trx: Kysely<DB>, self: StoredProfile, profiles: StoredProfile[], vector: TermVector, entityKeys: string[], now: number, rules: ClusterRules, totals: CurationTotals, cache: RunCache): Promise<{ id: number; created: boolean }> {
-  const a = { id: self.id, publishedAt: self.publishedAt, vector, entities: entityKeys };
-  let clusterId: number | null = null;
-  if (self.duplicateOf !== null) {
-    const original = await trx.selectFrom('articles').select('cluster_id').where('id', '=', self.duplicateOf).executeTakeFirst();
-    clusterId = original?.cluster_id ?? null;
-  }
-  const bestMember = new Map<number, number>();
-  for (const p of profiles) {
-    if (p.clusterId === null || Math.abs(p.publishedAt - self.publishedAt) > rules.maxSpanMs) continue;
-    const sim = dot(vector, p.vector);
-    if (sim > (bestMember.get(p.clusterId) ?? 0)) bestMember.set(p.clusterId, sim);
-  }
-  const clusters = await loadClusters(trx, [...bestMember.keys()], cache);
-  if (clusterId === null) {
-    const chosen = chooseCluster({ vector, entities: entityKeys, publishedAt: self.publishedAt, bestMember }, clusters.map((c) => ({ ...c, entities: new Set(c.entities) })), rules);
-    clusterId = chosen?.id ?? null;
-  }
-  if (clusterId === null) {
-    const id = await createCluster(trx, a, now);
-    await trx.updateTable('articles').set({ cluster_id: id }).where('id', '=', self.id).execute();
-    cache.articles.delete(self.id);
-    totals.clustersCreated++;
-    return { id, created: true };
-  }
-  await trx.updateTable('articles').set({ cluster_id: clusterId }).where('id', '=', self.id).execute();
-  cache.articles.delete(self.id);
-  const cluster = clusters.find((c) => c.id === clusterId) ?? (await loadClusters(trx, [clusterId], cache))[0];
-  if (cluster) await joinCluster(trx, cluster, a, now);
-  totals.joined++;
-  return { id: clusterId, created: false };
 }

@@ -7,6 +7,8 @@
 // nothing external is ever read (no XXE).
 import { clip, FIELD_CAPS } from './limits.ts';
 import { decodeEntities, type EntityContext } from './text.ts';
+import { CONVENTIONAL, NAMESPACES } from './xml-namespaces.ts';
+import { readDoctype } from './xml-doctype.ts';
 
 export interface XNode {
   /** Namespace key: 'atom', 'dc', 'content', 'media', … ('' for none), or the URI when unknown. */
@@ -39,34 +41,6 @@ export interface XmlLimits {
   maxAttributes?: number;
 }
 
-const NAMESPACES: Record<string, string> = {
-  'http://www.w3.org/2005/atom': 'atom',
-  'http://purl.org/atom/ns#': 'atom03',
-  'http://purl.org/rss/1.0/': 'rss1',
-  'http://my.netscape.com/rdf/simple/0.9/': 'rss090',
-  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
-  'http://purl.org/rss/1.0/modules/content/': 'content',
-  'http://purl.org/dc/elements/1.1/': 'dc',
-  'http://purl.org/dc/terms/': 'dcterms',
-  'http://search.yahoo.com/mrss/': 'media',
-  'http://search.yahoo.com/mrss': 'media',
-  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
-  'http://www.w3.org/1999/xhtml': 'xhtml',
-  'http://backend.userland.com/rss2': '',
-  'http://blogs.law.harvard.edu/tech/rss': '',
-  'http://purl.org/rss/1.0/modules/syndication/': 'sy',
-  'http://wellformedweb.org/commentapi/': 'wfw',
-  'http://www.w3.org/xml/1998/namespace': 'xml',
-  'http://purl.org/syndication/thread/1.0': 'thr',
-  'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
-  'http://www.georss.org/georss': 'georss',
-  'http://purl.org/rss/1.0/modules/image/': 'image',
-  'http://webns.net/mvcb/': 'admin',
-};
-
-/** Prefixes commonly used without a declaration, read as if declared (but the document is bozo). */
-const CONVENTIONAL: Record<string, string> = { dc: 'dc', content: 'content', media: 'media', itunes: 'itunes', atom: 'atom', rdf: 'rdf', dcterms: 'dcterms', xhtml: 'xhtml' };
-
 interface Scope {
   prefixes: Map<string, string>;
   parent: Scope | null;
@@ -95,7 +69,6 @@ const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 // No part of a declaration runs past a '<' (the start of the next one): with `"([^"]*)"` or
 // `[^>]*\s*>`, a subset of unterminated declarations cost quadratic time, each one scanning
 // the rest of the subset. A value containing '<' was never expanded anyway (see readDoctype).
-const DECLARATION = /<!ENTITY\s+(%\s+)?([^\s"'%<>]+)\s+(?:"([^"<]*)"\s*|'([^'<]*)'\s*|(SYSTEM|PUBLIC)\b[^<>]*)>/g;
 
 export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
   const maxDepth = limits.maxDepth ?? 256;
@@ -279,7 +252,8 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
           if (value.indexOf('<') >= 0) problem(`"<" in an attribute value of <${shown(qname)}>`);
           j = close + 1;
           const next = text.charCodeAt(j);
-          if (j < n && !isSpace(next) && next !== 62 && next !== 47) problem(`no space between attributes of <${shown(qname)}>`);
+          if (j < n && !isSpace(next) && next !== 62 && next !== 47)
+            problem(`no space between attributes of <${shown(qname)}>`);
         } else {
           problem(`unquoted attribute value in <${shown(qname)}>`);
           const vs = j;
@@ -294,7 +268,8 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
         problem(`attribute ${shown(attrName)} without a value in <${shown(qname)}>`);
       }
       if (++count > maxAttributes) {
-        if (count === maxAttributes + 1) problem(`more than ${maxAttributes} attributes on <${shown(qname)}>; the rest were ignored`);
+        if (count === maxAttributes + 1)
+          problem(`more than ${maxAttributes} attributes on <${shown(qname)}>; the rest were ignored`);
         continue;
       }
       value = decode(value);
@@ -302,13 +277,19 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
       attrs ??= {};
       if (key in attrs) problem(`duplicate attribute ${shown(attrName)} on <${shown(qname)}>`);
       else if (key !== '__proto__') attrs[key] = value;
-      if (key === 'xmlns' || key.startsWith('xmlns:')) (declares ??= new Map()).set(key === 'xmlns' ? '' : attrName.slice(6), nsKey(value.trim()));
+      if (key === 'xmlns' || key.startsWith('xmlns:'))
+        (declares ??= new Map()).set(key === 'xmlns' ? '' : attrName.slice(6), nsKey(value.trim()));
     }
     if (!closed) problem(`unterminated start tag <${shown(qname)}>`);
     i = j;
 
     if (skipped > 0 || depth >= maxDepth || nodes >= maxNodes) {
-      if (skipped === 0) problem(depth >= maxDepth ? `nesting deeper than ${maxDepth} levels; the rest of that element was ignored` : 'too many elements; the rest was ignored');
+      if (skipped === 0)
+        problem(
+          depth >= maxDepth
+            ? `nesting deeper than ${maxDepth} levels; the rest of that element was ignored`
+            : 'too many elements; the rest was ignored',
+        );
       if (!selfClosing) skipped++;
       continue;
     }
@@ -323,13 +304,21 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
     const prefix = parts[0];
     let ns = lookup(scope, prefix);
     if (ns === undefined) {
-      if (prefix === 'xml') ns = 'xml'; // bound by definition
+      if (prefix === 'xml')
+        ns = 'xml'; // bound by definition
       else if (prefix) {
         problem(`undeclared namespace prefix ${shown(prefix)}:`);
         ns = CONVENTIONAL[prefix.toLowerCase()] ?? prefix;
       } else ns = '';
     }
-    const node: XNode = { ns, name: parts[1], qname, attrs: attrs ?? NO_ATTRS, children: [], parent: current === top ? null : current };
+    const node: XNode = {
+      ns,
+      name: parts[1],
+      qname,
+      attrs: attrs ?? NO_ATTRS,
+      children: [],
+      parent: current === top ? null : current,
+    };
     if (current === top) {
       if (!root) root = node;
       else problem('junk after the document element');
@@ -347,48 +336,4 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
   else if (depth > 0) problem('unclosed element after the document element');
   if (!root && problems.length === 0) problem('no document element');
   return { root, problems };
-}
-
-/**
- * Skips a DOCTYPE (with its internal subset) and returns the index after it.
- * Internal general entities with literal values are remembered for one-level
- * expansion; external ones (SYSTEM/PUBLIC) and parameter entities are never read.
- */
-function readDoctype(text: string, start: number, entities: EntityContext, problem: (reason: string) => void): number {
-  const n = text.length;
-  let j = start + 9;
-  let subsetStart = -1;
-  let subsetEnd = -1;
-  while (j < n) {
-    const ch = text.charCodeAt(j);
-    if (ch === 34 || ch === 39) {
-      const close = text.indexOf(ch === 34 ? '"' : "'", j + 1);
-      j = close < 0 ? n : close + 1;
-      continue;
-    }
-    if (ch === 91 /* [ */ && subsetStart < 0) subsetStart = j + 1;
-    else if (ch === 93 /* ] */ && subsetStart >= 0 && subsetEnd < 0) subsetEnd = j;
-    else if (ch === 62 /* > */ && (subsetStart < 0 || subsetEnd >= 0)) break;
-    else if (ch === 60 /* < */ && subsetStart >= 0 && subsetEnd < 0 && text.startsWith('<!--', j)) {
-      const close = text.indexOf('-->', j + 4);
-      j = close < 0 ? n : close + 3;
-      continue;
-    }
-    j++;
-  }
-  if (j >= n) {
-    problem('unterminated DOCTYPE');
-    return n;
-  }
-  if (subsetStart >= 0) {
-    for (const m of text.slice(subsetStart, subsetEnd).matchAll(DECLARATION)) {
-      if (m[1]) continue; // parameter entity: never expanded
-      const name = m[2]!;
-      const value = m[3] ?? m[4];
-      if (entities.declared.has(name)) continue; // the first declaration binds
-      // Literal values only, never nested references or markup: no billion laughs, no external files.
-      entities.declared.set(name, value !== undefined && !/[&<%]/.test(value) && value.length <= 1024 ? value : null);
-    }
-  }
-  return j + 1;
 }
