@@ -9,7 +9,17 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const EDGES = ['./src/web', './src/api', './src/http', './src/cli', './src/jobs', './src/server.tsx', './src/main.ts'];
-const DOMAIN = ['./src/analysis', './src/catalog', './src/curation', './src/db', './src/demo', './src/ingest', './src/mail', './src/members', './src/search'];
+const DOMAIN = [
+  './src/analysis',
+  './src/catalog',
+  './src/curation',
+  './src/db',
+  './src/demo',
+  './src/ingest',
+  './src/mail',
+  './src/members',
+  './src/search',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'test-artifacts/', 'bench/.cache/', 'bench/.diag/', '**/*.mjs'] },
@@ -19,9 +29,26 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js}'],
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          caughtErrors: 'none',
+        },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-control-regex': 'off',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
@@ -29,9 +56,18 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: DOMAIN, from: EDGES, message: 'Domain code never imports the edges (web, api, http, cli, jobs): pass what it needs in.' },
+            {
+              target: DOMAIN,
+              from: EDGES,
+              message: 'Domain code never imports the edges (web, api, http, cli, jobs): pass what it needs in.',
+            },
             { target: './src/analysis', from: './src/db', message: 'analysis/ is pure text functions: no database.' },
-            { target: [...DOMAIN, './src/web', './src/api', './src/http'], from: './src/app.ts', message: 'Only the edges (cli, jobs, main) build the app context; everything below is passed what it needs.' },
+            {
+              target: [...DOMAIN, './src/web', './src/api', './src/http'],
+              from: './src/app.ts',
+              message:
+                'Only the edges (cli, jobs, main) build the app context; everything below is passed what it needs.',
+            },
           ],
         },
       ],

@@ -43,20 +43,24 @@ async function main(): Promise<void> {
       if (asked.length === 0 || asked.includes(name) || asked.includes(part)) selected.push([`${name}/${part}`, load]);
     }
   }
-  const results: Record<string, number | string> = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {};
+  const results: Record<string, number | string> = fs.existsSync(resultsFile)
+    ? JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
+    : {};
   let failed = false;
   for (const [name, load] of selected) {
     console.log(`\n## ${name}`);
     try {
       const figures = await (await load()).run((line) => console.log(line));
       Object.assign(results, figures);
-      for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(40)} ${typeof v === 'number' ? +v.toFixed(3) : v}`);
+      for (const [k, v] of Object.entries(figures))
+        console.log(`  ${k.padEnd(40)} ${typeof v === 'number' ? +v.toFixed(3) : v}`);
     } catch (err) {
       failed = true;
       console.error(`  ${name} failed: ${(err as Error).stack ?? err}`);
     }
   }
-  results['_machine'] = `${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`;
+  results['_machine'] =
+    `${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`;
   results['_updated'] = new Date().toISOString();
   fs.writeFileSync(resultsFile, JSON.stringify(results, Object.keys(results).sort(), 2) + '\n');
   console.log(`\nfigures merged into ${path.relative(process.cwd(), resultsFile)}`);

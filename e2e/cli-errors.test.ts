@@ -14,9 +14,15 @@ const bin = path.resolve('bin/masthead.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-cli-errors-'));
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NO_COLOR: '1' };
 
-async function masthead(args: string[], extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function masthead(
+  args: string[],
+  extra: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...env, ...extra }, timeout: 90_000 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...env, ...extra },
+      timeout: 90_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -27,20 +27,37 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe('masthead CLI', { timeout: 120_000 }, () => {
   it('lists its commands', async () => {
     const r = await masthead('--help');
-    for (const c of ['start', 'serve', 'ingest', 'migrate', 'publishers', 'feeds', 'refresh']) expect(r.stdout).toContain(c);
+    for (const c of ['start', 'serve', 'ingest', 'migrate', 'publishers', 'feeds', 'refresh'])
+      expect(r.stdout).toContain(c);
   });
 
   it('adds publishers and feeds, imports OPML, and shows a health table', async () => {
     expect((await masthead('migrate')).stdout).toMatch(/applied|up to date/);
-    const add = await masthead('publishers', 'add', 'harbour-gazette', 'Harbour Gazette', '--homepage', 'https://harbour.example', '--sections', 'news,politics');
+    const add = await masthead(
+      'publishers',
+      'add',
+      'harbour-gazette',
+      'Harbour Gazette',
+      '--homepage',
+      'https://harbour.example',
+      '--sections',
+      'news,politics',
+    );
     expect(add.stdout).toContain('added publisher');
     const bad = await masthead('publishers', 'add', 'Bad Slug', 'X', '--sections', 'nonsense');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/slug "Bad Slug".*unknown section "nonsense"/s);
-    expect((await masthead('feeds', 'add', 'https://harbour.example/feed.xml', '--publisher', 'harbour-gazette')).code).toBe(0);
-    expect((await masthead('feeds', 'add', 'https://x.example/rss', '--publisher', 'nobody')).stderr).toMatch(/no publisher "nobody"/);
+    expect(
+      (await masthead('feeds', 'add', 'https://harbour.example/feed.xml', '--publisher', 'harbour-gazette')).code,
+    ).toBe(0);
+    expect((await masthead('feeds', 'add', 'https://x.example/rss', '--publisher', 'nobody')).stderr).toMatch(
+      /no publisher "nobody"/,
+    );
     const opml = path.join(dataDir, 'subs.opml');
-    fs.writeFileSync(opml, '<opml version="2.0"><body><outline text="News"><outline text="Coastal Courier" xmlUrl="https://courier.example/atom" htmlUrl="https://courier.example/"/></outline></body></opml>');
+    fs.writeFileSync(
+      opml,
+      '<opml version="2.0"><body><outline text="News"><outline text="Coastal Courier" xmlUrl="https://courier.example/atom" htmlUrl="https://courier.example/"/></outline></body></opml>',
+    );
     expect((await masthead('feeds', 'import', opml)).stdout).toContain('imported 1 of 1 feeds');
     const list = await masthead('feeds', 'list');
     expect(list.stdout).toMatch(/harbour-gazette\s+ok\s+never/);
@@ -51,7 +68,10 @@ describe('masthead CLI', { timeout: 120_000 }, () => {
 
   it('checks a feed file without storing anything, and fails clearly on a bad one', async () => {
     const feed = path.join(dataDir, 'feed.xml');
-    fs.writeFileSync(feed, `<rss version="2.0"><channel><title>Checked</title><item><title>One</title><link>https://c.example/1</link><description>${'Words here. '.repeat(30)}</description></item></channel></rss>`);
+    fs.writeFileSync(
+      feed,
+      `<rss version="2.0"><channel><title>Checked</title><item><title>One</title><link>https://c.example/1</link><description>${'Words here. '.repeat(30)}</description></item></channel></rss>`,
+    );
     const ok = await masthead('feeds', 'check', feed, '--json');
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout);
@@ -62,11 +82,15 @@ describe('masthead CLI', { timeout: 120_000 }, () => {
     const failed = await masthead('feeds', 'check', bad);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/HTML page, not a feed/);
-    expect((await masthead('feeds', 'check', 'http://127.0.0.1:1/feed')).stderr).toMatch(/refused: 127\.0\.0\.1 is a loopback address/);
+    expect((await masthead('feeds', 'check', 'http://127.0.0.1:1/feed')).stderr).toMatch(
+      /refused: 127\.0\.0\.1 is a loopback address/,
+    );
   });
 
   it('refuses bad configuration with a clear message', async () => {
-    const { stderr, code } = await run(process.execPath, [bin, 'migrate'], { env: { ...env, PORT: 'eighty' } }).catch((e) => e);
+    const { stderr, code } = await run(process.execPath, [bin, 'migrate'], { env: { ...env, PORT: 'eighty' } }).catch(
+      (e) => e,
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/PORT="eighty": expected a whole number/);
   });

@@ -45,21 +45,35 @@ describe.each(testDialects)('curation on %s', (dialect) => {
     await database?.dispose();
   });
 
-  const clusterRows = () => database.db.selectFrom('articles').select(['id', 'cluster_id', 'publisher_id', 'duplicate_of']).where('status', '=', 'published').execute();
+  const clusterRows = () =>
+    database.db
+      .selectFrom('articles')
+      .select(['id', 'cluster_id', 'publisher_id', 'duplicate_of'])
+      .where('status', '=', 'published')
+      .execute();
 
   it('every article is analysed, and each event’s reports form one story', async () => {
     const rows = await clusterRows();
     expect(rows.every((r) => r.cluster_id !== null)).toBe(true);
-    const s = scoreClustering(rows.map((r) => r.cluster_id!), rows.map((r) => eventOf.get(r.id)!));
+    const s = scoreClustering(
+      rows.map((r) => r.cluster_id!),
+      rows.map((r) => eventOf.get(r.id)!),
+    );
     expect(s.precision).toBeGreaterThan(0.9);
     expect(s.f1).toBeGreaterThan(0.8);
     // Copies always sit in their original's story.
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const r of rows.filter((x) => x.duplicate_of !== null)) expect(r.cluster_id).toBe(byId.get(r.duplicate_of!)!.cluster_id);
+    for (const r of rows.filter((x) => x.duplicate_of !== null))
+      expect(r.cluster_id).toBe(byId.get(r.duplicate_of!)!.cluster_id);
   });
 
   it('the story page shows how many publishers cover it and each one’s angle', async () => {
-    const biggest = await database.db.selectFrom('clusters').select(['id', 'publisher_count']).orderBy('publisher_count', 'desc').limit(1).executeTakeFirstOrThrow();
+    const biggest = await database.db
+      .selectFrom('clusters')
+      .select(['id', 'publisher_count'])
+      .orderBy('publisher_count', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(biggest.publisher_count).toBeGreaterThanOrEqual(3);
     const res = await getHtml(app, `/c/${biggest.id}`);
     expect(res.statusCode).toBe(200);
@@ -84,7 +98,8 @@ describe.each(testDialects)('curation on %s', (dialect) => {
   it('an article page shows related stories (never the same story), more coverage, topics and names that lead to their pages', async () => {
     const rows = await clusterRows();
     // Most stories have related stories.
-    const withRelated = (await database.db.selectFrom('article_related').select('article_id').distinct().execute()).length;
+    const withRelated = (await database.db.selectFrom('article_related').select('article_id').distinct().execute())
+      .length;
     expect(withRelated / rows.length).toBeGreaterThan(0.7);
     const cluster = await database.db
       .selectFrom('clusters')
@@ -95,7 +110,11 @@ describe.each(testDialects)('curation on %s', (dialect) => {
       .limit(1)
       .executeTakeFirstOrThrow();
     const id = cluster.first_article_id;
-    const related = await database.db.selectFrom('article_related').select('related_id').where('article_id', '=', id).execute();
+    const related = await database.db
+      .selectFrom('article_related')
+      .select('related_id')
+      .where('article_id', '=', id)
+      .execute();
     expect(related.length).toBeGreaterThan(0);
     const clusterOf = new Map(rows.map((r) => [r.id, r.cluster_id]));
     for (const r of related) expect(clusterOf.get(r.related_id)).not.toBe(cluster.id);
@@ -115,10 +134,17 @@ describe.each(testDialects)('curation on %s', (dialect) => {
     expect(topic).toBeTruthy();
     const topicPage = await getHtml(app, topic!);
     expect(topicPage.statusCode).toBe(200);
-    const listed = (body: string) => [...new Set([...body.matchAll(/<h3><a href="\/a\/(\d+)\//g)].map((m) => Number(m[1])))];
+    const listed = (body: string) => [
+      ...new Set([...body.matchAll(/<h3><a href="\/a\/(\d+)\//g)].map((m) => Number(m[1]))),
+    ];
     const onTopic = listed(topicPage.body);
     expect(onTopic.length).toBeGreaterThan(0);
-    const tagged = await database.db.selectFrom('article_topics').select('article_id').where('topic', '=', topic!.slice(3)).where('article_id', 'in', onTopic).execute();
+    const tagged = await database.db
+      .selectFrom('article_topics')
+      .select('article_id')
+      .where('topic', '=', topic!.slice(3))
+      .where('article_id', 'in', onTopic)
+      .execute();
     expect(tagged.length).toBe(onTopic.length);
 
     const entity = /href="(\/e\/[a-z0-9-]+)"/.exec(html)?.[1];
@@ -128,21 +154,63 @@ describe.each(testDialects)('curation on %s', (dialect) => {
     expect(entityPage.body).toMatch(/(Person|Organisation|Place) · named in \d+ report/);
     const named = listed(entityPage.body);
     expect(named.length).toBeGreaterThan(0);
-    const e = await database.db.selectFrom('entities').select('id').where('slug', '=', entity!.slice(3)).executeTakeFirstOrThrow();
-    expect((await database.db.selectFrom('article_entities').select('article_id').where('entity_id', '=', e.id).where('article_id', 'in', named).execute()).length).toBe(named.length);
+    const e = await database.db
+      .selectFrom('entities')
+      .select('id')
+      .where('slug', '=', entity!.slice(3))
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await database.db
+          .selectFrom('article_entities')
+          .select('article_id')
+          .where('entity_id', '=', e.id)
+          .where('article_id', 'in', named)
+          .execute()
+      ).length,
+    ).toBe(named.length);
   });
 
   it('the demo’s named people are found and their forms merged', async () => {
-    const people = await database.db.selectFrom('entities').select(['name', 'kind', 'article_count']).where('kind', '=', 'person').orderBy('article_count', 'desc').limit(40).execute();
+    const people = await database.db
+      .selectFrom('entities')
+      .select(['name', 'kind', 'article_count'])
+      .where('kind', '=', 'person')
+      .orderBy('article_count', 'desc')
+      .limit(40)
+      .execute();
     const demoPeople = new Set(generateDemoStories({ now: epoch }).flatMap((s) => s.people ?? []));
     const found = people.filter((p) => demoPeople.has(p.name));
     expect(found.length).toBeGreaterThanOrEqual(Math.min(10, demoPeople.size / 2));
   });
 
   it('good news holds positive stories and never crime, war or disaster', async () => {
-    const good = await database.db.selectFrom('articles').select('id').where('good_news', '=', 1).where('status', '=', 'published').where('duplicate_of', 'is', null).orderBy('published_at', 'desc').orderBy('id', 'desc').execute();
+    const good = await database.db
+      .selectFrom('articles')
+      .select('id')
+      .where('good_news', '=', 1)
+      .where('status', '=', 'published')
+      .where('duplicate_of', 'is', null)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     expect(good.length).toBeGreaterThan(0);
-    const bad = await database.db.selectFrom('article_topics').select('article_id').where('article_id', 'in', good.map((g) => g.id)).where((eb) => eb.or(['crime-law-justice', 'conflict-war-peace', 'disaster-accident-emergency'].map((t) => eb('topic', 'like', `${t}%`)))).execute();
+    const bad = await database.db
+      .selectFrom('article_topics')
+      .select('article_id')
+      .where(
+        'article_id',
+        'in',
+        good.map((g) => g.id),
+      )
+      .where((eb) =>
+        eb.or(
+          ['crime-law-justice', 'conflict-war-peace', 'disaster-accident-emergency'].map((t) =>
+            eb('topic', 'like', `${t}%`),
+          ),
+        ),
+      )
+      .execute();
     expect(bad).toEqual([]);
     const section = await getHtml(app, '/s/good-news');
     expect(section.statusCode).toBe(200);
@@ -150,9 +218,17 @@ describe.each(testDialects)('curation on %s', (dialect) => {
   });
 
   it('a member’s qualified read is sent by the page in Chromium, counted once, and lifts the story', async () => {
-    const member = await createUser(database.db, { email: `reader-${dialect}@example.org`, password: 'a long enough password', verified: true, trialDays: 14 }, Date.now());
+    const member = await createUser(
+      database.db,
+      { email: `reader-${dialect}@example.org`, password: 'a long enough password', verified: true, trialDays: 14 },
+      Date.now(),
+    );
     const token = await createSession(database.db, member.id, Date.now(), {});
-    const top = await database.db.selectFrom('top_stories').select(['article_id', 'cluster_id']).orderBy('rank').execute();
+    const top = await database.db
+      .selectFrom('top_stories')
+      .select(['article_id', 'cluster_id'])
+      .orderBy('rank')
+      .execute();
     const target = top.at(-1)!; // the lowest-ranked story
     let browser: Browser | undefined;
     try {
@@ -162,39 +238,94 @@ describe.each(testDialects)('curation on %s', (dialect) => {
       const page = await context.newPage();
       await page.goto(`${base}/a/${target.article_id}`);
       expect(await page.locator('article[data-read]').count()).toBe(1);
-      await expect.poll(async () => (await database.db.selectFrom('read_counts').select('qualified').where('article_id', '=', target.article_id).executeTakeFirst())?.qualified ?? 0, { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(
+          async () =>
+            (
+              await database.db
+                .selectFrom('read_counts')
+                .select('qualified')
+                .where('article_id', '=', target.article_id)
+                .executeTakeFirst()
+            )?.qualified ?? 0,
+          { timeout: 10_000 },
+        )
+        .toBe(1);
       // Reloading does not count the same reader twice the same day.
       await page.reload();
       await page.waitForTimeout(2500);
-      const counts = await database.db.selectFrom('read_counts').select(['views', 'qualified']).where('article_id', '=', target.article_id).executeTakeFirstOrThrow();
+      const counts = await database.db
+        .selectFrom('read_counts')
+        .select(['views', 'qualified'])
+        .where('article_id', '=', target.article_id)
+        .executeTakeFirstOrThrow();
       expect(counts).toEqual({ views: 1, qualified: 1 });
     } finally {
       await browser?.close();
     }
     await computeTopStories(database.db, Date.now());
-    const first = await database.db.selectFrom('top_stories').select('cluster_id').orderBy('rank').limit(1).executeTakeFirstOrThrow();
+    const first = await database.db
+      .selectFrom('top_stories')
+      .select('cluster_id')
+      .orderBy('rank')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(first.cluster_id).toBe(target.cluster_id);
   }, 60_000);
 
   it('a forged or unviewed beacon is refused and counts nothing', async () => {
-    const article = await database.db.selectFrom('articles').select('id').where('status', '=', 'published').limit(1).executeTakeFirstOrThrow();
-    const forged = await app.inject({ method: 'POST', url: '/api/v1/reads', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `a=${article.id}&t=AAAAAAAAAAAAAAAAAAAAAA` });
+    const article = await database.db
+      .selectFrom('articles')
+      .select('id')
+      .where('status', '=', 'published')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reads',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `a=${article.id}&t=AAAAAAAAAAAAAAAAAAAAAA`,
+    });
     expect(forged.statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/reads', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=abc' })).statusCode).toBe(400);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/reads',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'a=abc',
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('an editor picks a story in the console and it appears in “Our picks” on the front page', async () => {
-    const editor = await createUser(database.db, { email: `editor-${dialect}@example.org`, password: 'a long enough password', role: 'editor', verified: true }, Date.now());
+    const editor = await createUser(
+      database.db,
+      { email: `editor-${dialect}@example.org`, password: 'a long enough password', role: 'editor', verified: true },
+      Date.now(),
+    );
     const cookie = `mh_session=${await createSession(database.db, editor.id, Date.now(), {})}`;
     const consolePage = await getHtml(app, '/editor', { cookie });
     expect(consolePage.statusCode).toBe(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(consolePage.body)![1]!;
-    const story = await database.db.selectFrom('articles').select(['id', 'title']).where('status', '=', 'published').where('duplicate_of', 'is', null).orderBy('published_at').limit(1).executeTakeFirstOrThrow();
+    const story = await database.db
+      .selectFrom('articles')
+      .select(['id', 'title'])
+      .where('status', '=', 'published')
+      .where('duplicate_of', 'is', null)
+      .orderBy('published_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const res = await app.inject({
       method: 'POST',
       url: '/editor/picks',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, article: `${base}/a/${story.id}/some-slug`, note: 'An editor’s note for readers' }).toString(),
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        article: `${base}/a/${story.id}/some-slug`,
+        note: 'An editor’s note for readers',
+      }).toString(),
     });
     expect(res.statusCode).toBe(303);
     const front = await getHtml(app, '/');
@@ -202,27 +333,57 @@ describe.each(testDialects)('curation on %s', (dialect) => {
     expect(picks).toContain(`/a/${story.id}/`);
     expect(picks).toContain('An editor’s note for readers');
     // The article page offers editors the good-news ruling; it takes effect at once and is logged.
-    const articlePage = await getHtml(app, String((await getHtml(app, `/a/${story.id}`, { cookie })).headers.location), { cookie });
-    const good = /<form method="post" action="\/editor\/good-news"[\s\S]*?name="include" value="(\d)"/.exec(articlePage.body);
+    const articlePage = await getHtml(
+      app,
+      String((await getHtml(app, `/a/${story.id}`, { cookie })).headers.location),
+      { cookie },
+    );
+    const good = /<form method="post" action="\/editor\/good-news"[\s\S]*?name="include" value="(\d)"/.exec(
+      articlePage.body,
+    );
     expect(good).toBeTruthy();
     const ruling = await app.inject({
       method: 'POST',
       url: '/editor/good-news',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, article: String(story.id), include: good![1]!, back: `/a/${story.id}/x` }).toString(),
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        article: String(story.id),
+        include: good![1]!,
+        back: `/a/${story.id}/x`,
+      }).toString(),
     });
     expect(ruling.statusCode).toBe(303);
     expect(ruling.headers.location).toMatch(new RegExp(`^/a/${story.id}/x\\?notice=`));
-    expect((await database.db.selectFrom('articles').select('good_news').where('id', '=', story.id).executeTakeFirstOrThrow()).good_news).toBe(Number(good![1]));
+    expect(
+      (
+        await database.db
+          .selectFrom('articles')
+          .select('good_news')
+          .where('id', '=', story.id)
+          .executeTakeFirstOrThrow()
+      ).good_news,
+    ).toBe(Number(good![1]));
     const log = await getHtml(app, '/editor', { cookie });
     expect(log.body).toContain(`editor-${dialect}@example.org`);
     expect(log.body).toMatch(/<td>pick<\/td>/);
     // Members may not use the console.
-    const member = await createUser(database.db, { email: `m2-${dialect}@example.org`, password: 'a long enough password', verified: true }, Date.now());
+    const member = await createUser(
+      database.db,
+      { email: `m2-${dialect}@example.org`, password: 'a long enough password', verified: true },
+      Date.now(),
+    );
     const memberCookie = `mh_session=${await createSession(database.db, member.id, Date.now(), {})}`;
     expect((await getHtml(app, '/editor', { cookie: memberCookie })).statusCode).toBe(403);
-    const memberCsrf = /name="_csrf" value="([^"]+)"/.exec((await getHtml(app, '/account', { cookie: memberCookie })).body)![1]!;
-    const refused = await app.inject({ method: 'POST', url: '/editor/picks', headers: { cookie: memberCookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: memberCsrf, article: String(story.id) }).toString() });
+    const memberCsrf = /name="_csrf" value="([^"]+)"/.exec(
+      (await getHtml(app, '/account', { cookie: memberCookie })).body,
+    )![1]!;
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/editor/picks',
+      headers: { cookie: memberCookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: memberCsrf, article: String(story.id) }).toString(),
+    });
     expect(refused.statusCode).toBe(403);
     expect(await database.db.selectFrom('picks').select('id').execute()).toHaveLength(1);
   });

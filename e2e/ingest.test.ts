@@ -67,7 +67,11 @@ function jsonC(base: string): string {
 }
 
 function articlePage(n: number): string {
-  const paras = Array.from({ length: 8 }, (_, i) => `<p>Full text paragraph ${i + 1} of story ${n}: the orchestra returned to the restored hall on the river, where the audience stood for the opening bars and the conductor thanked the builders by name.</p>`).join('');
+  const paras = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Full text paragraph ${i + 1} of story ${n}: the orchestra returned to the restored hall on the river, where the audience stood for the opening bars and the conductor thanked the builders by name.</p>`,
+  ).join('');
   return `<!doctype html><html><head><title>Summary story ${n}</title><meta property="og:image" content="/c/img/${n}.jpg"></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Summary story ${n}</h1>${paras}</article><footer>© Summary Times</footer></body></html>`;
 }
@@ -88,7 +92,8 @@ beforeAll(async () => {
     const m = /^\/c\/articles\/(\d)$/.exec(path);
     if (m) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(Number(m[1])));
     if (path === '/broken') return res.writeHead(500).end('oops');
-    if (path === '/not-a-feed') return res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Hello</body></html>');
+    if (path === '/not-a-feed')
+      return res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Hello</body></html>');
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -106,9 +111,22 @@ describe.each(testDialects)('ingest end to end on %s', (dialect) => {
     state.hits.clear();
     database = await createTestDatabase(dialect);
     const db = database.db;
-    const fetcher = createFetcher({ userAgent: 'masthead-test', timeoutMs: 5000, maxBytes: 5_000_000, perHost: 4, allowPrivate: false });
+    const fetcher = createFetcher({
+      userAgent: 'masthead-test',
+      timeoutMs: 5000,
+      maxBytes: 5_000_000,
+      perHost: 4,
+      allowPrivate: false,
+    });
     let now = Date.parse('2026-11-24T09:00:00Z');
-    const deps = { database, fetcher, log: silentLogger, now: () => now, allowPrivate: false, bounds: { minS: 300, maxS: 86400, parkAfter: 3 } };
+    const deps = {
+      database,
+      fetcher,
+      log: silentLogger,
+      now: () => now,
+      allowPrivate: false,
+      bounds: { minS: 300, maxS: 86400, parkAfter: 3 },
+    };
     const a = await createPublisher(db, { slug: 'gazette', name: 'Harbour Gazette', sections: ['news'] });
     const b = await createPublisher(db, { slug: 'courier', name: 'Coastal Courier', sections: ['news'] });
     const c = await createPublisher(db, { slug: 'summary', name: 'Summary Times', sections: ['culture'] });
@@ -116,10 +134,22 @@ describe.each(testDialects)('ingest end to end on %s', (dialect) => {
     const fa = await addFeed(db, { publisherId: a.id, url: `${base}/a/rss`, intervalS: 300, allowPrivate: true }, now);
     await addFeed(db, { publisherId: b.id, url: `${base}/b/atom`, intervalS: 300, allowPrivate: true }, now);
     await addFeed(db, { publisherId: c.id, url: `${base}/c/json`, intervalS: 300, allowPrivate: true }, now);
-    const broken = await addFeed(db, { publisherId: c.id, url: `${base}/broken`, intervalS: 300, allowPrivate: true }, now);
-    const notFeed = await addFeed(db, { publisherId: c.id, url: `${base}/not-a-feed`, intervalS: 300, allowPrivate: true }, now);
+    const broken = await addFeed(
+      db,
+      { publisherId: c.id, url: `${base}/broken`, intervalS: 300, allowPrivate: true },
+      now,
+    );
+    const notFeed = await addFeed(
+      db,
+      { publisherId: c.id, url: `${base}/not-a-feed`, intervalS: 300, allowPrivate: true },
+      now,
+    );
     // Without the allowance, a loopback feed is refused before any connection is made.
-    const refused = await addFeed(db, { publisherId: c.id, url: `${base.replace('127.0.0.1', 'localhost')}/a/rss`, intervalS: 300 }, now);
+    const refused = await addFeed(
+      db,
+      { publisherId: c.id, url: `${base.replace('127.0.0.1', 'localhost')}/a/rss`, intervalS: 300 },
+      now,
+    );
 
     const hitsBefore = state.hits.get('/a/rss') ?? 0;
     const first = await runCycle(deps, { concurrency: 4 });
@@ -137,11 +167,19 @@ describe.each(testDialects)('ingest end to end on %s', (dialect) => {
     expect(budget.image_credit).toBe('Harbour Wire');
     expect(budget.published_at).toBe(Date.parse('2026-11-23T08:00:00Z'));
     expect(budget.word_count).toBeGreaterThan(100);
-    const authors = await db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id').select(['authors.name']).where('article_id', '=', budget.id).execute();
+    const authors = await db
+      .selectFrom('article_authors')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select(['authors.name'])
+      .where('article_id', '=', budget.id)
+      .execute();
     expect(authors.map((x) => x.name)).toEqual(['Mara Quint']);
 
     // Wire copy: whichever of the two was stored first is the original (feeds are fetched at once), the other points at it.
-    const [original, copy] = [byGuid.get('a-2')!, byGuid.get('urn:courier:1')!].sort((x, y) => x.id - y.id) as [(typeof articles)[number], (typeof articles)[number]];
+    const [original, copy] = [byGuid.get('a-2')!, byGuid.get('urn:courier:1')!].sort((x, y) => x.id - y.id) as [
+      (typeof articles)[number],
+      (typeof articles)[number],
+    ];
     expect(original.duplicate_of).toBeNull();
     expect(copy.duplicate_of).toBe(original.id);
     expect(byGuid.get('urn:courier:2')!.duplicate_of).toBeNull();

@@ -21,7 +21,11 @@ import { DAY_MS } from '../src/members/membership.ts';
 import { buildServer } from '../src/server.tsx';
 import { launchBrowser } from './browser.ts';
 
-const PARAS = Array.from({ length: 10 }, (_, i) => `Paragraph ${i + 1}: the night ferry crossed the sound under a full moon, and the crew counted ${200 + i} lights along the shore.`);
+const PARAS = Array.from(
+  { length: 10 },
+  (_, i) =>
+    `Paragraph ${i + 1}: the night ferry crossed the sound under a full moon, and the crew counted ${200 + i} lights along the shore.`,
+);
 const WEBHOOK_SECRET = 'whsec_e2e';
 
 describe('membership in the browser', () => {
@@ -40,17 +44,57 @@ describe('membership in the browser', () => {
     const id = await insertArticle(
       database.db,
       {
-        publisher_id: p.id, feed_id: null, guid: 'g', external_id: null, url: 'https://sound.example/ferry', title: 'Night ferry crosses the sound', standfirst: 'A moonlit crossing.',
-        body_html: PARAS.map((x) => `<p>${x}</p>`).join(''), body_text: PARAS.join('\n\n'), body_source: 'feed', section: 'news', categories: '[]', language: 'en', image_url: null, image_caption: null, image_credit: null,
-        image_width: null, image_height: null, word_count: 220, reading_minutes: 1, published_at: now - 3600_000, updated_at: null, content_hash: 'h', source_hash: 'h', minhash: null, duplicate_of: null, status: 'published', is_free: 0, created_at: now, modified_at: now,
+        publisher_id: p.id,
+        feed_id: null,
+        guid: 'g',
+        external_id: null,
+        url: 'https://sound.example/ferry',
+        title: 'Night ferry crosses the sound',
+        standfirst: 'A moonlit crossing.',
+        body_html: PARAS.map((x) => `<p>${x}</p>`).join(''),
+        body_text: PARAS.join('\n\n'),
+        body_source: 'feed',
+        section: 'news',
+        categories: '[]',
+        language: 'en',
+        image_url: null,
+        image_caption: null,
+        image_credit: null,
+        image_width: null,
+        image_height: null,
+        word_count: 220,
+        reading_minutes: 1,
+        published_at: now - 3600_000,
+        updated_at: null,
+        content_hash: 'h',
+        source_hash: 'h',
+        minhash: null,
+        duplicate_of: null,
+        status: 'published',
+        is_free: 0,
+        created_at: now,
+        modified_at: now,
       },
       ['Isla Penhallow'],
       [],
     );
     path = articlePath({ id, title: 'Night ferry crosses the sound' });
-    const mailer = createMailer({ smtpUrl: smtp.url, from: 'Masthead <m@masthead.test>', dataDir: '/nonexistent', log: silentLogger });
+    const mailer = createMailer({
+      smtpUrl: smtp.url,
+      from: 'Masthead <m@masthead.test>',
+      dataDir: '/nonexistent',
+      log: silentLogger,
+    });
     const config = { ...loadConfig({}), demo: false };
-    app = await buildServer({ config, database, log: silentLogger, mailer, now: () => now, billing: createStripeProvider(database.db, { secretKey: 'sk_test_x', webhookSecret: WEBHOOK_SECRET }, () => now), baseUrl: 'http://placeholder' });
+    app = await buildServer({
+      config,
+      database,
+      log: silentLogger,
+      mailer,
+      now: () => now,
+      billing: createStripeProvider(database.db, { secretKey: 'sk_test_x', webhookSecret: WEBHOOK_SECRET }, () => now),
+      baseUrl: 'http://placeholder',
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
@@ -94,15 +138,51 @@ describe('membership in the browser', () => {
     expect(await page.content()).not.toContain(PARAS[9]);
 
     // The member pays through Stripe Checkout; Stripe tells us by webhook.
-    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'reader@example.org').executeTakeFirstOrThrow();
+    const user = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'reader@example.org')
+      .executeTakeFirstOrThrow();
     const stripe = new Stripe('sk_test_x');
     const t = Math.floor(now / 1000);
     for (const [type, object] of [
-      ['checkout.session.completed', { id: 'cs_1', object: 'checkout.session', client_reference_id: String(user.id), customer: 'cus_1', subscription: 'sub_1', metadata: {} }],
-      ['customer.subscription.created', { id: 'sub_1', object: 'subscription', customer: 'cus_1', status: 'active', current_period_end: t + 30 * 86400, cancel_at_period_end: false, metadata: { user_id: String(user.id) } }],
+      [
+        'checkout.session.completed',
+        {
+          id: 'cs_1',
+          object: 'checkout.session',
+          client_reference_id: String(user.id),
+          customer: 'cus_1',
+          subscription: 'sub_1',
+          metadata: {},
+        },
+      ],
+      [
+        'customer.subscription.created',
+        {
+          id: 'sub_1',
+          object: 'subscription',
+          customer: 'cus_1',
+          status: 'active',
+          current_period_end: t + 30 * 86400,
+          cancel_at_period_end: false,
+          metadata: { user_id: String(user.id) },
+        },
+      ],
     ] as const) {
       const payload = JSON.stringify({ id: `evt_${type}`, object: 'event', type, created: t, data: { object } });
-      const res = await fetch(`${base}/webhooks/billing`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: t }) } });
+      const res = await fetch(`${base}/webhooks/billing`, {
+        method: 'POST',
+        body: payload,
+        headers: {
+          'content-type': 'application/json',
+          'stripe-signature': stripe.webhooks.generateTestHeaderString({
+            payload,
+            secret: WEBHOOK_SECRET,
+            timestamp: t,
+          }),
+        },
+      });
       expect(res.status).toBe(200);
     }
     await page.goto(base + path);

@@ -17,7 +17,16 @@ const AXE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'u
 async function axe(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
   await page.evaluate(AXE); // evaluated by the driver: our CSP (rightly) refuses an injected inline script
   const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -45,7 +54,11 @@ describe('the reader in a browser', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     database = await createTestDatabase('sqlite');
     ({ app, base } = await demoSite(database, { epoch: Date.now() }));
-    await createUser(database.db, { email: 'reader@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, Date.now());
+    await createUser(
+      database.db,
+      { email: 'reader@example.org', password: 'a long enough secret', trialDays: 14, verified: true },
+      Date.now(),
+    );
     browser = await launchBrowser();
   }, 120_000);
 
@@ -127,7 +140,10 @@ describe('the reader in a browser', () => {
         await page.goto(base + href);
         expect(await axe(page), `article ${scheme} ${width}`).toEqual([]);
         if (width === 1280) await loadLazyImages(page);
-        await page.screenshot({ path: path.join(ARTIFACTS, `article-${scheme}-${width}.png`), fullPage: width === 1280 });
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `article-${scheme}-${width}.png`),
+          fullPage: width === 1280,
+        });
         if (width === 375) {
           await page.goto(`${base}/no/such/page`);
           expect(await axe(page), `404 ${scheme}`).toEqual([]);
@@ -154,7 +170,11 @@ describe('the reader in a browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
     // The shell's script and icons come from the worker's cache.
     expect(await page.evaluate(() => document.querySelectorAll('script[src^="/static/"]').length)).toBe(1);
-    expect(await page.evaluate(async () => (await fetch(document.querySelector<HTMLScriptElement>('script[src^="/static/"]')!.src)).ok)).toBe(true);
+    expect(
+      await page.evaluate(
+        async () => (await fetch(document.querySelector<HTMLScriptElement>('script[src^="/static/"]')!.src)).ok,
+      ),
+    ).toBe(true);
     await ctx.close();
   });
 
@@ -192,7 +212,9 @@ describe('the reader in a browser', () => {
     await page.waitForURL(base + '/');
     const kept = () =>
       page.evaluate(async (path) => {
-        const hits = await Promise.all((await caches.keys()).map(async (k) => !!(await (await caches.open(k)).match(path, { ignoreSearch: true }))));
+        const hits = await Promise.all(
+          (await caches.keys()).map(async (k) => !!(await (await caches.open(k)).match(path, { ignoreSearch: true }))),
+        );
         return hits.some(Boolean);
       }, href);
     // (A page mid-navigation cannot answer: ask again.)

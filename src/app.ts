@@ -23,7 +23,9 @@ export function createContext(config: Config, opts: { log?: Logger; busyTimeoutM
   fs.mkdirSync(config.dataDir, { recursive: true });
   const log = opts.log ?? createLogger(config.logLevel);
   const database = openDatabase(
-    config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file, busyTimeoutMs: opts.busyTimeoutMs } : { kind: 'postgres', url: config.database.url },
+    config.database.kind === 'sqlite'
+      ? { kind: 'sqlite', file: config.database.file, busyTimeoutMs: opts.busyTimeoutMs }
+      : { kind: 'postgres', url: config.database.url },
   );
   const fetcher = createFetcher({
     userAgent: config.fetch.userAgent,

@@ -20,7 +20,11 @@ describe('configuration from the environment', () => {
   });
 
   it('reads booleans and numbers in their common spellings', () => {
-    expect(loadConfig({ ALLOW_PRIVATE_FEEDS: 'ON', PORT: '8080', DEMO: '0' })).toMatchObject({ allowPrivateFeeds: true, port: 8080, demo: false });
+    expect(loadConfig({ ALLOW_PRIVATE_FEEDS: 'ON', PORT: '8080', DEMO: '0' })).toMatchObject({
+      allowPrivateFeeds: true,
+      port: 8080,
+      demo: false,
+    });
   });
 
   it('names every bad variable in one clear error', () => {
@@ -41,7 +45,11 @@ describe('configuration from the environment', () => {
   it('trusts no proxy unless told which, and never every one', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true": expected the proxy's addresses/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/not an address: 10.0.0.0\/40/);
   });

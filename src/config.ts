@@ -19,14 +19,24 @@ const trustProxy = z
     const lower = v.toLowerCase();
     if (['', '0', 'false', 'no', 'off'].includes(lower)) return false;
     if (/^\d{1,2}$/.test(v)) return Number(v);
-    const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+    const list = v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     const bad = list.filter((x) => {
       const [addr, bits, ...rest] = x.split('/');
       const kind = net.isIP(addr ?? '');
-      return !kind || rest.length > 0 || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128)));
+      return (
+        !kind ||
+        rest.length > 0 ||
+        (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128)))
+      );
     });
     if (bad.length || !list.length) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected the proxy's addresses or networks (e.g. 127.0.0.1,10.0.0.0/8) or a number of hops${bad.length ? `; not an address: ${bad.join(', ')}` : ''}` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `expected the proxy's addresses or networks (e.g. 127.0.0.1,10.0.0.0/8) or a number of hops${bad.length ? `; not an address: ${bad.join(', ')}` : ''}`,
+      });
       return z.NEVER;
     }
     return list;
@@ -58,7 +68,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'expected postgres://… (or unset for SQLite under DATA_DIR)')
+    .refine(
+      (v) => v === '' || /^postgres(ql)?:\/\//.test(v),
+      'expected postgres://… (or unset for SQLite under DATA_DIR)',
+    )
     .default(''),
   DEMO: bool.optional(),
   ALLOW_PRIVATE_FEEDS: bool.default('false'),
@@ -75,7 +88,11 @@ const schema = z.object({
   FEED_PARK_AFTER: int(1, 1000).default('10'),
   USER_AGENT: z.string().trim().min(1).optional(),
   ALLOW_FEED_HOSTS: z.string().trim().default(''),
-  SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…').optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…')
+    .optional(),
   MAIL_FROM: z.string().trim().min(3).default('Masthead <no-reply@masthead.local>'),
   TRIAL_DAYS: int(0, 365).default('14'),
   GRACE_DAYS: int(0, 60).default('7'),
@@ -100,7 +117,14 @@ export type Config = {
   role: 'all' | 'serve' | 'ingest';
   /** whose X-Forwarded-For to believe (false: nobody's) */
   trustProxy: TrustProxy;
-  fetch: { timeoutMs: number; maxBytes: number; perHost: number; concurrency: number; userAgent: string; allowHosts: string[] };
+  fetch: {
+    timeoutMs: number;
+    maxBytes: number;
+    perHost: number;
+    concurrency: number;
+    userAgent: string;
+    allowHosts: string[];
+  };
   schedule: { minIntervalS: number; maxIntervalS: number; parkAfter: number };
   mail: { smtpUrl: string | undefined; from: string };
   membership: { trialDays: number; graceDays: number; freeArticlesPerMonth: number };
@@ -125,14 +149,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`,
+      ),
+    );
   }
   const e = parsed.data;
   if (e.FEED_MIN_INTERVAL_S > e.FEED_MAX_INTERVAL_S) {
-    throw new ConfigError([`FEED_MIN_INTERVAL_S (${e.FEED_MIN_INTERVAL_S}) is larger than FEED_MAX_INTERVAL_S (${e.FEED_MAX_INTERVAL_S})`]);
+    throw new ConfigError([
+      `FEED_MIN_INTERVAL_S (${e.FEED_MIN_INTERVAL_S}) is larger than FEED_MAX_INTERVAL_S (${e.FEED_MAX_INTERVAL_S})`,
+    ]);
   }
   if (e.BILLING_PROVIDER === 'stripe' && (!e.STRIPE_SECRET_KEY || !e.STRIPE_WEBHOOK_SECRET)) {
-    throw new ConfigError(['BILLING_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (from the Stripe dashboard)']);
+    throw new ConfigError([
+      'BILLING_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (from the Stripe dashboard)',
+    ]);
   }
   const dataDir = path.resolve(e.DATA_DIR);
   const database: Config['database'] = e.DATABASE_URL
@@ -157,12 +189,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perHost: e.FETCH_PER_HOST,
       concurrency: e.FETCH_CONCURRENCY,
       userAgent: e.USER_AGENT ?? `Masthead/${VERSION} (news feed fetcher${e.PUBLIC_URL ? `; +${e.PUBLIC_URL}` : ''})`,
-      allowHosts: e.ALLOW_FEED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      allowHosts: e.ALLOW_FEED_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
     },
-    schedule: { minIntervalS: e.FEED_MIN_INTERVAL_S, maxIntervalS: e.FEED_MAX_INTERVAL_S, parkAfter: e.FEED_PARK_AFTER },
+    schedule: {
+      minIntervalS: e.FEED_MIN_INTERVAL_S,
+      maxIntervalS: e.FEED_MAX_INTERVAL_S,
+      parkAfter: e.FEED_PARK_AFTER,
+    },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     membership: { trialDays: e.TRIAL_DAYS, graceDays: e.GRACE_DAYS, freeArticlesPerMonth: e.FREE_ARTICLES_PER_MONTH },
-    curation: { readSeconds: e.READ_SECONDS, readSharePercent: e.READ_SHARE_PERCENT, trendingHalfLifeMs: e.TRENDING_HALF_LIFE_H * 3_600_000 },
+    curation: {
+      readSeconds: e.READ_SECONDS,
+      readSharePercent: e.READ_SHARE_PERCENT,
+      trendingHalfLifeMs: e.TRENDING_HALF_LIFE_H * 3_600_000,
+    },
     billing:
       e.BILLING_PROVIDER === 'stripe'
         ? { provider: 'stripe', secretKey: e.STRIPE_SECRET_KEY!, webhookSecret: e.STRIPE_WEBHOOK_SECRET! }

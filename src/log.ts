@@ -5,7 +5,10 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 export function createLogger(level: string, opts: { name?: string } = {}): Logger {
-  return pino({ level, name: opts.name ?? 'masthead', base: { pid: process.pid } }, pino.destination({ fd: 2, sync: false }));
+  return pino(
+    { level, name: opts.name ?? 'masthead', base: { pid: process.pid } },
+    pino.destination({ fd: 2, sync: false }),
+  );
 }
 
 /** A logger that drops everything (tests, --quiet CLI commands). */

@@ -13,7 +13,7 @@ import { plansCommand, usersCommand } from './cli/users.ts';
 
 export function buildProgram(): Command {
   const program = new Command('masthead')
-    .description('Masthead: a self-hostable premium news service. All of a reader\'s news in one place.')
+    .description("Masthead: a self-hostable premium news service. All of a reader's news in one place.")
     .version(VERSION)
     .showHelpAfterError()
     .addHelpText(
@@ -51,7 +51,12 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
-    if (err instanceof ConfigError || err instanceof SchemaError || err instanceof CatalogError || err instanceof UsageError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof SchemaError ||
+      err instanceof CatalogError ||
+      err instanceof UsageError
+    ) {
       process.stderr.write(`${red('error:')} ${err.message}\n`);
       process.exitCode = err instanceof UsageError ? err.exitCode : 1;
       return;
@@ -67,9 +72,12 @@ export async function main(argv: string[]): Promise<void> {
 /** What went wrong, in words an operator can act on. */
 export function explain(err: unknown): string {
   const e = err as { code?: string; message?: string };
-  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_BUSY_SNAPSHOT') return 'the database is busy: another Masthead process kept it locked for 30 seconds. Try again in a moment.';
-  if (e?.code === 'SQLITE_CANTOPEN') return `cannot open the database file (${e.message}). Check DATA_DIR and its permissions.`;
-  if (e?.code === 'ECONNREFUSED') return `cannot reach the database (${e.message}). Is PostgreSQL running, and is DATABASE_URL right?`;
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_BUSY_SNAPSHOT')
+    return 'the database is busy: another Masthead process kept it locked for 30 seconds. Try again in a moment.';
+  if (e?.code === 'SQLITE_CANTOPEN')
+    return `cannot open the database file (${e.message}). Check DATA_DIR and its permissions.`;
+  if (e?.code === 'ECONNREFUSED')
+    return `cannot reach the database (${e.message}). Is PostgreSQL running, and is DATABASE_URL right?`;
   if (e?.code === '3D000') return `${e.message}. Create it (createdb …) or fix DATABASE_URL.`;
   return e?.message || String(err);
 }

@@ -38,7 +38,10 @@ describe.each(testDialects)('compressed pages, %s', (dialect) => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'quay' });
     await f.article(p, { title: 'Harbour wall holds' });
-    const res = await f.app.inject({ url: '/', headers: { accept: 'text/html', 'accept-encoding': 'gzip, br', cookie: 'theme=dark' } });
+    const res = await f.app.inject({
+      url: '/',
+      headers: { accept: 'text/html', 'accept-encoding': 'gzip, br', cookie: 'theme=dark' },
+    });
     expect(res.statusCode).toBe(200);
     // a page seen once comes as fast brotli; kept pages as brotli at a higher quality
     expect(res.headers['content-encoding']).toBe('br');
@@ -56,7 +59,16 @@ describe.each(testDialects)('the edge: headers, methods, redirects, %s', (dialec
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'quay' });
     const id = await f.article(p, { title: 'Harbour wall holds' });
-    for (const url of ['/', `/a/${id}`, '/signin', '/api/v1/articles/1', '/feed.xml', '/healthz', '/no/such/page', '/manifest.webmanifest']) {
+    for (const url of [
+      '/',
+      `/a/${id}`,
+      '/signin',
+      '/api/v1/articles/1',
+      '/feed.xml',
+      '/healthz',
+      '/no/such/page',
+      '/manifest.webmanifest',
+    ]) {
       const res = await getHtml(f.app, url);
       const csp = String(res.headers['content-security-policy']);
       expect(csp, url).toContain("script-src 'self'");
@@ -92,7 +104,14 @@ describe.each(testDialects)('the edge: headers, methods, redirects, %s', (dialec
 
   it('sends the theme switch back only to this site, never on to another', async () => {
     f = await readerFixture(dialect);
-    for (const next of ['/%09/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example/', '/%0d%0aSet-Cookie:x=1', '/caf%C3%A9']) {
+    for (const next of [
+      '/%09/evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/%0d%0aSet-Cookie:x=1',
+      '/caf%C3%A9',
+    ]) {
       const res = await f.app.inject({ url: `/theme?set=dark&next=${next}` });
       expect(res.statusCode, next).toBe(303);
       const location = String(res.headers.location);

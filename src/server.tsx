@@ -60,15 +60,36 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
-  errorHandling(app, { error: errorPage, notFound: (signedIn) => notFoundPage('We could not find that page', signedIn) });
+  errorHandling(app, {
+    error: errorPage,
+    notFound: (signedIn) => notFoundPage('We could not find that page', signedIn),
+  });
 
   // Mail is queued by requests and sent by a worker (mail/outbox.ts): this server's own, unless the process runs one.
-  const mailer = deps.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: deps.log });
-  const { accounts, worker } = accountsWithMail({ db, dialect: database.dialect, mailer, log: deps.log, now, baseUrl, trialDays: config.membership.trialDays, owner: `${leaseOwner()}:mail`, outbox: deps.outbox });
+  const mailer =
+    deps.mailer ??
+    createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: deps.log });
+  const { accounts, worker } = accountsWithMail({
+    db,
+    dialect: database.dialect,
+    mailer,
+    log: deps.log,
+    now,
+    baseUrl,
+    trialDays: config.membership.trialDays,
+    owner: `${leaseOwner()}:mail`,
+    outbox: deps.outbox,
+  });
   const thresholds = { seconds: config.curation.readSeconds, percent: config.curation.readSharePercent };
-  const reads = await createReadCounting(db, { now, thresholds, onError: (err) => app.log.error({ err }, 'counting reads failed; kept for the next try') });
+  const reads = await createReadCounting(db, {
+    now,
+    thresholds,
+    onError: (err) => app.log.error({ err }, 'counting reads failed; kept for the next try'),
+  });
   // Members' reads are written in batches (a convenience list): every second, before the history page, at close.
-  const history = new ReadingHistory(db, { onError: (err, dropped) => app.log.warn({ err, dropped }, 'reading history rows dropped') });
+  const history = new ReadingHistory(db, {
+    onError: (err, dropped) => app.log.warn({ err, dropped }, 'reading history rows dropped'),
+  });
   app.addHook('onClose', async () => {
     await Promise.all([worker?.stop(), reads.close(), history.close()]);
   });
@@ -85,7 +106,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     reads,
     history,
     accounts,
-    billing: deps.billing ?? (config.billing.provider === 'stripe' ? createStripeProvider(db, config.billing, now) : manualProvider),
+    billing:
+      deps.billing ??
+      (config.billing.provider === 'stripe' ? createStripeProvider(db, config.billing, now) : manualProvider),
     jobs: deps.jobs,
     demoEpoch: deps.demoEpoch,
   };

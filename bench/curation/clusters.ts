@@ -17,7 +17,9 @@ import { migrate } from '../../src/db/migrate.ts';
 import { runCuration } from '../../src/curation/job.ts';
 import type { ClusterRules } from '../../src/curation/cluster-rules.ts';
 
-export const CLUSTER_DIR = process.env.CLUSTER_CORPUS_DIR ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/corpora/news-story-clustering');
+export const CLUSTER_DIR =
+  process.env.CLUSTER_CORPUS_DIR ??
+  path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/corpora/news-story-clustering');
 
 export interface Doc {
   title: string;
@@ -46,7 +48,9 @@ export function splitHeadline(text: string): { title: string; text: string } {
   const lines = text.replace(/^\s+/, '').split('\n');
   const first = lines[0]!.trim();
   const words = first.split(/\s+/).length;
-  return first && words <= 30 && !/\.$/.test(first) ? { title: first, text: lines.slice(1).join('\n').trim() } : { title: '', text };
+  return first && words <= 30 && !/\.$/.test(first)
+    ? { title: first, text: lines.slice(1).join('\n').trim() }
+    : { title: '', text };
 }
 
 /** WikiRef220: no dates; the articles are given one publisher each of 20 and times a minute apart in file order. */
@@ -58,7 +62,9 @@ export function loadWikiRef(dir = path.join(CLUSTER_DIR, 'wikiref220')): Doc[] {
     .filter((l) => l.trim())
     .map((l) => l.split('\t'));
   return labels.map(([file, label], i) => {
-    const { title, text } = splitHeadline(decode(fs.readFileSync(path.join(dir, file!))).replace(/\r\n?|\u0085/g, '\n'));
+    const { title, text } = splitHeadline(
+      decode(fs.readFileSync(path.join(dir, file!))).replace(/\r\n?|\u0085/g, '\n'),
+    );
     return { title, text, publisher: `p${i % 20}`, publishedAt: BASE + i * 60_000, label: label! };
   });
 }
@@ -93,14 +99,32 @@ function parseCsv(text: string): string[][] {
 }
 
 /** UCI rows 1-999: headlines only; the spreadsheet mangled their times, so they are spread a minute apart in row order. */
-export function loadUci(file = path.join(CLUSTER_DIR, 'uci-news-aggregator', 'uci-news-aggregator.rows1-999.csv')): Doc[] {
+export function loadUci(
+  file = path.join(CLUSTER_DIR, 'uci-news-aggregator', 'uci-news-aggregator.rows1-999.csv'),
+): Doc[] {
   const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8')).filter((r) => r.length > 5);
   const col = (name: string) => header!.indexOf(name);
-  return rows.map((r, i) => ({ title: r[col('TITLE')]!, text: '', publisher: r[col('PUBLISHER')]! || r[col('HOSTNAME')]!, publishedAt: BASE + i * 60_000, label: r[col('STORY')]! }));
+  return rows.map((r, i) => ({
+    title: r[col('TITLE')]!,
+    text: '',
+    publisher: r[col('PUBLISHER')]! || r[col('HOSTNAME')]!,
+    publishedAt: BASE + i * 60_000,
+    label: r[col('STORY')]!,
+  }));
 }
 
 /** Loads documents as articles into a fresh database and runs the curation pass; returns each document's cluster id. */
-export async function clusterDocs(docs: Doc[], database?: Database, rules?: ClusterRules): Promise<{ clusters: number[]; threads: number[]; elapsedMs: number; relatedMs: number; cleanup: () => Promise<void> }> {
+export async function clusterDocs(
+  docs: Doc[],
+  database?: Database,
+  rules?: ClusterRules,
+): Promise<{
+  clusters: number[];
+  threads: number[];
+  elapsedMs: number;
+  relatedMs: number;
+  cleanup: () => Promise<void>;
+}> {
   const dir = database ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-cluster-'));
   const db = database ?? (await openDatabase({ kind: 'sqlite', file: path.join(dir!, 'bench.sqlite') }));
   await migrate(db);
@@ -110,7 +134,11 @@ export async function clusterDocs(docs: Doc[], database?: Database, rules?: Clus
     for (const d of docs) {
       let pid = publishers.get(d.publisher);
       if (pid === undefined) {
-        const p = await createPublisher(trx, { slug: `pub-${publishers.size + 1}`, name: `Publisher ${publishers.size + 1}`, sections: ['news'] }, BASE);
+        const p = await createPublisher(
+          trx,
+          { slug: `pub-${publishers.size + 1}`, name: `Publisher ${publishers.size + 1}`, sections: ['news'] },
+          BASE,
+        );
         pid = p.id;
         publishers.set(d.publisher, pid);
       }
@@ -142,7 +170,11 @@ export async function clusterDocs(docs: Doc[], database?: Database, rules?: Clus
     }
   });
   const totals = await runCuration(db, { now: () => BASE + 86_400_000, clusterRules: rules });
-  const rows = await db.db.selectFrom('articles as a').leftJoin('clusters as c', 'c.id', 'a.cluster_id').select(['a.id', 'a.cluster_id', 'c.thread_id']).execute();
+  const rows = await db.db
+    .selectFrom('articles as a')
+    .leftJoin('clusters as c', 'c.id', 'a.cluster_id')
+    .select(['a.id', 'a.cluster_id', 'c.thread_id'])
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r.cluster_id ?? -r.id]));
   const threadOf = new Map(rows.map((r) => [r.id, r.thread_id ?? r.cluster_id ?? -r.id]));
   return {
@@ -171,7 +203,9 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
       `  ${name} ${what}: ${found} groups (truth ${new Set(truth).size}); B-cubed P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}, ARI ${s.ari.toFixed(3)}`;
     log(line('stories (events)', events, new Set(result.clusters).size));
     log(line('developing stories (threads)', threads, new Set(result.threads).size));
-    log(`  ${name}: ${docs.length} docs through the whole curation pass at ${(docs.length / (result.elapsedMs / 1000)).toFixed(0)} articles/s`);
+    log(
+      `  ${name}: ${docs.length} docs through the whole curation pass at ${(docs.length / (result.elapsedMs / 1000)).toFixed(0)} articles/s`,
+    );
     // The headline keys score developing stories, the level the sets' labels are at (an event followed for weeks, or a topic).
     Object.assign(out, {
       [`cluster.${name}.bcubed_precision`]: threads.precision,

@@ -22,7 +22,8 @@ import path from 'node:path';
 import { duplicatePairs } from '../../src/analysis/near-duplicate.ts';
 import { words } from '../../src/analysis/tokens.ts';
 
-export const BBC_DIR = process.env.BBC_CORPUS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/corpora/bbc-news-topics');
+export const BBC_DIR =
+  process.env.BBC_CORPUS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/corpora/bbc-news-topics');
 
 export interface BbcArticle {
   /** Path relative to the corpus, as in exact-duplicate-pairs.tsv: bbc/tech/079.txt */
@@ -46,7 +47,10 @@ export function loadBbc(dir = BBC_DIR): { articles: BbcArticle[]; listed: [strin
   for (const category of fs.readdirSync(path.join(dir, 'bbc')).sort()) {
     const catDir = path.join(dir, 'bbc', category);
     if (!fs.statSync(catDir).isDirectory()) continue;
-    for (const file of fs.readdirSync(catDir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of fs
+      .readdirSync(catDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const bytes = fs.readFileSync(path.join(catDir, file));
       const text = decode(bytes).split('\n').slice(1).join('\n');
       articles.push({ id: `bbc/${category}/${file}`, text, md5: crypto.createHash('md5').update(bytes).digest('hex') });
@@ -68,7 +72,8 @@ export function alignedShare(a: readonly string[], b: readonly string[]): number
   let prev = new Uint32Array(b.length + 1);
   let cur = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]! / Math.min(a.length, b.length);
@@ -76,7 +81,11 @@ export function alignedShare(a: readonly string[], b: readonly string[]): number
 
 export const REVISION_ALIGNMENT = 0.9;
 
-export function scoreBbc(articles: BbcArticle[], listed: [string, string][], flagged: { a: string | number; b: string | number }[]) {
+export function scoreBbc(
+  articles: BbcArticle[],
+  listed: [string, string][],
+  flagged: { a: string | number; b: string | number }[],
+) {
   const md5 = new Map(articles.map((a) => [a.id, a.md5]));
   const found = new Set(flagged.map((p) => pairKey(String(p.a), String(p.b))));
   const listedKeys = new Set(listed.map(([a, b]) => pairKey(a, b)));
@@ -95,7 +104,15 @@ export function scoreBbc(articles: BbcArticle[], listed: [string, string][], fla
     else if (alignedShare(words(a.text), words(b.text)) >= REVISION_ALIGNMENT) revisions.push(k);
     else differentStory.push(k);
   }
-  return { pairsFound, listed: listedKeys.size, flagged: found.size, unlisted, headlineOnly, revisions, differentStory };
+  return {
+    pairsFound,
+    listed: listedKeys.size,
+    flagged: found.size,
+    unlisted,
+    headlineOnly,
+    revisions,
+    differentStory,
+  };
 }
 
 export async function run(log: (line: string) => void): Promise<Record<string, number>> {
@@ -106,8 +123,12 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   const seconds = (performance.now() - t) / 1000;
   const score = scoreBbc(articles, listed, flagged);
   log(`  ${articles.length} articles in ${seconds.toFixed(2)} s; ${score.flagged} pairs flagged`);
-  log(`  listed byte-identical pairs found ${score.pairsFound}/${score.listed}; other pairs merged ${score.unlisted.length}`);
-  log(`  of which copies: same body under another headline ${score.headlineOnly.length}, revised versions ${score.revisions.length}; distinct articles (false merges) ${score.differentStory.length}`);
+  log(
+    `  listed byte-identical pairs found ${score.pairsFound}/${score.listed}; other pairs merged ${score.unlisted.length}`,
+  );
+  log(
+    `  of which copies: same body under another headline ${score.headlineOnly.length}, revised versions ${score.revisions.length}; distinct articles (false merges) ${score.differentStory.length}`,
+  );
   for (const k of score.differentStory) log(`    different story merged: ${k.replace('\t', ' ~ ')}`);
   return {
     'dedupe.bbc.pairs_found': score.pairsFound,

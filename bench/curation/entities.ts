@@ -15,9 +15,15 @@ function articles(): { title: string; standfirst: string; text: string }[] {
   for (const cat of fs.readdirSync(root).sort()) {
     const dir = path.join(root, cat);
     if (!fs.statSync(dir).isDirectory()) continue;
-    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((x) => x.endsWith('.txt'))
+      .sort()) {
       const [title = '', ...rest] = fs.readFileSync(path.join(dir, f), 'latin1').split('\n');
-      const paras = rest.join('\n').trim().split(/\n\s*\n/);
+      const paras = rest
+        .join('\n')
+        .trim()
+        .split(/\n\s*\n/);
       out.push({ title, standfirst: paras[0] ?? '', text: paras.slice(1).join('\n\n') });
     }
   }

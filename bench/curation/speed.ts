@@ -84,10 +84,15 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
       }
     });
     const rss0 = process.memoryUsage().rss;
-    const t = await runCuration(db, { now: () => NOW, batch: process.env.CURATION_BATCH ? Number(process.env.CURATION_BATCH) : undefined });
+    const t = await runCuration(db, {
+      now: () => NOW,
+      batch: process.env.CURATION_BATCH ? Number(process.env.CURATION_BATCH) : undefined,
+    });
     const perSecond = t.articles / (t.elapsedMs / 1000);
     const relatedMs = t.relatedMs / t.articles;
-    log(`  ${t.articles} BBC articles into ${STORED.toLocaleString('en')} stored: ${perSecond.toFixed(0)} articles/s (target ≥ 200), related lookup ${relatedMs.toFixed(2)} ms/article (target ≤ 5); ${t.clustersCreated} new stories, ${t.joined} joined; rss +${Math.round((process.memoryUsage().rss - rss0) / 1e6)} MB`);
+    log(
+      `  ${t.articles} BBC articles into ${STORED.toLocaleString('en')} stored: ${perSecond.toFixed(0)} articles/s (target ≥ 200), related lookup ${relatedMs.toFixed(2)} ms/article (target ≤ 5); ${t.clustersCreated} new stories, ${t.joined} joined; rss +${Math.round((process.memoryUsage().rss - rss0) / 1e6)} MB`,
+    );
     return { 'curation.articles_per_s': perSecond, 'related.ms_per_article': relatedMs, 'curation.stored': STORED };
   } finally {
     await db.close();

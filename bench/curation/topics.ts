@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assignTopics } from '../../src/analysis/topics.ts';
 
-export const BBC_TOPICS_DIR = process.env.BBC_CORPUS_DIR ?? fileURLToPath(new URL('../../../shared/corpora/bbc-news-topics', import.meta.url));
+export const BBC_TOPICS_DIR =
+  process.env.BBC_CORPUS_DIR ?? fileURLToPath(new URL('../../../shared/corpora/bbc-news-topics', import.meta.url));
 
 export const LABEL_TOPIC: Record<string, string> = {
   business: 'economy-business-finance',
@@ -42,7 +43,10 @@ function load(dir: string): Article[] {
   const out: Article[] = [];
   for (const label of LABELS) {
     const labelDir = path.join(dir, 'bbc', label);
-    for (const file of fs.readdirSync(labelDir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of fs
+      .readdirSync(labelDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const lines = decode(fs.readFileSync(path.join(labelDir, file))).split('\n');
       out.push({ label, title: (lines[0] ?? '').trim(), text: lines.slice(1).join('\n').trim() });
     }
@@ -59,7 +63,9 @@ function predict(a: Article): string | null {
   return null;
 }
 
-export async function topicsBench(log: (line: string) => void = (l) => console.error(l)): Promise<Record<string, number>> {
+export async function topicsBench(
+  log: (line: string) => void = (l) => console.error(l),
+): Promise<Record<string, number>> {
   const articles = load(BBC_TOPICS_DIR);
   for (const a of articles.slice(0, 100)) predict(a); // warm-up
   const predictions: (string | null)[] = [];
@@ -94,7 +100,8 @@ export async function topicsBench(log: (line: string) => void = (l) => console.e
   const w = 14;
   log(`  ${articles.length} articles, ${ms.toFixed(0)} ms; rows: label, columns: prediction`);
   log(`  ${''.padEnd(w)}${cols.map((c) => c.padStart(w)).join('')}`);
-  for (const l of LABELS) log(`  ${l.padEnd(w)}${cols.map((c) => String(confusion.get(l)!.get(c)).padStart(w)).join('')}`);
+  for (const l of LABELS)
+    log(`  ${l.padEnd(w)}${cols.map((c) => String(confusion.get(l)!.get(c)).padStart(w)).join('')}`);
   for (const line of perLabel) log(`  ${line}`);
 
   return {

@@ -5,7 +5,8 @@ import { extractArticle } from '../../src/ingest/process/extract.ts';
 import { corpusScore, scorePage } from '../../src/ingest/process/extract-quality.ts';
 import { loadBaseline, loadExtractionCorpus } from '../../src/test-support/extraction-corpus.ts';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 export async function run(log: (line: string) => void): Promise<Record<string, number>> {
   const pages = loadExtractionCorpus();
@@ -22,11 +23,14 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   const ours = { ...corpusScore(scores), refused };
   const baseline = loadBaseline('readability_js');
   const theirs = corpusScore(pages.map((p) => scorePage(p.truth, baseline[p.id] ?? '')));
-  const row = (name: string, s: ReturnType<typeof corpusScore>) => `  ${name.padEnd(40)} ${s.f1.toFixed(3).padStart(6)} ${s.precision.toFixed(3).padStart(6)} ${s.recall.toFixed(3).padStart(6)} ${s.accuracy.toFixed(3).padStart(6)}`;
+  const row = (name: string, s: ReturnType<typeof corpusScore>) =>
+    `  ${name.padEnd(40)} ${s.f1.toFixed(3).padStart(6)} ${s.precision.toFixed(3).padStart(6)} ${s.recall.toFixed(3).padStart(6)} ${s.accuracy.toFixed(3).padStart(6)}`;
   log(`  ${pages.length} pages; ${ours.refused} refused or empty; ${'system'.padEnd(30)}     F1      P      R    acc`);
   log(row('masthead extract (Readability on linkedom)', ours));
   log(row('Readability.js 0.6.0 (stored output)', theirs));
-  log(`  F1 ratio ${(ours.f1 / theirs.f1).toFixed(3)}; ms/page p50 ${pct(times, 50).toFixed(1)} p95 ${pct(times, 95).toFixed(1)} max ${Math.max(...times).toFixed(1)}`);
+  log(
+    `  F1 ratio ${(ours.f1 / theirs.f1).toFixed(3)}; ms/page p50 ${pct(times, 50).toFixed(1)} p95 ${pct(times, 95).toFixed(1)} max ${Math.max(...times).toFixed(1)}`,
+  );
   return {
     'extract.f1': ours.f1,
     'extract.precision': ours.precision,

@@ -7,7 +7,10 @@ import http from 'node:http';
 const HOSTS = 20;
 const ITEMS = 10;
 
-const words = 'harbour council budget ferry storm library museum league final comet rail strike energy tidal river bridge school orchestra market festival volunteers'.split(' ');
+const words =
+  'harbour council budget ferry storm library museum league final comet rail strike energy tidal river bridge school orchestra market festival volunteers'.split(
+    ' ',
+  );
 
 function paragraph(seed: number): string {
   let s = seed;
@@ -47,7 +50,9 @@ async function main(): Promise<void> {
     const version = changing ? count : 1;
     const etag = `"v${version}"`;
     if (req.headers['if-none-match'] === etag) return res.writeHead(304, { etag }).end();
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(feedXml(feed, 100 + version * 3));
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag })
+      .end(feedXml(feed, 100 + version * 3));
   };
   const servers: http.Server[] = [];
   let port = 0;

@@ -27,8 +27,38 @@ export interface Generated {
 }
 
 export const SECTIONS = ['news', 'politics', 'business', 'culture', 'sport', 'science', 'good-news'];
-const FUNCTION_WORDS = 'the of and to a in that is for on it with as was he be by at said his from are have this an not which has they but were or had its their after been who will more we one new than also'.split(' ');
-const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pl', 'r', 's', 'sh', 'st', 't', 'tr', 'v', 'w', 'z'];
+const FUNCTION_WORDS =
+  'the of and to a in that is for on it with as was he be by at said his from are have this an not which has they but were or had its their after been who will more we one new than also'.split(
+    ' ',
+  );
+const ONSETS = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pl',
+  'r',
+  's',
+  'sh',
+  'st',
+  't',
+  'tr',
+  'v',
+  'w',
+  'z',
+];
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'oo', 'ie'];
 const CODAS = ['', '', 'n', 'r', 's', 'l', 'm', 'nd', 'st', 'rk', 'ng', 't'];
 const VOCABULARY_SIZE = 30_000;
@@ -92,12 +122,30 @@ export async function generateArticles(database: Database, opts: GenerateOptions
   };
   const db = database.db;
   const publisherRows = Array.from({ length: opts.publishers }, (_, p) => ({
-    slug: `bench-${p}`, name: `Bench Title ${p}`, homepage: null, logo_url: null, description: null, language: 'en', country: 'GB',
-    sections: JSON.stringify([SECTIONS[p % SECTIONS.length]]), brand_color: '#1f4e79', api_key_hash: null, api_key_prefix: null, created_at: now,
+    slug: `bench-${p}`,
+    name: `Bench Title ${p}`,
+    homepage: null,
+    logo_url: null,
+    description: null,
+    language: 'en',
+    country: 'GB',
+    sections: JSON.stringify([SECTIONS[p % SECTIONS.length]]),
+    brand_color: '#1f4e79',
+    api_key_hash: null,
+    api_key_prefix: null,
+    created_at: now,
   }));
   const publisherIds: number[] = [];
   for (let i = 0; i < publisherRows.length; i += 200) {
-    publisherIds.push(...(await db.insertInto('publishers').values(publisherRows.slice(i, i + 200)).returning('id').execute()).map((r) => r.id));
+    publisherIds.push(
+      ...(
+        await db
+          .insertInto('publishers')
+          .values(publisherRows.slice(i, i + 200))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
+    );
   }
   const ids: number[] = [];
   for (let start = 0; start < opts.articles; start += BATCH) {
@@ -106,17 +154,51 @@ export async function generateArticles(database: Database, opts: GenerateOptions
       const paragraphs = Array.from({ length: 6 }, () => `${sentence(12)} ${sentence(16)} ${sentence(10)}`);
       const section = SECTIONS[i % SECTIONS.length]!;
       return {
-        publisher_id: publisherIds[i % publisherIds.length]!, feed_id: null, guid: `bench-${i}`, external_id: null, url: `https://bench.example/${i}`,
-        title: sentence(7).slice(0, -1), standfirst: sentence(18), body_html: paragraphs.map((p) => `<p>${p}</p>`).join(''), body_text: paragraphs.join('\n\n'),
-        body_source: 'feed', section, categories: JSON.stringify([section]), language: 'en', image_url: `https://bench.example/i/${i}.jpg`, image_caption: sentence(6),
-        image_credit: 'Bench Agency', image_width: 1200, image_height: 675, word_count: 230, reading_minutes: 1, published_at: now - i * 60_000, updated_at: null,
-        content_hash: String(i), source_hash: String(i), minhash: null, duplicate_of: null, status: 'published', is_free: 0, created_at: now, modified_at: now,
+        publisher_id: publisherIds[i % publisherIds.length]!,
+        feed_id: null,
+        guid: `bench-${i}`,
+        external_id: null,
+        url: `https://bench.example/${i}`,
+        title: sentence(7).slice(0, -1),
+        standfirst: sentence(18),
+        body_html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+        body_text: paragraphs.join('\n\n'),
+        body_source: 'feed',
+        section,
+        categories: JSON.stringify([section]),
+        language: 'en',
+        image_url: `https://bench.example/i/${i}.jpg`,
+        image_caption: sentence(6),
+        image_credit: 'Bench Agency',
+        image_width: 1200,
+        image_height: 675,
+        word_count: 230,
+        reading_minutes: 1,
+        published_at: now - i * 60_000,
+        updated_at: null,
+        content_hash: String(i),
+        source_hash: String(i),
+        minhash: null,
+        duplicate_of: null,
+        status: 'published',
+        is_free: 0,
+        created_at: now,
+        modified_at: now,
       };
     });
     await db.transaction().execute(async (trx) => {
       const batchIds: number[] = [];
       // 500 rows of 30 columns stay under SQLite's 32,766 bound parameters.
-      for (let i = 0; i < rows.length; i += 500) batchIds.push(...(await trx.insertInto('articles').values(rows.slice(i, i + 500)).returning('id').execute()).map((x) => x.id));
+      for (let i = 0; i < rows.length; i += 500)
+        batchIds.push(
+          ...(
+            await trx
+              .insertInto('articles')
+              .values(rows.slice(i, i + 500))
+              .returning('id')
+              .execute()
+          ).map((x) => x.id),
+        );
       await indexArticles(trx, database.dialect, batchIds);
       ids.push(...batchIds);
     });

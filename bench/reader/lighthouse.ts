@@ -24,19 +24,42 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 
 export async function run(log: (line: string) => void): Promise<Record<string, number>> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-lighthouse-'));
   const database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'demo.sqlite') });
   await migrate(database);
   const epoch = Date.now();
-  const app = await buildServer({ config: { ...loadConfig({}), demo: true }, database, log: silentLogger, demoEpoch: () => epoch, baseUrl: 'http://127.0.0.1' });
+  const app = await buildServer({
+    config: { ...loadConfig({}), demo: true },
+    database,
+    log: silentLogger,
+    demoEpoch: () => epoch,
+    baseUrl: 'http://127.0.0.1',
+  });
   let chrome: chromeLauncher.LaunchedChrome | null = null;
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     await installDemo(database, { baseUrl: base, intervalS: 300 });
-    const fetcher = createFetcher({ userAgent: 'masthead-bench', timeoutMs: 10_000, maxBytes: 5e6, perHost: 8, allowPrivate: false });
-    await runCycle({ database, fetcher, log: silentLogger, now: Date.now, allowPrivate: false, bounds: { minS: 300, maxS: 86400, parkAfter: 10 } }, { concurrency: 8 });
+    const fetcher = createFetcher({
+      userAgent: 'masthead-bench',
+      timeoutMs: 10_000,
+      maxBytes: 5e6,
+      perHost: 8,
+      allowPrivate: false,
+    });
+    await runCycle(
+      {
+        database,
+        fetcher,
+        log: silentLogger,
+        now: Date.now,
+        allowPrivate: false,
+        bounds: { minS: 300, maxS: 86400, parkAfter: 10 },
+      },
+      { concurrency: 8 },
+    );
     fetcher.close();
     // A premium story with a lead picture, the common case.
     const story = await database.db
@@ -51,24 +74,47 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     const url = base + articlePath(story);
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
-      chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      chromeFlags: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     const scores: { performance: number; accessibility: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      });
       const lhr = result!.lhr;
       const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
       scores.push({ performance: score('performance'), accessibility: score('accessibility') });
       if (i === 0) {
         // What Lighthouse flags, so a low score says why.
-        const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
+        const failing = Object.values(lhr.audits).filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 0.9 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'notApplicable',
+        );
         for (const a of failing) log(`  flagged: ${a.id} (${a.displayValue ?? a.score})`);
         const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
-        log(`  ${url.replace(base, '')}: FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`);
+        log(
+          `  ${url.replace(base, '')}: FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`,
+        );
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    log(`  runs: ${scores.map((s) => `${s.performance}/${s.accessibility}`).join(', ')} (performance/accessibility, mobile)`);
+    log(
+      `  runs: ${scores.map((s) => `${s.performance}/${s.accessibility}`).join(', ')} (performance/accessibility, mobile)`,
+    );
     return {
       'lighthouse.article.performance': median(scores.map((s) => s.performance)),
       'lighthouse.article.accessibility': median(scores.map((s) => s.accessibility)),

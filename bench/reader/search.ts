@@ -30,7 +30,9 @@ export function benchQueries(vocabulary: string[], publisherIds: number[], count
   return Array.from({ length: count }, () => {
     const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
       const kind = random();
-      return vocabulary[kind < 0.8 ? between(50, 3000) : kind < 0.95 ? between(3000, vocabulary.length) : between(0, 48)]!;
+      return vocabulary[
+        kind < 0.8 ? between(50, 3000) : kind < 0.95 ? between(3000, vocabulary.length) : between(0, 48)
+      ]!;
     });
     if (random() < 0.1) words[words.length - 1] = `${words.at(-1)!.slice(0, Math.max(3, words.at(-1)!.length - 2))}*`;
     const q: SearchQuery = { text: words.join(' ') };
@@ -43,9 +45,16 @@ export function benchQueries(vocabulary: string[], publisherIds: number[], count
 
 async function measure(database: Database, name: string, log: (line: string) => void): Promise<Record<string, number>> {
   const started = performance.now();
-  const { ids, publisherIds, vocabulary } = await generateArticles(database, { articles: ARTICLES, publishers: PUBLISHERS, seed: 42, now: NOW });
+  const { ids, publisherIds, vocabulary } = await generateArticles(database, {
+    articles: ARTICLES,
+    publishers: PUBLISHERS,
+    seed: 42,
+    now: NOW,
+  });
   const generateS = (performance.now() - started) / 1000;
-  log(`  ${name}: generated and indexed ${ids.length} articles from ${PUBLISHERS} publishers in ${generateS.toFixed(1)} s`);
+  log(
+    `  ${name}: generated and indexed ${ids.length} articles from ${PUBLISHERS} publishers in ${generateS.toFixed(1)} s`,
+  );
   const queries = benchQueries(vocabulary, publisherIds, SEARCHES);
   for (const q of queries.slice(0, 20)) await searchArticles(database.db, database.dialect, q, { now: NOW }); // warm-up
   const times: number[] = [];
@@ -67,7 +76,9 @@ async function measure(database: Database, name: string, log: (line: string) => 
     [`search.${name}.max_ms`]: times.at(-1)!,
     [`search.${name}.generate_s`]: generateS,
   };
-  log(`  ${name}: ${SEARCHES} searches, p50 ${figures[`search.${name}.p50_ms`]!.toFixed(1)} ms, p95 ${figures[`search.${name}.p95_ms`]!.toFixed(1)} ms, mean matches ${(hits / SEARCHES).toFixed(0)}; slowest "${slowest.text}" ${slowest.ms.toFixed(1)} ms`);
+  log(
+    `  ${name}: ${SEARCHES} searches, p50 ${figures[`search.${name}.p50_ms`]!.toFixed(1)} ms, p95 ${figures[`search.${name}.p95_ms`]!.toFixed(1)} ms, mean matches ${(hits / SEARCHES).toFixed(0)}; slowest "${slowest.text}" ${slowest.ms.toFixed(1)} ms`,
+  );
   return figures;
 }
 

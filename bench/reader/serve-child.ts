@@ -17,7 +17,12 @@ if (kind === 'hello') {
   port = (hello.address() as AddressInfo).port;
 } else {
   const database = openDatabase({ kind: 'sqlite', file: file! });
-  const app = await buildServer({ config: { ...loadConfig({}), demo: false }, database, log: silentLogger, baseUrl: 'http://127.0.0.1' });
+  const app = await buildServer({
+    config: { ...loadConfig({}), demo: false },
+    database,
+    log: silentLogger,
+    baseUrl: 'http://127.0.0.1',
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as AddressInfo).port;
   process.on('message', async (m) => {

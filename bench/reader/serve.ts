@@ -29,7 +29,10 @@ interface Load {
   errors: number;
 }
 
-async function load(url: string, opts: { headers?: Record<string, string>; rate?: number; urls?: string[] } = {}): Promise<Load> {
+async function load(
+  url: string,
+  opts: { headers?: Record<string, string>; rate?: number; urls?: string[] } = {},
+): Promise<Load> {
   let i = 0;
   const result = await autocannon({
     url,
@@ -37,7 +40,13 @@ async function load(url: string, opts: { headers?: Record<string, string>; rate?
     duration: DURATION,
     headers: opts.headers,
     ...(opts.rate ? { overallRate: opts.rate } : {}),
-    ...(opts.urls ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: opts.urls![i++ % opts.urls!.length]! }) }] } : {}),
+    ...(opts.urls
+      ? {
+          requests: [
+            { setupRequest: (req: { path: string }) => ({ ...req, path: opts.urls![i++ % opts.urls!.length]! }) },
+          ],
+        }
+      : {}),
   });
   return {
     rps: result.requests.average,
@@ -62,31 +71,37 @@ async function paced(base: string, urls: string[], rate: number, seconds: number
   const one = (i: number) =>
     new Promise<void>((resolve) => {
       const due = start + (i * 1000) / rate;
-      setTimeout(() => {
-        const req = http.get(base + urls[i % urls.length]!, { agent }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode !== 200) errors++;
-            latencies.push(performance.now() - due);
+      setTimeout(
+        () => {
+          const req = http.get(base + urls[i % urls.length]!, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => {
+              if (res.statusCode !== 200) errors++;
+              latencies.push(performance.now() - due);
+              resolve();
+            });
+          });
+          req.on('error', () => {
+            errors++;
             resolve();
           });
-        });
-        req.on('error', () => {
-          errors++;
-          resolve();
-        });
-      }, Math.max(0, due - performance.now()));
+        },
+        Math.max(0, due - performance.now()),
+      );
     });
   await Promise.all(Array.from({ length: total }, (_, i) => one(i)));
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]! * 10) / 10;
+  const at = (p: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]! * 10) / 10;
   return { rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
 }
 
 /** Starts a server process; resolves with it and its port. */
 function serverProcess(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(new URL('./serve-child.ts', import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(new URL('./serve-child.ts', import.meta.url), args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('exit', (code) => reject(new Error(`server process ${args[0]} exited (${code})`)));
@@ -102,25 +117,50 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   await migrate(database);
   const now = Date.now();
   const t = performance.now();
-  const { ids, vocabulary, publisherIds } = await generateArticles(database, { articles: ARTICLES, publishers: 200, now });
+  const { ids, vocabulary, publisherIds } = await generateArticles(database, {
+    articles: ARTICLES,
+    publishers: 200,
+    now,
+  });
   log(`  generated ${ids.length} articles from 200 publishers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const member = await createUser(database.db, { email: 'bench@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, now);
+  const member = await createUser(
+    database.db,
+    { email: 'bench@example.org', password: 'a long enough secret', trialDays: 14, verified: true },
+    now,
+  );
   const cookie = `mh_session=${await createSession(database.db, member.id, now, {})}`;
 
   const app = await serverProcess(['app', path.join(dir, 'bench.sqlite')]);
   const base = `http://127.0.0.1:${app.port}`;
-  const rows = await database.db.selectFrom('articles').select(['id', 'title']).where('id', 'in', ids.filter((_, i) => i % 997 === 0).slice(0, 100)).execute();
+  const rows = await database.db
+    .selectFrom('articles')
+    .select(['id', 'title'])
+    .where('id', 'in', ids.filter((_, i) => i % 997 === 0).slice(0, 100))
+    .execute();
   const articleUrls = rows.map(articlePath);
   // Popular searches (ten, repeated: result pages are kept for the interval) and, apart, searches that
   // are all different (the search bench's mix of 1–3 words, prefixes and filters), which are never kept.
-  const slugs = new Map((await database.db.selectFrom('publishers').select(['id', 'slug']).execute()).map((p) => [p.id, p.slug]));
+  const slugs = new Map(
+    (await database.db.selectFrom('publishers').select(['id', 'slug']).execute()).map((p) => [p.id, p.slug]),
+  );
   const distinct = benchQueries(vocabulary, publisherIds, 5000, 11).map((q) => {
     const params = new URLSearchParams({ q: q.text });
     if (q.publisherIds?.length) params.set('publisher', slugs.get(q.publisherIds[0]!)!);
     if (q.sections?.length) params.set('section', q.sections[0]!);
     return `/search?${params}`;
   });
-  const searches = ['harbour', 'lightmar council', 'ferryriver', 'bridgegate market', 'fieldstrand', 'coun* ', 'house vale', 'dalemere', 'tonwick', 'gatefield ferry'].map((q) => `/search?q=${encodeURIComponent(q)}`);
+  const searches = [
+    'harbour',
+    'lightmar council',
+    'ferryriver',
+    'bridgegate market',
+    'fieldstrand',
+    'coun* ',
+    'house vale',
+    'dalemere',
+    'tonwick',
+    'gatefield ferry',
+  ].map((q) => `/search?q=${encodeURIComponent(q)}`);
 
   // Page weight: HTML (CSS inline) + JS, compressed as a browser would fetch them.
   const html = await (await fetch(base + articleUrls[0])).text();
@@ -129,9 +169,23 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   const jsKb = zlib.gzipSync(js).length / 1024;
   const frontKb = (zlib.gzipSync(await (await fetch(base + '/')).text()).length + zlib.gzipSync(js).length) / 1024;
   // List pages: a publisher's newest page and a deep page by cursor, and a section.
-  const publisherSlugs = (await database.db.selectFrom('publishers').select('slug').limit(20).execute()).map((p) => `/p/${p.slug}`);
-  const deep = await database.db.selectFrom('articles').select(['published_at', 'id']).where('section', '=', 'news').orderBy('published_at', 'asc').limit(1).offset(200).executeTakeFirst();
-  const listUrls = [...publisherSlugs, '/s/news', '/s/sport', deep ? `/s/news?before=${deep.published_at}.${deep.id}` : '/s/culture'];
+  const publisherSlugs = (await database.db.selectFrom('publishers').select('slug').limit(20).execute()).map(
+    (p) => `/p/${p.slug}`,
+  );
+  const deep = await database.db
+    .selectFrom('articles')
+    .select(['published_at', 'id'])
+    .where('section', '=', 'news')
+    .orderBy('published_at', 'asc')
+    .limit(1)
+    .offset(200)
+    .executeTakeFirst();
+  const listUrls = [
+    ...publisherSlugs,
+    '/s/news',
+    '/s/sport',
+    deep ? `/s/news?before=${deep.published_at}.${deep.id}` : '/s/culture',
+  ];
 
   const results: Record<string, Load> = {};
   results.hello = await load(helloUrl);
@@ -140,7 +194,10 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   results.article_member = await load(base, { urls: articleUrls, headers: { cookie } });
   // As browsers ask: compressed (brotli). A visitor's page is compressed once and kept; a member's each time.
   results.article_br = await load(base, { urls: articleUrls, headers: { 'accept-encoding': 'gzip, deflate, br' } });
-  results.article_member_br = await load(base, { urls: articleUrls, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } });
+  results.article_member_br = await load(base, {
+    urls: articleUrls,
+    headers: { cookie, 'accept-encoding': 'gzip, deflate, br' },
+  });
   results.article_1000 = await paced(base, articleUrls, 1000, DURATION);
   results.article_1000_autocannon = await load(base, { urls: articleUrls, rate: 1000 });
   results.lists = await load(base, { urls: listUrls });
@@ -150,9 +207,13 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
   results.search_distinct_100 = await paced(base, distinct.slice(2500), 100, DURATION);
 
   for (const [k, v] of Object.entries(results)) {
-    log(`  ${k.padEnd(16)} ${v.rps.toFixed(0).padStart(7)} req/s  p50 ${v.p50} ms  p99 ${v.p99} ms  ×${(v.rps / results.hello!.rps).toFixed(3)} of hello${v.errors ? `  (${v.errors} errors)` : ''}`);
+    log(
+      `  ${k.padEnd(16)} ${v.rps.toFixed(0).padStart(7)} req/s  p50 ${v.p50} ms  p99 ${v.p99} ms  ×${(v.rps / results.hello!.rps).toFixed(3)} of hello${v.errors ? `  (${v.errors} errors)` : ''}`,
+    );
   }
-  log(`  article page: ${pageKb.toFixed(1)} KB compressed (JS ${jsKb.toFixed(1)} KB); front page ${frontKb.toFixed(1)} KB`);
+  log(
+    `  article page: ${pageKb.toFixed(1)} KB compressed (JS ${jsKb.toFixed(1)} KB); front page ${frontKb.toFixed(1)} KB`,
+  );
 
   app.child.send('close');
   await new Promise((r) => app.child.once('exit', r));

@@ -4,11 +4,25 @@
 // XHTML Atom feed, served on loopback by createFeedServer (with the positive
 // controls' pages); and the bodies pushed through the publisher API.
 import http from 'node:http';
-import { bodyHtml, captionOf, DAY, EVENTS, filler, GENERIC, join, place, summaryOf, titleOf, type Layout, type Spec } from './layout.ts';
+import {
+  bodyHtml,
+  captionOf,
+  DAY,
+  EVENTS,
+  filler,
+  GENERIC,
+  join,
+  place,
+  summaryOf,
+  titleOf,
+  type Layout,
+  type Spec,
+} from './layout.ts';
 import { PAYLOADS, type Payload } from './payloads.ts';
 
 const XML_ILLEGAL = /[\u0000\ud800-\udfff]/g; // the rest of the C0 range goes through: our reader is tolerant, and so are many feeds
-const esc = (s: string) => s.replace(XML_ILLEGAL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(XML_ILLEGAL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cdata = (s: string) => `<![CDATA[${s.replace(XML_ILLEGAL, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -40,7 +54,8 @@ ${items.join('\n')}
 }
 
 function atomFeed(specs: Spec[], feed: Layout['feedFields']['atom']): string {
-  const entries = specs.map((s, n) => `<entry>
+  const entries = specs.map(
+    (s, n) => `<entry>
 <id>${esc(s.guid.html)} ${s.key}</id>
 <title type="${n % 2 ? 'text' : 'html'}">${esc(titleOf(s))}</title>
 <link rel="alternate" href="${esc(s.link)}"/>
@@ -51,7 +66,8 @@ ${s.authors.map((a, i) => `<author><name>${esc(a.html)}</name>${s.emails[i] ? `<
 <summary type="html">${esc(summaryOf(s))}</summary>
 <content type="html">${esc(bodyHtml(s))}</content>
 <media:content url="${esc(s.image)}" medium="image" width="1200" height="675"><media:title>${esc(join(s.mediaTitle))}</media:title><media:description>${esc(captionOf(s))}</media:description><media:credit>${esc(join(s.credit))}</media:credit></media:content>
-</entry>`);
+</entry>`,
+  );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
 <title type="html">${esc(join(feed.title))}</title><subtitle type="html">${esc(join(feed.description))}</subtitle><id>urn:hostile:atom</id><updated>${iso(Date.now())}</updated>
@@ -91,7 +107,12 @@ function jsonFeed(specs: Spec[], feed: Layout['feedFields']['json']): string {
 function htmlToParagraphsOfText(s: Spec): string {
   const f = filler(s.event, s.channel);
   const [first = [], ...rest] = s.body;
-  return [first.map((i) => i.html).join(' '), ...f.before, ...rest.flatMap((b, n) => [b.map((i) => i.html).join(' '), f.after[n % f.after.length]!]), ...s.tail.map((i) => i.html)].join('\n\n');
+  return [
+    first.map((i) => i.html).join(' '),
+    ...f.before,
+    ...rest.flatMap((b, n) => [b.map((i) => i.html).join(' '), f.after[n % f.after.length]!]),
+    ...s.tail.map((i) => i.html),
+  ].join('\n\n');
 }
 
 function hostilePage(s: Spec): string {
@@ -132,7 +153,9 @@ function xmlTricksFeed(ids: XmlIds): string {
 }
 
 function xhtmlAtomFeed(ids: XmlIds): string {
-  const prose = filler(1, 'xhtml').before.map((p) => `<p>${p}</p>`).join('');
+  const prose = filler(1, 'xhtml')
+    .before.map((p) => `<p>${p}</p>`)
+    .join('');
   const x = ids.xhtml;
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>XHTML</title><id>urn:hostile:xhtml</id><updated>${iso(Date.now())}</updated>
@@ -164,7 +187,20 @@ export interface XmlIds {
   rawDescription: number;
   cdataSplit: number;
   raw: Payload[];
-  xhtml: Record<'script' | 'prefixed' | 'img' | 'svg' | 'href' | 'iframeText' | 'mglyph' | 'noscript' | 'style' | 'title' | 'entity', number>;
+  xhtml: Record<
+    | 'script'
+    | 'prefixed'
+    | 'img'
+    | 'svg'
+    | 'href'
+    | 'iframeText'
+    | 'mglyph'
+    | 'noscript'
+    | 'style'
+    | 'title'
+    | 'entity',
+    number
+  >;
 }
 
 /** Picks the payloads the XML-level tricks and the XHTML feed carry, and records where they go. */
@@ -233,11 +269,41 @@ export function createFeedServer(site: () => { base: string; layout: Layout; xid
     const { base, layout, xids } = site();
     const url = new URL(req.url ?? '/', base);
     const specs = layout.specs;
-    const send = (type: string, body: string, headers: Record<string, string> = {}) => res.writeHead(200, { 'content-type': type, ...headers }).end(body);
-    if (url.pathname === '/rss') return send('application/rss+xml; charset=utf-8', rssFeed(specs.filter((s) => s.channel === 'rss'), layout.feedFields.rss));
-    if (url.pathname === '/atom') return send('application/atom+xml; charset=utf-8', atomFeed(specs.filter((s) => s.channel === 'atom'), layout.feedFields.atom));
-    if (url.pathname === '/json') return send('application/feed+json; charset=utf-8', jsonFeed(specs.filter((s) => s.channel === 'json' || s.channel === 'json-text'), layout.feedFields.json));
-    if (url.pathname === '/pages') return send('application/rss+xml; charset=utf-8', rssFeed(specs.filter((s) => s.channel === 'page'), layout.feedFields.page, { summaryOnly: true }));
+    const send = (type: string, body: string, headers: Record<string, string> = {}) =>
+      res.writeHead(200, { 'content-type': type, ...headers }).end(body);
+    if (url.pathname === '/rss')
+      return send(
+        'application/rss+xml; charset=utf-8',
+        rssFeed(
+          specs.filter((s) => s.channel === 'rss'),
+          layout.feedFields.rss,
+        ),
+      );
+    if (url.pathname === '/atom')
+      return send(
+        'application/atom+xml; charset=utf-8',
+        atomFeed(
+          specs.filter((s) => s.channel === 'atom'),
+          layout.feedFields.atom,
+        ),
+      );
+    if (url.pathname === '/json')
+      return send(
+        'application/feed+json; charset=utf-8',
+        jsonFeed(
+          specs.filter((s) => s.channel === 'json' || s.channel === 'json-text'),
+          layout.feedFields.json,
+        ),
+      );
+    if (url.pathname === '/pages')
+      return send(
+        'application/rss+xml; charset=utf-8',
+        rssFeed(
+          specs.filter((s) => s.channel === 'page'),
+          layout.feedFields.page,
+          { summaryOnly: true },
+        ),
+      );
     if (url.pathname === '/tricks') return send('application/rss+xml; charset=utf-8', xmlTricksFeed(xids));
     if (url.pathname === '/xhtml') return send('application/atom+xml; charset=utf-8', xhtmlAtomFeed(xids));
     const page = /^\/page\/([\w-]+)$/.exec(url.pathname);
@@ -246,9 +312,20 @@ export function createFeedServer(site: () => { base: string; layout: Layout; xid
       if (spec) return send('text/html; charset=utf-8', hostilePage(spec));
     }
     // Positive controls: an inline script that must be seen to run, and one a CSP must be seen to block.
-    if (url.pathname === '/control') return send('text/html; charset=utf-8', '<!doctype html><title>control</title><script>alert(0)</script><img src=x onerror="confirm(0)">');
-    if (url.pathname === '/control-csp') return send('text/html; charset=utf-8', '<!doctype html><title>csp</title><script>alert(0)</script>', { 'content-security-policy': "script-src 'none'" });
-    if (url.pathname === '/blank') return send('text/html; charset=utf-8', '<!doctype html><html><head><title>blank</title></head><body></body></html>');
+    if (url.pathname === '/control')
+      return send(
+        'text/html; charset=utf-8',
+        '<!doctype html><title>control</title><script>alert(0)</script><img src=x onerror="confirm(0)">',
+      );
+    if (url.pathname === '/control-csp')
+      return send('text/html; charset=utf-8', '<!doctype html><title>csp</title><script>alert(0)</script>', {
+        'content-security-policy': "script-src 'none'",
+      });
+    if (url.pathname === '/blank')
+      return send(
+        'text/html; charset=utf-8',
+        '<!doctype html><html><head><title>blank</title></head><body></body></html>',
+      );
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
   });
 }

@@ -23,22 +23,48 @@ export function launchHostileBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       // Pages visited side by side are all "in the foreground": timers and frames run as they would for a reader.
-      '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
       // One renderer for our pages and the (unreachable) embeds in them: cheaper on a small machine.
-      '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,BackForwardCache',
-      '--disable-software-rasterizer', '--disable-gpu-compositing',
+      '--disable-site-isolation-trials',
+      '--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,BackForwardCache',
+      '--disable-software-rasterizer',
+      '--disable-gpu-compositing',
     ],
   });
 }
 
 /** The viewers' accounts (a lapsed trial, a member in trial, an editor) and session cookies (none for the visitor); the editor's id, for picks. */
-export async function createViewers(db: Database['db'], now: number): Promise<{ cookies: Map<Viewer, string | null>; editorId: number }> {
-  const lapsed = await createUser(db, { email: 'lapsed@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, now - 40 * DAY);
-  const member = await createUser(db, { email: 'member@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, now - DAY);
-  const editor = await createUser(db, { email: 'editor@example.org', password: 'a long enough secret', role: 'editor', verified: true }, now);
+export async function createViewers(
+  db: Database['db'],
+  now: number,
+): Promise<{ cookies: Map<Viewer, string | null>; editorId: number }> {
+  const lapsed = await createUser(
+    db,
+    { email: 'lapsed@example.org', password: 'a long enough secret', trialDays: 14, verified: true },
+    now - 40 * DAY,
+  );
+  const member = await createUser(
+    db,
+    { email: 'member@example.org', password: 'a long enough secret', trialDays: 14, verified: true },
+    now - DAY,
+  );
+  const editor = await createUser(
+    db,
+    { email: 'editor@example.org', password: 'a long enough secret', role: 'editor', verified: true },
+    now,
+  );
   const cookies = new Map<Viewer, string | null>();
   cookies.set('visitor', null);
   cookies.set('lapsed', await createSession(db, lapsed.id, now, {}));
@@ -69,8 +95,8 @@ export interface HookEvent {
   data: Record<string, unknown>;
 }
 
-
-const scanExpression = (arg: ScanArgument) => `((__name) => (${hostileScan.toString()})(${JSON.stringify(arg)}))((f) => f)`;
+const scanExpression = (arg: ScanArgument) =>
+  `((__name) => (${hostileScan.toString()})(${JSON.stringify(arg)}))((f) => f)`;
 export const runScan = (page: Page, arg: ScanArgument) => page.evaluate(scanExpression(arg)) as Promise<ScanResult>;
 
 export class Harness {
@@ -87,7 +113,12 @@ export class Harness {
       } catch {
         data = { raw: String(json) };
       }
-      this.events.push({ viewer, kind: kind as HookEvent['kind'], href: String(data.href ?? source.frame.url()), data });
+      this.events.push({
+        viewer,
+        kind: kind as HookEvent['kind'],
+        href: String(data.href ?? source.frame.url()),
+        data,
+      });
     });
     await ctx.addInitScript(INIT_SCRIPT);
     if (cookie) await ctx.addCookies([{ name: 'mh_session', value: cookie, url: base }]);
@@ -130,7 +161,12 @@ export interface VisitResult {
 }
 
 /** Visits every (viewer, path) with a few pages in parallel; each page: load, let handlers fire, scan. */
-export async function visitAll(harness: Harness, base: string, jobs: { viewer: Viewer; path: string }[], workers = 3): Promise<VisitResult[]> {
+export async function visitAll(
+  harness: Harness,
+  base: string,
+  jobs: { viewer: Viewer; path: string }[],
+  workers = 3,
+): Promise<VisitResult[]> {
   const results: VisitResult[] = [];
   const queue = [...jobs];
   const scanArg: ScanArgument = { mode: 'document', videoHosts: VIDEO_HOSTS, sandboxTokens: SANDBOX_TOKENS };
@@ -145,7 +181,14 @@ export async function visitAll(harness: Harness, base: string, jobs: { viewer: V
           page = await harness.newPage(job.viewer);
           pages.set(job.viewer, page);
         }
-        const result: VisitResult = { viewer: job.viewer, path: job.path, status: 0, finalUrl: '', findings: [], next: [] };
+        const result: VisitResult = {
+          viewer: job.viewer,
+          path: job.path,
+          status: 0,
+          finalUrl: '',
+          findings: [],
+          next: [],
+        };
         try {
           const res = await page.goto(base + job.path, { waitUntil: 'load', timeout: 30_000 });
           result.status = res?.status() ?? 0;
@@ -166,7 +209,9 @@ export async function visitAll(harness: Harness, base: string, jobs: { viewer: V
           );
           result.finalUrl = page.url();
           result.findings = (await runScan(page, scanArg)).findings;
-          result.next = await page.evaluate(() => Array.from(document.querySelectorAll('nav.pager a')).map((a) => a.getAttribute('href') ?? ''));
+          result.next = await page.evaluate(() =>
+            Array.from(document.querySelectorAll('nav.pager a')).map((a) => a.getAttribute('href') ?? ''),
+          );
         } catch (err) {
           result.error = (err as Error).message.split('\n')[0]!;
           result.finalUrl = page.isClosed() ? '' : page.url();
@@ -180,18 +225,30 @@ export async function visitAll(harness: Harness, base: string, jobs: { viewer: V
 }
 
 /** The same pages as served to a viewer, scanned without running them (parsed into an inert document). */
-export async function scanServed(app: FastifyInstance, page: Page, viewer: Viewer, cookie: string | null, paths: string[]): Promise<VisitResult[]> {
+export async function scanServed(
+  app: FastifyInstance,
+  page: Page,
+  viewer: Viewer,
+  cookie: string | null,
+  paths: string[],
+): Promise<VisitResult[]> {
   const out: VisitResult[] = [];
   const headers = { accept: 'text/html', ...(cookie ? { cookie: `mh_session=${cookie}` } : {}) };
   for (let i = 0; i < paths.length; i += 40) {
     const pages: { key: string; html: string }[] = [];
     for (const p of paths.slice(i, i + 40)) {
       let res = await app.inject({ url: p, headers });
-      if (res.statusCode === 301 || res.statusCode === 302) res = await app.inject({ url: String(res.headers.location), headers });
+      if (res.statusCode === 301 || res.statusCode === 302)
+        res = await app.inject({ url: String(res.headers.location), headers });
       out.push({ viewer, path: p, status: res.statusCode, finalUrl: '', findings: [], next: [] });
       pages.push({ key: p, html: res.body });
     }
-    const result = await runScan(page, { mode: 'pages', videoHosts: VIDEO_HOSTS, sandboxTokens: SANDBOX_TOKENS, pages });
+    const result = await runScan(page, {
+      mode: 'pages',
+      videoHosts: VIDEO_HOSTS,
+      sandboxTokens: SANDBOX_TOKENS,
+      pages,
+    });
     for (const r of out.slice(i)) r.findings = result.byKey?.[r.path] ?? [];
   }
   return out;

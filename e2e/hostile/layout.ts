@@ -14,10 +14,12 @@ import { PAYLOADS, URL_PAYLOADS, type Payload } from './payloads.ts';
 export const DAY = 86_400_000;
 
 /** Closes whatever a payload may have left open, so the payloads after it are parsed as markup again: end tags first, then quotes, comments and CDATA too. */
-const RESET_TAGS = '</textarea></title></style></script></xmp></iframe></noembed></noframes></noscript></template></plaintext></option></select></form></frameset></svg></svg></svg></math></math></object>';
+const RESET_TAGS =
+  '</textarea></title></style></script></xmp></iframe></noembed></noframes></noscript></template></plaintext></option></select></form></frameset></svg></svg></svg></math></math></object>';
 const RESET_ALL = `"'>-->${RESET_TAGS}]]>`;
 /** Closes the containers a payload may have left open, so the prose after a batch is not inside one of them. */
-const CLOSE_CONTAINERS = '</a></abbr></b></code></del></em></i></ins></mark></q></s></small></span></strong></sub></sup></time></u></p></li></ul></ol></dd></dt></dl></td></tr></table></figcaption></figure></pre></blockquote></h2></h3></h4></h5></h6></div></div></div></div></div></div>';
+const CLOSE_CONTAINERS =
+  '</a></abbr></b></code></del></em></i></ins></mark></q></s></small></span></strong></sub></sup></time></u></p></li></ul></ol></dd></dt></dl></td></tr></table></figcaption></figure></pre></blockquote></h2></h3></h4></h5></h6></div></div></div></div></div></div>';
 const BATCH_MAX = 150;
 /** Words of text a batch may leave after sanitising: the first batch of a body must fit in a visitor's preview (100 words). */
 const BATCH_WORDS = 85;
@@ -27,8 +29,28 @@ const BATCHES_PER_BODY = 4;
 type Channel = 'rss' | 'atom' | 'json' | 'json-text' | 'push' | 'page' | 'xml' | 'xhtml';
 const MAIN_CHANNELS: Channel[] = ['rss', 'atom', 'json', 'json-text', 'push', 'page'];
 export type Field =
-  | 'body' | 'body-tail' | 'summary' | 'title' | 'author' | 'author-email' | 'category' | 'caption' | 'credit' | 'media-title'
-  | 'link' | 'guid' | 'image-url' | 'enclosure-url' | 'thumbnail-url' | 'author-url' | 'feed-title' | 'feed-description' | 'feed-image' | 'section' | 'language' | 'push-id';
+  | 'body'
+  | 'body-tail'
+  | 'summary'
+  | 'title'
+  | 'author'
+  | 'author-email'
+  | 'category'
+  | 'caption'
+  | 'credit'
+  | 'media-title'
+  | 'link'
+  | 'guid'
+  | 'image-url'
+  | 'enclosure-url'
+  | 'thumbnail-url'
+  | 'author-url'
+  | 'feed-title'
+  | 'feed-description'
+  | 'feed-image'
+  | 'section'
+  | 'language'
+  | 'push-id';
 
 interface Item {
   id: number;
@@ -84,7 +106,8 @@ function classify(p: Payload): { item: Item; words: number; tailOnly: boolean } 
   const mark = `zq${p.id}qz`;
   const out = (h: string) => sanitizeArticleHtml(`<p>a</p>${h}<p>${mark}</p>`, 'http://hostile.test/x');
   const swallows = (h: string) => !out(h).includes(mark);
-  const wraps = (h: string) => !parseDocument(out(h)).children.some((n) => isTag(n) && n.name === 'p' && textContent(n) === mark);
+  const wraps = (h: string) =>
+    !parseDocument(out(h)).children.some((n) => isTag(n) && n.name === 'p' && textContent(n) === mark);
   let html = p.html;
   let tailOnly = false;
   if (swallows(html)) {
@@ -138,7 +161,11 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
 }
 
 /** A cycle over the corpus for one kind of small field: the curated core first (shuffled per field), then the generated payloads. */
-function cursor(seed: number, filter: (p: Payload) => boolean = () => true, pool: readonly Payload[] = PAYLOADS): () => Payload {
+function cursor(
+  seed: number,
+  filter: (p: Payload) => boolean = () => true,
+  pool: readonly Payload[] = PAYLOADS,
+): () => Payload {
   // NUL goes in bodies (and one push of its own, nulArticle in feeds.ts); in the one-line fields it would only test that the database refuses it.
   const ok = (p: Payload) => filter(p) && !p.html.includes('\u0000');
   const core = pool.filter((p) => !p.family.startsWith('gen:') && ok(p));
@@ -151,16 +178,86 @@ function cursor(seed: number, filter: (p: Payload) => boolean = () => true, pool
 // Newsroom prose around the payloads, so curation finds topics, names and stories: one event per
 // batch pair, told by every channel (publisher) in its own words, so each event's reports form one story.
 export const EVENTS: { section: string; headline: string; key: [string, string] }[] = [
-  { section: 'politics', headline: 'Marsh wins the harbour budget vote', key: ['Prime Minister Delphine Marsh won the parliament vote on the Saltmere harbour budget by twelve votes late on Tuesday night.', 'The opposition leader Anton Velasquez said the harbour budget would raise council tax for every household on the northern coast.'] },
-  { section: 'business', headline: 'Kellbridge Shipping profits jump', key: ['Kellbridge Shipping reported annual profits of four hundred million pounds as freight rates climbed across the North Sea.', 'Chief executive Ines Varga told investors that the company would buy six new container ships and pay a higher dividend.'] },
-  { section: 'sport', headline: 'Saltmere Rovers beat Kellbridge Town', key: ['Saltmere Rovers beat Kellbridge Town three goals to one in the league on Saturday, with two goals from striker Petra Coyle.', 'The Rovers manager Amos Greaves praised the keeper, who saved a penalty in the second half in front of a full stadium.'] },
-  { section: 'science', headline: 'Lowther Institute telescope finds comet', key: ['Astronomers at the Lowther Institute found a new comet with the observatory telescope on the northern moors on Monday.', 'The lead researcher Beatrix Okafor said the comet would pass close to the sun next spring and be visible without a telescope.'] },
-  { section: 'culture', headline: 'Ferrow Opera House reopens', key: ['The Ferrow Opera House reopened on Friday after a three year restoration, with the orchestra playing to a full house.', 'The conductor Theo Lindqvist thanked the builders by name before the first act of the new opera about the flooded valley.'] },
-  { section: 'news', headline: 'Saltmere flood barrier closes again', key: ['The Saltmere flood barrier closed for the ninth time this winter as a storm surge pushed the tide over the northern quay.', 'Engineers from the port authority said the barrier held, but the ferry to Kellbridge stayed in harbour for a second day.'] },
-  { section: 'good-news', headline: 'Volunteers save the library maps', key: ['Volunteers carried crates of rare maps out of the old Lowther library before the flood water reached the archive on Sunday.', 'The librarian Mara Quint said every map was saved and thanked the school children who formed a chain along the street.'] },
-  { section: 'politics', headline: 'Council approves new ferry contract', key: ['Saltmere council approved a new ferry contract with Northwind Marine after a long debate in the council chamber on Wednesday.', 'Councillor Ada Okonjo said the contract would add an evening crossing and keep fares frozen for pensioners and students.'] },
-  { section: 'business', headline: 'Northwind Labs opens a data centre', key: ['Northwind Labs opened a data centre in Kellbridge on Thursday, bringing two hundred jobs to the old shipyard site.', 'The founder Oskar Brandt said the centre would run on power from the offshore wind farm beyond the harbour wall.'] },
-  { section: 'science', headline: 'Seabird numbers recover on the cliffs', key: ['Seabird numbers on the Saltmere cliffs recovered this summer, according to a survey by researchers from the Lowther Institute.', 'The ecologist Hana Sato said puffins and kittiwakes returned after the fishing ban around the islands was extended.'] },
+  {
+    section: 'politics',
+    headline: 'Marsh wins the harbour budget vote',
+    key: [
+      'Prime Minister Delphine Marsh won the parliament vote on the Saltmere harbour budget by twelve votes late on Tuesday night.',
+      'The opposition leader Anton Velasquez said the harbour budget would raise council tax for every household on the northern coast.',
+    ],
+  },
+  {
+    section: 'business',
+    headline: 'Kellbridge Shipping profits jump',
+    key: [
+      'Kellbridge Shipping reported annual profits of four hundred million pounds as freight rates climbed across the North Sea.',
+      'Chief executive Ines Varga told investors that the company would buy six new container ships and pay a higher dividend.',
+    ],
+  },
+  {
+    section: 'sport',
+    headline: 'Saltmere Rovers beat Kellbridge Town',
+    key: [
+      'Saltmere Rovers beat Kellbridge Town three goals to one in the league on Saturday, with two goals from striker Petra Coyle.',
+      'The Rovers manager Amos Greaves praised the keeper, who saved a penalty in the second half in front of a full stadium.',
+    ],
+  },
+  {
+    section: 'science',
+    headline: 'Lowther Institute telescope finds comet',
+    key: [
+      'Astronomers at the Lowther Institute found a new comet with the observatory telescope on the northern moors on Monday.',
+      'The lead researcher Beatrix Okafor said the comet would pass close to the sun next spring and be visible without a telescope.',
+    ],
+  },
+  {
+    section: 'culture',
+    headline: 'Ferrow Opera House reopens',
+    key: [
+      'The Ferrow Opera House reopened on Friday after a three year restoration, with the orchestra playing to a full house.',
+      'The conductor Theo Lindqvist thanked the builders by name before the first act of the new opera about the flooded valley.',
+    ],
+  },
+  {
+    section: 'news',
+    headline: 'Saltmere flood barrier closes again',
+    key: [
+      'The Saltmere flood barrier closed for the ninth time this winter as a storm surge pushed the tide over the northern quay.',
+      'Engineers from the port authority said the barrier held, but the ferry to Kellbridge stayed in harbour for a second day.',
+    ],
+  },
+  {
+    section: 'good-news',
+    headline: 'Volunteers save the library maps',
+    key: [
+      'Volunteers carried crates of rare maps out of the old Lowther library before the flood water reached the archive on Sunday.',
+      'The librarian Mara Quint said every map was saved and thanked the school children who formed a chain along the street.',
+    ],
+  },
+  {
+    section: 'politics',
+    headline: 'Council approves new ferry contract',
+    key: [
+      'Saltmere council approved a new ferry contract with Northwind Marine after a long debate in the council chamber on Wednesday.',
+      'Councillor Ada Okonjo said the contract would add an evening crossing and keep fares frozen for pensioners and students.',
+    ],
+  },
+  {
+    section: 'business',
+    headline: 'Northwind Labs opens a data centre',
+    key: [
+      'Northwind Labs opened a data centre in Kellbridge on Thursday, bringing two hundred jobs to the old shipyard site.',
+      'The founder Oskar Brandt said the centre would run on power from the offshore wind farm beyond the harbour wall.',
+    ],
+  },
+  {
+    section: 'science',
+    headline: 'Seabird numbers recover on the cliffs',
+    key: [
+      'Seabird numbers on the Saltmere cliffs recovered this summer, according to a survey by researchers from the Lowther Institute.',
+      'The ecologist Hana Sato said puffins and kittiwakes returned after the fishing ban around the islands was extended.',
+    ],
+  },
 ];
 export const GENERIC = [
   'Residents gathered outside the town hall on the morning after the announcement to talk about what it would mean for them.',
@@ -188,14 +285,27 @@ export const GENERIC = [
   'Walkers on the cliff path stopped to watch the work from the viewpoint above the old lighthouse.',
   'The parish council said it would write to the minister asking for a guarantee that the funding would not be cut.',
 ];
-const CHANNEL_NO: Record<Channel, number> = { rss: 0, atom: 1, json: 2, 'json-text': 3, push: 4, page: 5, xml: 6, xhtml: 7 };
+const CHANNEL_NO: Record<Channel, number> = {
+  rss: 0,
+  atom: 1,
+  json: 2,
+  'json-text': 3,
+  push: 4,
+  page: 5,
+  xml: 6,
+  xhtml: 7,
+};
 
 export function filler(event: number, channel: Channel): { before: string[]; after: string[] } {
   const e = EVENTS[event % EVENTS.length]!;
   const c = CHANNEL_NO[channel];
   const g = (k: number) => GENERIC[(c * 5 + event * 3 + k * 7) % GENERIC.length]!;
   return {
-    before: [`${e.key[0]} ${g(0)} ${g(1)} ${g(2)}`, `${e.key[1]} ${g(3)} ${g(4)} ${g(5)}`, `${g(6)} ${g(7)} ${g(8)} ${g(9)}`],
+    before: [
+      `${e.key[0]} ${g(0)} ${g(1)} ${g(2)}`,
+      `${e.key[1]} ${g(3)} ${g(4)} ${g(5)}`,
+      `${g(6)} ${g(7)} ${g(8)} ${g(9)}`,
+    ],
     after: [`${g(10)} ${g(11)}`, `${g(12)} ${g(13)}`, `${g(14)} ${g(15)}`],
   };
 }
@@ -207,7 +317,10 @@ export function bodyHtml(s: Spec): string {
   return [
     `<div>${first.map((i) => i.html).join('\n')}</div>`,
     ...f.before.map((p) => `<p>${p}</p>`),
-    ...rest.flatMap((batch, n) => [`<div>${batch.map((i) => i.html).join('\n')}</div>`, `<p>${f.after[n % f.after.length]}</p>`]),
+    ...rest.flatMap((batch, n) => [
+      `<div>${batch.map((i) => i.html).join('\n')}</div>`,
+      `<p>${f.after[n % f.after.length]}</p>`,
+    ]),
     ...s.tail.map((i) => i.html),
   ].join('\n');
 }
@@ -219,7 +332,10 @@ export const captionOf = (s: Spec) => `The harbour at dawn ${join(s.caption)}`;
 
 /** An http(s) URL carrying a payload in its path and query, that our canonicaliser keeps. */
 function carrier(channel: string, key: string, p: Payload, host = 'http://hostile.test'): string {
-  for (const u of [`${host}/${channel}/${key}/${p.id}?p=${p.html}`, `${host}/${channel}/${key}/${p.id}?p=${encodeURIComponent(p.html)}`]) {
+  for (const u of [
+    `${host}/${channel}/${key}/${p.id}?p=${p.html}`,
+    `${host}/${channel}/${key}/${p.id}?p=${encodeURIComponent(p.html)}`,
+  ]) {
     if (canonicalUrl(u) && /^https?:\/\//.test(u) && !/[\u0000-\u001f]/.test(u)) return u;
   }
   return `${host}/${channel}/${key}/${p.id}`;
@@ -261,7 +377,10 @@ export function buildLayout(pageHost: string): Layout {
     for (let j = 0; j < (channel === 'json-text' ? Math.min(3, perChannel) : perChannel); j++) {
       const c = CHANNEL_NO[channel];
       // Channel c starts c batches further on: every batch is some channel's preview batch, and every channel carries every batch.
-      const body = Array.from({ length: BATCHES_PER_BODY }, (_, t) => batches[(BATCHES_PER_BODY * j + t + c) % batches.length]!);
+      const body = Array.from(
+        { length: BATCHES_PER_BODY },
+        (_, t) => batches[(BATCHES_PER_BODY * j + t + c) % batches.length]!,
+      );
       const key = `${channel}-${j}`;
       const host = channel === 'page' ? pageHost : 'http://hostile.test';
       const linkP = cur.link();
@@ -282,7 +401,10 @@ export function buildLayout(pageHost: string): Layout {
         caption: take(cur.caption, 3),
         credit: take(cur.credit, 2),
         mediaTitle: take(cur.mediaTitle, 1),
-        link: channel === 'page' ? `${pageHost}/page/${key}?p=${encodeURIComponent(linkP.html)}` : carrier(channel, key, linkP, host),
+        link:
+          channel === 'page'
+            ? `${pageHost}/page/${key}?p=${encodeURIComponent(linkP.html)}`
+            : carrier(channel, key, linkP, host),
         linkId: linkP.id,
         guid: cur.guid(),
         image: carrier('img', key, imageP),
@@ -290,16 +412,25 @@ export function buildLayout(pageHost: string): Layout {
         enclosure: cur.url(),
         thumbnail: cur.url(),
         authorUrl: cur.url(),
-        sectionP: channel === 'push' && j % 3 === 0 ? PAYLOADS.find((p) => p.html.length <= 50 && !p.html.includes('\u0000') && p.id % 7 === j % 7) : undefined,
-        languageP: channel === 'push' && j % 2 ? PAYLOADS.filter((p) => p.html.length <= 20 && !p.html.includes('\u0000'))[j] : undefined,
+        sectionP:
+          channel === 'push' && j % 3 === 0
+            ? PAYLOADS.find((p) => p.html.length <= 50 && !p.html.includes('\u0000') && p.id % 7 === j % 7)
+            : undefined,
+        languageP:
+          channel === 'push' && j % 2
+            ? PAYLOADS.filter((p) => p.html.length <= 20 && !p.html.includes('\u0000'))[j]
+            : undefined,
         // Pushed reports are two days old: the push publisher's second page carries them (see the briefs in the suite).
-        publishedAt: now - (channel === 'push' ? 2 * DAY : 0) - (++order) * 4 * 60_000,
+        publishedAt: now - (channel === 'push' ? 2 * DAY : 0) - ++order * 4 * 60_000,
       };
       specs.push(spec);
     }
   }
   const feedFields = Object.fromEntries(
-    (['rss', 'atom', 'json', 'page'] as const).map((ch) => [ch, { title: take(cur.feed, 3), description: take(cur.feed, 6), image: cur.url() }]),
+    (['rss', 'atom', 'json', 'page'] as const).map((ch) => [
+      ch,
+      { title: take(cur.feed, 3), description: take(cur.feed, 6), image: cur.url() },
+    ]),
   ) as Layout['feedFields'];
   for (const s of specs) {
     for (const i of s.body.flat()) place(i.id, s.key, 'body');

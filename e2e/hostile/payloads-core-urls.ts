@@ -53,7 +53,7 @@ export const URL_FAMILIES: Record<string, Tpl[]> = {
     '<a href="livescript:{A}">x</a>',
     '<a href="mocha:{A}">x</a>',
     '<a href="jar:javascript:{A}!/">x</a>',
-    '<a href=\'javascript:{A}\'>x</a>',
+    "<a href='javascript:{A}'>x</a>",
     '<a href=`javascript:{A}`>x</a>',
     '<a href="javascript:{A}" target=_blank>x</a>',
     '<a href="ja<!-- -->vascript:{A}">x</a>',

@@ -69,28 +69,70 @@ const VECTORS: Record<string, (s: string, q: string, c: string) => string> = {
   'image-onerror': (s, q, c) => `<image${s}src=x${s}onerror=${q}${c}${q}>`,
   'input-image-onerror': (s, q, c) => `<input${s}type=image${s}src=x${s}onerror=${q}${c}${q}>`,
   'object-onerror': (s, q, c) => `<object${s}data=x${s}onerror=${q}${c}${q}></object>`,
-  'x-onanimationstart': (s, q, c) => `<style>@keyframes g{}</style><x${s}style=animation-name:g${s}onanimationstart=${q}${c}${q}></x>`,
+  'x-onanimationstart': (s, q, c) =>
+    `<style>@keyframes g{}</style><x${s}style=animation-name:g${s}onanimationstart=${q}${c}${q}></x>`,
   'x-onmouseover': (s, q, c) => `<x${s}onmouseover=${q}${c}${q}${s}style=display:block;position:fixed;inset:0>x</x>`,
   'a-onfocus-autofocus': (s, q, c) => `<a${s}href=#${s}autofocus${s}onfocus=${q}${c}${q}>x</a>`,
   'div-onclick': (s, q, c) => `<div${s}onclick=${q}${c}${q}>x</div>`,
   'script-inline': (_s, _q, c) => `<script>${c}</script>`,
   'script-src-data': (s, _q, c) => `<script${s}src=data:,${c.replace(/`/g, '%60')}></script>`,
-  'iframe-srcdoc': (s, _q, c) => `<iframe${s}srcdoc="&lt;script&gt;parent.${c.replace(/"/g, '&quot;')}&lt;/script&gt;"></iframe>`,
+  'iframe-srcdoc': (s, _q, c) =>
+    `<iframe${s}srcdoc="&lt;script&gt;parent.${c.replace(/"/g, '&quot;')}&lt;/script&gt;"></iframe>`,
   'a-javascript': (s, _q, c) => `<a${s}href="javascript:${c.replace(/"/g, '&quot;')}">x</a>`,
   'iframe-javascript': (s, _q, c) => `<iframe${s}src="javascript:${c.replace(/"/g, '&quot;')}"></iframe>`,
-  'form-formaction': (s, _q, c) => `<form><button${s}formaction="javascript:${c.replace(/"/g, '&quot;')}">x</button></form>`,
-  'svg-xlink': (s, _q, c) => `<svg><a${s}xlink:href="javascript:${c.replace(/"/g, '&quot;')}"><text${s}x=9${s}y=9>x</text></a></svg>`,
+  'form-formaction': (s, _q, c) =>
+    `<form><button${s}formaction="javascript:${c.replace(/"/g, '&quot;')}">x</button></form>`,
+  'svg-xlink': (s, _q, c) =>
+    `<svg><a${s}xlink:href="javascript:${c.replace(/"/g, '&quot;')}"><text${s}x=9${s}y=9>x</text></a></svg>`,
   'math-href': (s, _q, c) => `<math${s}href="javascript:${c.replace(/"/g, '&quot;')}">x</math>`,
-  'meta-refresh': (s, _q, c) => `<meta${s}http-equiv=refresh${s}content="0;url=javascript:${c.replace(/"/g, '&quot;')}">`,
-  'shadow-img': (s, q, c) => `<div><template${s}shadowrootmode=open><img${s}src=x${s}onerror=${q}${c}${q}></template></div>`,
+  'meta-refresh': (s, _q, c) =>
+    `<meta${s}http-equiv=refresh${s}content="0;url=javascript:${c.replace(/"/g, '&quot;')}">`,
+  'shadow-img': (s, q, c) =>
+    `<div><template${s}shadowrootmode=open><img${s}src=x${s}onerror=${q}${c}${q}></template></div>`,
 };
 
 /** What comes before a vector: breaking out of whatever context the text may land in. */
 const BREAKERS = [
-  '', '">', "'>", '`>', '"/>', '\'"></a>', '</title>', '</textarea>', '</script>', '</style>', '-->', '--!>', ']]>',
-  '</noscript>', '</iframe>', '</xmp>', '</noembed>', '</noframes>', '</template>', '</select>', '</option>',
-  '</svg>', '</math>', '</a>', '</p>', '</div>', '</figcaption></figure>', '</table>', '</h1>', '</body></html>',
-  '*/', '"}', "';", '";', '<!--', '</plaintext>', '</mark>', '</time>', '</li></ul>', '</blockquote>',
+  '',
+  '">',
+  "'>",
+  '`>',
+  '"/>',
+  '\'"></a>',
+  '</title>',
+  '</textarea>',
+  '</script>',
+  '</style>',
+  '-->',
+  '--!>',
+  ']]>',
+  '</noscript>',
+  '</iframe>',
+  '</xmp>',
+  '</noembed>',
+  '</noframes>',
+  '</template>',
+  '</select>',
+  '</option>',
+  '</svg>',
+  '</math>',
+  '</a>',
+  '</p>',
+  '</div>',
+  '</figcaption></figure>',
+  '</table>',
+  '</h1>',
+  '</body></html>',
+  '*/',
+  '"}',
+  "';",
+  '";',
+  '<!--',
+  '</plaintext>',
+  '</mark>',
+  '</time>',
+  '</li></ul>',
+  '</blockquote>',
 ];
 
 /** Contexts that mutate on parse/serialise round trips: `{V}` is the vector (raw), `{E}` the vector entity-encoded. */
@@ -103,9 +145,9 @@ const WRAPPERS: Record<string, string> = {
   'math-mglyph-style': '<math><mtext><table><mglyph><style>{V}</style></mglyph></table></mtext></math>',
   'math-mglyph-comment': '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;{E}">',
   'svg-p-style-attr': '<svg></p><style><a id="</style>{V}">',
-  'foreignobject': '<svg><foreignObject>{V}</foreignObject></svg>',
+  foreignobject: '<svg><foreignObject>{V}</foreignObject></svg>',
   'annotation-xml': '<math><annotation-xml encoding="text/html">{V}</annotation-xml></math>',
-  'template': '<template>{V}</template>',
+  template: '<template>{V}</template>',
   'title-attr-iframe': '<a title="</iframe>{V}">x</a>',
   'title-attr-style': '<a title="</style>{V}">x</a>',
   'title-attr-textarea': '<abbr title="</textarea>{V}">x</abbr>',
@@ -133,14 +175,18 @@ const ENCODINGS: Record<string, (v: string) => string> = {
   'decimal-padded': (v) => v.replace(/[<>"']/g, (ch) => `&#00000${ch.charCodeAt(0)};`),
   hex: (v) => v.replace(/[<>"']/g, (ch) => `&#x${ch.charCodeAt(0).toString(16)};`),
   'hex-upper-nosemi': (v) => v.replace(/[<>"']/g, (ch) => `&#X${ch.charCodeAt(0).toString(16).toUpperCase()}`),
-  double: (v) => v.replace(/&/g, '&amp;amp;').replace(/</g, '&amp;lt;').replace(/>/g, '&amp;gt;').replace(/"/g, '&amp;quot;'),
+  double: (v) =>
+    v.replace(/&/g, '&amp;amp;').replace(/</g, '&amp;lt;').replace(/>/g, '&amp;gt;').replace(/"/g, '&amp;quot;'),
   'double-numeric': (v) => v.replace(/</g, '&amp;#60;').replace(/>/g, '&amp;#62;'),
   percent: (v) => v.replace(/[<>"' ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
   'js-escape': (v) => v.replace(/[<>"']/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`),
   'hex-escape': (v) => v.replace(/[<>]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16)}`),
   fullwidth: (v) => v.replace(/[<>]/g, (ch) => (ch === '<' ? '\uFF1C' : '\uFF1E')),
   utf7: (v) => v.replace(/</g, '+ADw-').replace(/>/g, '+AD4-').replace(/"/g, '+ACI-'),
-  'mixed-case': (v) => v.replace(/<([a-z]+)/g, (_m, t: string) => `<${[...t].map((ch, i) => (i % 2 ? ch.toUpperCase() : ch)).join('')}`).replace(/\bon([a-z]+)=/g, (_m, e: string) => `oN${e.toUpperCase()}=`),
+  'mixed-case': (v) =>
+    v
+      .replace(/<([a-z]+)/g, (_m, t: string) => `<${[...t].map((ch, i) => (i % 2 ? ch.toUpperCase() : ch)).join('')}`)
+      .replace(/\bon([a-z]+)=/g, (_m, e: string) => `oN${e.toUpperCase()}=`),
   'cdata-wrapped': (v) => `<![CDATA[${v}]]>`,
   'comment-split': (v) => v.replace(/<([a-z]+)/i, '<$1<!---->'),
   'entity-lt-only': (v) => v.replace(/</g, '&lt;'),
@@ -149,12 +195,37 @@ const ENCODINGS: Record<string, (v: string) => string> = {
 
 /** Script-URL obfuscations (`{C}` is the call). */
 const SCHEME_FORMS = [
-  'javascript:{C}', 'JAVASCRIPT:{C}', 'JaVaScRiPt:{C}', ' javascript:{C}', '\tjavascript:{C}', 'java\tscript:{C}', 'java\nscript:{C}',
-  'java\rscript:{C}', 'java&#x09;script:{C}', 'java&#10;script:{C}', 'java&Tab;script:{C}', 'java&NewLine;script:{C}',
-  '&#106;avascript:{C}', '&#x6a;avascript:{C}', '&#0000106;avascript:{C}', 'javascript&colon;{C}', 'javascript&#58;{C}',
-  'javascript&#x3A;{C}', '\u0001javascript:{C}', '\u001fjavascript:{C}', 'javascript://%0a{C}', 'javascript://x/%0d{C}',
-  'vbscript:{C}', 'data:text/html,<script>{C}</script>', 'data:text/html;base64,@B64C', 'data:image/svg+xml,<svg onload={C}>',
-  '&#x20;javascript:{C}', 'jav&#x61;script:{C}', 'j&#97;v&#97;script:{C}', 'javascript:/**/{C}', 'javascript:{C}//http://hostile.test/',
+  'javascript:{C}',
+  'JAVASCRIPT:{C}',
+  'JaVaScRiPt:{C}',
+  ' javascript:{C}',
+  '\tjavascript:{C}',
+  'java\tscript:{C}',
+  'java\nscript:{C}',
+  'java\rscript:{C}',
+  'java&#x09;script:{C}',
+  'java&#10;script:{C}',
+  'java&Tab;script:{C}',
+  'java&NewLine;script:{C}',
+  '&#106;avascript:{C}',
+  '&#x6a;avascript:{C}',
+  '&#0000106;avascript:{C}',
+  'javascript&colon;{C}',
+  'javascript&#58;{C}',
+  'javascript&#x3A;{C}',
+  '\u0001javascript:{C}',
+  '\u001fjavascript:{C}',
+  'javascript://%0a{C}',
+  'javascript://x/%0d{C}',
+  'vbscript:{C}',
+  'data:text/html,<script>{C}</script>',
+  'data:text/html;base64,@B64C',
+  'data:image/svg+xml,<svg onload={C}>',
+  '&#x20;javascript:{C}',
+  'jav&#x61;script:{C}',
+  'j&#97;v&#97;script:{C}',
+  'javascript:/**/{C}',
+  'javascript:{C}//http://hostile.test/',
 ];
 
 /** Elements and attributes that take a URL. `{U}` is the (attribute-escaped) URL. */
@@ -187,7 +258,8 @@ export function addGenerated(add: AddPayload): void {
   const rnd = prng(0x5eed_2026);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   /** m items of xs, starting where the previous row left off: every item is used about equally often. */
-  const rotation = <T>(xs: readonly T[], row: number, m: number): T[] => Array.from({ length: Math.min(m, xs.length) }, (_, j) => xs[(row * m + j) % xs.length]!);
+  const rotation = <T>(xs: readonly T[], row: number, m: number): T[] =>
+    Array.from({ length: Math.min(m, xs.length) }, (_, j) => xs[(row * m + j) % xs.length]!);
   const vectorNames = Object.keys(VECTORS);
   const call = (id: number, calls: readonly string[] = CALLS) => pick(calls).replace(/\{N\}/g, String(id));
 
@@ -203,11 +275,15 @@ export function addGenerated(add: AddPayload): void {
   vectorNames.forEach((v, row) => {
     for (const w of rotation(Object.keys(WRAPPERS), row, 10)) {
       const q = pick(['"', "'", '']);
-      add(`gen:wrapper:${v}:${w}`, (id) => {
-        // Inside an attribute value the vector must not close the attribute early: it uses no double quotes.
-        const vec = VECTORS[v]!(' ', q === '"' ? "'" : q, call(id)).replace(/"/g, "'");
-        return WRAPPERS[w]!.replace('{V}', vec).replace('{E}', ent(vec));
-      }, true);
+      add(
+        `gen:wrapper:${v}:${w}`,
+        (id) => {
+          // Inside an attribute value the vector must not close the attribute early: it uses no double quotes.
+          const vec = VECTORS[v]!(' ', q === '"' ? "'" : q, call(id)).replace(/"/g, "'");
+          return WRAPPERS[w]!.replace('{V}', vec).replace('{E}', ent(vec));
+        },
+        true,
+      );
     }
   });
   // 3. Vector x encoding (after a random breaker): 9 encodings per vector.
@@ -215,18 +291,42 @@ export function addGenerated(add: AddPayload): void {
     for (const e of rotation(Object.keys(ENCODINGS), row, 9)) {
       const br = pick(BREAKERS);
       const s = pick(SEPS);
-      add(`gen:encoding:${v}:${e}`, (id) => ENCODINGS[e]!(br + VECTORS[v]!(s, '"', call(id, CALLS.filter((c) => !c.includes('\\'))))), true);
+      add(
+        `gen:encoding:${v}:${e}`,
+        (id) =>
+          ENCODINGS[e]!(
+            br +
+              VECTORS[v]!(
+                s,
+                '"',
+                call(
+                  id,
+                  CALLS.filter((c) => !c.includes('\\')),
+                ),
+              ),
+          ),
+        true,
+      );
     }
   });
   // 4. URL sink x script-URL obfuscation: 14 obfuscations per sink.
   Object.keys(URL_SINKS).forEach((sink, row) => {
     for (const form of rotation(SCHEME_FORMS, row, 14)) {
       const c = pick(['alert({N})', 'confirm({N})', 'top.alert({N})', '(alert)({N})', 'alert`{N}`']);
-      add(`gen:url:${sink}:${JSON.stringify(form)}`, (id) => URL_SINKS[sink]!.replace('{U}', expand(form, id, c).replace(/"/g, '&quot;')), true);
+      add(
+        `gen:url:${sink}:${JSON.stringify(form)}`,
+        (id) => URL_SINKS[sink]!.replace('{U}', expand(form, id, c).replace(/"/g, '&quot;')),
+        true,
+      );
     }
   });
   // 5. Bare script URLs for URL-valued fields.
   for (const form of SCHEME_FORMS) {
-    add(`gen:bare-url:${JSON.stringify(form)}`, (id) => expand(form, id, pick(['alert({N})', 'confirm({N})'])), true, true);
+    add(
+      `gen:bare-url:${JSON.stringify(form)}`,
+      (id) => expand(form, id, pick(['alert({N})', 'confirm({N})'])),
+      true,
+      true,
+    );
   }
 }

@@ -22,13 +22,15 @@ function b64(s: string): string {
 
 export function expand(tpl: string, id: number, call?: string): string {
   const c = (call ?? 'alert({N})').replace(/\{N\}/g, String(id));
-  return tpl
-    // Base64 hides the id: a fragment (ignored by the data: URL) carries it in clear.
-    .replace(/@B64HTML/g, () => `${b64(`<script>alert(${id})</script>`)}#${id}`)
-    .replace(/@B64SVG/g, () => `${b64(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(${id})"/>`)}#${id}`)
-    .replace(/@B64C/g, () => `${b64(`<script>${c}</script>`)}#${id}`)
-    .replace(/@B64/g, () => `${b64(`alert(${id})`)}#${id}`)
-    .replace(/\{A\}/g, () => c)
-    .replace(/\{C\}/g, () => c)
-    .replace(/\{N\}/g, String(id));
+  return (
+    tpl
+      // Base64 hides the id: a fragment (ignored by the data: URL) carries it in clear.
+      .replace(/@B64HTML/g, () => `${b64(`<script>alert(${id})</script>`)}#${id}`)
+      .replace(/@B64SVG/g, () => `${b64(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(${id})"/>`)}#${id}`)
+      .replace(/@B64C/g, () => `${b64(`<script>${c}</script>`)}#${id}`)
+      .replace(/@B64/g, () => `${b64(`alert(${id})`)}#${id}`)
+      .replace(/\{A\}/g, () => c)
+      .replace(/\{C\}/g, () => c)
+      .replace(/\{N\}/g, String(id))
+  );
 }

@@ -64,7 +64,12 @@ function build(): Payload[] {
     for (const item of list) {
       const t = typeof item === 'string' ? item : item.t;
       // A core payload runs script when it carries a dialog call (possibly escaped) with its id.
-      const runs = typeof item !== 'string' && item.runs !== undefined ? item.runs : /\{A\}|\{C\}|@B64/.test(t) || (t.includes('{N}') && /alert|confirm|prompt|print|msgbox|lert|\\u0061|\\u\{61\}|&#97;|&#x61;|%61|\\x61|\\141/i.test(t));
+      const runs =
+        typeof item !== 'string' && item.runs !== undefined
+          ? item.runs
+          : /\{A\}|\{C\}|@B64/.test(t) ||
+            (t.includes('{N}') &&
+              /alert|confirm|prompt|print|msgbox|lert|\\u0061|\\u\{61\}|&#97;|&#x61;|%61|\\x61|\\141/i.test(t));
       add(family, (id) => expand(t, id), runs, typeof item !== 'string' && !!item.url);
     }
   }
@@ -95,4 +100,3 @@ export function idsIn(text: string, candidates?: ReadonlySet<number>): number[] 
   }
   return [...found];
 }
-

@@ -44,10 +44,27 @@ function subject(p: Problem): string {
 
 /** One entry per kind of problem (rule, page region, element), with every payload id, field, viewer and page it was seen with, and a few samples. */
 export function report(problems: Problem[]): string[] {
-  const groups = new Map<string, { ids: Set<number>; viewers: Set<string>; surfaces: Set<string>; fields: Set<string>; channels: Set<string>; samples: Set<string> }>();
+  const groups = new Map<
+    string,
+    {
+      ids: Set<number>;
+      viewers: Set<string>;
+      surfaces: Set<string>;
+      fields: Set<string>;
+      channels: Set<string>;
+      samples: Set<string>;
+    }
+  >();
   for (const p of problems) {
     const key = `${p.kind} | ${p.region} | ${subject(p)}`;
-    const g = groups.get(key) ?? { ids: new Set<number>(), viewers: new Set<string>(), surfaces: new Set<string>(), fields: new Set<string>(), channels: new Set<string>(), samples: new Set<string>() };
+    const g = groups.get(key) ?? {
+      ids: new Set<number>(),
+      viewers: new Set<string>(),
+      surfaces: new Set<string>(),
+      fields: new Set<string>(),
+      channels: new Set<string>(),
+      samples: new Set<string>(),
+    };
     for (const id of p.ids) g.ids.add(id);
     g.viewers.add(p.viewer);
     g.surfaces.add(p.article ? `${p.surface} (${p.article})` : p.surface);
@@ -89,9 +106,39 @@ export function visitProblems(visits: VisitResult[], base: string, keyOfId: Read
     const article = /^\/a\/(\d+)/.exec(r.path)?.[1];
     const key = article ? keyOfId.get(Number(article)) : undefined;
     const candidates = key ? candidatesOf(key) : undefined;
-    if (r.error || r.status >= 400 || r.status === 0) problems.push({ viewer: r.viewer, surface: r.path, article: key, kind: 'http', region: '-', detail: `status ${r.status} ${r.error ?? ''}`, markup: '', ids: [] });
-    if (r.finalUrl && !r.finalUrl.startsWith(base)) problems.push({ viewer: r.viewer, surface: r.path, article: key, kind: 'navigated-away', region: '-', detail: r.finalUrl.slice(0, 200), markup: '', ids: idsIn(r.finalUrl, candidates) });
-    for (const f of r.findings) problems.push({ viewer: r.viewer, surface: r.path, article: key, kind: f.kind, region: f.region, detail: f.detail, markup: f.markup, ids: idsIn(`${f.detail} ${f.markup}`, candidates) });
+    if (r.error || r.status >= 400 || r.status === 0)
+      problems.push({
+        viewer: r.viewer,
+        surface: r.path,
+        article: key,
+        kind: 'http',
+        region: '-',
+        detail: `status ${r.status} ${r.error ?? ''}`,
+        markup: '',
+        ids: [],
+      });
+    if (r.finalUrl && !r.finalUrl.startsWith(base))
+      problems.push({
+        viewer: r.viewer,
+        surface: r.path,
+        article: key,
+        kind: 'navigated-away',
+        region: '-',
+        detail: r.finalUrl.slice(0, 200),
+        markup: '',
+        ids: idsIn(r.finalUrl, candidates),
+      });
+    for (const f of r.findings)
+      problems.push({
+        viewer: r.viewer,
+        surface: r.path,
+        article: key,
+        kind: f.kind,
+        region: f.region,
+        detail: f.detail,
+        markup: f.markup,
+        ids: idsIn(`${f.detail} ${f.markup}`, candidates),
+      });
   }
   return problems;
 }
@@ -105,11 +152,41 @@ export function eventProblems(events: HookEvent[], base: string, keyOfId: Readon
     const key = article ? keyOfId.get(Number(article)) : undefined;
     const text = JSON.stringify(e.data);
     if (e.kind === 'dialog' || e.kind === 'native-dialog') {
-      problems.push({ viewer: e.viewer, surface: where, article: key, kind: 'EXECUTED', region: '-', detail: `${String(e.data.fn ?? e.data.type)}(${String(e.data.arg)})`, markup: '', ids: idsIn(String(e.data.arg)) });
+      problems.push({
+        viewer: e.viewer,
+        surface: where,
+        article: key,
+        kind: 'EXECUTED',
+        region: '-',
+        detail: `${String(e.data.fn ?? e.data.type)}(${String(e.data.arg)})`,
+        markup: '',
+        ids: idsIn(String(e.data.arg)),
+      });
     } else if (e.kind === 'csp') {
-      problems.push({ viewer: e.viewer, surface: where, article: key, kind: 'csp-violation', region: '-', detail: `${String(e.data.directive)} blocked ${String(e.data.blocked)} ${String(e.data.sample ?? '')}`.slice(0, 200), markup: String(e.data.target ?? ''), ids: idsIn(`${String(e.data.sample)} ${String(e.data.target)} ${String(e.data.blocked)}`) });
+      problems.push({
+        viewer: e.viewer,
+        surface: where,
+        article: key,
+        kind: 'csp-violation',
+        region: '-',
+        detail: `${String(e.data.directive)} blocked ${String(e.data.blocked)} ${String(e.data.sample ?? '')}`.slice(
+          0,
+          200,
+        ),
+        markup: String(e.data.target ?? ''),
+        ids: idsIn(`${String(e.data.sample)} ${String(e.data.target)} ${String(e.data.blocked)}`),
+      });
     } else {
-      problems.push({ viewer: e.viewer, surface: where, article: key, kind: e.kind, region: '-', detail: text.slice(0, 200), markup: '', ids: idsIn(text) });
+      problems.push({
+        viewer: e.viewer,
+        surface: where,
+        article: key,
+        kind: e.kind,
+        region: '-',
+        detail: text.slice(0, 200),
+        markup: '',
+        ids: idsIn(text),
+      });
     }
   }
   return problems;

@@ -68,11 +68,62 @@ export interface ScanResult {
 
 export function hostileScan(arg: ScanArgument): ScanResult {
   const URL_ATTRS = new Set([
-    'href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcset', 'cite', 'codebase',
-    'dynsrc', 'lowsrc', 'longdesc', 'ping', 'icon', 'manifest', 'archive', 'classid', 'profile', 'imagesrcset', 'itemtype', 'code',
+    'href',
+    'src',
+    'action',
+    'formaction',
+    'xlink:href',
+    'data',
+    'poster',
+    'background',
+    'srcset',
+    'cite',
+    'codebase',
+    'dynsrc',
+    'lowsrc',
+    'longdesc',
+    'ping',
+    'icon',
+    'manifest',
+    'archive',
+    'classid',
+    'profile',
+    'imagesrcset',
+    'itemtype',
+    'code',
   ]);
-  const FORBIDDEN = new Set(['object', 'embed', 'base', 'applet', 'frame', 'frameset', 'portal', 'fencedframe', 'bgsound', 'param', 'xmp', 'plaintext', 'noembed', 'noframes', 'listing', 'keygen', 'isindex']);
-  const FORM_CONTROLS = new Set(['form', 'input', 'button', 'textarea', 'select', 'option', 'optgroup', 'fieldset', 'datalist', 'output', 'keygen']);
+  const FORBIDDEN = new Set([
+    'object',
+    'embed',
+    'base',
+    'applet',
+    'frame',
+    'frameset',
+    'portal',
+    'fencedframe',
+    'bgsound',
+    'param',
+    'xmp',
+    'plaintext',
+    'noembed',
+    'noframes',
+    'listing',
+    'keygen',
+    'isindex',
+  ]);
+  const FORM_CONTROLS = new Set([
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'optgroup',
+    'fieldset',
+    'datalist',
+    'output',
+    'keygen',
+  ]);
   const HEAD_LINK_RELS = new Set(['canonical', 'manifest', 'icon', 'apple-touch-icon', 'alternate']);
   const REGIONS: [string, string][] = [
     ['.body', 'body'],
@@ -95,7 +146,10 @@ export function hostileScan(arg: ScanArgument): ScanResult {
   const sandboxTokens = new Set(arg.sandboxTokens);
   const origin = location.origin;
 
-  const squash = (v: string) => v.replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '').toLowerCase();
+  const squash = (v: string) =>
+    v
+      .replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '')
+      .toLowerCase();
   const SCHEME = /^(javascript|vbscript|livescript|mocha|data|jar):/;
   const scriptUrl = (raw: string, base: string): string | null => {
     if (SCHEME.test(squash(raw))) return squash(raw).slice(0, 12);
@@ -121,14 +175,18 @@ export function hostileScan(arg: ScanArgument): ScanResult {
     }
   };
 
-  function scanTree(root: ParentNode, opts: { fragment: boolean; regionOverride?: string; base: string }): ScanFinding[] {
+  function scanTree(
+    root: ParentNode,
+    opts: { fragment: boolean; regionOverride?: string; base: string },
+  ): ScanFinding[] {
     const out: ScanFinding[] = [];
     const regionOf = (el: Element) => {
       if (opts.regionOverride) return opts.regionOverride;
       for (const [sel, name] of REGIONS) if (el.closest(sel)) return name;
       return 'document';
     };
-    const add = (el: Element, kind: string, detail: string) => out.push({ kind, detail, region: regionOf(el), markup: markupOf(el) });
+    const add = (el: Element, kind: string, detail: string) =>
+      out.push({ kind, detail, region: regionOf(el), markup: markupOf(el) });
     let styles = 0;
     let appScripts = 0;
     const walk = (start: ParentNode) => {
@@ -144,14 +202,18 @@ export function hostileScan(arg: ScanArgument): ScanResult {
           if (name === 'srcdoc') add(el, 'srcdoc', attr.value.slice(0, 80));
           if (name === 'formaction') add(el, 'formaction', attr.value.slice(0, 80));
           if (URL_ATTRS.has(name) || name.endsWith(':href')) {
-            const values = name === 'srcset' || name === 'imagesrcset' ? attr.value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [attr.value];
+            const values =
+              name === 'srcset' || name === 'imagesrcset'
+                ? attr.value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '')
+                : [attr.value];
             for (const v of values) {
               const bad = scriptUrl(v, opts.base);
               if (bad) add(el, 'script-url', `${name} is a ${bad} URL`);
             }
           }
           if (inBody && name === 'style') add(el, 'style-attr', `style in an article body: ${attr.value.slice(0, 80)}`);
-          if (inBody && (name === 'id' || name === 'name')) add(el, 'clobber', `${name}="${attr.value.slice(0, 60)}" in an article body`);
+          if (inBody && (name === 'id' || name === 'name'))
+            add(el, 'clobber', `${name}="${attr.value.slice(0, 60)}" in an article body`);
           if (name === 'http-equiv') add(el, 'meta-http-equiv', attr.value.slice(0, 80));
         }
         // Elements.
@@ -162,7 +224,12 @@ export function hostileScan(arg: ScanArgument): ScanResult {
           if (!opts.fragment && src !== null && !el.textContent?.trim()) {
             try {
               const u = new URL(src, opts.base);
-              ok = u.origin === origin && /^\/static\/app-[A-Za-z0-9_-]+\.js$/.test(u.pathname) && !u.search && !u.hash && (type === '' || type === 'text/javascript');
+              ok =
+                u.origin === origin &&
+                /^\/static\/app-[A-Za-z0-9_-]+\.js$/.test(u.pathname) &&
+                !u.search &&
+                !u.hash &&
+                (type === '' || type === 'text/javascript');
               if (ok) appScripts++;
             } catch {
               ok = false;
@@ -189,26 +256,34 @@ export function hostileScan(arg: ScanArgument): ScanResult {
           } catch {
             host = '';
           }
-          if (!src || protocol !== 'https:' || !videoHosts.has(host)) add(el, 'iframe', `iframe source not on a video host: ${src.slice(0, 100)}`);
+          if (!src || protocol !== 'https:' || !videoHosts.has(host))
+            add(el, 'iframe', `iframe source not on a video host: ${src.slice(0, 100)}`);
           const sandbox = el.getAttribute('sandbox');
           if (sandbox === null) add(el, 'iframe', 'iframe without a sandbox');
           else {
             const extra = sandbox.split(/\s+/).filter((t) => t && !sandboxTokens.has(t));
             if (extra.length) add(el, 'iframe', `iframe sandbox widened: ${extra.join(' ')}`);
           }
-          if (el.childNodes.length) add(el, 'iframe', `iframe with child nodes: ${(el.textContent ?? '').slice(0, 100)}`);
+          if (el.childNodes.length)
+            add(el, 'iframe', `iframe with child nodes: ${(el.textContent ?? '').slice(0, 100)}`);
           if (!inBody) add(el, 'iframe', 'iframe outside an article body');
         }
         if (FORBIDDEN.has(tag)) add(el, 'forbidden-element', `<${tag}>`);
         if (tag === 'meta' && !inHead) add(el, 'out-of-head', '<meta> outside <head>');
-        if (tag === 'title' && !inHead && el.namespaceURI === 'http://www.w3.org/1999/xhtml') add(el, 'out-of-head', '<title> outside <head>');
+        if (tag === 'title' && !inHead && el.namespaceURI === 'http://www.w3.org/1999/xhtml')
+          add(el, 'out-of-head', '<title> outside <head>');
         if (tag === 'link') {
           if (!inHead) add(el, 'out-of-head', '<link> outside <head>');
           else {
             const rels = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
             // Our own stylesheet: same origin, under /static/.
-            const ownSheet = rels.length === 1 && rels[0] === 'stylesheet' && sameOriginPath(el.getAttribute('href') ?? '', opts.base) && /^\/static\/[\w.-]+\.css$/.test(new URL(el.getAttribute('href')!, opts.base).pathname);
-            if (!ownSheet && (!rels.length || rels.some((r) => !HEAD_LINK_RELS.has(r)))) add(el, 'link', `<link rel="${rels.join(' ')}"> in <head>`);
+            const ownSheet =
+              rels.length === 1 &&
+              rels[0] === 'stylesheet' &&
+              sameOriginPath(el.getAttribute('href') ?? '', opts.base) &&
+              /^\/static\/[\w.-]+\.css$/.test(new URL(el.getAttribute('href')!, opts.base).pathname);
+            if (!ownSheet && (!rels.length || rels.some((r) => !HEAD_LINK_RELS.has(r))))
+              add(el, 'link', `<link rel="${rels.join(' ')}"> in <head>`);
           }
         }
         if (tag === 'style') {
@@ -221,7 +296,8 @@ export function hostileScan(arg: ScanArgument): ScanResult {
         if (tag === 'form') {
           const action = el.getAttribute('action');
           const method = (el.getAttribute('method') ?? '').toLowerCase();
-          if (action !== null ? !sameOriginPath(action, opts.base) : method !== 'dialog' && inBody) add(el, 'form-action', `form posting to ${action ?? '(this page)'}`);
+          if (action !== null ? !sameOriginPath(action, opts.base) : method !== 'dialog' && inBody)
+            add(el, 'form-action', `form posting to ${action ?? '(this page)'}`);
         }
         if (el.shadowRoot) {
           add(el, 'shadow-root', 'an element with a shadow root');
@@ -264,13 +340,20 @@ export function hostileScan(arg: ScanArgument): ScanResult {
     const doc = new DOMParser().parseFromString(arg.xml ?? '', 'application/xml');
     const findings: ScanFinding[] = [];
     const error = doc.getElementsByTagName('parsererror')[0];
-    if (error) findings.push({ kind: 'feed-not-well-formed', detail: (error.textContent ?? '').slice(0, 300), region: 'feed', markup: '' });
+    if (error)
+      findings.push({
+        kind: 'feed-not-well-formed',
+        detail: (error.textContent ?? '').slice(0, 300),
+        region: 'feed',
+        markup: '',
+      });
     const items = Array.from(doc.getElementsByTagName('item'));
     for (const item of items) {
       const description = item.getElementsByTagName('description')[0]?.textContent ?? '';
       const t = document.createElement('template');
       t.innerHTML = description;
-      for (const f of scanTree(t.content, { fragment: true, regionOverride: 'feed-description', base: location.href })) findings.push(f);
+      for (const f of scanTree(t.content, { fragment: true, regionOverride: 'feed-description', base: location.href }))
+        findings.push(f);
     }
     return { findings, items: items.length };
   }

@@ -10,7 +10,10 @@ export interface ClusterScores {
 }
 
 /** predicted[i] and truth[i] are the cluster and the true class of item i. */
-export function scoreClustering(predicted: readonly (string | number)[], truth: readonly (string | number)[]): ClusterScores {
+export function scoreClustering(
+  predicted: readonly (string | number)[],
+  truth: readonly (string | number)[],
+): ClusterScores {
   if (predicted.length !== truth.length) throw new Error('predicted and truth differ in length');
   const n = predicted.length;
   if (n === 0) return { precision: 1, recall: 1, f1: 1, ari: 1 };

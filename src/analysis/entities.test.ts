@@ -80,7 +80,19 @@ describe('extractEntities', () => {
         'Councillors said Brookfield needed more time. Meanwhile the mayor, Priya Raman, asked for calm. Priya Raman said a plan was ready.',
     });
     const names = junk.map((e) => e.name);
-    for (const bad of ['However', 'Monday', 'March', 'January', 'He', 'They', 'A', 'Yesterday', 'Several', 'Meanwhile', 'Council']) {
+    for (const bad of [
+      'However',
+      'Monday',
+      'March',
+      'January',
+      'He',
+      'They',
+      'A',
+      'Yesterday',
+      'Several',
+      'Meanwhile',
+      'Council',
+    ]) {
       expect(names).not.toContain(bad);
     }
     expect(keys(junk)).toContain('person:priya-raman');
@@ -178,7 +190,14 @@ describe('extractEntities', () => {
 
   it('counts names beyond the words compromise reads', () => {
     const long = 'The tide rose slowly over the quiet harbour wall that morning. '.repeat(40);
-    const late = extractEntities({ title: 'Quiet week on the coast', standfirst: '', text: `${long} Marta Kowalczyk spoke to Marta Kowalczyk's union.` }, { maxWords: 10 });
+    const late = extractEntities(
+      {
+        title: 'Quiet week on the coast',
+        standfirst: '',
+        text: `${long} Marta Kowalczyk spoke to Marta Kowalczyk's union.`,
+      },
+      { maxWords: 10 },
+    );
     expect(byKey(late, 'person:marta-kowalczyk')?.mentions).toBe(2);
   });
 });

@@ -16,7 +16,18 @@
 import { slugText } from './slug.ts';
 import nlp from 'compromise';
 import { guessKind, isAcronym, isCommon, kindFromTags, type EntityKind } from './entity-kinds.ts';
-import { ABBREVIATIONS, CONNECT, JUNK_TAGS, NAME_TAGS, ORG_WORDS, PLACE_TAGS, STOP, TITLES, hasTag, tagsOf } from './entity-words.ts';
+import {
+  ABBREVIATIONS,
+  CONNECT,
+  JUNK_TAGS,
+  NAME_TAGS,
+  ORG_WORDS,
+  PLACE_TAGS,
+  STOP,
+  TITLES,
+  hasTag,
+  tagsOf,
+} from './entity-words.ts';
 
 /** 'thing': any other named thing: a product or model told by a number in its name ('Galaxy S5', 'Flight MH370'), an event or award ('Tidemark Prize'). */
 export type { EntityKind } from './entity-kinds.ts';
@@ -146,7 +157,8 @@ function clean(run: string[], atStart: boolean, part: Part, pos: number): Mentio
   if (w[w.length - 1] === '') w.pop();
   // Whole run known to the lexicon ('General Motors', 'New York'): take it as is.
   const whole = tagsOf(w.join(' ').toLowerCase());
-  if (w.length > 1 && hasTag(whole, NAME_TAGS)) return { words: w, kind: kindFromTags(whole), titled: false, part, pos };
+  if (w.length > 1 && hasTag(whole, NAME_TAGS))
+    return { words: w, kind: kindFromTags(whole), titled: false, part, pos };
   // Sentence-initial common words: 'Other', 'However', 'Yesterday'.
   if (atStart) {
     // only the first word: 'The European Commission' keeps 'European'
@@ -184,7 +196,15 @@ function compromiseHints(text: string): Map<string, EntityKind> {
   const doc = nlp(text);
   const add = (names: string[], kind: EntityKind) => {
     for (const raw of names) {
-      const m = clean(raw.replace(/[^\p{L}\p{M}\p{N}'’.&\s-]/gu, ' ').trim().split(/\s+/), true, 'body', 0);
+      const m = clean(
+        raw
+          .replace(/[^\p{L}\p{M}\p{N}'’.&\s-]/gu, ' ')
+          .trim()
+          .split(/\s+/),
+        true,
+        'body',
+        0,
+      );
       if (m && (m.words.length > 1 || kind !== 'person' || m.titled)) {
         const slug = entitySlug(m.words.join(' '));
         if (slug && !hints.has(slug)) hints.set(slug, kind);
@@ -240,7 +260,10 @@ interface Group {
   mentions: Mention[];
 }
 
-export function extractEntities(a: { title: string; standfirst: string; text: string }, opts: EntityOptions = {}): Entity[] {
+export function extractEntities(
+  a: { title: string; standfirst: string; text: string },
+  opts: EntityOptions = {},
+): Entity[] {
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
   const mentions: Mention[] = [];
   const titleCase = isTitleCase(a.title);
@@ -261,7 +284,9 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
   // Its hints decide only names the lexicon cannot place: without such a name in the lede, it is not asked.
   const unplaced = new Set(mentions.filter((m) => !m.kind).map((m) => entitySlug(m.words.join(' '))));
   const ledeSlugs = `-${entitySlug(lede)}-${entitySlug(lede.replace(/['’]s\b/g, ''))}-`;
-  const hints = [...unplaced].some((slug) => slug && ledeSlugs.includes(`-${slug}-`)) ? compromiseHints(lede) : new Map<string, EntityKind>();
+  const hints = [...unplaced].some((slug) => slug && ledeSlugs.includes(`-${slug}-`))
+    ? compromiseHints(lede)
+    : new Map<string, EntityKind>();
 
   // Group identical names; a kind comes from the lexicon, a title, or compromise.
   const groups = new Map<string, Group>();
@@ -303,7 +328,10 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
   }
 
   // Things fold into the shortest form that names them: 'Samsung Galaxy S5' and 'Galaxy S5', 'Flight MH370' and 'MH370'.
-  const things = [...groups].filter(([, g]) => g.kind === 'thing').map(([slug]) => slug).sort((x, y) => x.length - y.length);
+  const things = [...groups]
+    .filter(([, g]) => g.kind === 'thing')
+    .map(([slug]) => slug)
+    .sort((x, y) => x.length - y.length);
   for (const long of things.slice().reverse()) {
     const short = things.find((x) => x !== long && long.endsWith(`-${x}`));
     if (short) fold(groups, long, short);
@@ -317,14 +345,23 @@ export function extractEntities(a: { title: string; standfirst: string; text: st
     let raw = 0;
     for (const m of g.mentions) raw += weight(m);
     const name = displayName(g);
-    entities.push({ kind: g.kind, name, key: `${g.kind}:${slug}`, mentions: g.mentions.length, salience: 0, _raw: raw } as Entity & { _raw: number });
+    entities.push({
+      kind: g.kind,
+      name,
+      key: `${g.kind}:${slug}`,
+      mentions: g.mentions.length,
+      salience: 0,
+      _raw: raw,
+    } as Entity & { _raw: number });
   }
   // Title Case headlines and subheadings: count the entities already found in them.
   if (headings.length) {
     const texts = headings.map((h) => ` ${h.text.toLowerCase()} `);
     for (const e of entities as (Entity & { _raw: number })[]) {
       // one pattern per entity, of all its forms, tried on every heading
-      const forms = [...groups.get(e.key.slice(e.key.indexOf(':') + 1))!.forms.keys()].map((f) => escape(f.toLowerCase()));
+      const forms = [...groups.get(e.key.slice(e.key.indexOf(':') + 1))!.forms.keys()].map((f) =>
+        escape(f.toLowerCase()),
+      );
       const pattern = new RegExp(`[^\\p{L}\\p{N}](?:${forms.join('|')})[^\\p{L}\\p{N}]`, 'u');
       texts.forEach((t, i) => {
         if (!pattern.test(t)) return;
@@ -353,7 +390,9 @@ function fold(groups: Map<string, Group>, from: string, into: string): void {
 
 /** The longest form, the most frequent spelling among equals. */
 function displayName(g: Group): string {
-  return [...g.forms].sort((x, y) => y[0].split(' ').length - x[0].split(' ').length || y[1] - x[1] || y[0].length - x[0].length)[0]![0];
+  return [...g.forms].sort(
+    (x, y) => y[0].split(' ').length - x[0].split(' ').length || y[1] - x[1] || y[0].length - x[0].length,
+  )[0]![0];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,7 +1,25 @@
 // What kind of name a capitalised run is: person, organisation, place or
 // thing, from compromise's lexicon and the words around it (entity-words.ts).
 // Pure; the scanner (entities.ts) calls it on each run it trims.
-import { CONNECT, EVENT_WORDS, EXTRA_ORGS, FIRST_NAME_TAGS, LAST_NAME, NAME_TAGS, ORG_TAGS, ORG_WORDS, PERSON_TAGS, PLACE_FIRST_WORDS, PLACE_TAGS, PLACE_WORDS, STOP, SURNAME_PLACE_WORDS, hasTag, tagsOf, type Tags } from './entity-words.ts';
+import {
+  CONNECT,
+  EVENT_WORDS,
+  EXTRA_ORGS,
+  FIRST_NAME_TAGS,
+  LAST_NAME,
+  NAME_TAGS,
+  ORG_TAGS,
+  ORG_WORDS,
+  PERSON_TAGS,
+  PLACE_FIRST_WORDS,
+  PLACE_TAGS,
+  PLACE_WORDS,
+  STOP,
+  SURNAME_PLACE_WORDS,
+  hasTag,
+  tagsOf,
+  type Tags,
+} from './entity-words.ts';
 
 export type EntityKind = 'person' | 'organisation' | 'place' | 'thing';
 
@@ -44,17 +62,28 @@ export function guessKind(w: string[]): EntityKind | null {
     return only && (only.length < 3 || (only.match(/\p{L}/gu) ?? []).length < 2) ? null : 'thing';
   }
   if (w.length === 1) {
-    if (isAcronym(w[0]!)) return kindFromTags(tagsOf(lower[0]!)) ?? (tagsOf(lower[0]!) === undefined ? 'organisation' : null);
+    if (isAcronym(w[0]!))
+      return kindFromTags(tagsOf(lower[0]!)) ?? (tagsOf(lower[0]!) === undefined ? 'organisation' : null);
     return kindFromTags(tagsOf(lower[0]!));
   }
-  if (w.length <= 4 && hasTag(tagsOf(lower[0]!), FIRST_NAME_TAGS) && lower.every((x) => !CONNECT.has(x) || x === 'de' || x === 'van' || x === 'von' || x === 'al' || x === 'bin')) {
+  if (
+    w.length <= 4 &&
+    hasTag(tagsOf(lower[0]!), FIRST_NAME_TAGS) &&
+    lower.every((x) => !CONNECT.has(x) || x === 'de' || x === 'van' || x === 'von' || x === 'al' || x === 'bin')
+  ) {
     // capitalised mid-run, so 'Brown' after 'Gordon' is a surname whatever else it may be
     if (!STOP.has(last) && !hasTag(tagsOf(last), PLACE_TAGS)) return 'person';
   }
   if (w.length <= 4 && hasTag(tagsOf(last), LAST_NAME)) return 'person';
   // 'Arsene Wenger': two words the lexicon has never seen, none an
   // organisation or place word, read as a foreign or uncommon person's name.
-  if (w.length === 2 && !w.some(isAcronym) && lower.every((x) => tagsOf(x) === undefined || hasTag(tagsOf(x), LAST_NAME)) && tagsOf(lower[0]!) === undefined && !lower.some((x) => CONNECT.has(x))) return 'person';
+  if (
+    w.length === 2 &&
+    !w.some(isAcronym) &&
+    lower.every((x) => tagsOf(x) === undefined || hasTag(tagsOf(x), LAST_NAME)) &&
+    tagsOf(lower[0]!) === undefined &&
+    !lower.some((x) => CONNECT.has(x))
+  )
+    return 'person';
   return null;
 }
-

@@ -10,7 +10,8 @@ export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replac
 /** A double-quoted attribute value (or text: it is safe there too). */
 export const escapeAttr = (s: string): string => escapeHtml(s).replace(/"/g, '&quot;');
 
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Drops the characters XML 1.0 cannot represent. */
 export const xmlSafe = (s: string): string => s.replace(NOT_XML, '');

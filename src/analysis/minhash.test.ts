@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { deserializeSignature, estimateJaccard, exactJaccard, lshBandKeys, minhashSignature, serializeSignature, shingleHashes, signatureOf } from './minhash.ts';
+import {
+  deserializeSignature,
+  estimateJaccard,
+  exactJaccard,
+  lshBandKeys,
+  minhashSignature,
+  serializeSignature,
+  shingleHashes,
+  signatureOf,
+} from './minhash.ts';
 
 // Seeded pseudo-text: words drawn from a 400-word made-up vocabulary.
 function prng(seed: number): () => number {
@@ -12,7 +21,11 @@ function prng(seed: number): () => number {
   };
 }
 const syllables = ['ka', 'lo', 'mi', 'ter', 'san', 'vu', 'del', 'ro', 'pi', 'nes', 'ga', 'tho'];
-const vocabulary = Array.from({ length: 400 }, (_, i) => syllables[i % 12]! + syllables[Math.floor(i / 12) % 12]! + (i >= 144 ? syllables[Math.floor(i / 144)]! : ''));
+const vocabulary = Array.from(
+  { length: 400 },
+  (_, i) =>
+    syllables[i % 12]! + syllables[Math.floor(i / 12) % 12]! + (i >= 144 ? syllables[Math.floor(i / 144)]! : ''),
+);
 function pseudoText(seed: number, n: number): string[] {
   const r = prng(seed);
   return Array.from({ length: n }, () => vocabulary[Math.floor(r() * vocabulary.length)]!);
@@ -104,7 +117,8 @@ describe('LSH band keys', () => {
       copy[200] = 'edited';
       const keys = new Set(lshBandKeys(minhashSignature(base.join(' '))!));
       if (lshBandKeys(minhashSignature(copy.join(' '))!).some((k) => keys.has(k))) sharedNear++;
-      if (lshBandKeys(minhashSignature(pseudoText(seed + 5000, 300).join(' '))!).some((k) => keys.has(k))) sharedUnrelated++;
+      if (lshBandKeys(minhashSignature(pseudoText(seed + 5000, 300).join(' '))!).some((k) => keys.has(k)))
+        sharedUnrelated++;
     }
     expect(sharedNear).toBe(100);
     expect(sharedUnrelated).toBe(0);

@@ -123,7 +123,8 @@ export function exactJaccard(a: Uint32Array, b: Uint32Array): number {
  * at most 9 characters. Two signatures are candidates when any key is equal.
  */
 export function lshBandKeys(sig: Uint32Array, bands = BANDS, rows = ROWS): string[] {
-  if (bands * rows > sig.length) throw new RangeError(`${bands} bands × ${rows} rows needs ${bands * rows} values, signature has ${sig.length}`);
+  if (bands * rows > sig.length)
+    throw new RangeError(`${bands} bands × ${rows} rows needs ${bands * rows} values, signature has ${sig.length}`);
   const keys: string[] = [];
   for (let band = 0; band < bands; band++) {
     let h = 0x811c9dc5 ^ band;

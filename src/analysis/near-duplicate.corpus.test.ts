@@ -9,15 +9,20 @@ import { loadBbc, scoreBbc } from '../../bench/curation/dedupe.ts';
 import { describeCorpus } from '../test-support/corpora.ts';
 import { duplicatePairs } from './near-duplicate.ts';
 
-describeCorpus('bbc-news-topics', 'near-duplicates in the BBC News corpus', () => {
-  it('finds all 98 byte-identical pairs and merges no different stories', () => {
-    const { articles, listed } = loadBbc();
-    expect(articles).toHaveLength(2225);
-    expect(listed).toHaveLength(98);
-    const score = scoreBbc(articles, listed, duplicatePairs(articles));
-    expect(score.pairsFound).toBe(98);
-    expect(score.differentStory).toEqual([]);
-    // Every other flagged pair is a copy by the independent word-alignment test.
-    expect(score.headlineOnly.length + score.revisions.length).toBe(score.unlisted.length);
-  });
-}, 'exact-duplicate-pairs.tsv');
+describeCorpus(
+  'bbc-news-topics',
+  'near-duplicates in the BBC News corpus',
+  () => {
+    it('finds all 98 byte-identical pairs and merges no different stories', () => {
+      const { articles, listed } = loadBbc();
+      expect(articles).toHaveLength(2225);
+      expect(listed).toHaveLength(98);
+      const score = scoreBbc(articles, listed, duplicatePairs(articles));
+      expect(score.pairsFound).toBe(98);
+      expect(score.differentStory).toEqual([]);
+      // Every other flagged pair is a copy by the independent word-alignment test.
+      expect(score.headlineOnly.length + score.revisions.length).toBe(score.unlisted.length);
+    });
+  },
+  'exact-duplicate-pairs.tsv',
+);

@@ -16,7 +16,17 @@
 //   several matches the earliest wins. A match from the same publisher (a
 //   re-post) is still a duplicate, reported with samePublisher.
 import { words } from './tokens.ts';
-import { BANDS, estimateJaccard, lshBandKeys, MIN_WORDS, PERMUTATIONS, ROWS, SHINGLE, shinglesOfWords, signatureOf } from './minhash.ts';
+import {
+  BANDS,
+  estimateJaccard,
+  lshBandKeys,
+  MIN_WORDS,
+  PERMUTATIONS,
+  ROWS,
+  SHINGLE,
+  shinglesOfWords,
+  signatureOf,
+} from './minhash.ts';
 
 export const DUPLICATE_THRESHOLD = 0.8;
 export const CONTAINMENT_THRESHOLD = 0.9;
@@ -74,11 +84,16 @@ export function copySimilarity(a: Uint32Array, b: Uint32Array): { jaccard: numbe
 /** The decision on two shingle sets: the similarity when they are copies, null otherwise. */
 export function copyVerdict(a: Uint32Array, b: Uint32Array, opts: DuplicateOptions = {}): number | null {
   const { jaccard, containment } = copySimilarity(a, b);
-  if (jaccard >= (opts.threshold ?? DUPLICATE_THRESHOLD) || containment >= (opts.containment ?? CONTAINMENT_THRESHOLD)) return Math.max(jaccard, containment);
+  if (jaccard >= (opts.threshold ?? DUPLICATE_THRESHOLD) || containment >= (opts.containment ?? CONTAINMENT_THRESHOLD))
+    return Math.max(jaccard, containment);
   return null;
 }
 
-export function findDuplicateOf(candidate: DuplicateProbe, others: readonly DuplicateCandidateText[], opts: DuplicateOptions = {}): DuplicateMatch | null {
+export function findDuplicateOf(
+  candidate: DuplicateProbe,
+  others: readonly DuplicateCandidateText[],
+  opts: DuplicateOptions = {},
+): DuplicateMatch | null {
   const threshold = opts.threshold ?? DUPLICATE_THRESHOLD;
   const containment = opts.containment ?? CONTAINMENT_THRESHOLD;
   const minWords = opts.minWords ?? MIN_WORDS;
@@ -112,8 +127,18 @@ export function findDuplicateOf(candidate: DuplicateProbe, others: readonly Dupl
       basis = 'estimate';
     } else continue;
     if (similarity === null) continue;
-    if (!best || o.publishedAt < best.publishedAt || (o.publishedAt === best.publishedAt && similarity > best.similarity)) {
-      best = { id: o.id, similarity, samePublisher: o.publisherId === candidate.publisherId, basis, publishedAt: o.publishedAt };
+    if (
+      !best ||
+      o.publishedAt < best.publishedAt ||
+      (o.publishedAt === best.publishedAt && similarity > best.similarity)
+    ) {
+      best = {
+        id: o.id,
+        similarity,
+        samePublisher: o.publisherId === candidate.publisherId,
+        basis,
+        publishedAt: o.publishedAt,
+      };
     }
   }
   return best && { id: best.id, similarity: best.similarity, samePublisher: best.samePublisher, basis: best.basis };
@@ -131,7 +156,10 @@ export interface DuplicatePair {
  * come out in input order (a before b). Pairs whose Jaccard is far below the
  * band threshold (~0.4) can be missed, as they would be by the database index.
  */
-export function duplicatePairs(docs: readonly { id: number | string; text: string }[], opts: DuplicateOptions = {}): DuplicatePair[] {
+export function duplicatePairs(
+  docs: readonly { id: number | string; text: string }[],
+  opts: DuplicateOptions = {},
+): DuplicatePair[] {
   const k = opts.shingle ?? SHINGLE;
   const minWords = opts.minWords ?? MIN_WORDS;
   const shingles: (Uint32Array | null)[] = [];

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addVectors, dot, idf, normalise, parseVector, serialiseVector, termCounts, terms, tfidfVector } from './terms.ts';
+import {
+  addVectors,
+  dot,
+  idf,
+  normalise,
+  parseVector,
+  serialiseVector,
+  termCounts,
+  terms,
+  tfidfVector,
+} from './terms.ts';
 
 describe('terms', () => {
   it('drops stop words and bare numbers, stems, keeps mixed tokens', () => {
@@ -21,12 +31,27 @@ describe('terms', () => {
 describe('vectors', () => {
   it('rare terms weigh more than common ones', () => {
     expect(idf(1, 1000)).toBeGreaterThan(idf(500, 1000));
-    const v = tfidfVector(new Map([['common', 1], ['rare', 1]]), (t) => (t === 'common' ? 900 : 2), 1000);
+    const v = tfidfVector(
+      new Map([
+        ['common', 1],
+        ['rare', 1],
+      ]),
+      (t) => (t === 'common' ? 900 : 2),
+      1000,
+    );
     expect([...v.keys()][0]).toBe('rare');
   });
 
   it('is unit length, so a vector dotted with itself is 1', () => {
-    const v = tfidfVector(new Map([['a', 3], ['b', 1], ['c', 2]]), () => 5, 100);
+    const v = tfidfVector(
+      new Map([
+        ['a', 3],
+        ['b', 1],
+        ['c', 2],
+      ]),
+      () => 5,
+      100,
+    );
     expect(dot(v, v)).toBeCloseTo(1, 6);
     expect(dot(v, normalise(new Map([['z', 1]])))).toBe(0);
   });
@@ -46,7 +71,12 @@ describe('vectors', () => {
   });
 
   it('round-trips through JSON and tolerates junk', () => {
-    const v = normalise(new Map([['a', 1], ['b', 2]]));
+    const v = normalise(
+      new Map([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    );
     expect(dot(parseVector(serialiseVector(v)), v)).toBeCloseTo(1, 3);
     expect(parseVector('not json').size).toBe(0);
     expect(parseVector(null).size).toBe(0);

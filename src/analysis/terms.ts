@@ -10,7 +10,9 @@ export type TermVector = Map<string, number>;
 
 const STOP = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being below between both but by can can't could couldn't did didn't do does doesn't doing don't down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's me more most mustn't my myself no nor not now of off on once only or other ought our ours ourselves out over own per same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there there's these they they'd they'll they're they've this those through to too under until up upon us very via was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
-  said says say saying told according year years week weeks day days month months time times new one two three first last many much may might must also like just even still well back made make makes get got go going went come came take took since around across another every however although though yet already told ago today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr people way could would include including includes including per cent percent`.split(/\s+/),
+  said says say saying told according year years week weeks day days month months time times new one two three first last many much may might must also like just even still well back made make makes get got go going went come came take took since around across another every however although though yet already told ago today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr people way could would include including includes including per cent percent`.split(
+    /\s+/,
+  ),
 );
 
 const stemCache = new Map<string, string>();
@@ -62,7 +64,12 @@ export function idf(df: number, docs: number): number {
 }
 
 /** TF-IDF with sub-linear term frequency, the `k` strongest terms, unit length. */
-export function tfidfVector(counts: Map<string, number>, dfOf: (term: string) => number, docs: number, k = 40): TermVector {
+export function tfidfVector(
+  counts: Map<string, number>,
+  dfOf: (term: string) => number,
+  docs: number,
+  k = 40,
+): TermVector {
   const scored: [string, number][] = [];
   for (const [t, c] of counts) scored.push([t, (1 + Math.log(c)) * idf(dfOf(t), docs)]);
   scored.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));

@@ -16,7 +16,10 @@ const UNSPACED_SPLIT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[^\p{sc=Han}\
 
 /** The words of a text, normalised; typographic apostrophes count as ASCII ones. */
 export function words(text: string): string[] {
-  const found = normaliseText(text).replace(/[\u2018\u2019\u02bc]/g, "'").match(WORD) ?? [];
+  const found =
+    normaliseText(text)
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .match(WORD) ?? [];
   if (!found.some((w) => UNSPACED.test(w))) return found;
   const out: string[] = [];
   for (const w of found) {

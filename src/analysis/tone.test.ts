@@ -3,8 +3,12 @@ import { isGoodNews, tone } from './tone.ts';
 
 describe('tone', () => {
   it('reads uplifting stories as positive and grim ones as negative', () => {
-    const good = tone('Volunteers celebrated as the restored park reopened to families, and the mayor praised a wonderful community effort.');
-    const bad = tone('Three people were killed and dozens injured when a fire destroyed the building; police said the attack was a tragedy.');
+    const good = tone(
+      'Volunteers celebrated as the restored park reopened to families, and the mayor praised a wonderful community effort.',
+    );
+    const bad = tone(
+      'Three people were killed and dozens injured when a fire destroyed the building; police said the attack was a tragedy.',
+    );
     expect(good).toBeGreaterThan(0.3);
     expect(bad).toBeLessThan(-0.3);
   });
@@ -32,7 +36,9 @@ describe('tone', () => {
   });
 
   it('lets intensifiers strengthen the next word', () => {
-    expect(tone('The council said the plan was very good news for residents.')).toBeGreaterThan(tone('The council said the plan was good news for residents.'));
+    expect(tone('The council said the plan was very good news for residents.')).toBeGreaterThan(
+      tone('The council said the plan was good news for residents.'),
+    );
   });
 
   it('normalises by length', () => {

@@ -7,11 +7,16 @@
 import { words } from './tokens.ts';
 
 const VALENCE_LISTS: [number, string][] = [
-  [3, `wonderful amazing fantastic superb outstanding delighted delight thrilled overjoyed joy joyful jubilant
+  [
+    3,
+    `wonderful amazing fantastic superb outstanding delighted delight thrilled overjoyed joy joyful jubilant
        triumph triumphant breakthrough heartwarming heartening inspiring inspirational miracle miraculous
        excellent brilliant magnificent marvellous celebrate celebrated celebration celebrations cure cured
-       lifesaving rescued reunited heroic hero heroes`],
-  [2, `good great best better happy happiness glad pleased proud pride love loved lovely beautiful success
+       lifesaving rescued reunited heroic hero heroes`,
+  ],
+  [
+    2,
+    `good great best better happy happiness glad pleased proud pride love loved lovely beautiful success
        successful succeed succeeded win won winner winners victory award awarded awards honour honoured
        praise praised hope hopeful hopes optimism optimistic improve improved improvement improvements
        improving recover recovered recovery thrive thriving flourish flourishing boost boosted helped
@@ -22,19 +27,28 @@ const VALENCE_LISTS: [number, string][] = [
        innovative innovation progress positive benefit benefits opportunity opportunities
        support supported friendship friends together solved solution solutions adopted adoption bravery
        brave courage courageous reunion freed rebuild rebuilt clean cleaner greener bloom blooming
-       affordable excited exciting encouraging inspire inspired empower empowered`],
-  [1, `ok fine fair calm stable steady agree agreed agreement deal growth grow growing rise rising gain gains
+       affordable excited exciting encouraging inspire inspired empower empowered`,
+  ],
+  [
+    1,
+    `ok fine fair calm stable steady agree agreed agreement deal growth grow growing rise rising gain gains
        gained rebound rebounded increase increased strong stronger strength easy eased easing ease resolve
        resolved resolution reopen reopened open create created creating new launch launched first bestselling
-       popular useful clear clever efficient fresh relief relieved upbeat promising record`],
-  [-1, `problem problems issue issues concern concerns concerned worry worried worries risk risks difficult
+       popular useful clear clever efficient fresh relief relieved upbeat promising record`,
+  ],
+  [
+    -1,
+    `problem problems issue issues concern concerns concerned worry worried worries risk risks difficult
         difficulty fall fell falling drop dropped decline declined declining down lower cut cuts cutting
         delay delayed doubt doubts uncertain uncertainty slow slowed slowing weak weaker warn warned warning
         warnings criticise criticised criticism critical complain complained complaint complaints dispute
         row rows against shortage shortages struggle struggling pressure fear fears feared blame blamed
         deny denied reject rejected refuse refused lose lost losing loss losses miss missed fail shut closed
-        closure closures sick ill poor expensive costly`],
-  [-2, `bad worse sad sadly angry anger furious outrage outraged protest protests fight fighting clash clashes
+        closure closures sick ill poor expensive costly`,
+  ],
+  [
+    -2,
+    `bad worse sad sadly angry anger furious outrage outraged protest protests fight fighting clash clashes
         damage damaged hurt injured injury injuries pain painful suffer suffered suffering victim victims
         failure failed crisis crises collapse collapsed slump plunge plunged crash crashed debt deficit
         unemployment redundancies layoffs bankrupt bankruptcy scandal fraud corruption accused accuse
@@ -42,25 +56,70 @@ const VALENCE_LISTS: [number, string][] = [
         dangerous attack attacked violence violent abuse abused shock shocking shocked fire flood floods
         flooding drought storm hunger poverty homeless disease illness cancer toxic pollution polluted
         ban banned strike strikes chaos grim bleak alarm alarming fearful afraid lonely loneliness
-        destroy destroyed destruction broken hate hatred racist racism emergency evacuated missing`],
-  [-3, `kill killed killing killings dead death deaths die died dies dying murder murdered tragedy tragic
+        destroy destroyed destruction broken hate hatred racist racism emergency evacuated missing`,
+  ],
+  [
+    -3,
+    `kill killed killing killings dead death deaths die died dies dying murder murdered tragedy tragic
         disaster catastrophe catastrophic devastating devastated horror horrific terror terrorist terrorism
         war massacre genocide bomb bombing bombings rape raped torture tortured famine earthquake tsunami
-        fatal fatalities slaughter atrocity atrocities suicide grief mourn mourning shooting stabbed stabbing`],
+        fatal fatalities slaughter atrocity atrocities suicide grief mourn mourning shooting stabbed stabbing`,
+  ],
 ];
 
 const VALENCE = new Map<string, number>();
 for (const [v, list] of VALENCE_LISTS) for (const w of list.split(/\s+/)) if (w) VALENCE.set(w, v);
 
 const NEGATORS = new Set([
-  'not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'without', 'hardly', 'barely', 'scarcely',
-  'cannot', "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
-  "shouldn't", "couldn't", "hasn't", "haven't", "hadn't", "mustn't", 'lack', 'lacked', 'lacking',
+  'not',
+  'no',
+  'never',
+  'none',
+  'nothing',
+  'nobody',
+  'neither',
+  'nor',
+  'without',
+  'hardly',
+  'barely',
+  'scarcely',
+  'cannot',
+  "can't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "won't",
+  "wouldn't",
+  "shouldn't",
+  "couldn't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "mustn't",
+  'lack',
+  'lacked',
+  'lacking',
 ]);
 const INTENSIFIERS = new Map([
-  ['very', 1.5], ['extremely', 1.8], ['really', 1.3], ['hugely', 1.6], ['highly', 1.4], ['deeply', 1.5],
-  ['incredibly', 1.7], ['truly', 1.4], ['so', 1.3], ['most', 1.2], ['particularly', 1.3], ['utterly', 1.7],
-  ['slightly', 0.5], ['somewhat', 0.6], ['fairly', 0.8],
+  ['very', 1.5],
+  ['extremely', 1.8],
+  ['really', 1.3],
+  ['hugely', 1.6],
+  ['highly', 1.4],
+  ['deeply', 1.5],
+  ['incredibly', 1.7],
+  ['truly', 1.4],
+  ['so', 1.3],
+  ['most', 1.2],
+  ['particularly', 1.3],
+  ['utterly', 1.7],
+  ['slightly', 0.5],
+  ['somewhat', 0.6],
+  ['fairly', 0.8],
 ]);
 /** Words after a negator that it reaches, within the clause. */
 const NEGATION_SCOPE = 3;
@@ -74,7 +133,16 @@ function valence(word: string): number | undefined {
   const v = VALENCE.get(word);
   if (v !== undefined) return v;
   // Simple inflections of listed words: hopes → hope, cheering → cheer, smiled → smile.
-  for (const [suffix, add] of [['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e'], ['ly', '']] as const) {
+  for (const [suffix, add] of [
+    ['s', ''],
+    ['es', ''],
+    ['ed', ''],
+    ['ed', 'e'],
+    ['d', ''],
+    ['ing', ''],
+    ['ing', 'e'],
+    ['ly', ''],
+  ] as const) {
     if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
       const base = VALENCE.get(word.slice(0, -suffix.length) + add);
       if (base !== undefined) return base;

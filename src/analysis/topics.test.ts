@@ -19,13 +19,28 @@ describe('TOPICS', () => {
 
   it('names second-level topics parent/child, with a parent that exists', () => {
     const required = [
-      'politics/elections', 'politics/government', 'politics/international-relations',
-      'economy-business-finance/markets', 'economy-business-finance/companies', 'economy-business-finance/economy',
-      'sport/football', 'sport/tennis', 'sport/cricket', 'sport/motor-racing',
-      'arts-culture-entertainment-media/film', 'arts-culture-entertainment-media/music',
-      'arts-culture-entertainment-media/television', 'arts-culture-entertainment-media/books',
-      'human-interest/celebrity', 'science-technology/technology', 'science-technology/space', 'health/medicine',
-      'environment/climate-change', 'conflict-war-peace/terrorism', 'crime-law-justice/courts', 'crime-law-justice/police',
+      'politics/elections',
+      'politics/government',
+      'politics/international-relations',
+      'economy-business-finance/markets',
+      'economy-business-finance/companies',
+      'economy-business-finance/economy',
+      'sport/football',
+      'sport/tennis',
+      'sport/cricket',
+      'sport/motor-racing',
+      'arts-culture-entertainment-media/film',
+      'arts-culture-entertainment-media/music',
+      'arts-culture-entertainment-media/television',
+      'arts-culture-entertainment-media/books',
+      'human-interest/celebrity',
+      'science-technology/technology',
+      'science-technology/space',
+      'health/medicine',
+      'environment/climate-change',
+      'conflict-war-peace/terrorism',
+      'crime-law-justice/courts',
+      'crime-law-justice/police',
     ];
     for (const slug of required) expect(topicBySlug(slug)?.parent, slug).toBe(slug.split('/')[0]);
     for (const t of TOPICS.filter((t) => t.parent)) {
@@ -48,23 +63,125 @@ describe('stem', () => {
 
 // One short invented story per topic family: the family must come out first.
 const STORIES: [string, Partial<TopicInput>][] = [
-  ['politics', { title: 'Prime minister faces rebellion over tax plans', text: 'Backbench MPs warned the government that they would vote against the bill when it returns to parliament next week, and the opposition leader said the party was divided.' }],
-  ['economy-business-finance', { title: 'Retailer reports record profits as sales climb', text: 'The supermarket chain said annual revenue rose 8%, lifting its share price, and the chief executive told investors the company would raise its dividend.' }],
-  ['sport', { title: 'Late goal sends champions through to the cup final', text: 'The striker scored in stoppage time after the goalkeeper parried a free kick, and the manager praised his squad for a battling display in front of 40,000 fans.' }],
-  ['arts-culture-entertainment-media', { title: 'Director wins top prize at film festival', text: 'The drama, starring two newcomers, was praised by critics and will open in cinemas next month; the actress said the award belonged to the whole cast.' }],
-  ['science-technology', { title: 'Software update fixes security flaw in millions of phones', text: 'Hackers could have taken over handsets through a bug in the operating system, researchers said, urging users to download the patch for their devices.' }],
-  ['health', { title: 'Hospital waiting lists grow as flu cases rise', text: 'Doctors and nurses reported more patients with symptoms of the infection, and health officials urged older people to get the vaccine.' }],
-  ['crime-law-justice', { title: 'Man jailed for armed robbery at jewellers', text: 'The judge told the court the defendant had threatened staff with a knife; he was sentenced to eight years in prison after the jury returned a guilty verdict.' }],
-  ['environment', { title: 'Rare species returns to restored wetland', text: 'Conservation groups said the habitat, once polluted by farm waste, now supports endangered birds, and wildlife experts hailed a boost for biodiversity.' }],
-  ['conflict-war-peace', { title: 'Troops advance as ceasefire collapses', text: 'Artillery shelled the city overnight and soldiers clashed with rebel fighters; the military said dozens of militants were killed as civilians fled the fighting.' }],
-  ['disaster-accident-emergency', { title: 'Earthquake leaves hundreds trapped under rubble', text: 'Rescue teams searched collapsed buildings after the quake, the death toll rose through the day and emergency services evacuated survivors from the area.' }],
-  ['lifestyle-leisure', { title: 'Ten recipes for a summer garden party', text: 'Our chef suggests easy dishes with seasonal vegetables, a light dessert and a glass of wine, perfect for a relaxed weekend at home or on holiday.' }],
-  ['human-interest', { title: 'Village celebrates its oldest resident turning 110', text: 'The centenarian marked her birthday with a party at the care home, reunited with relatives, and said the secret was a daily walk with her dog.' }],
-  ['education', { title: 'Exam results improve at city schools', text: 'More pupils passed their exams this summer, head teachers said, crediting smaller classrooms and extra support for students before the tests.' }],
-  ['labour', { title: 'Rail workers vote for strike over pay', text: 'The trade union said members rejected a wage offer below inflation and would stage a walkout next month unless employers improved the pay deal.' }],
-  ['religion', { title: 'Archbishop calls for unity at Easter service', text: 'Speaking in the cathedral, the archbishop urged Christians and people of all faiths to pray for peace, and the congregation joined in prayer.' }],
-  ['society', { title: 'Homelessness rises as rents outpace benefits', text: 'Charities said more families were living in temporary accommodation and called for affordable housing and action on poverty and inequality.' }],
-  ['weather', { title: 'Heavy snow and icy roads forecast for the weekend', text: 'The Met Office issued an amber warning as temperatures fall below freezing, with gusts of wind and further snowfall expected across the hills.' }],
+  [
+    'politics',
+    {
+      title: 'Prime minister faces rebellion over tax plans',
+      text: 'Backbench MPs warned the government that they would vote against the bill when it returns to parliament next week, and the opposition leader said the party was divided.',
+    },
+  ],
+  [
+    'economy-business-finance',
+    {
+      title: 'Retailer reports record profits as sales climb',
+      text: 'The supermarket chain said annual revenue rose 8%, lifting its share price, and the chief executive told investors the company would raise its dividend.',
+    },
+  ],
+  [
+    'sport',
+    {
+      title: 'Late goal sends champions through to the cup final',
+      text: 'The striker scored in stoppage time after the goalkeeper parried a free kick, and the manager praised his squad for a battling display in front of 40,000 fans.',
+    },
+  ],
+  [
+    'arts-culture-entertainment-media',
+    {
+      title: 'Director wins top prize at film festival',
+      text: 'The drama, starring two newcomers, was praised by critics and will open in cinemas next month; the actress said the award belonged to the whole cast.',
+    },
+  ],
+  [
+    'science-technology',
+    {
+      title: 'Software update fixes security flaw in millions of phones',
+      text: 'Hackers could have taken over handsets through a bug in the operating system, researchers said, urging users to download the patch for their devices.',
+    },
+  ],
+  [
+    'health',
+    {
+      title: 'Hospital waiting lists grow as flu cases rise',
+      text: 'Doctors and nurses reported more patients with symptoms of the infection, and health officials urged older people to get the vaccine.',
+    },
+  ],
+  [
+    'crime-law-justice',
+    {
+      title: 'Man jailed for armed robbery at jewellers',
+      text: 'The judge told the court the defendant had threatened staff with a knife; he was sentenced to eight years in prison after the jury returned a guilty verdict.',
+    },
+  ],
+  [
+    'environment',
+    {
+      title: 'Rare species returns to restored wetland',
+      text: 'Conservation groups said the habitat, once polluted by farm waste, now supports endangered birds, and wildlife experts hailed a boost for biodiversity.',
+    },
+  ],
+  [
+    'conflict-war-peace',
+    {
+      title: 'Troops advance as ceasefire collapses',
+      text: 'Artillery shelled the city overnight and soldiers clashed with rebel fighters; the military said dozens of militants were killed as civilians fled the fighting.',
+    },
+  ],
+  [
+    'disaster-accident-emergency',
+    {
+      title: 'Earthquake leaves hundreds trapped under rubble',
+      text: 'Rescue teams searched collapsed buildings after the quake, the death toll rose through the day and emergency services evacuated survivors from the area.',
+    },
+  ],
+  [
+    'lifestyle-leisure',
+    {
+      title: 'Ten recipes for a summer garden party',
+      text: 'Our chef suggests easy dishes with seasonal vegetables, a light dessert and a glass of wine, perfect for a relaxed weekend at home or on holiday.',
+    },
+  ],
+  [
+    'human-interest',
+    {
+      title: 'Village celebrates its oldest resident turning 110',
+      text: 'The centenarian marked her birthday with a party at the care home, reunited with relatives, and said the secret was a daily walk with her dog.',
+    },
+  ],
+  [
+    'education',
+    {
+      title: 'Exam results improve at city schools',
+      text: 'More pupils passed their exams this summer, head teachers said, crediting smaller classrooms and extra support for students before the tests.',
+    },
+  ],
+  [
+    'labour',
+    {
+      title: 'Rail workers vote for strike over pay',
+      text: 'The trade union said members rejected a wage offer below inflation and would stage a walkout next month unless employers improved the pay deal.',
+    },
+  ],
+  [
+    'religion',
+    {
+      title: 'Archbishop calls for unity at Easter service',
+      text: 'Speaking in the cathedral, the archbishop urged Christians and people of all faiths to pray for peace, and the congregation joined in prayer.',
+    },
+  ],
+  [
+    'society',
+    {
+      title: 'Homelessness rises as rents outpace benefits',
+      text: 'Charities said more families were living in temporary accommodation and called for affordable housing and action on poverty and inequality.',
+    },
+  ],
+  [
+    'weather',
+    {
+      title: 'Heavy snow and icy roads forecast for the weekend',
+      text: 'The Met Office issued an amber warning as temperatures fall below freezing, with gusts of wind and further snowfall expected across the hills.',
+    },
+  ],
 ];
 
 describe('assignTopics: each topic family', () => {
@@ -75,28 +192,63 @@ describe('assignTopics: each topic family', () => {
   }
 
   it('finds second-level topics under their parent', () => {
-    expect(slugs({ title: 'Tennis: top seed knocked out of Wimbledon', text: 'The defending champion lost in straight sets on centre court after a double fault on match point.' })).toContain('sport/tennis');
-    expect(slugs({ title: 'Central bank holds interest rates as inflation eases', text: 'Economists expect the rate cut to come later in the year as growth slows.' })).toContain('economy-business-finance/economy');
-    expect(slugs({ title: 'Voters head to the polls in tight election', text: 'Turnout was high at polling stations as candidates made a final appeal to undecided voters in marginal seats.' })).toContain('politics/elections');
-    expect(slugs({ title: 'Climate change: glaciers melting faster than feared', text: 'Global warming has raised sea levels, and scientists urged cuts to carbon emissions.' })).toContain('environment/climate-change');
-    expect(slugs({ title: 'Astronauts return from space station', text: 'The spacecraft left orbit and NASA said the crew landed safely.' })).toContain('science-technology/space');
+    expect(
+      slugs({
+        title: 'Tennis: top seed knocked out of Wimbledon',
+        text: 'The defending champion lost in straight sets on centre court after a double fault on match point.',
+      }),
+    ).toContain('sport/tennis');
+    expect(
+      slugs({
+        title: 'Central bank holds interest rates as inflation eases',
+        text: 'Economists expect the rate cut to come later in the year as growth slows.',
+      }),
+    ).toContain('economy-business-finance/economy');
+    expect(
+      slugs({
+        title: 'Voters head to the polls in tight election',
+        text: 'Turnout was high at polling stations as candidates made a final appeal to undecided voters in marginal seats.',
+      }),
+    ).toContain('politics/elections');
+    expect(
+      slugs({
+        title: 'Climate change: glaciers melting faster than feared',
+        text: 'Global warming has raised sea levels, and scientists urged cuts to carbon emissions.',
+      }),
+    ).toContain('environment/climate-change');
+    expect(
+      slugs({
+        title: 'Astronauts return from space station',
+        text: 'The spacecraft left orbit and NASA said the crew landed safely.',
+      }),
+    ).toContain('science-technology/space');
   });
 });
 
 describe('assignTopics: categories and section', () => {
-  const ambiguous = { title: 'A big day for the club', text: 'Everyone at the club was delighted with what happened on Saturday.' };
+  const ambiguous = {
+    title: 'A big day for the club',
+    text: 'Everyone at the club was delighted with what happened on Saturday.',
+  };
 
   it('maps the feed categories and the section through the alias table', () => {
     expect(best({ ...ambiguous, section: 'business' })).toBe('economy-business-finance');
     expect(best({ ...ambiguous, section: 'sport' })).toBe('sport');
-    expect(slugs({ ...ambiguous, categories: ['Football'] })).toEqual(expect.arrayContaining(['sport', 'sport/football']));
+    expect(slugs({ ...ambiguous, categories: ['Football'] })).toEqual(
+      expect.arrayContaining(['sport', 'sport/football']),
+    );
     expect(best({ ...ambiguous, categories: ['Tech'] })).toBe('science-technology');
-    expect(slugs({ ...ambiguous, categories: ['Elections'] })).toEqual(expect.arrayContaining(['politics', 'politics/elections']));
+    expect(slugs({ ...ambiguous, categories: ['Elections'] })).toEqual(
+      expect.arrayContaining(['politics', 'politics/elections']),
+    );
     expect(best({ ...ambiguous, section: 'Culture' })).toBe('arts-culture-entertainment-media');
   });
 
   it('lets the section win over text that leans elsewhere', () => {
-    const leaning = { title: 'Club thanks its fans after a long season', text: 'The manager said the players and the squad had given everything this season.' };
+    const leaning = {
+      title: 'Club thanks its fans after a long season',
+      text: 'The manager said the players and the squad had given everything this season.',
+    };
     expect(best(leaning)).toBe('sport');
     expect(best({ ...leaning, section: 'business' })).toBe('economy-business-finance');
   });
@@ -113,13 +265,21 @@ describe('assignTopics: categories and section', () => {
 
 describe('assignTopics: shape of the answer', () => {
   it('gives nothing for a text about nothing in particular', () => {
-    expect(slugs({ title: 'A quiet afternoon', text: 'It was a day like many others. Some people went out, others stayed in, and by the evening the streets were calm again.' })).toEqual([]);
+    expect(
+      slugs({
+        title: 'A quiet afternoon',
+        text: 'It was a day like many others. Some people went out, others stayed in, and by the evening the streets were calm again.',
+      }),
+    ).toEqual([]);
     expect(slugs({})).toEqual([]);
   });
 
   it('returns second-level topics only together with their parent', () => {
     // A passing mention of a film inside a sports story: no film without arts.
-    const r = slugs({ title: 'Striker scores hat-trick in derby win', text: 'The forward, who once appeared in a film, scored three goals as his team went top of the league; the manager said the squad deserved the victory.' });
+    const r = slugs({
+      title: 'Striker scores hat-trick in derby win',
+      text: 'The forward, who once appeared in a film, scored three goals as his team went top of the league; the manager said the squad deserved the victory.',
+    });
     expect(r[0]).toBe('sport');
     for (const s of r) {
       const parent = topicBySlug(s)!.parent;
@@ -146,8 +306,12 @@ describe('assignTopics: shape of the answer', () => {
 
   it('normalises the body by its length', () => {
     const filler = ' The day went on as days do, with people coming and going.'.repeat(40);
-    const short = assignTopics(input({ title: 'Update', text: 'The election campaign continued with a vote in parliament.' }))[0]!;
-    const diluted = assignTopics(input({ title: 'Update', text: 'The election campaign continued with a vote in parliament.' + filler }))[0];
+    const short = assignTopics(
+      input({ title: 'Update', text: 'The election campaign continued with a vote in parliament.' }),
+    )[0]!;
+    const diluted = assignTopics(
+      input({ title: 'Update', text: 'The election campaign continued with a vote in parliament.' + filler }),
+    )[0];
     expect(short.slug).toBe('politics');
     expect(diluted === undefined || diluted.score < short.score).toBe(true);
   });

@@ -40,7 +40,12 @@ export const TOPICS: readonly TopicDef[] = Object.freeze(
       ['arts-culture-entertainment-media/film', 'Film', '20000005', 'arts-culture-entertainment-media'],
       ['arts-culture-entertainment-media/music', 'Music', '20000018', 'arts-culture-entertainment-media'],
       ['arts-culture-entertainment-media/television', 'Television', '20000051', 'arts-culture-entertainment-media'],
-      ['arts-culture-entertainment-media/books', 'Books and literature', '20000013', 'arts-culture-entertainment-media'],
+      [
+        'arts-culture-entertainment-media/books',
+        'Books and literature',
+        '20000013',
+        'arts-culture-entertainment-media',
+      ],
       ['crime-law-justice', 'Crime, law and justice', '02000000', null],
       ['crime-law-justice/courts', 'Courts', '20000106', 'crime-law-justice'],
       ['crime-law-justice/police', 'Police', '20000129', 'crime-law-justice'],
@@ -121,7 +126,9 @@ function hasVowel(w: string): boolean {
 /** Ends consonant-vowel-consonant, the last not w, x or y (hop, vot). */
 function cvc(w: string): boolean {
   const n = w.length;
-  return n >= 3 && isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1) && !'wxy'.includes(w[n - 1]!);
+  return (
+    n >= 3 && isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1) && !'wxy'.includes(w[n - 1]!)
+  );
 }
 
 export function stem(word: string): string {
@@ -143,7 +150,8 @@ export function stem(word: string): string {
   if (cut !== null) {
     const n = cut.length;
     if (/(?:at|bl|is)$/.test(cut)) w = cut + 'e';
-    else if (n >= 4 && cut[n - 1] === cut[n - 2] && isConsonant(cut, n - 1) && !'lsz'.includes(cut[n - 1]!)) w = cut.slice(0, -1);
+    else if (n >= 4 && cut[n - 1] === cut[n - 2] && isConsonant(cut, n - 1) && !'lsz'.includes(cut[n - 1]!))
+      w = cut.slice(0, -1);
     else if (measure(cut) === 1 && cvc(cut)) w = cut + 'e';
     else w = cut;
   }
@@ -188,7 +196,9 @@ function tokens(text: string): string[] {
 
 // A lexicon word must never stem to one of these (a guard against stemming accidents).
 const FUNCTION_WORDS = new Set(
-  'a an the in on at of to for by as is it be do go up so no or and but not was has had his her its one two set get put out off all new'.split(' '),
+  'a an the in on at of to for by as is it be do go up so no or and but not was has had his her its one two set get put out off all new'.split(
+    ' ',
+  ),
 );
 
 function addHit(map: Map<string, Hit[]>, key: string, hit: Hit): void {
@@ -223,8 +233,7 @@ for (const [slug, body] of Object.entries(LEXICON)) {
     if (stems.length === 1) {
       if (FUNCTION_WORDS.has(stems[0]!)) throw new Error(`lexicon entry ${entry} in ${slug} stems to a function word`);
       addHit(exactHits, stems[0]!, { topic, weight });
-    }
-    else if (stems.length <= 4) {
+    } else if (stems.length <= 4) {
       addHit(phraseHits, stems.join(' '), { topic, weight });
       phraseStarts.add(stems[0]!);
     } else throw new Error(`phrase too long in ${slug}: ${entry}`);

@@ -15,13 +15,39 @@ describe.each(testDialects)('GET /healthz on %s', (dialect) => {
     database = await createTestDatabase(dialect);
     const p = await createPublisher(database.db, { slug: 'h', name: 'H', sections: ['news'] });
     const f = await addFeed(database.db, { publisherId: p.id, url: 'https://h.example/feed', intervalS: 300 });
-    const jobs: JobState[] = [{ name: 'feeds', running: true, runs: 3, failures: 0, skipped: 0, lastStartedAt: 1, lastFinishedAt: 2, lastDurationMs: 5, lastError: null, lastResult: null }];
-    const app = await buildServer({ config: { ...loadConfig({}), demo: false }, database, log: silentLogger, jobs: () => jobs });
+    const jobs: JobState[] = [
+      {
+        name: 'feeds',
+        running: true,
+        runs: 3,
+        failures: 0,
+        skipped: 0,
+        lastStartedAt: 1,
+        lastFinishedAt: 2,
+        lastDurationMs: 5,
+        lastError: null,
+        lastResult: null,
+      },
+    ];
+    const app = await buildServer({
+      config: { ...loadConfig({}), demo: false },
+      database,
+      log: silentLogger,
+      jobs: () => jobs,
+    });
     const ok = await app.inject({ url: '/healthz' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'ok', database: { ok: true, dialect }, ingest: { feeds: 1, active: 1, parked: 0, due: 1, articles: 0 }, jobs: [{ name: 'feeds', running: true, runs: 3 }] });
+    expect(ok.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true, dialect },
+      ingest: { feeds: 1, active: 1, parked: 0, due: 1, articles: 0 },
+      jobs: [{ name: 'feeds', running: true, runs: 3 }],
+    });
     jobs[0]!.lastError = 'database went away';
-    expect((await app.inject({ url: '/healthz' })).json()).toMatchObject({ status: 'degraded', jobs: [{ last_error: 'database went away' }] });
+    expect((await app.inject({ url: '/healthz' })).json()).toMatchObject({
+      status: 'degraded',
+      jobs: [{ last_error: 'database went away' }],
+    });
     jobs[0]!.lastError = null;
     await database.db.updateTable('feeds').set({ status: 'parked' }).where('id', '=', f.id).execute();
     expect((await app.inject({ url: '/healthz' })).json()).toMatchObject({ status: 'degraded', ingest: { parked: 1 } });

@@ -16,7 +16,9 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; j
     try {
       latencyMs = await ping(deps.database);
     } catch (err) {
-      return reply.code(503).send({ status: 'down', version: VERSION, database: { ok: false, error: (err as Error).message } });
+      return reply
+        .code(503)
+        .send({ status: 'down', version: VERSION, database: { ok: false, error: (err as Error).message } });
     }
     const ingest = await ingestSummary(deps.database.db);
     const jobs = deps.jobs?.() ?? null;
@@ -25,7 +27,18 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; j
       status: degraded ? 'degraded' : 'ok',
       version: VERSION,
       database: { ok: true, dialect: deps.database.dialect, latency_ms: Math.round(latencyMs * 100) / 100 },
-      jobs: jobs?.map((j) => ({ name: j.name, running: j.running, runs: j.runs, failures: j.failures, skipped: j.skipped, last_run_at: iso(j.lastStartedAt), last_run_ms: j.lastDurationMs, last_error: j.lastError, last_result: j.lastResult })) ?? null,
+      jobs:
+        jobs?.map((j) => ({
+          name: j.name,
+          running: j.running,
+          runs: j.runs,
+          failures: j.failures,
+          skipped: j.skipped,
+          last_run_at: iso(j.lastStartedAt),
+          last_run_ms: j.lastDurationMs,
+          last_error: j.lastError,
+          last_result: j.lastResult,
+        })) ?? null,
       ingest: {
         feeds: ingest.feeds,
         active: ingest.active,

@@ -25,7 +25,20 @@ export interface Card {
 
 export const GOOD_NEWS = 'good-news';
 
-export const CARD_COLUMNS = ['id', 'title', 'standfirst', 'url', 'publisher_id', 'published_at', 'reading_minutes', 'image_url', 'image_caption', 'image_width', 'image_height', 'section'] as const;
+export const CARD_COLUMNS = [
+  'id',
+  'title',
+  'standfirst',
+  'url',
+  'publisher_id',
+  'published_at',
+  'reading_minutes',
+  'image_url',
+  'image_caption',
+  'image_width',
+  'image_height',
+  'section',
+] as const;
 export type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
 
 /** An article's address: its id, then its headline's slug (the one slug rule; only the id counts). */
@@ -34,7 +47,9 @@ export function articlePath(a: { id: number; title: string }): string {
 }
 
 export async function toCards(db: Kysely<DB>, rows: CardRow[]): Promise<Card[]> {
-  const publishers = new Map((await getPublishersByIds(db, [...new Set(rows.map((r) => r.publisher_id))])).map((p) => [p.id, p]));
+  const publishers = new Map(
+    (await getPublishersByIds(db, [...new Set(rows.map((r) => r.publisher_id))])).map((p) => [p.id, p]),
+  );
   return rows.map((r) => {
     const p = publishers.get(r.publisher_id);
     return {
@@ -45,15 +60,24 @@ export async function toCards(db: Kysely<DB>, rows: CardRow[]): Promise<Card[]> 
       publisher: { name: p?.name ?? '', slug: p?.slug ?? '', color: p?.brand_color ?? null },
       publishedAt: r.published_at,
       readingMinutes: r.reading_minutes,
-      image: r.image_url ? { url: r.image_url, caption: r.image_caption, width: r.image_width, height: r.image_height } : null,
+      image: r.image_url
+        ? { url: r.image_url, caption: r.image_caption, width: r.image_width, height: r.image_height }
+        : null,
       section: r.section,
     };
   });
 }
 
 /** Latest readable stories, optionally in one section, excluding some ids. */
-export async function latestCards(db: Kysely<DB>, opts: { limit: number; section?: string; exclude?: number[]; publisherId?: number }): Promise<Card[]> {
-  let q = db.selectFrom('articles').select([...CARD_COLUMNS]).where('status', '=', 'published').where('duplicate_of', 'is', null);
+export async function latestCards(
+  db: Kysely<DB>,
+  opts: { limit: number; section?: string; exclude?: number[]; publisherId?: number },
+): Promise<Card[]> {
+  let q = db
+    .selectFrom('articles')
+    .select([...CARD_COLUMNS])
+    .where('status', '=', 'published')
+    .where('duplicate_of', 'is', null);
   // Good news is a verdict (tone and topics, or an editor's), not a publisher's section.
   if (opts.section === GOOD_NEWS) q = q.where('good_news', '=', 1);
   else if (opts.section) q = q.where('section', '=', opts.section);
@@ -82,7 +106,10 @@ export function onePerPublisher<T extends { publisher_id: number }>(rows: T[], l
  * with pictures from the last two days, those covered by the most titles first
  * (copies count as coverage), newest first among equals, one per publisher.
  */
-export async function topCards(db: Kysely<DB>, opts: { limit: number; now: number; exclude?: number[] }): Promise<Card[]> {
+export async function topCards(
+  db: Kysely<DB>,
+  opts: { limit: number; now: number; exclude?: number[] },
+): Promise<Card[]> {
   const since = opts.now - 2 * 86_400_000;
   const rows = await db
     .selectFrom('articles as a')
@@ -110,11 +137,17 @@ export const LONG_READ_MINUTES = 5;
  * with the longest of those when there are too few long reads.
  */
 export async function picksCards(db: Kysely<DB>, opts: { limit: number; exclude?: number[] }): Promise<Card[]> {
-  let q = db.selectFrom('articles').select([...CARD_COLUMNS, 'word_count']).where('status', '=', 'published').where('duplicate_of', 'is', null);
+  let q = db
+    .selectFrom('articles')
+    .select([...CARD_COLUMNS, 'word_count'])
+    .where('status', '=', 'published')
+    .where('duplicate_of', 'is', null);
   if (opts.exclude?.length) q = q.where('id', 'not in', opts.exclude);
   const recent = await q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(300).execute();
   const long = recent.filter((r) => r.reading_minutes >= LONG_READ_MINUTES);
-  const longest = recent.filter((r) => r.reading_minutes < LONG_READ_MINUTES && r.reading_minutes >= 1).sort((a, b) => b.word_count - a.word_count);
+  const longest = recent
+    .filter((r) => r.reading_minutes < LONG_READ_MINUTES && r.reading_minutes >= 1)
+    .sort((a, b) => b.word_count - a.word_count);
   return toCards(db, [...long, ...longest].slice(0, opts.limit));
 }
 
@@ -151,7 +184,11 @@ export interface ListFilter {
 export type ListRow = CardRow & { cluster_id: number | null };
 
 /** Up to `limit + 1` rows of a list, newest first from the cursor (one more than asked: there is a next page). */
-export async function listRows(db: Kysely<DB>, filter: ListFilter, opts: { limit: number; before: Cursor | null }): Promise<ListRow[]> {
+export async function listRows(
+  db: Kysely<DB>,
+  filter: ListFilter,
+  opts: { limit: number; before: Cursor | null },
+): Promise<ListRow[]> {
   const own = filter.publisherId !== undefined || filter.authorId !== undefined;
   let q = db
     .selectFrom('articles')
@@ -161,13 +198,27 @@ export async function listRows(db: Kysely<DB>, filter: ListFilter, opts: { limit
       const original = eb('articles.duplicate_of', 'is', null);
       if (!own) return original;
       // On its own pages a publisher's article shows unless it re-posts another of the same publisher's.
-      const sameHouse = eb.exists(eb.selectFrom('articles as o').select('o.id').whereRef('o.id', '=', 'articles.duplicate_of').whereRef('o.publisher_id', '=', 'articles.publisher_id'));
+      const sameHouse = eb.exists(
+        eb
+          .selectFrom('articles as o')
+          .select('o.id')
+          .whereRef('o.id', '=', 'articles.duplicate_of')
+          .whereRef('o.publisher_id', '=', 'articles.publisher_id'),
+      );
       return eb.or([original, eb.not(sameHouse)]);
     });
   if (filter.section === GOOD_NEWS) q = q.where('articles.good_news', '=', 1);
   else if (filter.section) q = q.where('articles.section', '=', filter.section);
   if (filter.publisherId !== undefined) q = q.where('articles.publisher_id', '=', filter.publisherId);
-  if (filter.authorId !== undefined) q = q.where('articles.id', 'in', db.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', filter.authorId)); // driven by the author's index, not a scan of every article
+  if (filter.authorId !== undefined)
+    q = q.where(
+      'articles.id',
+      'in',
+      db
+        .selectFrom('article_authors')
+        .select('article_authors.article_id')
+        .where('article_authors.author_id', '=', filter.authorId),
+    ); // driven by the author's index, not a scan of every article
   const b = opts.before;
   // Topic and name pages: the page's ids come from the tag's own (tag, time, id) index, newest first
   // from the cursor, so a tag on 14,000 articles costs what a rare one does (not a fetch and sort of
@@ -176,18 +227,38 @@ export async function listRows(db: Kysely<DB>, filter: ListFilter, opts: { limit
   if (filter.topic !== undefined || filter.entityId !== undefined) {
     const tag = () =>
       filter.topic !== undefined
-        ? db.selectFrom('article_topics as t').select(['t.article_id', 't.published_at']).where('t.topic', '=', filter.topic)
-        : db.selectFrom('article_entities as t').select(['t.article_id', 't.published_at']).where('t.entity_id', '=', filter.entityId!);
+        ? db
+            .selectFrom('article_topics as t')
+            .select(['t.article_id', 't.published_at'])
+            .where('t.topic', '=', filter.topic)
+        : db
+            .selectFrom('article_entities as t')
+            .select(['t.article_id', 't.published_at'])
+            .where('t.entity_id', '=', filter.entityId!);
     let from = b;
     let want = opts.limit + 11;
     const rows: ListRow[] = [];
     for (;;) {
       let t = tag();
       const c = from;
-      if (c) t = t.where((eb) => eb.or([eb('t.published_at', '<', c.publishedAt), eb.and([eb('t.published_at', '=', c.publishedAt), eb('t.article_id', '<', c.id)])]));
+      if (c)
+        t = t.where((eb) =>
+          eb.or([
+            eb('t.published_at', '<', c.publishedAt),
+            eb.and([eb('t.published_at', '=', c.publishedAt), eb('t.article_id', '<', c.id)]),
+          ]),
+        );
       const ids = await t.orderBy('t.published_at', 'desc').orderBy('t.article_id', 'desc').limit(want).execute();
       if (ids.length === 0) break;
-      const found = await q.where('articles.id', 'in', ids.map((r) => r.article_id)).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
+      const found = await q
+        .where(
+          'articles.id',
+          'in',
+          ids.map((r) => r.article_id),
+        )
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .execute();
       rows.push(...found);
       const last = ids.at(-1)!;
       from = { publishedAt: last.published_at, id: last.article_id };
@@ -196,16 +267,33 @@ export async function listRows(db: Kysely<DB>, filter: ListFilter, opts: { limit
     }
     return rows.slice(0, opts.limit + 1);
   }
-  if (b) q = q.where((eb) => eb.or([eb('articles.published_at', '<', b.publishedAt), eb.and([eb('articles.published_at', '=', b.publishedAt), eb('articles.id', '<', b.id)])]));
-  return q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(opts.limit + 1).execute();
+  if (b)
+    q = q.where((eb) =>
+      eb.or([
+        eb('articles.published_at', '<', b.publishedAt),
+        eb.and([eb('articles.published_at', '=', b.publishedAt), eb('articles.id', '<', b.id)]),
+      ]),
+    );
+  return q
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 /** A page of a list: every article, newest first, and the cursor of the next page. */
-export async function listPage(db: Kysely<DB>, filter: ListFilter, opts: { limit: number; before: Cursor | null }): Promise<{ cards: Card[]; next: string | null }> {
+export async function listPage(
+  db: Kysely<DB>,
+  filter: ListFilter,
+  opts: { limit: number; before: Cursor | null },
+): Promise<{ cards: Card[]; next: string | null }> {
   const rows = await listRows(db, filter, opts);
   const cards = await toCards(db, rows.slice(0, opts.limit));
   const last = cards.at(-1);
-  return { cards, next: rows.length > opts.limit && last ? formatCursor({ publishedAt: last.publishedAt, id: last.id }) : null };
+  return {
+    cards,
+    next: rows.length > opts.limit && last ? formatCursor({ publishedAt: last.publishedAt, id: last.id }) : null,
+  };
 }
 
 export interface ArticlePageData {
@@ -226,15 +314,38 @@ export async function articlePageData(db: Kysely<DB>, id: number): Promise<Artic
 
 /** Card rows for these ids (in no particular order). */
 export function cardRowsByIds(db: Kysely<DB>, ids: number[]): Promise<CardRow[]> {
-  return ids.length ? db.selectFrom('articles').select([...CARD_COLUMNS]).where('id', 'in', ids).execute() : Promise.resolve([]);
+  return ids.length
+    ? db
+        .selectFrom('articles')
+        .select([...CARD_COLUMNS])
+        .where('id', 'in', ids)
+        .execute()
+    : Promise.resolve([]);
 }
 
 /** The newest stories in the good-news section (the editors' console lists them). */
 export function goodNewsRows(db: Kysely<DB>, limit: number): Promise<CardRow[]> {
-  return db.selectFrom('articles').select([...CARD_COLUMNS]).where('good_news', '=', 1).where('status', '=', 'published').orderBy('published_at', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('articles')
+    .select([...CARD_COLUMNS])
+    .where('good_news', '=', 1)
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** The newest readable stories for the sitemap. */
-export function sitemapRows(db: Kysely<DB>, limit: number): Promise<Pick<ArticleRow, 'id' | 'title' | 'published_at' | 'updated_at'>[]> {
-  return db.selectFrom('articles').select(['id', 'title', 'published_at', 'updated_at']).where('status', '=', 'published').where('duplicate_of', 'is', null).orderBy('published_at', 'desc').limit(limit).execute();
+export function sitemapRows(
+  db: Kysely<DB>,
+  limit: number,
+): Promise<Pick<ArticleRow, 'id' | 'title' | 'published_at' | 'updated_at'>[]> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'title', 'published_at', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('duplicate_of', 'is', null)
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
-import { addFeed, claimDueFeeds, finishFeed, getFeed, ingestSummary, normaliseFeedUrl, setFeedStatus } from './feeds.ts';
+import {
+  addFeed,
+  claimDueFeeds,
+  finishFeed,
+  getFeed,
+  ingestSummary,
+  normaliseFeedUrl,
+  setFeedStatus,
+} from './feeds.ts';
 import { CatalogError, createPublisher } from './publishers.ts';
 
 describe('feed URLs', () => {
@@ -21,27 +29,43 @@ describe.each(testDialects)('feeds on %s', (dialect) => {
   async function seed(n: number, now: number) {
     const p = await createPublisher(database.db, { slug: 'harbour', name: 'Harbour Gazette', sections: ['news'] }, now);
     const feeds = [];
-    for (let i = 0; i < n; i++) feeds.push(await addFeed(database.db, { publisherId: p.id, url: `https://h${i}.example/feed`, intervalS: 300 }, now - i));
+    for (let i = 0; i < n; i++)
+      feeds.push(
+        await addFeed(database.db, { publisherId: p.id, url: `https://h${i}.example/feed`, intervalS: 300 }, now - i),
+      );
     return { p, feeds };
   }
 
   it('refuses a second registration of the same feed', async () => {
     database = await createTestDatabase(dialect);
     const { p } = await seed(1, 1000);
-    await expect(addFeed(database.db, { publisherId: p.id, url: 'https://h0.example/feed#x', intervalS: 300 })).rejects.toThrow(/already registered/);
+    await expect(
+      addFeed(database.db, { publisherId: p.id, url: 'https://h0.example/feed#x', intervalS: 300 }),
+    ).rejects.toThrow(/already registered/);
   });
 
   it('claims only due, unleased, active feeds, and releases them on finish', async () => {
     database = await createTestDatabase(dialect);
     const now = 1_700_000_000_000;
     const { feeds } = await seed(5, now);
-    await database.db.updateTable('feeds').set({ next_fetch_at: now + 60_000 }).where('id', '=', feeds[0]!.id).execute();
+    await database.db
+      .updateTable('feeds')
+      .set({ next_fetch_at: now + 60_000 })
+      .where('id', '=', feeds[0]!.id)
+      .execute();
     await setFeedStatus(database.db, feeds[1]!.id, 'disabled');
     const a = await claimDueFeeds(database.db, dialect, { owner: 'a', now, leaseMs: 60_000, limit: 10 });
     expect(a.map((f) => f.id).sort()).toEqual([feeds[2]!.id, feeds[3]!.id, feeds[4]!.id].sort());
     // Leased feeds are invisible to another claimer until the lease runs out.
-    expect(await claimDueFeeds(database.db, dialect, { owner: 'b', now: now + 1, leaseMs: 60_000, limit: 10 })).toEqual([]);
-    const expired = await claimDueFeeds(database.db, dialect, { owner: 'b', now: now + 61_000, leaseMs: 60_000, limit: 10 });
+    expect(await claimDueFeeds(database.db, dialect, { owner: 'b', now: now + 1, leaseMs: 60_000, limit: 10 })).toEqual(
+      [],
+    );
+    const expired = await claimDueFeeds(database.db, dialect, {
+      owner: 'b',
+      now: now + 61_000,
+      leaseMs: 60_000,
+      limit: 10,
+    });
     expect(expired.length).toBe(4); // the three abandoned by "a", plus feed 0 now due
     // Only the lease holder may write the outcome.
     await finishFeed(database.db, feeds[2]!.id, 'a', { last_error: 'stale writer' });
@@ -76,7 +100,11 @@ describe.each(testDialects)('feeds on %s', (dialect) => {
     database = await createTestDatabase(dialect);
     const now = 1_700_000_000_000;
     const { feeds } = await seed(3, now);
-    await database.db.updateTable('feeds').set({ status: 'parked', consecutive_failures: 10 }).where('id', '=', feeds[0]!.id).execute();
+    await database.db
+      .updateTable('feeds')
+      .set({ status: 'parked', consecutive_failures: 10 })
+      .where('id', '=', feeds[0]!.id)
+      .execute();
     const s = await ingestSummary(database.db, now);
     expect(s).toMatchObject({ feeds: 3, active: 2, parked: 1, failing: 1, due: 2, articles: 0, lastSuccessAt: null });
     const revived = await setFeedStatus(database.db, feeds[0]!.id, 'active', now);

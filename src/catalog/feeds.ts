@@ -128,7 +128,12 @@ export async function finishFeed(db: Kysely<DB>, id: number, owner: string, upda
     .execute();
 }
 
-export async function setFeedStatus(db: Kysely<DB>, id: number, status: 'active' | 'disabled', now = Date.now()): Promise<FeedRow> {
+export async function setFeedStatus(
+  db: Kysely<DB>,
+  id: number,
+  status: 'active' | 'disabled',
+  now = Date.now(),
+): Promise<FeedRow> {
   const feed = await getFeed(db, id);
   if (!feed) throw new CatalogError(`no feed with id ${id}`);
   const update: FeedUpdate = { status };

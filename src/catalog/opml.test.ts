@@ -14,7 +14,12 @@ it('reads feeds with their folders, tolerating sloppy markup', () => {
   const { title, feeds } = parseOpml(opml);
   expect(title).toBe('My & feeds');
   expect(feeds).toEqual([
-    { xmlUrl: 'https://harbour.example/feed', title: 'Harbour Gazette', htmlUrl: 'https://harbour.example/', folders: ['Politics'] },
+    {
+      xmlUrl: 'https://harbour.example/feed',
+      title: 'Harbour Gazette',
+      htmlUrl: 'https://harbour.example/',
+      folders: ['Politics'],
+    },
     { xmlUrl: 'https://deep.example/rss', title: 'Deep', htmlUrl: undefined, folders: ['Politics', 'Nested'] },
     { xmlUrl: 'https://loose.example/atom.xml', title: 'Loose', htmlUrl: undefined, folders: [] },
   ]);

@@ -31,7 +31,10 @@ export function parseOpml(text: string): { title?: string; feeds: OpmlFeed[] } {
         if (tag === 'opml') sawOpml = true;
         if (tag === 'title') inTitle = true;
         if (tag !== 'outline') return;
-        const get = (k: string) => Object.entries(attrs).find(([a]) => a.toLowerCase() === k.toLowerCase())?.[1]?.trim() || undefined;
+        const get = (k: string) =>
+          Object.entries(attrs)
+            .find(([a]) => a.toLowerCase() === k.toLowerCase())?.[1]
+            ?.trim() || undefined;
         const xmlUrl = get('xmlUrl') ?? get('url');
         const label = get('title') ?? get('text');
         if (xmlUrl && (get('type') ?? 'rss').toLowerCase() !== 'link') {

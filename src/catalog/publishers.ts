@@ -40,7 +40,8 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export function validatePublisher(input: PublisherInput): PublisherInput {
   const problems: string[] = [];
-  if (!SLUG.test(input.slug)) problems.push(`slug "${input.slug}" must be lower-case letters, digits and dashes (e.g. "harbour-gazette")`);
+  if (!SLUG.test(input.slug))
+    problems.push(`slug "${input.slug}" must be lower-case letters, digits and dashes (e.g. "harbour-gazette")`);
   if (!input.name.trim()) problems.push('name is required');
   if (input.homepage) {
     try {
@@ -51,9 +52,11 @@ export function validatePublisher(input: PublisherInput): PublisherInput {
     }
   }
   for (const s of input.sections ?? []) {
-    if (!(SECTIONS as readonly string[]).includes(s)) problems.push(`unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
+    if (!(SECTIONS as readonly string[]).includes(s))
+      problems.push(`unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
   }
-  if (input.language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) problems.push(`language "${input.language}" is not a language tag like "en" or "en-GB"`);
+  if (input.language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language))
+    problems.push(`language "${input.language}" is not a language tag like "en" or "en-GB"`);
   if (problems.length) throw new CatalogError(problems.join('; '));
   return { ...input, name: input.name.trim() };
 }
@@ -105,7 +108,11 @@ function hashKey(key: string): string {
 export async function issueApiKey(db: Kysely<DB>, publisherId: number): Promise<string> {
   const prefix = crypto.randomBytes(4).toString('hex');
   const key = `mh_${prefix}_${crypto.randomBytes(32).toString('base64url')}`;
-  await db.updateTable('publishers').set({ api_key_hash: hashKey(key), api_key_prefix: prefix }).where('id', '=', publisherId).execute();
+  await db
+    .updateTable('publishers')
+    .set({ api_key_hash: hashKey(key), api_key_prefix: prefix })
+    .where('id', '=', publisherId)
+    .execute();
   return key;
 }
 

@@ -25,11 +25,17 @@ export function newsArticle(f: NewsArticleFacts): Record<string, unknown> {
     datePublished: new Date(f.publishedAt).toISOString(),
     ...(f.updatedAt ? { dateModified: new Date(f.updatedAt).toISOString() } : {}),
     author: f.authors.map((name) => ({ '@type': 'Person', name })),
-    publisher: { '@type': 'Organization', name: f.publisher.name, ...(f.publisher.url ? { url: f.publisher.url } : {}) },
+    publisher: {
+      '@type': 'Organization',
+      name: f.publisher.name,
+      ...(f.publisher.url ? { url: f.publisher.url } : {}),
+    },
     ...(f.image ? { image: [f.image] } : {}),
     mainEntityOfPage: f.url,
     ...(f.free === undefined ? {} : { isAccessibleForFree: f.free }),
-    ...(f.free === false ? { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: f.paywalled ?? '.body' } } : {}),
+    ...(f.free === false
+      ? { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: f.paywalled ?? '.body' } }
+      : {}),
   };
 }
 

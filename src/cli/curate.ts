@@ -14,7 +14,9 @@ import { withContext } from './run.ts';
 
 export function curateCommand(): Command {
   return new Command('curate')
-    .description('Analyse waiting articles now: topics, people and places, story clusters, related stories; then rank top stories')
+    .description(
+      'Analyse waiting articles now: topics, people and places, story clusters, related stories; then rank top stories',
+    )
     .option('--rebuild', 'forget every cluster, topic, name and related link and analyse all articles again')
     .action(async (o: { rebuild?: boolean }) => {
       await withContext(
@@ -25,7 +27,15 @@ export function curateCommand(): Command {
             process.stdout.write(dim(`Forgot the analysis of ${n} articles.\n`));
           }
           const bar = process.stderr.isTTY
-            ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} articles · {rate}/s', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
+            ? new cliProgress.SingleBar(
+                {
+                  format: ' {bar} {value}/{total} articles · {rate}/s',
+                  hideCursor: true,
+                  clearOnComplete: true,
+                  stream: process.stderr,
+                },
+                cliProgress.Presets.shades_classic,
+              )
             : undefined;
           const started = Date.now();
           let barStarted = false;
@@ -41,11 +51,16 @@ export function curateCommand(): Command {
           });
           bar?.stop();
           if (totals.skipped) {
-            process.stdout.write('Another process is curating right now (it holds the lease); try again when it is done.\n');
+            process.stdout.write(
+              'Another process is curating right now (it holds the lease); try again when it is done.\n',
+            );
             process.exitCode = 1;
             return;
           }
-          const top = await computeTopStories(ctx.database.db, Date.now(), { ...DEFAULT_TRENDING_RULES, halfLifeMs: ctx.config.curation.trendingHalfLifeMs });
+          const top = await computeTopStories(ctx.database.db, Date.now(), {
+            ...DEFAULT_TRENDING_RULES,
+            halfLifeMs: ctx.config.curation.trendingHalfLifeMs,
+          });
           const rate = totals.articles ? ` (${Math.round(totals.articles / (totals.elapsedMs / 1000))}/s)` : '';
           process.stdout.write(
             totals.articles

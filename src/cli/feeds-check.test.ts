@@ -23,7 +23,9 @@ async function check(...args: string[]): Promise<{ out: string; error?: Error }>
     return true;
   });
   try {
-    await feedsCommand().exitOverride().parseAsync(['check', ...args], { from: 'user' });
+    await feedsCommand()
+      .exitOverride()
+      .parseAsync(['check', ...args], { from: 'user' });
     return { out };
   } catch (error) {
     return { out, error: error as Error };
@@ -35,19 +37,30 @@ async function check(...args: string[]): Promise<{ out: string; error?: Error }>
 describe('masthead feeds check', () => {
   it('prints the notes of each article, in the text output and in --json', async () => {
     const feed = path.join(dir, 'feed.xml');
-    fs.writeFileSync(feed, '<rss version="2.0"><channel><title>Checked</title><item><title>Future</title><link>https://c.example/1</link><pubDate>Mon, 23 Nov 2099 08:00:00 GMT</pubDate></item></channel></rss>');
+    fs.writeFileSync(
+      feed,
+      '<rss version="2.0"><channel><title>Checked</title><item><title>Future</title><link>https://c.example/1</link><pubDate>Mon, 23 Nov 2099 08:00:00 GMT</pubDate></item></channel></rss>',
+    );
     const text = await check(feed);
     expect(text.error).toBeUndefined();
-    expect(text.out).toMatch(/Future\n {2}https:\/\/c\.example\/1\n.*\n {2}note: the published date 2099-11-23T08:00:00\.000Z is more than 10 minutes in the future, so the fetch time .* was used instead\n/);
+    expect(text.out).toMatch(
+      /Future\n {2}https:\/\/c\.example\/1\n.*\n {2}note: the published date 2099-11-23T08:00:00\.000Z is more than 10 minutes in the future, so the fetch time .* was used instead\n/,
+    );
     const json = JSON.parse((await check(feed, '--json')).out);
-    expect(json.articles[0].notes[0]).toMatch(/^the published date 2099-11-23T08:00:00\.000Z is more than 10 minutes in the future/);
+    expect(json.articles[0].notes[0]).toMatch(
+      /^the published date 2099-11-23T08:00:00\.000Z is more than 10 minutes in the future/,
+    );
   });
 
   it('refuses an unsupported scheme and a missing file with clear messages', async () => {
     const gopher = await check('gopher://host/feed');
     expect(gopher.error?.name).toBe('UsageError');
-    expect(gopher.error?.message).toBe('gopher://host/feed: unsupported URL scheme "gopher:"; feeds check fetches http, https or feed URLs, or reads a feed file given as a path');
+    expect(gopher.error?.message).toBe(
+      'gopher://host/feed: unsupported URL scheme "gopher:"; feeds check fetches http, https or feed URLs, or reads a feed file given as a path',
+    );
     const missing = await check(path.join(dir, 'missing.xml'));
-    expect(missing.error?.message).toBe(`no such file: ${path.join(dir, 'missing.xml')} (give an http, https or feed URL, or the path of a feed file)`);
+    expect(missing.error?.message).toBe(
+      `no such file: ${path.join(dir, 'missing.xml')} (give an http, https or feed URL, or the path of a feed file)`,
+    );
   });
 });

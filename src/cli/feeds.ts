@@ -11,7 +11,12 @@ import { ago, bold, dim, green, red, table, truncate, UsageError, yellow } from 
 import { withContext } from './run.ts';
 
 const fullTextOption = () =>
-  new Option('--full-text <mode>', 'extract full text from article pages: auto (when the feed has only summaries), always, never').choices(['auto', 'always', 'never']).default('auto');
+  new Option(
+    '--full-text <mode>',
+    'extract full text from article pages: auto (when the feed has only summaries), always, never',
+  )
+    .choices(['auto', 'always', 'never'])
+    .default('auto');
 
 export function feedsCommand(): Command {
   const cmd = new Command('feeds').description("Add, import, list and check publishers' feeds");
@@ -22,20 +27,37 @@ export function feedsCommand(): Command {
     .argument('<url>', 'feed URL (RSS, Atom, RDF or JSON Feed)')
     .requiredOption('--publisher <slug>', 'publisher it belongs to')
     .option('--section <name>', 'section for items that carry none')
-    .option('--title <text>', 'display title (default: the feed\'s own)')
+    .option('--title <text>', "display title (default: the feed's own)")
     .addOption(fullTextOption())
-    .action(async (url: string, o: { publisher: string; section?: string; title?: string; fullText: 'auto' | 'always' | 'never' }) => {
-      await withContext(
-        async (ctx) => {
-          await assertSchemaCurrent(ctx.database);
-          const p = await getPublisherBySlug(ctx.database.db, o.publisher);
-          if (!p) throw new UsageError(`no publisher "${o.publisher}": add it first with masthead publishers add ${o.publisher} "Name"`);
-          const feed = await addFeed(ctx.database.db, { publisherId: p.id, url, section: o.section, title: o.title, fullText: o.fullText, intervalS: ctx.config.schedule.minIntervalS });
-          process.stdout.write(`added feed ${feed.id} for ${bold(p.name)}: ${feed.url}\n${dim('it will be fetched on the next refresh cycle (or now: masthead refresh --feed ' + feed.id + ')')}\n`);
-        },
-        { quiet: true },
-      );
-    });
+    .action(
+      async (
+        url: string,
+        o: { publisher: string; section?: string; title?: string; fullText: 'auto' | 'always' | 'never' },
+      ) => {
+        await withContext(
+          async (ctx) => {
+            await assertSchemaCurrent(ctx.database);
+            const p = await getPublisherBySlug(ctx.database.db, o.publisher);
+            if (!p)
+              throw new UsageError(
+                `no publisher "${o.publisher}": add it first with masthead publishers add ${o.publisher} "Name"`,
+              );
+            const feed = await addFeed(ctx.database.db, {
+              publisherId: p.id,
+              url,
+              section: o.section,
+              title: o.title,
+              fullText: o.fullText,
+              intervalS: ctx.config.schedule.minIntervalS,
+            });
+            process.stdout.write(
+              `added feed ${feed.id} for ${bold(p.name)}: ${feed.url}\n${dim('it will be fetched on the next refresh cycle (or now: masthead refresh --feed ' + feed.id + ')')}\n`,
+            );
+          },
+          { quiet: true },
+        );
+      },
+    );
 
   cmd
     .command('import')
@@ -62,9 +84,17 @@ export function feedsCommand(): Command {
               if (!publisher) {
                 const name = f.title ?? new URL(f.xmlUrl).hostname;
                 const slug = slugify(name, 60);
-                publisher = (await getPublisherBySlug(db, slug)) ?? (await createPublisher(db, { slug, name, homepage: f.htmlUrl, sections: ['news'] }));
+                publisher =
+                  (await getPublisherBySlug(db, slug)) ??
+                  (await createPublisher(db, { slug, name, homepage: f.htmlUrl, sections: ['news'] }));
               }
-              await addFeed(db, { publisherId: publisher.id, url: f.xmlUrl, title: f.title, fullText: o.fullText, intervalS: ctx.config.schedule.minIntervalS });
+              await addFeed(db, {
+                publisherId: publisher.id,
+                url: f.xmlUrl,
+                title: f.title,
+                fullText: o.fullText,
+                intervalS: ctx.config.schedule.minIntervalS,
+              });
               added++;
             } catch (err) {
               problems.push(`${f.xmlUrl}: ${(err as Error).message}`);
@@ -86,16 +116,30 @@ export function feedsCommand(): Command {
         async (ctx) => {
           const rows = await listFeeds(ctx.database.db);
           if (o.json) {
-            process.stdout.write(JSON.stringify(rows.map(({ lease_owner: _o, lease_until: _u, ...r }) => r), null, 2) + '\n');
+            process.stdout.write(
+              JSON.stringify(
+                rows.map(({ lease_owner: _o, lease_until: _u, ...r }) => r),
+                null,
+                2,
+              ) + '\n',
+            );
             return;
           }
           if (!rows.length) {
-            process.stdout.write('No feeds yet. Add one: masthead feeds add URL --publisher SLUG (or import an OPML file)\n');
+            process.stdout.write(
+              'No feeds yet. Add one: masthead feeds add URL --publisher SLUG (or import an OPML file)\n',
+            );
             return;
           }
           const now = Date.now();
           const status = (r: (typeof rows)[number]) =>
-            r.status === 'parked' ? red('parked') : r.status === 'disabled' ? dim('disabled') : r.consecutive_failures > 0 ? yellow(`failing×${r.consecutive_failures}`) : green('ok');
+            r.status === 'parked'
+              ? red('parked')
+              : r.status === 'disabled'
+                ? dim('disabled')
+                : r.consecutive_failures > 0
+                  ? yellow(`failing×${r.consecutive_failures}`)
+                  : green('ok');
           process.stdout.write(
             table(
               ['id', 'publisher', 'status', 'last success', 'next fetch', 'items', 'url / last error'],
@@ -106,12 +150,17 @@ export function feedsCommand(): Command {
                 ago(r.last_success_at, now),
                 r.status === 'active' ? ago(r.next_fetch_at, now) : '-',
                 String(r.items_total),
-                r.last_error && r.consecutive_failures > 0 ? `${truncate(r.url, 50)} ${red(truncate(r.last_error, 70))}` : truncate(r.url, 90),
+                r.last_error && r.consecutive_failures > 0
+                  ? `${truncate(r.url, 50)} ${red(truncate(r.last_error, 70))}`
+                  : truncate(r.url, 90),
               ]),
             ) + '\n',
           );
           const parked = rows.filter((r) => r.status === 'parked');
-          if (parked.length) process.stdout.write(dim(`\n${parked.length} parked after repeated failures; fix the cause, then: masthead feeds enable ID\n`));
+          if (parked.length)
+            process.stdout.write(
+              dim(`\n${parked.length} parked after repeated failures; fix the cause, then: masthead feeds enable ID\n`),
+            );
         },
         { quiet: true },
       );
@@ -131,24 +180,38 @@ export function feedsCommand(): Command {
             report = await checkFeed(source, { fetcher: ctx.fetcher, now: Date.now(), fullText: o.fullText });
           } catch (err) {
             // A source error names the source itself; anything else is said of it.
-            throw new UsageError(err instanceof CheckSourceError ? err.message : `${source}: ${(err as Error).message}`);
+            throw new UsageError(
+              err instanceof CheckSourceError ? err.message : `${source}: ${(err as Error).message}`,
+            );
           }
           if (o.json) {
             process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             return;
           }
           const f = report.feed;
-          process.stdout.write(`${bold(f.title ?? '(untitled feed)')} ${dim(`${f.version}${f.language ? `, ${f.language}` : ''}`)}\n`);
-          if (report.fetch) process.stdout.write(dim(`${report.fetch.httpStatus} ${report.fetch.finalUrl} · ${report.fetch.bytes} bytes · ${report.fetch.elapsedMs} ms\n`));
+          process.stdout.write(
+            `${bold(f.title ?? '(untitled feed)')} ${dim(`${f.version}${f.language ? `, ${f.language}` : ''}`)}\n`,
+          );
+          if (report.fetch)
+            process.stdout.write(
+              dim(
+                `${report.fetch.httpStatus} ${report.fetch.finalUrl} · ${report.fetch.bytes} bytes · ${report.fetch.elapsedMs} ms\n`,
+              ),
+            );
           if (f.bozo) process.stdout.write(`${yellow('not well-formed, recovered:')} ${f.bozoReasons.join('; ')}\n`);
           for (const n of f.notes) process.stdout.write(`${yellow('note:')} ${n}\n`);
-          process.stdout.write(`${report.articles.length} article${report.articles.length === 1 ? '' : 's'} would be stored${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}\n\n`);
+          process.stdout.write(
+            `${report.articles.length} article${report.articles.length === 1 ? '' : 's'} would be stored${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}\n\n`,
+          );
           for (const a of report.articles) {
-            process.stdout.write(`${bold(a.title)}\n  ${a.url}\n  ${dim(`${new Date(a.publishedAt).toISOString()} · ${a.authors.join(', ') || 'no author'} · ${a.wordCount} words (${a.bodySource}) · ${a.image ? 'image' : 'no image'}`)}\n`);
+            process.stdout.write(
+              `${bold(a.title)}\n  ${a.url}\n  ${dim(`${new Date(a.publishedAt).toISOString()} · ${a.authors.join(', ') || 'no author'} · ${a.wordCount} words (${a.bodySource}) · ${a.image ? 'image' : 'no image'}`)}\n`,
+            );
             // Why the article differs from what the feed said (a date replaced by the fetch time, a field cut to its cap).
             for (const n of a.notes) process.stdout.write(`  ${yellow('note:')} ${n}\n`);
           }
-          for (const s of report.skipped) process.stdout.write(`${yellow('skipped')} item ${s.index + 1}: ${s.reason}\n`);
+          for (const s of report.skipped)
+            process.stdout.write(`${yellow('skipped')} item ${s.index + 1}: ${s.reason}\n`);
         },
         { quiet: true },
       );

@@ -2,7 +2,13 @@ import { expect, it } from 'vitest';
 import { ago, table, truncate } from './format.ts';
 
 it('aligns table columns', () => {
-  const out = table(['id', 'name'], [['1', 'alpha'], ['22', 'b']]).split('\n');
+  const out = table(
+    ['id', 'name'],
+    [
+      ['1', 'alpha'],
+      ['22', 'b'],
+    ],
+  ).split('\n');
   expect(out[1]).toBe('1   alpha');
   expect(out[2]).toBe('22  b');
 });

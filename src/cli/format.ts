@@ -12,7 +12,11 @@ const visible = (s: string) => s.replace(/\u001b\[\d+m/g, '');
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(visible(h).length, ...rows.map((r) => visible(r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - visible(c).length))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - visible(c).length)))
+      .join('  ')
+      .trimEnd();
   return [bold(line(headers)), ...rows.map(line)].join('\n');
 }
 
@@ -21,7 +25,14 @@ export function ago(ms: number | null, now = Date.now()): string {
   const d = now - ms;
   const future = d < 0;
   const s = Math.abs(d) / 1000;
-  const text = s < 60 ? `${Math.round(s)}s` : s < 3600 ? `${Math.round(s / 60)}m` : s < 86400 ? `${Math.round(s / 3600)}h` : `${Math.round(s / 86400)}d`;
+  const text =
+    s < 60
+      ? `${Math.round(s)}s`
+      : s < 3600
+        ? `${Math.round(s / 60)}m`
+        : s < 86400
+          ? `${Math.round(s / 3600)}h`
+          : `${Math.round(s / 86400)}d`;
   return future ? `in ${text}` : `${text} ago`;
 }
 
@@ -31,7 +42,10 @@ export function truncate(s: string, n: number): string {
 
 /** A CLI failure with a message for the operator; main prints it without a stack and exits 1. */
 export class UsageError extends Error {
-  constructor(message: string, public readonly exitCode = 1) {
+  constructor(
+    message: string,
+    public readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

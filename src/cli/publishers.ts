@@ -5,7 +5,11 @@ import { assertSchemaCurrent } from '../db/migrate.ts';
 import { bold, dim, table, UsageError } from './format.ts';
 import { withContext } from './run.ts';
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function publishersCommand(): Command {
   const cmd = new Command('publishers').description('Add and list publishers, issue push-API keys');
@@ -21,26 +25,39 @@ export function publishersCommand(): Command {
     .option('--country <code>', 'country code, e.g. GB')
     .option('--sections <list>', `comma-separated sections (${SECTIONS.join(', ')})`, list, ['news'])
     .option('--description <text>', 'one line about the publication')
-    .action(async (slug: string, name: string, o: { homepage?: string; logo?: string; language?: string; country?: string; sections: string[]; description?: string }) => {
-      await withContext(
-        async (ctx) => {
-          await assertSchemaCurrent(ctx.database);
-          const p = await createPublisher(ctx.database.db, {
-            slug,
-            name,
-            homepage: o.homepage,
-            logoUrl: o.logo,
-            language: o.language,
-            country: o.country,
-            sections: o.sections,
-            description: o.description,
-          });
-          process.stdout.write(`added publisher ${bold(p.name)} (${p.slug}, id ${p.id})\n`);
-          process.stdout.write(dim(`next: masthead feeds add URL --publisher ${p.slug}\n`));
+    .action(
+      async (
+        slug: string,
+        name: string,
+        o: {
+          homepage?: string;
+          logo?: string;
+          language?: string;
+          country?: string;
+          sections: string[];
+          description?: string;
         },
-        { quiet: true },
-      );
-    });
+      ) => {
+        await withContext(
+          async (ctx) => {
+            await assertSchemaCurrent(ctx.database);
+            const p = await createPublisher(ctx.database.db, {
+              slug,
+              name,
+              homepage: o.homepage,
+              logoUrl: o.logo,
+              language: o.language,
+              country: o.country,
+              sections: o.sections,
+              description: o.description,
+            });
+            process.stdout.write(`added publisher ${bold(p.name)} (${p.slug}, id ${p.id})\n`);
+            process.stdout.write(dim(`next: masthead feeds add URL --publisher ${p.slug}\n`));
+          },
+          { quiet: true },
+        );
+      },
+    );
 
   cmd
     .command('list')
@@ -51,7 +68,13 @@ export function publishersCommand(): Command {
         async (ctx) => {
           const rows = await listPublishers(ctx.database.db);
           if (o.json) {
-            process.stdout.write(JSON.stringify(rows.map(({ api_key_hash: _h, ...r }) => ({ ...r, sections: JSON.parse(r.sections) })), null, 2) + '\n');
+            process.stdout.write(
+              JSON.stringify(
+                rows.map(({ api_key_hash: _h, ...r }) => ({ ...r, sections: JSON.parse(r.sections) })),
+                null,
+                2,
+              ) + '\n',
+            );
             return;
           }
           if (!rows.length) {
@@ -61,7 +84,14 @@ export function publishersCommand(): Command {
           process.stdout.write(
             table(
               ['id', 'slug', 'name', 'sections', 'homepage', 'api key'],
-              rows.map((r) => [String(r.id), r.slug, r.name, (JSON.parse(r.sections) as string[]).join(','), r.homepage ?? '', r.api_key_prefix ? `mh_${r.api_key_prefix}_…` : '-']),
+              rows.map((r) => [
+                String(r.id),
+                r.slug,
+                r.name,
+                (JSON.parse(r.sections) as string[]).join(','),
+                r.homepage ?? '',
+                r.api_key_prefix ? `mh_${r.api_key_prefix}_…` : '-',
+              ]),
             ) + '\n',
           );
         },
@@ -71,7 +101,7 @@ export function publishersCommand(): Command {
 
   cmd
     .command('key')
-    .description("Issue a push-API key for a publisher (replaces its previous key; shown once)")
+    .description('Issue a push-API key for a publisher (replaces its previous key; shown once)')
     .argument('<slug>')
     .action(async (slug: string) => {
       await withContext(
@@ -80,7 +110,11 @@ export function publishersCommand(): Command {
           if (!p) throw new UsageError(`no publisher "${slug}" (masthead publishers list)`);
           const key = await issueApiKey(ctx.database.db, p.id);
           process.stdout.write(`${key}\n`);
-          process.stderr.write(dim(`Keep this key secret: it is stored hashed and cannot be shown again.\nUse it as "Authorization: Bearer <key>" with POST /api/v1/publisher/articles.\n`));
+          process.stderr.write(
+            dim(
+              `Keep this key secret: it is stored hashed and cannot be shown again.\nUse it as "Authorization: Bearer <key>" with POST /api/v1/publisher/articles.\n`,
+            ),
+          );
         },
         { quiet: true },
       );

@@ -23,12 +23,22 @@ export function refreshCommand(): Command {
           process.once('SIGINT', () => controller.abort());
           let anyFailed = false;
           do {
-            const due = o.feed !== undefined ? 1 : o.all ? (await ingestSummary(ctx.database.db)).active : (await ingestSummary(ctx.database.db)).due;
+            const due =
+              o.feed !== undefined
+                ? 1
+                : o.all
+                  ? (await ingestSummary(ctx.database.db)).active
+                  : (await ingestSummary(ctx.database.db)).due;
             if (due === 0 && once) {
               process.stdout.write(dim('No feeds are due. Use --all to refresh every feed now.\n'));
               return;
             }
-            const totals = await cycleWithProgress(ctx, { total: due, feedId: o.feed, all: o.all, signal: controller.signal });
+            const totals = await cycleWithProgress(ctx, {
+              total: due,
+              feedId: o.feed,
+              all: o.all,
+              signal: controller.signal,
+            });
             anyFailed ||= totals.failed > 0;
             if (totals.feeds > 0 || once) printTotals(totals);
             if (!once && !controller.signal.aborted) await new Promise((r) => setTimeout(r, 5000));
@@ -47,7 +57,12 @@ async function cycleWithProgress(
   const tty = process.stderr.isTTY;
   const bar = tty
     ? new cliProgress.SingleBar(
-        { format: ' {bar} {value}/{total} feeds · {articles} new articles · {failed} failed · {feed}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+        {
+          format: ' {bar} {value}/{total} feeds · {articles} new articles · {failed} failed · {feed}',
+          hideCursor: true,
+          clearOnComplete: true,
+          stream: process.stderr,
+        },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
@@ -61,7 +76,11 @@ async function cycleWithProgress(
       log: ctx.log,
       now: Date.now,
       allowPrivate: ctx.config.allowPrivateFeeds,
-      bounds: { minS: ctx.config.schedule.minIntervalS, maxS: ctx.config.schedule.maxIntervalS, parkAfter: ctx.config.schedule.parkAfter },
+      bounds: {
+        minS: ctx.config.schedule.minIntervalS,
+        maxS: ctx.config.schedule.maxIntervalS,
+        parkAfter: ctx.config.schedule.parkAfter,
+      },
     },
     {
       concurrency: ctx.config.fetch.concurrency,
@@ -81,7 +100,9 @@ async function cycleWithProgress(
           if (claimed > bar.getTotal()) bar.setTotal(claimed);
           bar.update(done, { articles, failed, feed: dim(feedUrl.slice(0, 48)) });
         } else if (done % 100 === 0) {
-          process.stderr.write(`${done}/${Math.max(o.total, claimed)} feeds, ${articles} new articles, ${failed} failed\n`);
+          process.stderr.write(
+            `${done}/${Math.max(o.total, claimed)} feeds, ${articles} new articles, ${failed} failed\n`,
+          );
         }
       },
     },

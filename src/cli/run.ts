@@ -29,21 +29,39 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
   let jobs: Scheduler | undefined;
   const epoch = config.demo ? await demoEpoch(ctx.database.db) : Date.now();
   const server = roles.serve
-    ? await buildServer({ config, database: ctx.database, log, jobs: () => jobs?.status() ?? null, demoEpoch: () => epoch, mailer: ctx.mailer, baseUrl: ctx.baseUrl })
+    ? await buildServer({
+        config,
+        database: ctx.database,
+        log,
+        jobs: () => jobs?.status() ?? null,
+        demoEpoch: () => epoch,
+        mailer: ctx.mailer,
+        baseUrl: ctx.baseUrl,
+      })
     : undefined;
   if (server) {
     await server.listen({ port: config.port, host: config.host });
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    process.stderr.write(`${green('Masthead is running')} at ${bold(`http://${shown}:${config.port}`)} ${dim(`(${ctx.database.describe})`)}\n`);
+    process.stderr.write(
+      `${green('Masthead is running')} at ${bold(`http://${shown}:${config.port}`)} ${dim(`(${ctx.database.describe})`)}\n`,
+    );
   }
   if (config.demo && roles.serve) {
     // The demo source is served by this very process, so its feeds exist only once it listens.
     const port = (server!.server.address() as { port: number }).port;
-    const installed = await installDemo(ctx.database, { baseUrl: `http://127.0.0.1:${port}`, intervalS: config.schedule.minIntervalS, trialDays: config.membership.trialDays });
-    if (installed.created) process.stderr.write(`Demo content: ${installed.publishers} publishers, ${installed.feeds} feeds; first articles arrive in a few seconds.\n`);
+    const installed = await installDemo(ctx.database, {
+      baseUrl: `http://127.0.0.1:${port}`,
+      intervalS: config.schedule.minIntervalS,
+      trialDays: config.membership.trialDays,
+    });
+    if (installed.created)
+      process.stderr.write(
+        `Demo content: ${installed.publishers} publishers, ${installed.feeds} feeds; first articles arrive in a few seconds.\n`,
+      );
     if (installed.accounts.length) {
       process.stderr.write(`\nDemo accounts (passwords shown this once; sign in at /signin):\n`);
-      for (const a of installed.accounts) process.stderr.write(`  ${a.role.padEnd(7)} ${a.email.padEnd(30)} ${bold(a.password)}\n`);
+      for (const a of installed.accounts)
+        process.stderr.write(`  ${a.role.padEnd(7)} ${a.email.padEnd(30)} ${bold(a.password)}\n`);
       process.stderr.write('\n');
     }
   }
@@ -66,7 +84,9 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
 
 export function startCommand(): Command {
   return new Command('start')
-    .description('Bring the schema up to date, load demo content on a first run (DEMO), then serve and ingest: the one command for a small install')
+    .description(
+      'Bring the schema up to date, load demo content on a first run (DEMO), then serve and ingest: the one command for a small install',
+    )
     .action(async () => {
       await withContext(async (ctx) => {
         const applied = await migrate(ctx.database);
@@ -78,7 +98,9 @@ export function startCommand(): Command {
 
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('Run the web and API server, and ingestion unless --no-ingest (refuses a schema that is not current: run migrate first)')
+    .description(
+      'Run the web and API server, and ingestion unless --no-ingest (refuses a schema that is not current: run migrate first)',
+    )
     .option('--no-ingest', 'serve only; leave feeds to `masthead ingest` processes')
     .action(async (opts: { ingest: boolean }) => {
       await withContext(async (ctx) => {
@@ -108,11 +130,17 @@ export function migrateCommand(): Command {
         async (ctx) => {
           if (opts.status) {
             const s = await schemaState(ctx.database);
-            process.stdout.write(`schema ${s.current} of ${s.latest}${s.pending.length ? `; pending: ${s.pending.map((m) => `${m.id}-${m.name}`).join(', ')}` : ' (up to date)'}\n`);
+            process.stdout.write(
+              `schema ${s.current} of ${s.latest}${s.pending.length ? `; pending: ${s.pending.map((m) => `${m.id}-${m.name}`).join(', ')}` : ' (up to date)'}\n`,
+            );
             return;
           }
           const applied = await migrate(ctx.database);
-          process.stdout.write(applied.length ? `applied ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}\n` : 'schema already up to date\n');
+          process.stdout.write(
+            applied.length
+              ? `applied ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}\n`
+              : 'schema already up to date\n',
+          );
         },
         { quiet: true },
       );

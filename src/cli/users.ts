@@ -19,7 +19,9 @@ export function randomPassword(): string {
 }
 
 export function usersCommand(): Command {
-  const cmd = new Command('users').description('Create accounts (the first admin, editors, publishers) and grant memberships');
+  const cmd = new Command('users').description(
+    'Create accounts (the first admin, editors, publishers) and grant memberships',
+  );
 
   cmd
     .command('create')
@@ -30,7 +32,8 @@ export function usersCommand(): Command {
     .option('--name <name>', 'display name')
     .option('--password <password>', 'initial password (default: generated and printed once)')
     .action(async (o: { email: string; role: string; publisher?: string; name?: string; password?: string }) => {
-      if (!(ROLES as readonly string[]).includes(o.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+      if (!(ROLES as readonly string[]).includes(o.role))
+        throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
       await withContext(
         async (ctx) => {
           await assertSchemaCurrent(ctx.database);
@@ -46,13 +49,24 @@ export function usersCommand(): Command {
           const password = o.password ?? randomPassword();
           const user = await createUser(
             ctx.database.db,
-            { email: o.email, password, role: o.role as (typeof ROLES)[number], publisherId, displayName: o.name, verified: true, trialDays: null },
+            {
+              email: o.email,
+              password,
+              role: o.role as (typeof ROLES)[number],
+              publisherId,
+              displayName: o.name,
+              verified: true,
+              trialDays: null,
+            },
             Date.now(),
           ).catch((e: Error) => {
             throw new UsageError(e.message);
           });
           process.stdout.write(`created ${bold(user.role)} ${user.email} (id ${user.id})\n`);
-          if (!o.password) process.stdout.write(`password: ${bold(password)}\n${dim('shown once; they can change it on their account page')}\n`);
+          if (!o.password)
+            process.stdout.write(
+              `password: ${bold(password)}\n${dim('shown once; they can change it on their account page')}\n`,
+            );
         },
         { quiet: true },
       );
@@ -65,14 +79,23 @@ export function usersCommand(): Command {
       await withContext(
         async (ctx) => {
           const users = await listUsers(ctx.database.db);
-          const facts = await membershipFacts(ctx.database.db, users.map((u) => u.id));
+          const facts = await membershipFacts(
+            ctx.database.db,
+            users.map((u) => u.id),
+          );
           const now = Date.now();
           process.stdout.write(
             table(
               ['id', 'email', 'role', 'membership', 'verified'],
               users.map((u) => {
                 const m = membershipAt(facts.get(u.id)!, now, { graceDays: ctx.config.membership.graceDays });
-                return [String(u.id), u.email, u.role, m.state + (m.accessUntil ? ` until ${new Date(m.accessUntil).toISOString().slice(0, 10)}` : ''), u.email_verified_at ? 'yes' : 'no'];
+                return [
+                  String(u.id),
+                  u.email,
+                  u.role,
+                  m.state + (m.accessUntil ? ` until ${new Date(m.accessUntil).toISOString().slice(0, 10)}` : ''),
+                  u.email_verified_at ? 'yes' : 'no',
+                ];
               }),
             ) + '\n',
           );
@@ -93,8 +116,20 @@ export function usersCommand(): Command {
           const user = await userByEmail(ctx.database.db, email);
           if (!user) throw new UsageError(`no account for ${email}`);
           const now = Date.now();
-          await grantMembership(ctx.database.db, { userId: user.id, startsAt: now, endsAt: o.days ? now + o.days * 86_400_000 : null, grantedBy: null, note: o.note }, now);
-          process.stdout.write(`granted membership to ${user.email}${o.days ? ` for ${o.days} days` : ' until ended'}\n`);
+          await grantMembership(
+            ctx.database.db,
+            {
+              userId: user.id,
+              startsAt: now,
+              endsAt: o.days ? now + o.days * 86_400_000 : null,
+              grantedBy: null,
+              note: o.note,
+            },
+            now,
+          );
+          process.stdout.write(
+            `granted membership to ${user.email}${o.days ? ` for ${o.days} days` : ' until ended'}\n`,
+          );
         },
         { quiet: true },
       );
@@ -130,18 +165,39 @@ export function plansCommand(): Command {
     .option('--currency <code>', 'ISO currency', 'EUR')
     .option('--stripe-price <id>', 'Stripe price id (price_…), for BILLING_PROVIDER=stripe')
     .option('--inactive', 'hide the plan from new members')
-    .action(async (slug: string, o: { name: string; interval: string; price: number; currency: string; stripePrice?: string; inactive?: boolean }) => {
-      if (!['month', 'year'].includes(o.interval)) throw new UsageError('--interval must be month or year');
-      if (!Number.isFinite(o.price) || o.price < 0) throw new UsageError('--price must be an amount like 9.99');
-      await withContext(
-        async (ctx) => {
-          const input = { name: o.name, interval: o.interval as 'month' | 'year', priceCents: o.price, currency: o.currency, providerPriceId: o.stripePrice ?? null, active: !o.inactive };
-          const done = await savePlan(ctx.database.db, slug, input, Date.now());
-          process.stdout.write(`${done} plan ${slug}: ${(o.price / 100).toFixed(2)} ${o.currency.toUpperCase()} a ${o.interval}\n`);
+    .action(
+      async (
+        slug: string,
+        o: {
+          name: string;
+          interval: string;
+          price: number;
+          currency: string;
+          stripePrice?: string;
+          inactive?: boolean;
         },
-        { quiet: true },
-      );
-    });
+      ) => {
+        if (!['month', 'year'].includes(o.interval)) throw new UsageError('--interval must be month or year');
+        if (!Number.isFinite(o.price) || o.price < 0) throw new UsageError('--price must be an amount like 9.99');
+        await withContext(
+          async (ctx) => {
+            const input = {
+              name: o.name,
+              interval: o.interval as 'month' | 'year',
+              priceCents: o.price,
+              currency: o.currency,
+              providerPriceId: o.stripePrice ?? null,
+              active: !o.inactive,
+            };
+            const done = await savePlan(ctx.database.db, slug, input, Date.now());
+            process.stdout.write(
+              `${done} plan ${slug}: ${(o.price / 100).toFixed(2)} ${o.currency.toUpperCase()} a ${o.interval}\n`,
+            );
+          },
+          { quiet: true },
+        );
+      },
+    );
   cmd
     .command('list')
     .description('List plans')
@@ -149,8 +205,22 @@ export function plansCommand(): Command {
       await withContext(
         async (ctx) => {
           const plans = await allPlans(ctx.database.db);
-          if (!plans.length) return void process.stdout.write('No plans yet: masthead plans set monthly --name "Monthly" --interval month --price 9.99\n');
-          process.stdout.write(table(['slug', 'name', 'price', 'active', 'stripe price'], plans.map((p) => [p.slug, p.name, `${(p.price_cents / 100).toFixed(2)} ${p.currency}/${p.interval}`, p.active ? 'yes' : 'no', p.provider_price_id ?? '-'])) + '\n');
+          if (!plans.length)
+            return void process.stdout.write(
+              'No plans yet: masthead plans set monthly --name "Monthly" --interval month --price 9.99\n',
+            );
+          process.stdout.write(
+            table(
+              ['slug', 'name', 'price', 'active', 'stripe price'],
+              plans.map((p) => [
+                p.slug,
+                p.name,
+                `${(p.price_cents / 100).toFixed(2)} ${p.currency}/${p.interval}`,
+                p.active ? 'yes' : 'no',
+                p.provider_price_id ?? '-',
+              ]),
+            ) + '\n',
+          );
         },
         { quiet: true },
       );

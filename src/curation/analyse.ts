@@ -36,12 +36,17 @@ function lead(text: string, n: number): string {
 const ENTITY_TERMS = 8;
 
 export function analyse(a: ArticleText): Analysis {
-  const topics = assignTopics({ title: a.title, standfirst: a.standfirst, text: a.text, categories: a.categories, section: a.section }, { max: 6 });
+  const topics = assignTopics(
+    { title: a.title, standfirst: a.standfirst, text: a.text, categories: a.categories, section: a.section },
+    { max: 6 },
+  );
   const entities = extractEntities({ title: a.title, standfirst: a.standfirst, text: a.text });
   const tone = toneOf(`${a.title}. ${a.standfirst}. ${lead(a.text, 400)}`);
   // A publisher's own "good news" section is taken at its word unless the story is about crime, war or disaster.
   const topicSlugs = topics.map((t) => t.slug);
-  const goodNews = isGoodNews({ tone, topics: topicSlugs }) || (a.section === 'good-news' && isGoodNews({ tone: 1, topics: topicSlugs }));
+  const goodNews =
+    isGoodNews({ tone, topics: topicSlugs }) ||
+    (a.section === 'good-news' && isGoodNews({ tone: 1, topics: topicSlugs }));
   // The names a story is about are its strongest signal: each prominent one joins the terms as "@kind:name",
   // weighted by its salience, so text similarity counts shared names (and their rarity, through IDF).
   const counts = termCounts(a);

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { inlineAnalyser, workerAnalyser } from './analyser.ts';
 
 const items = [
-  { title: 'Harbour council approves sea wall budget', standfirst: 'Councillors in Saltmere voted for the repairs.', text: 'The Saltmere Harbour Board said the vote was a relief. Mayor Petra Coyle welcomed it.', categories: ['Politics'], section: 'news' },
-  { title: 'Rovers win the cup final', standfirst: 'A late goal settled it.', text: 'Saltmere Rovers beat Kellbridge Town two goals to one in the final.', categories: [], section: 'sport' },
+  {
+    title: 'Harbour council approves sea wall budget',
+    standfirst: 'Councillors in Saltmere voted for the repairs.',
+    text: 'The Saltmere Harbour Board said the vote was a relief. Mayor Petra Coyle welcomed it.',
+    categories: ['Politics'],
+    section: 'news',
+  },
+  {
+    title: 'Rovers win the cup final',
+    standfirst: 'A late goal settled it.',
+    text: 'Saltmere Rovers beat Kellbridge Town two goals to one in the final.',
+    categories: [],
+    section: 'sport',
+  },
 ];
 
 describe('the analysis step on a worker thread', () => {

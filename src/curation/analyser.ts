@@ -21,7 +21,9 @@ export const inlineAnalyser: Analyser = {
 };
 
 export function workerAnalyser(): Analyser {
-  const worker = new Worker(new URL('./analyse-boot.mjs', import.meta.url), { workerData: { module: new URL('./analyse-worker.ts', import.meta.url).href } });
+  const worker = new Worker(new URL('./analyse-boot.mjs', import.meta.url), {
+    workerData: { module: new URL('./analyse-worker.ts', import.meta.url).href },
+  });
   worker.unref();
   let next = 0;
   let stopped: Error | null = null;

@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../analysis/terms.ts';
-import { chooseCluster, clusterScore, continuesStory, DEFAULT_CLUSTER_RULES, entityOverlap, inWindow } from './cluster-rules.ts';
+import {
+  chooseCluster,
+  clusterScore,
+  continuesStory,
+  DEFAULT_CLUSTER_RULES,
+  entityOverlap,
+  inWindow,
+} from './cluster-rules.ts';
 
 const H = 3_600_000;
 const vec = (o: Record<string, number>) => normalise(new Map(Object.entries(o)));
-const cluster = (id: number, centroid: Record<string, number>, at: number, entities: string[] = []) => ({ id, centroid: vec(centroid), entities: new Set(entities), firstAt: at, lastAt: at });
+const cluster = (id: number, centroid: Record<string, number>, at: number, entities: string[] = []) => ({
+  id,
+  centroid: vec(centroid),
+  entities: new Set(entities),
+  firstAt: at,
+  lastAt: at,
+});
 
 describe('story clustering rules', () => {
   it('joins the closest cluster above the threshold', () => {
     const a = { vector: vec({ flood: 3, river: 2, town: 1 }), entities: ['place:york'], publishedAt: 10 * H };
-    const chosen = chooseCluster(a, [cluster(1, { flood: 3, river: 2, rain: 1 }, 9 * H, ['place:york']), cluster(2, { election: 3, vote: 2 }, 9 * H)]);
+    const chosen = chooseCluster(a, [
+      cluster(1, { flood: 3, river: 2, rain: 1 }, 9 * H, ['place:york']),
+      cluster(2, { election: 3, vote: 2 }, 9 * H),
+    ]);
     expect(chosen?.id).toBe(1);
   });
 
@@ -36,7 +52,9 @@ describe('story clustering rules', () => {
     expect(clusterScore(unrelated, cluster(1, { poetry: 1 }, 0, names), DEFAULT_CLUSTER_RULES)).toBe(0);
     const close = { vector: vec({ lecture: 1, engine: 1 }), entities: names, publishedAt: 0 };
     const c = cluster(1, { lecture: 1, engine: 1, science: 1 }, 0, names);
-    expect(clusterScore(close, c, DEFAULT_CLUSTER_RULES)).toBeGreaterThan(clusterScore({ ...close, entities: [] }, c, DEFAULT_CLUSTER_RULES));
+    expect(clusterScore(close, c, DEFAULT_CLUSTER_RULES)).toBeGreaterThan(
+      clusterScore({ ...close, entities: [] }, c, DEFAULT_CLUSTER_RULES),
+    );
   });
 
   it('a close single member counts even when the centroid has drifted', () => {
@@ -53,7 +71,11 @@ describe('story clustering rules', () => {
 
 describe('developing stories', () => {
   const day = 24 * H;
-  const story = (names: string[], words: Record<string, number>, at: number) => ({ vector: vec(words), entities: names, publishedAt: at });
+  const story = (names: string[], words: Record<string, number>, at: number) => ({
+    vector: vec(words),
+    entities: names,
+    publishedAt: at,
+  });
 
   it('a follow-up weeks later continues the story when its lead name and text carry on', () => {
     const first = story(['person:amara-lindqvist', 'place:riverside'], { library: 2, flood: 2, repair: 1 }, 0);

@@ -54,7 +54,11 @@ export function entityOverlap(a: Iterable<string>, b: ReadonlySet<string>): numb
   return smaller === 0 ? 0 : shared / smaller;
 }
 
-export function inWindow(c: Pick<ClusterView, 'firstAt' | 'lastAt'>, t: number, rules: Pick<ClusterRules, 'windowMs' | 'maxSpanMs'>): boolean {
+export function inWindow(
+  c: Pick<ClusterView, 'firstAt' | 'lastAt'>,
+  t: number,
+  rules: Pick<ClusterRules, 'windowMs' | 'maxSpanMs'>,
+): boolean {
   if (t < c.firstAt - rules.windowMs || t > c.lastAt + rules.windowMs) return false;
   return Math.max(c.lastAt, t) - Math.min(c.firstAt, t) <= rules.maxSpanMs;
 }
@@ -67,7 +71,11 @@ export function clusterScore(a: Incoming, c: ClusterView, rules: Pick<ClusterRul
 }
 
 /** The cluster this article joins, or null to start a new one. */
-export function chooseCluster(a: Incoming, candidates: readonly ClusterView[], rules: ClusterRules = DEFAULT_CLUSTER_RULES): { id: number; score: number } | null {
+export function chooseCluster(
+  a: Incoming,
+  candidates: readonly ClusterView[],
+  rules: ClusterRules = DEFAULT_CLUSTER_RULES,
+): { id: number; score: number } | null {
   let best: { id: number; score: number } | null = null;
   for (const c of candidates) {
     if (!inWindow(c, a.publishedAt, rules)) continue;
@@ -109,7 +117,8 @@ export interface ThreadView {
 
 export function continuesStory(a: ThreadView, b: ThreadView, rules: ThreadRules = DEFAULT_THREAD_RULES): boolean {
   if (Math.abs(a.publishedAt - b.publishedAt) > rules.windowMs) return false;
-  const leads = (x: ThreadView, y: ThreadView) => x.entities.slice(0, rules.leadNames).some((k) => y.entities.slice(0, rules.otherNames).some((o) => sameName(k, o)));
+  const leads = (x: ThreadView, y: ThreadView) =>
+    x.entities.slice(0, rules.leadNames).some((k) => y.entities.slice(0, rules.otherNames).some((o) => sameName(k, o)));
   if (!leads(a, b) && !leads(b, a)) return false;
   return dot(a.vector, b.vector) >= rules.minText;
 }

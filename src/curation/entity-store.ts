@@ -25,9 +25,23 @@ async function knownFormOf(db: Kysely<DB>, key: string): Promise<{ id: number; k
   if (!longer && shorter.length === 0) return null;
   const candidates: { id: number; key: string }[] = [];
   // Longer forms: the same kind and last word, ending in this name; three are enough to tell one from many.
-  if (longer) candidates.push(...(await db.selectFrom('entities').select(['id', 'key']).where('kind', '=', kind).where('tail', '=', entityTail(key)).where('key', 'like', `${kind}:%-${key.slice(kind.length + 1)}`).limit(3).execute()));
-  if (shorter.length) candidates.push(...(await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', shorter).execute()));
-  const target = aliasTarget(key, candidates.map((c) => c.key));
+  if (longer)
+    candidates.push(
+      ...(await db
+        .selectFrom('entities')
+        .select(['id', 'key'])
+        .where('kind', '=', kind)
+        .where('tail', '=', entityTail(key))
+        .where('key', 'like', `${kind}:%-${key.slice(kind.length + 1)}`)
+        .limit(3)
+        .execute()),
+    );
+  if (shorter.length)
+    candidates.push(...(await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', shorter).execute()));
+  const target = aliasTarget(
+    key,
+    candidates.map((c) => c.key),
+  );
   return target ? candidates.find((c) => c.key === target)! : null;
 }
 
@@ -37,7 +51,11 @@ async function knownFormOf(db: Kysely<DB>, key: string): Promise<{ id: number; k
  * entity's own key is cached: whom a name stands for can change within a run
  * (a second known Lindqvist makes a bare "Lindqvist" nobody's guess).
  */
-async function resolveEntities(db: Kysely<DB>, entities: readonly Entity[], cache: RunCache): Promise<Map<string, { id: number; key: string }>> {
+async function resolveEntities(
+  db: Kysely<DB>,
+  entities: readonly Entity[],
+  cache: RunCache,
+): Promise<Map<string, { id: number; key: string }>> {
   const known = cache.entityIds;
   if (known.size > 200_000) known.clear();
   const out = new Map<string, { id: number; key: string }>();
@@ -46,7 +64,9 @@ async function resolveEntities(db: Kysely<DB>, entities: readonly Entity[], cach
     if (id !== undefined) out.set(e.key, { id, key: e.key });
   }
   const keys = entities.map((e) => e.key).filter((k) => !out.has(k));
-  if (keys.length) for (const r of await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', keys).execute()) out.set(r.key, { id: r.id, key: r.key });
+  if (keys.length)
+    for (const r of await db.selectFrom('entities').select(['id', 'key']).where('key', 'in', keys).execute())
+      out.set(r.key, { id: r.id, key: r.key });
   for (const e of entities) {
     if (out.has(e.key)) continue;
     const form = await knownFormOf(db, e.key);
@@ -55,7 +75,11 @@ async function resolveEntities(db: Kysely<DB>, entities: readonly Entity[], cach
       continue;
     }
     const slug = await freeSlug(db, entitySlug(e.name) || 'entity', e.kind);
-    const row = await db.insertInto('entities').values({ key: e.key, kind: e.kind, name: e.name, slug, tail: entityTail(e.key) }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('entities')
+      .values({ key: e.key, kind: e.kind, name: e.name, slug, tail: entityTail(e.key) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     out.set(e.key, { id: row.id, key: e.key });
   }
   for (const [k, v] of out) if (k === v.key) known.set(k, v.id);
@@ -63,7 +87,11 @@ async function resolveEntities(db: Kysely<DB>, entities: readonly Entity[], cach
 }
 
 /** Entity ids for these names (slugs unique across kinds). */
-export async function entityIds(db: Kysely<DB>, entities: readonly Entity[], cache: RunCache): Promise<Map<string, number>> {
+export async function entityIds(
+  db: Kysely<DB>,
+  entities: readonly Entity[],
+  cache: RunCache,
+): Promise<Map<string, number>> {
   if (entities.length === 0) return new Map();
   return new Map([...(await resolveEntities(db, entities, cache))].map(([k, v]) => [k, v.id]));
 }
@@ -75,7 +103,12 @@ export async function entityIds(db: Kysely<DB>, entities: readonly Entity[], cac
  * their "@name" terms in `counts` renamed to match, so related stories,
  * stories and threads compare names, not spellings. Mutates `a`.
  */
-export async function canonicalNames(db: Kysely<DB>, a: { entities: Entity[]; counts: Map<string, number> }, keep: number, cache: RunCache): Promise<void> {
+export async function canonicalNames(
+  db: Kysely<DB>,
+  a: { entities: Entity[]; counts: Map<string, number> },
+  keep: number,
+  cache: RunCache,
+): Promise<void> {
   const merged = new Map<string, Entity>();
   let next = 0;
   while (merged.size < keep && next < a.entities.length) {

@@ -12,7 +12,11 @@ export interface StoryRow {
  * each story's latest report), skipping stories already shown higher on the
  * page. Articles not yet in a story stand for themselves.
  */
-export function onePerStory<T extends StoryRow>(rows: readonly T[], limit: number, shownStories: ReadonlySet<number> = new Set()): T[] {
+export function onePerStory<T extends StoryRow>(
+  rows: readonly T[],
+  limit: number,
+  shownStories: ReadonlySet<number> = new Set(),
+): T[] {
   const seen = new Set(shownStories);
   const out: T[] = [];
   for (const r of rows) {
@@ -32,7 +36,11 @@ export function onePerStory<T extends StoryRow>(rows: readonly T[], limit: numbe
  * `consumed`: how many rows were read, hidden repeats included, so the next
  * page starts after them; `more`: a further story follows in these rows.
  */
-export function storyPage<T extends StoryRow>(rows: readonly T[], limit: number, stories: Set<number>): { shown: T[]; consumed: number; more: boolean } {
+export function storyPage<T extends StoryRow>(
+  rows: readonly T[],
+  limit: number,
+  stories: Set<number>,
+): { shown: T[]; consumed: number; more: boolean } {
   const shown: T[] = [];
   let consumed = 0;
   for (const r of rows) {

@@ -15,14 +15,52 @@ describe.each(testDialects)('the curation pass on %s', (dialect) => {
   async function setup() {
     database = await createTestDatabase(dialect);
     const db = database.db;
-    const pubs = await Promise.all(['north', 'south', 'east'].map((slug) => createPublisher(db, { slug, name: slug, sections: ['news'] }, T)));
+    const pubs = await Promise.all(
+      ['north', 'south', 'east'].map((slug) => createPublisher(db, { slug, name: slug, sections: ['news'] }, T)),
+    );
     const add = (publisher: number, n: number, title: string, text: string, at = T) =>
-      insertArticle(db, { publisher_id: publisher, guid: `g${n}`, url: `https://x.example/${n}`, title, standfirst: '', body_html: '', body_text: text, body_source: 'feed', categories: '[]', word_count: 50, reading_minutes: 1, published_at: at, content_hash: `h${n}`, status: 'published', is_free: 0, created_at: T, modified_at: T }, [], []);
-    const flood = 'Floodwater from the Ferrow river reached Kellbridge market square overnight. Kellbridge council opened the sports hall for families whose homes were flooded, and engineers from Ferrow Water inspected the damaged flood barrier.';
+      insertArticle(
+        db,
+        {
+          publisher_id: publisher,
+          guid: `g${n}`,
+          url: `https://x.example/${n}`,
+          title,
+          standfirst: '',
+          body_html: '',
+          body_text: text,
+          body_source: 'feed',
+          categories: '[]',
+          word_count: 50,
+          reading_minutes: 1,
+          published_at: at,
+          content_hash: `h${n}`,
+          status: 'published',
+          is_free: 0,
+          created_at: T,
+          modified_at: T,
+        },
+        [],
+        [],
+      );
+    const flood =
+      'Floodwater from the Ferrow river reached Kellbridge market square overnight. Kellbridge council opened the sports hall for families whose homes were flooded, and engineers from Ferrow Water inspected the damaged flood barrier.';
     const ids = [
       await add(pubs[0]!.id, 1, 'Ferrow river floods Kellbridge market square', flood),
-      await add(pubs[1]!.id, 2, 'Kellbridge flooded as Ferrow river bursts its banks', `Families were moved to the sports hall. ${flood}`, T + 3_600_000),
-      await add(pubs[2]!.id, 3, 'Saltmere Rovers sign a new goalkeeper', 'Saltmere Rovers have signed the goalkeeper Ana Birch from Kellbridge Town on a two-year contract, the football club said.', T + 7_200_000),
+      await add(
+        pubs[1]!.id,
+        2,
+        'Kellbridge flooded as Ferrow river bursts its banks',
+        `Families were moved to the sports hall. ${flood}`,
+        T + 3_600_000,
+      ),
+      await add(
+        pubs[2]!.id,
+        3,
+        'Saltmere Rovers sign a new goalkeeper',
+        'Saltmere Rovers have signed the goalkeeper Ana Birch from Kellbridge Town on a two-year contract, the football club said.',
+        T + 7_200_000,
+      ),
     ];
     return { db, ids, pubs };
   }
@@ -36,7 +74,11 @@ describe.each(testDialects)('the curation pass on %s', (dialect) => {
     expect(rows[2]!.cluster_id).not.toBe(rows[0]!.cluster_id);
     expect(rows.every((r) => r.curated_at === T)).toBe(true);
     expect(await db.selectFrom('curation_queue').selectAll().execute()).toEqual([]);
-    const cluster = await db.selectFrom('clusters').selectAll().where('id', '=', rows[0]!.cluster_id!).executeTakeFirstOrThrow();
+    const cluster = await db
+      .selectFrom('clusters')
+      .selectAll()
+      .where('id', '=', rows[0]!.cluster_id!)
+      .executeTakeFirstOrThrow();
     expect(cluster).toMatchObject({ article_count: 2, publisher_count: 2, first_article_id: ids[0] });
     expect((await runCuration(database, { now: () => T })).articles).toBe(0);
   });
@@ -44,10 +86,29 @@ describe.each(testDialects)('the curation pass on %s', (dialect) => {
   it('an updated article is analysed again and keeps its story', async () => {
     const { db, ids, pubs } = await setup();
     await runCuration(database, { now: () => T });
-    const before = await db.selectFrom('articles').select('cluster_id').where('id', '=', ids[2]!).executeTakeFirstOrThrow();
-    await updateArticle(db, ids[2]!, pubs[2]!.id, { title: 'Rovers goalkeeper signs', body_text: 'The football club confirmed the goalkeeper signing.', published_at: T + 7_200_000 }, [], []);
+    const before = await db
+      .selectFrom('articles')
+      .select('cluster_id')
+      .where('id', '=', ids[2]!)
+      .executeTakeFirstOrThrow();
+    await updateArticle(
+      db,
+      ids[2]!,
+      pubs[2]!.id,
+      {
+        title: 'Rovers goalkeeper signs',
+        body_text: 'The football club confirmed the goalkeeper signing.',
+        published_at: T + 7_200_000,
+      },
+      [],
+      [],
+    );
     expect((await runCuration(database, { now: () => T + 1 })).articles).toBe(1);
-    const after = await db.selectFrom('articles').select(['cluster_id', 'curated_at']).where('id', '=', ids[2]!).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('articles')
+      .select(['cluster_id', 'curated_at'])
+      .where('id', '=', ids[2]!)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ cluster_id: before.cluster_id, curated_at: T + 1 });
     expect((await db.selectFrom('clusters').select('id').execute()).length).toBe(2);
   });
@@ -63,7 +124,9 @@ describe.each(testDialects)('the curation pass on %s', (dialect) => {
       close: async () => undefined,
     };
     await runCuration(database, { now: () => T, analyser: racing });
-    expect((await db.selectFrom('curation_queue').select('article_id').execute()).map((r) => r.article_id)).toEqual([ids[1]]);
+    expect((await db.selectFrom('curation_queue').select('article_id').execute()).map((r) => r.article_id)).toEqual([
+      ids[1],
+    ]);
   });
 
   it('does nothing while another process holds the lease', async () => {

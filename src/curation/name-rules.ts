@@ -51,7 +51,8 @@ export function aliasTarget(key: string, known: readonly string[]): string | nul
   const matches = [...new Set(known)].filter((k) => k !== key && sameName(key, k));
   if (matches.length === 1) return matches[0]!;
   // Shorter forms of this one lie on one chain ('galaxy-s5' and 's5' of 'samsung-galaxy-s5'): the fullest.
-  if (matches.length > 1 && matches.every((k) => k.length < key.length)) return matches.sort((a, b) => b.length - a.length)[0]!;
+  if (matches.length > 1 && matches.every((k) => k.length < key.length))
+    return matches.sort((a, b) => b.length - a.length)[0]!;
   return null;
 }
 

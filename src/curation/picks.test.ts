@@ -19,12 +19,40 @@ describe.each(testDialects)('editors’ picks on %s', (dialect) => {
     for (let i = 0; i < 3; i++) {
       const r = await db
         .insertInto('articles')
-        .values({ publisher_id: p.id, guid: `g${i}`, url: `https://daily.example/${i}`, title: `Story ${i}`, standfirst: '', body_html: '', body_text: '', body_source: 'feed', categories: '[]', word_count: 1, reading_minutes: 1, published_at: T, content_hash: `h${i}`, status: i === 2 ? 'withdrawn' : 'published', is_free: 0, created_at: T, modified_at: T })
+        .values({
+          publisher_id: p.id,
+          guid: `g${i}`,
+          url: `https://daily.example/${i}`,
+          title: `Story ${i}`,
+          standfirst: '',
+          body_html: '',
+          body_text: '',
+          body_source: 'feed',
+          categories: '[]',
+          word_count: 1,
+          reading_minutes: 1,
+          published_at: T,
+          content_hash: `h${i}`,
+          status: i === 2 ? 'withdrawn' : 'published',
+          is_free: 0,
+          created_at: T,
+          modified_at: T,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(r.id);
     }
-    const editor = await createUser(db, { email: 'ed@example.org', password: 'correct horse battery', role: 'editor', displayName: 'Eddie', verified: true }, T);
+    const editor = await createUser(
+      db,
+      {
+        email: 'ed@example.org',
+        password: 'correct horse battery',
+        role: 'editor',
+        displayName: 'Eddie',
+        verified: true,
+      },
+      T,
+    );
     return { db, ids, editor: editor.id };
   }
 
@@ -65,10 +93,16 @@ describe.each(testDialects)('editors’ picks on %s', (dialect) => {
   it('an editor’s good-news ruling sets the flag and is logged', async () => {
     const { db, ids, editor } = await setup();
     await setGoodNews(db, ids[0]!, true, editor, T);
-    expect((await db.selectFrom('articles').select('good_news').where('id', '=', ids[0]!).executeTakeFirstOrThrow()).good_news).toBe(1);
+    expect(
+      (await db.selectFrom('articles').select('good_news').where('id', '=', ids[0]!).executeTakeFirstOrThrow())
+        .good_news,
+    ).toBe(1);
     await setGoodNews(db, ids[0]!, false, editor, T + 1);
-    expect((await db.selectFrom('articles').select('good_news').where('id', '=', ids[0]!).executeTakeFirstOrThrow()).good_news).toBe(0);
-    expect((await db.selectFrom('good_news_overrides').selectAll().execute())).toHaveLength(1);
+    expect(
+      (await db.selectFrom('articles').select('good_news').where('id', '=', ids[0]!).executeTakeFirstOrThrow())
+        .good_news,
+    ).toBe(0);
+    expect(await db.selectFrom('good_news_overrides').selectAll().execute()).toHaveLength(1);
     expect((await editorLog(db)).map((l) => l.action)).toEqual(['remove from good news', 'add to good news']);
   });
 });

@@ -16,8 +16,18 @@ export interface PickRow {
   updatedAt: number;
 }
 
-async function log(trx: Kysely<DB>, userId: number | null, action: string, articleId: number | null, detail: Record<string, unknown> | null, at: number): Promise<void> {
-  await trx.insertInto('editor_log').values({ user_id: userId, action, article_id: articleId, detail: detail ? JSON.stringify(detail) : null, at }).execute();
+async function log(
+  trx: Kysely<DB>,
+  userId: number | null,
+  action: string,
+  articleId: number | null,
+  detail: Record<string, unknown> | null,
+  at: number,
+): Promise<void> {
+  await trx
+    .insertInto('editor_log')
+    .values({ user_id: userId, action, article_id: articleId, detail: detail ? JSON.stringify(detail) : null, at })
+    .execute();
 }
 
 /** Current picks in the editors' order: not removed, not expired. */
@@ -30,7 +40,16 @@ export async function currentPicks(db: Kysely<DB>, now: number): Promise<PickRow
     .orderBy('position')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, articleId: r.article_id, position: r.position, note: r.note, featured: r.featured === 1, expiresAt: r.expires_at, createdBy: r.created_by, updatedAt: r.updated_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.article_id,
+    position: r.position,
+    note: r.note,
+    featured: r.featured === 1,
+    expiresAt: r.expires_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+  }));
 }
 
 const MAX_NOTE = 280;
@@ -40,21 +59,45 @@ function cleanNote(note: string | null | undefined): string | null {
   return n || null;
 }
 
-export async function addPick(db: Kysely<DB>, input: { articleId: number; note?: string | null; featured?: boolean; expiresAt?: number | null; by: number }, now: number): Promise<number> {
+export async function addPick(
+  db: Kysely<DB>,
+  input: { articleId: number; note?: string | null; featured?: boolean; expiresAt?: number | null; by: number },
+  now: number,
+): Promise<number> {
   const note = cleanNote(input.note);
   if (input.expiresAt != null && input.expiresAt <= now) throw new PickError('The expiry must be in the future.');
   return db.transaction().execute(async (trx) => {
-    const article = await trx.selectFrom('articles').select(['id', 'status', 'title']).where('id', '=', input.articleId).executeTakeFirst();
+    const article = await trx
+      .selectFrom('articles')
+      .select(['id', 'status', 'title'])
+      .where('id', '=', input.articleId)
+      .executeTakeFirst();
     if (!article || article.status !== 'published') throw new PickError('No published article has that id.');
     const current = await currentPicks(trx, now);
     if (current.some((p) => p.articleId === input.articleId)) throw new PickError('That story is already picked.');
     const position = (current.at(-1)?.position ?? 0) + 1;
     const row = await trx
       .insertInto('picks')
-      .values({ article_id: input.articleId, position, note, featured: input.featured ? 1 : 0, expires_at: input.expiresAt ?? null, created_by: input.by, created_at: now, updated_at: now })
+      .values({
+        article_id: input.articleId,
+        position,
+        note,
+        featured: input.featured ? 1 : 0,
+        expires_at: input.expiresAt ?? null,
+        created_by: input.by,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await log(trx, input.by, 'pick', input.articleId, { title: article.title, note, featured: !!input.featured, expiresAt: input.expiresAt ?? null }, now);
+    await log(
+      trx,
+      input.by,
+      'pick',
+      input.articleId,
+      { title: article.title, note, featured: !!input.featured, expiresAt: input.expiresAt ?? null },
+      now,
+    );
     return row.id;
   });
 }
@@ -64,9 +107,16 @@ async function pickById(trx: Kysely<DB>, id: number): Promise<NonNullable<Awaite
   if (!p || p.removed_at !== null) throw new PickError('That pick no longer exists.');
   return p;
 }
-const findPick = (trx: Kysely<DB>, id: number) => trx.selectFrom('picks').selectAll().where('id', '=', id).executeTakeFirst();
+const findPick = (trx: Kysely<DB>, id: number) =>
+  trx.selectFrom('picks').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function updatePick(db: Kysely<DB>, id: number, changes: { note?: string | null; featured?: boolean; expiresAt?: number | null }, by: number, now: number): Promise<void> {
+export async function updatePick(
+  db: Kysely<DB>,
+  id: number,
+  changes: { note?: string | null; featured?: boolean; expiresAt?: number | null },
+  by: number,
+  now: number,
+): Promise<void> {
   const note = changes.note === undefined ? undefined : cleanNote(changes.note);
   if (changes.expiresAt != null && changes.expiresAt <= now) throw new PickError('The expiry must be in the future.');
   await db.transaction().execute(async (trx) => {
@@ -78,12 +128,25 @@ export async function updatePick(db: Kysely<DB>, id: number, changes: { note?: s
       updated_at: now,
     };
     await trx.updateTable('picks').set(set).where('id', '=', id).execute();
-    await log(trx, by, 'edit pick', p.article_id, { note, featured: changes.featured, expiresAt: changes.expiresAt }, now);
+    await log(
+      trx,
+      by,
+      'edit pick',
+      p.article_id,
+      { note, featured: changes.featured, expiresAt: changes.expiresAt },
+      now,
+    );
   });
 }
 
 /** Moves a pick one place up or down among the current picks. */
-export async function movePick(db: Kysely<DB>, id: number, direction: 'up' | 'down', by: number, now: number): Promise<void> {
+export async function movePick(
+  db: Kysely<DB>,
+  id: number,
+  direction: 'up' | 'down',
+  by: number,
+  now: number,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const p = await pickById(trx, id);
     const current = await currentPicks(trx, now);
@@ -92,7 +155,13 @@ export async function movePick(db: Kysely<DB>, id: number, direction: 'up' | 'do
     if (i < 0 || j < 0 || j >= current.length) return;
     const order = [...current];
     [order[i], order[j]] = [order[j]!, order[i]!];
-    for (const [k, c] of order.entries()) if (c.position !== k + 1) await trx.updateTable('picks').set({ position: k + 1 }).where('id', '=', c.id).execute();
+    for (const [k, c] of order.entries())
+      if (c.position !== k + 1)
+        await trx
+          .updateTable('picks')
+          .set({ position: k + 1 })
+          .where('id', '=', c.id)
+          .execute();
     await log(trx, by, `move pick ${direction}`, p.article_id, null, now);
   });
 }
@@ -106,7 +175,13 @@ export async function removePick(db: Kysely<DB>, id: number, by: number, now: nu
 }
 
 /** An editor's ruling on whether a story is good news; it outlasts later re-analysis. */
-export async function setGoodNews(db: Kysely<DB>, articleId: number, include: boolean, by: number, now: number): Promise<void> {
+export async function setGoodNews(
+  db: Kysely<DB>,
+  articleId: number,
+  include: boolean,
+  by: number,
+  now: number,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const article = await trx.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
     if (!article) throw new PickError('No article has that id.');
@@ -115,7 +190,11 @@ export async function setGoodNews(db: Kysely<DB>, articleId: number, include: bo
       .values({ article_id: articleId, include: include ? 1 : 0, user_id: by, at: now })
       .onConflict((oc) => oc.column('article_id').doUpdateSet({ include: include ? 1 : 0, user_id: by, at: now }))
       .execute();
-    await trx.updateTable('articles').set({ good_news: include ? 1 : 0 }).where('id', '=', articleId).execute();
+    await trx
+      .updateTable('articles')
+      .set({ good_news: include ? 1 : 0 })
+      .where('id', '=', articleId)
+      .execute();
     await log(trx, by, include ? 'add to good news' : 'remove from good news', articleId, null, now);
   });
 }
@@ -140,5 +219,13 @@ export async function editorLog(db: Kysely<DB>, limit = 50): Promise<LogLine[]> 
     .orderBy('l.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, action: r.action, who: r.display_name ?? r.email ?? null, articleId: r.article_id, title: r.title ?? null, detail: r.detail }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    who: r.display_name ?? r.email ?? null,
+    articleId: r.article_id,
+    title: r.title ?? null,
+    detail: r.detail,
+  }));
 }

@@ -7,7 +7,17 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { installSecret } from '../members/secrets.ts';
 import { reserve } from '../members/throttle.ts';
-import { checkReadToken, daySalt, issueReadToken, memberReader, READ_MIN_DWELL_MS, ReadRecorder, spendReadNonce, utcDay, visitorReader } from './reads.ts';
+import {
+  checkReadToken,
+  daySalt,
+  issueReadToken,
+  memberReader,
+  READ_MIN_DWELL_MS,
+  ReadRecorder,
+  spendReadNonce,
+  utcDay,
+  visitorReader,
+} from './reads.ts';
 
 /** Who is reading: a member's account, else a visitor's address and browser string. */
 export interface ReaderFacts {
@@ -28,13 +38,21 @@ export interface ReadCounting {
   /** A read token for this page view, and from when it may be used. */
   issueToken(who: ReaderFacts, articleId: number): Promise<{ token: string; waitMs: number }>;
   /** The beacon: a qualified read with its token. */
-  report(who: ReaderFacts, articleId: number, token: unknown, articleExists: (id: number) => Promise<boolean>): Promise<ReadOutcome>;
+  report(
+    who: ReaderFacts,
+    articleId: number,
+    token: unknown,
+    articleExists: (id: number) => Promise<boolean>,
+  ): Promise<ReadOutcome>;
   /** What a full-text page needs to know for its beacon. */
   thresholds: { seconds: number; percent: number };
   close(): Promise<unknown>;
 }
 
-export async function createReadCounting(db: Kysely<DB>, opts: { now: () => number; thresholds: { seconds: number; percent: number }; onError?: (err: unknown) => void }): Promise<ReadCounting> {
+export async function createReadCounting(
+  db: Kysely<DB>,
+  opts: { now: () => number; thresholds: { seconds: number; percent: number }; onError?: (err: unknown) => void },
+): Promise<ReadCounting> {
   const { now } = opts;
   const secret = await installSecret(db, 'reads_token_secret');
   const recorder = new ReadRecorder(db, { onError: opts.onError });
@@ -44,7 +62,8 @@ export async function createReadCounting(db: Kysely<DB>, opts: { now: () => numb
     if (salt?.day !== day) salt = { day, value: daySalt(db, day) };
     return salt.value;
   };
-  const readerOf = async (who: ReaderFacts, t: number) => (who.userId !== null ? memberReader(who.userId) : visitorReader(await todaysSalt(t), who.ip, who.userAgent));
+  const readerOf = async (who: ReaderFacts, t: number) =>
+    who.userId !== null ? memberReader(who.userId) : visitorReader(await todaysSalt(t), who.ip, who.userAgent);
 
   return {
     thresholds: opts.thresholds,
@@ -54,20 +73,34 @@ export async function createReadCounting(db: Kysely<DB>, opts: { now: () => numb
     },
     async issueToken(who, articleId) {
       const t = now();
-      return { token: issueReadToken(secret, { articleId, reader: await readerOf(who, t), now: t }), waitMs: READ_MIN_DWELL_MS };
+      return {
+        token: issueReadToken(secret, { articleId, reader: await readerOf(who, t), now: t }),
+        waitMs: READ_MIN_DWELL_MS,
+      };
     },
     async report(who, articleId, token, articleExists) {
       const t = now();
       const reader = await readerOf(who, t);
       const check = checkReadToken(secret, token, { articleId, reader, now: t });
-      if (!check.ok) return { refused: check.reason === 'too-soon' ? 'too soon after the page loaded to be a read' : `this read token is not valid (${check.reason})` };
+      if (!check.ok)
+        return {
+          refused:
+            check.reason === 'too-soon'
+              ? 'too soon after the page loaded to be a read'
+              : `this read token is not valid (${check.reason})`,
+        };
       if (!(await spendReadNonce(db, check.nonce, check.expiresAt, t))) return 'repeat';
       if (!(await articleExists(articleId))) return 'not-found';
       // Members by account; visitors by address (a visitor's id changes with its browser string, its address does not).
       const limit =
         who.userId !== null
           ? await reserve(db, `reads:${reader}`, { max: DAILY_READS.member, windowMs: DAY }, t)
-          : await reserve(db, `reads:${visitorReader(await todaysSalt(t), who.ip, '')}`, { max: DAILY_READS.address, windowMs: DAY }, t);
+          : await reserve(
+              db,
+              `reads:${visitorReader(await todaysSalt(t), who.ip, '')}`,
+              { max: DAILY_READS.address, windowMs: DAY },
+              t,
+            );
       if (!limit.allowed) return 'over-limit';
       return recorder.qualified(articleId, reader, t);
     },

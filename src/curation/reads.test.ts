@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../catalog/publishers.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { installSecret } from '../members/secrets.ts';
-import { checkReadToken, daySalt, issueReadToken, READ_MIN_DWELL_MS, READ_TOKEN_TTL_MS, ReadRecorder, recordReads, spendReadNonce, visitorReader } from './reads.ts';
+import {
+  checkReadToken,
+  daySalt,
+  issueReadToken,
+  READ_MIN_DWELL_MS,
+  READ_TOKEN_TTL_MS,
+  ReadRecorder,
+  recordReads,
+  spendReadNonce,
+  visitorReader,
+} from './reads.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 
@@ -15,12 +25,31 @@ describe.each(testDialects)('reads on %s', (dialect) => {
     const p = await createPublisher(database.db, { slug: 'daily', name: 'Daily', sections: ['news'] }, T);
     const row = await database.db
       .insertInto('articles')
-      .values({ publisher_id: p.id, guid: 'g', url: 'https://daily.example/1', title: 'One', standfirst: '', body_html: '', body_text: '', body_source: 'feed', categories: '[]', word_count: 1, reading_minutes: 1, published_at: T, content_hash: 'h', status: 'published', is_free: 0, created_at: T, modified_at: T })
+      .values({
+        publisher_id: p.id,
+        guid: 'g',
+        url: 'https://daily.example/1',
+        title: 'One',
+        standfirst: '',
+        body_html: '',
+        body_text: '',
+        body_source: 'feed',
+        categories: '[]',
+        word_count: 1,
+        reading_minutes: 1,
+        published_at: T,
+        content_hash: 'h',
+        status: 'published',
+        is_free: 0,
+        created_at: T,
+        modified_at: T,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   }
-  const counts = (id: number) => database.db.selectFrom('read_counts').selectAll().where('article_id', '=', id).orderBy('day').execute();
+  const counts = (id: number) =>
+    database.db.selectFrom('read_counts').selectAll().where('article_id', '=', id).orderBy('day').execute();
 
   it('counts a reader once per article, kind and day, exactly', async () => {
     const id = await setup();
@@ -87,15 +116,21 @@ describe.each(testDialects)('reads on %s', (dialect) => {
     const secret = await installSecret(database.db, 'reads_token_secret');
     expect(await installSecret(database.db, 'reads_token_secret')).toEqual(secret);
     const token = issueReadToken(secret, { articleId: 5, reader: 'm:7', now: T });
-    const at = (ms: number, over: Partial<{ articleId: number; reader: string }> = {}) => checkReadToken(secret, token, { articleId: 5, reader: 'm:7', now: T + ms, ...over });
+    const at = (ms: number, over: Partial<{ articleId: number; reader: string }> = {}) =>
+      checkReadToken(secret, token, { articleId: 5, reader: 'm:7', now: T + ms, ...over });
     const ok = at(READ_MIN_DWELL_MS);
     expect(ok.ok).toBe(true);
     expect(at(READ_MIN_DWELL_MS - 1000)).toEqual({ ok: false, reason: 'too-soon' });
     expect(at(READ_TOKEN_TTL_MS + 1000)).toEqual({ ok: false, reason: 'expired' });
     expect(at(5000, { articleId: 6 })).toEqual({ ok: false, reason: 'invalid' });
     expect(at(5000, { reader: 'm:8' })).toEqual({ ok: false, reason: 'other-reader' });
-    expect(checkReadToken(Buffer.from('another install'), token, { articleId: 5, reader: 'm:7', now: T + 5000 })).toEqual({ ok: false, reason: 'invalid' });
-    expect(checkReadToken(secret, undefined, { articleId: 5, reader: 'm:7', now: T + 5000 })).toEqual({ ok: false, reason: 'invalid' });
+    expect(
+      checkReadToken(Buffer.from('another install'), token, { articleId: 5, reader: 'm:7', now: T + 5000 }),
+    ).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkReadToken(secret, undefined, { articleId: 5, reader: 'm:7', now: T + 5000 })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     const tampered = token.replace(/^5\./, '6.');
     expect(checkReadToken(secret, tampered, { articleId: 6, reader: 'm:7', now: T + 5000 }).ok).toBe(false);
     if (!ok.ok) throw new Error('unreachable');

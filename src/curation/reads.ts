@@ -21,7 +21,11 @@ export const utcDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** Today's salt, created on first use; earlier days' salts are deleted, so yesterday's hashes cannot be recomputed. */
 export async function daySalt(db: Kysely<DB>, day: string): Promise<string> {
-  await db.insertInto('read_salts').values({ day, salt: crypto.randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('day').doNothing()).execute();
+  await db
+    .insertInto('read_salts')
+    .values({ day, salt: crypto.randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute();
   await db.deleteFrom('read_salts').where('day', '<', day).execute();
   const row = await db.selectFrom('read_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
   return row.salt;
@@ -54,7 +58,10 @@ export async function recordReads(db: Kysely<DB>, events: readonly ReadEvent[]):
         .insertInto('read_counts')
         .values({ article_id: e.articleId, day, views, qualified })
         .onConflict((oc) =>
-          oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`read_counts.views + ${views}`, qualified: sql`read_counts.qualified + ${qualified}` }),
+          oc.columns(['article_id', 'day']).doUpdateSet({
+            views: sql`read_counts.views + ${views}`,
+            qualified: sql`read_counts.qualified + ${qualified}`,
+          }),
         )
         .execute();
     }
@@ -65,7 +72,14 @@ export async function recordReads(db: Kysely<DB>, events: readonly ReadEvent[]):
 /** Did this reader view the article today (or yesterday, for a read that crosses midnight)? */
 export async function hasViewed(db: Kysely<DB>, articleId: number, reader: string, at: number): Promise<boolean> {
   const days = [utcDay(at), utcDay(at - 86_400_000)];
-  const row = await db.selectFrom('read_events').select('at').where('day', 'in', days).where('article_id', '=', articleId).where('reader', '=', reader).where('kind', '=', 'view').executeTakeFirst();
+  const row = await db
+    .selectFrom('read_events')
+    .select('at')
+    .where('day', 'in', days)
+    .where('article_id', '=', articleId)
+    .where('reader', '=', reader)
+    .where('kind', '=', 'view')
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -150,21 +164,31 @@ export class ReadRecorder {
 export const READ_TOKEN_TTL_MS = 6 * 3_600_000;
 export const READ_MIN_DWELL_MS = 3_000;
 
-const tagOf = (secret: Buffer, reader: string) => crypto.createHmac('sha256', secret).update(`reader:${reader}`).digest('base64url').slice(0, 12);
-const macOf = (secret: Buffer, body: string) => crypto.createHmac('sha256', secret).update(`read:${body}`).digest('base64url').slice(0, 22);
+const tagOf = (secret: Buffer, reader: string) =>
+  crypto.createHmac('sha256', secret).update(`reader:${reader}`).digest('base64url').slice(0, 12);
+const macOf = (secret: Buffer, body: string) =>
+  crypto.createHmac('sha256', secret).update(`read:${body}`).digest('base64url').slice(0, 22);
 
 export function issueReadToken(secret: Buffer, o: { articleId: number; reader: string; now: number }): string {
   const body = `${o.articleId}.${tagOf(secret, o.reader)}.${Math.floor(o.now / 1000)}.${crypto.randomBytes(9).toString('base64url')}`;
   return `${body}.${macOf(secret, body)}`;
 }
 
-export type ReadTokenCheck = { ok: true; nonce: string; expiresAt: number } | { ok: false; reason: 'invalid' | 'other-reader' | 'too-soon' | 'expired' };
+export type ReadTokenCheck =
+  | { ok: true; nonce: string; expiresAt: number }
+  | { ok: false; reason: 'invalid' | 'other-reader' | 'too-soon' | 'expired' };
 
-export function checkReadToken(secret: Buffer, token: unknown, o: { articleId: number; reader: string; now: number; minDwellMs?: number }): ReadTokenCheck {
-  const m = typeof token === 'string' ? /^(\d{1,15})\.([\w-]{12})\.(\d{1,12})\.([\w-]{12})\.([\w-]{22})$/.exec(token) : null;
+export function checkReadToken(
+  secret: Buffer,
+  token: unknown,
+  o: { articleId: number; reader: string; now: number; minDwellMs?: number },
+): ReadTokenCheck {
+  const m =
+    typeof token === 'string' ? /^(\d{1,15})\.([\w-]{12})\.(\d{1,12})\.([\w-]{12})\.([\w-]{22})$/.exec(token) : null;
   if (!m) return { ok: false, reason: 'invalid' };
   const expected = Buffer.from(macOf(secret, `${m[1]}.${m[2]}.${m[3]}.${m[4]}`));
-  if (!crypto.timingSafeEqual(expected, Buffer.from(m[5]!)) || Number(m[1]) !== o.articleId) return { ok: false, reason: 'invalid' };
+  if (!crypto.timingSafeEqual(expected, Buffer.from(m[5]!)) || Number(m[1]) !== o.articleId)
+    return { ok: false, reason: 'invalid' };
   if (m[2] !== tagOf(secret, o.reader)) return { ok: false, reason: 'other-reader' };
   const issued = Number(m[3]) * 1000;
   if (o.now - issued < (o.minDwellMs ?? READ_MIN_DWELL_MS)) return { ok: false, reason: 'too-soon' };
@@ -174,7 +198,11 @@ export function checkReadToken(secret: Buffer, token: unknown, o: { articleId: n
 
 /** Spends a token's nonce: true the first time, false ever after (until it would have expired anyway). */
 export async function spendReadNonce(db: Kysely<DB>, nonce: string, expiresAt: number, now: number): Promise<boolean> {
-  const res = await db.insertInto('read_nonces').values({ nonce, expires_at: expiresAt }).onConflict((oc) => oc.column('nonce').doNothing()).executeTakeFirst();
+  const res = await db
+    .insertInto('read_nonces')
+    .values({ nonce, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('nonce').doNothing())
+    .executeTakeFirst();
   // Now and then, forget nonces whose tokens have expired.
   if (Math.random() < 0.01) await db.deleteFrom('read_nonces').where('expires_at', '<', now).execute();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;

@@ -17,15 +17,25 @@ const p = (id: number, terms: Record<string, number>, o: Partial<RelatedProfile>
 describe('related stories', () => {
   it('ranks by text similarity', () => {
     const a = p(1, { reef: 2, coral: 2, bleach: 1 });
-    const ranked = rankRelated(a, [p(2, { reef: 1, coral: 1 }), p(3, { coral: 1, market: 3 }), p(4, { election: 1 })], 5);
+    const ranked = rankRelated(
+      a,
+      [p(2, { reef: 1, coral: 1 }), p(3, { coral: 1, market: 3 }), p(4, { election: 1 })],
+      5,
+    );
     expect(ranked.map((r) => r.id)).toEqual([2, 3]);
   });
 
   it('never lists the same story: its copies or its own cluster', () => {
     const a = p(1, { reef: 1 }, { clusterId: 7 });
-    const ranked = rankRelated(a, [p(2, { reef: 1 }, { clusterId: 7 }), p(3, { reef: 1 }, { duplicateOf: 1 }), p(4, { reef: 1 }, { clusterId: 8 })], 5);
+    const ranked = rankRelated(
+      a,
+      [p(2, { reef: 1 }, { clusterId: 7 }), p(3, { reef: 1 }, { duplicateOf: 1 }), p(4, { reef: 1 }, { clusterId: 8 })],
+      5,
+    );
     expect(ranked.map((r) => r.id)).toEqual([4]);
-    expect(sameStory({ id: 3, clusterId: null, duplicateOf: 1 }, { id: 5, clusterId: null, duplicateOf: 1 })).toBe(true);
+    expect(sameStory({ id: 3, clusterId: null, duplicateOf: 1 }, { id: 5, clusterId: null, duplicateOf: 1 })).toBe(
+      true,
+    );
   });
 
   it('shared people and topics lift a story that shares some text', () => {
@@ -37,6 +47,9 @@ describe('related stories', () => {
 
   it('older stories fade', () => {
     const a = p(1, { reef: 1 });
-    expect(relatedScore(a, p(2, { reef: 1 }, { publishedAt: -60 * D }))).toBeCloseTo(relatedScore(a, p(3, { reef: 1 })) / 4, 5);
+    expect(relatedScore(a, p(2, { reef: 1 }, { publishedAt: -60 * D }))).toBeCloseTo(
+      relatedScore(a, p(3, { reef: 1 })) / 4,
+      5,
+    );
   });
 });

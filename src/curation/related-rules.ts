@@ -40,24 +40,38 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /** One story of the same event as another: copies of each other, or reports in one cluster. */
-export function sameStory(a: Pick<RelatedProfile, 'id' | 'clusterId' | 'duplicateOf'>, b: Pick<RelatedProfile, 'id' | 'clusterId' | 'duplicateOf'>): boolean {
+export function sameStory(
+  a: Pick<RelatedProfile, 'id' | 'clusterId' | 'duplicateOf'>,
+  b: Pick<RelatedProfile, 'id' | 'clusterId' | 'duplicateOf'>,
+): boolean {
   const rootA = a.duplicateOf ?? a.id;
   const rootB = b.duplicateOf ?? b.id;
   if (rootA === rootB) return true;
   return a.clusterId !== null && a.clusterId === b.clusterId;
 }
 
-export function relatedScore(a: RelatedProfile, b: RelatedProfile, rules: RelatedRules = DEFAULT_RELATED_RULES): number {
+export function relatedScore(
+  a: RelatedProfile,
+  b: RelatedProfile,
+  rules: RelatedRules = DEFAULT_RELATED_RULES,
+): number {
   const text = dot(a.vector, b.vector);
   // Names and topics only count alongside some shared text: two stories that merely both mention a country are not related.
   const support = Math.min(1, text * 5);
-  const score = rules.textWeight * text + support * (rules.entityWeight * jaccard(a.entities, b.entities) + rules.topicWeight * jaccard(a.topics, b.topics));
+  const score =
+    rules.textWeight * text +
+    support * (rules.entityWeight * jaccard(a.entities, b.entities) + rules.topicWeight * jaccard(a.topics, b.topics));
   const age = Math.abs(a.publishedAt - b.publishedAt);
   return score * Math.pow(0.5, age / rules.ageHalfLifeMs);
 }
 
 /** The best related stories for `a` among candidates, strongest first. */
-export function rankRelated(a: RelatedProfile, candidates: readonly RelatedProfile[], limit: number, rules: RelatedRules = DEFAULT_RELATED_RULES): { id: number; score: number }[] {
+export function rankRelated(
+  a: RelatedProfile,
+  candidates: readonly RelatedProfile[],
+  limit: number,
+  rules: RelatedRules = DEFAULT_RELATED_RULES,
+): { id: number; score: number }[] {
   const out: { id: number; score: number }[] = [];
   for (const c of candidates) {
     if (c.id === a.id || sameStory(a, c)) continue;

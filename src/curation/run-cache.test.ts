@@ -12,12 +12,19 @@ describe('a run’s caches', () => {
     const asked: number[][] = [];
     const found = await throughCache(cache, [1, 2, 404], 10, fetcher(asked));
     expect(asked).toEqual([[2, 404]]);
-    expect([...found]).toEqual([[1, 'row 1'], [2, 'row 2']]);
+    expect([...found]).toEqual([
+      [1, 'row 1'],
+      [2, 'row 2'],
+    ]);
     expect(cache.has(2)).toBe(true);
   });
 
   it('makes room by forgetting its oldest entries, never what this call found', async () => {
-    const cache = new Map([[1, 'row 1'], [2, 'row 2'], [3, 'row 3']]);
+    const cache = new Map([
+      [1, 'row 1'],
+      [2, 'row 2'],
+      [3, 'row 3'],
+    ]);
     const found = await throughCache(cache, [1, 5, 6, 7], 3, fetcher([]));
     expect([...found.keys()]).toEqual([1, 5, 6, 7]);
     expect(cache.size).toBe(3);

@@ -21,13 +21,25 @@ export interface RunCache {
   /** developing stories' profiles as last read or written by this run (thread-store.ts) */
   threads: Map<number, ThreadProfile>;
 }
-export const newRunCache = (): RunCache => ({ features: new Map(), entityIds: new Map(), clusters: new Map(), articles: new Map(), threadOf: new Map(), threads: new Map() });
+export const newRunCache = (): RunCache => ({
+  features: new Map(),
+  entityIds: new Map(),
+  clusters: new Map(),
+  articles: new Map(),
+  threadOf: new Map(),
+  threads: new Map(),
+});
 
 /**
  * Looks ids up in one of a run's caches, fetching the missing ones; the oldest
  * entries make room. What it found is returned even if it was evicted meanwhile.
  */
-export async function throughCache<V>(cache: Map<number, V>, ids: number[], max: number, fetch: (missing: number[]) => Promise<[number, V][]>): Promise<Map<number, V>> {
+export async function throughCache<V>(
+  cache: Map<number, V>,
+  ids: number[],
+  max: number,
+  fetch: (missing: number[]) => Promise<[number, V][]>,
+): Promise<Map<number, V>> {
   const found = new Map<number, V>();
   const missing: number[] = [];
   for (const id of ids) {

@@ -48,7 +48,8 @@ export async function addDocuments(db: Kysely<DB>, docs: Iterable<string>[], doc
 export async function loadDf(db: Kysely<DB>, terms: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const part of chunks([...new Set(terms)])) {
-    for (const r of await db.selectFrom('term_df').select(['term', 'df']).where('term', 'in', part).execute()) out.set(r.term, r.df);
+    for (const r of await db.selectFrom('term_df').select(['term', 'df']).where('term', 'in', part).execute())
+      out.set(r.term, r.df);
   }
   return out;
 }
@@ -58,7 +59,11 @@ export async function loadDf(db: Kysely<DB>, terms: string[]): Promise<Map<strin
  * product (impact-ordered candidates): each term's newest `perTerm` postings,
  * all terms in one statement.
  */
-export async function candidatesByTerms(db: Kysely<DB>, query: TermVector, opts: { from: number; to: number; terms: number; perTerm: number; limit: number; exclude: number }): Promise<Map<number, number>> {
+export async function candidatesByTerms(
+  db: Kysely<DB>,
+  query: TermVector,
+  opts: { from: number; to: number; terms: number; perTerm: number; limit: number; exclude: number },
+): Promise<Map<number, number>> {
   const asked = [...query].slice(0, opts.terms);
   if (asked.length === 0) return new Map();
   const weightOf = new Map(asked);
@@ -66,25 +71,52 @@ export async function candidatesByTerms(db: Kysely<DB>, query: TermVector, opts:
     ([term], i) =>
       sql`select * from (select term, article_id, weight from term_postings where term = ${term} and published_at >= ${opts.from} and published_at <= ${opts.to} order by published_at desc limit ${opts.perTerm}) ${sql.raw(`p${i}`)}`,
   );
-  const { rows } = await sql<{ term: string; article_id: number; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const { rows } = await sql<{
+    term: string;
+    article_id: number;
+    weight: number;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
   const scores = new Map<number, number>();
-  for (const r of rows) if (r.article_id !== opts.exclude) scores.set(r.article_id, (scores.get(r.article_id) ?? 0) + weightOf.get(r.term)! * r.weight);
+  for (const r of rows)
+    if (r.article_id !== opts.exclude)
+      scores.set(r.article_id, (scores.get(r.article_id) ?? 0) + weightOf.get(r.term)! * r.weight);
   return new Map([...scores].sort((a, b) => b[1] - a[1]).slice(0, opts.limit));
 }
-
 
 export async function loadProfiles(db: Kysely<DB>, ids: number[], cache: RunCache): Promise<StoredProfile[]> {
   if (ids.length === 0) return [];
   const places = await throughCache(cache.articles, ids, FEATURE_CACHE_MAX, async (missing) =>
-    (await db.selectFrom('articles').select(['id', 'publisher_id', 'cluster_id', 'duplicate_of', 'published_at']).where('id', 'in', missing).where('status', '=', 'published').execute()).map((r) => [
+    (
+      await db
+        .selectFrom('articles')
+        .select(['id', 'publisher_id', 'cluster_id', 'duplicate_of', 'published_at'])
+        .where('id', 'in', missing)
+        .where('status', '=', 'published')
+        .execute()
+    ).map((r) => [
       r.id,
-      { publisherId: r.publisher_id, clusterId: r.cluster_id, duplicateOf: r.duplicate_of, publishedAt: r.published_at },
+      {
+        publisherId: r.publisher_id,
+        clusterId: r.cluster_id,
+        duplicateOf: r.duplicate_of,
+        publishedAt: r.published_at,
+      },
     ]),
   );
   const features = await throughCache(cache.features, [...places.keys()], FEATURE_CACHE_MAX, async (missing) =>
-    (await db.selectFrom('article_features').select(['article_id', 'vector', 'entities', 'topics']).where('article_id', 'in', missing).execute()).map((f) => [
+    (
+      await db
+        .selectFrom('article_features')
+        .select(['article_id', 'vector', 'entities', 'topics'])
+        .where('article_id', 'in', missing)
+        .execute()
+    ).map((f) => [
       f.article_id,
-      { vector: parseVector(f.vector), entities: new Set(JSON.parse(f.entities) as string[]), topics: new Set(JSON.parse(f.topics) as string[]) },
+      {
+        vector: parseVector(f.vector),
+        entities: new Set(JSON.parse(f.entities) as string[]),
+        topics: new Set(JSON.parse(f.topics) as string[]),
+      },
     ]),
   );
   return ids.flatMap((id) => {
@@ -98,7 +130,18 @@ export async function loadClusters(db: Kysely<DB>, ids: number[], cache: RunCach
   const found = await throughCache(cache.clusters, ids, 20_000, async (missing) =>
     (await db.selectFrom('clusters').selectAll().where('id', 'in', missing).execute()).map((r) => {
       const sum = parseVector(r.term_sum);
-      return [r.id, { id: r.id, sum, centroid: normalise(sum), entities: JSON.parse(r.entities) as string[], firstAt: r.first_published_at, lastAt: r.last_published_at, size: r.article_count }];
+      return [
+        r.id,
+        {
+          id: r.id,
+          sum,
+          centroid: normalise(sum),
+          entities: JSON.parse(r.entities) as string[],
+          firstAt: r.first_published_at,
+          lastAt: r.last_published_at,
+          size: r.article_count,
+        },
+      ];
     }),
   );
   return ids.flatMap((id) => found.get(id) ?? []);
@@ -113,7 +156,11 @@ function mergeEntities(existing: string[], added: string[]): string[] {
   return out.slice(0, CLUSTER_ENTITIES);
 }
 
-export async function createCluster(db: Kysely<DB>, a: { id: number; publishedAt: number; vector: TermVector; entities: string[] }, now: number): Promise<number> {
+export async function createCluster(
+  db: Kysely<DB>,
+  a: { id: number; publishedAt: number; vector: TermVector; entities: string[] },
+  now: number,
+): Promise<number> {
   const row = await db
     .insertInto('clusters')
     .values({
@@ -133,7 +180,12 @@ export async function createCluster(db: Kysely<DB>, a: { id: number; publishedAt
 }
 
 /** Adds an article to a cluster: centroid, span, first report, counts. Call after the article's cluster_id is set. */
-export async function joinCluster(db: Kysely<DB>, c: ClusterRow, a: { id: number; publishedAt: number; vector: TermVector; entities: string[] }, now: number): Promise<void> {
+export async function joinCluster(
+  db: Kysely<DB>,
+  c: ClusterRow,
+  a: { id: number; publishedAt: number; vector: TermVector; entities: string[] },
+  now: number,
+): Promise<void> {
   const sum = addVectors(c.sum, a.vector);
   const centroid = normalise(sum);
   const counts = await db
@@ -157,13 +209,27 @@ export async function joinCluster(db: Kysely<DB>, c: ClusterRow, a: { id: number
     })
     .where('id', '=', c.id)
     .execute();
-  Object.assign(c, { sum, centroid, entities: mergeEntities(c.entities, a.entities), firstAt: Math.min(c.firstAt, a.publishedAt), lastAt: Math.max(c.lastAt, a.publishedAt), size: Number(counts.n) });
+  Object.assign(c, {
+    sum,
+    centroid,
+    entities: mergeEntities(c.entities, a.entities),
+    firstAt: Math.min(c.firstAt, a.publishedAt),
+    lastAt: Math.max(c.lastAt, a.publishedAt),
+    size: Number(counts.n),
+  });
 }
 
 /** Replaces what is stored about one article's analysis. */
 export async function writeFeatures(
   db: Kysely<DB>,
-  a: { id: number; publishedAt: number; vector: TermVector; postings: number; entities: Entity[]; topics: TopicScore[] },
+  a: {
+    id: number;
+    publishedAt: number;
+    vector: TermVector;
+    postings: number;
+    entities: Entity[];
+    topics: TopicScore[];
+  },
   /** false for an article analysed before (an update): its old analysis is removed first */
   fresh: boolean,
   cache: RunCache,
@@ -175,25 +241,55 @@ export async function writeFeatures(
     const old = await db.selectFrom('article_entities').select('entity_id').where('article_id', '=', a.id).execute();
     if (old.length) {
       await db.deleteFrom('article_entities').where('article_id', '=', a.id).execute();
-      await db.updateTable('entities').set({ article_count: sql`article_count - 1` }).where('id', 'in', old.map((o) => o.entity_id)).execute();
+      await db
+        .updateTable('entities')
+        .set({ article_count: sql`article_count - 1` })
+        .where(
+          'id',
+          'in',
+          old.map((o) => o.entity_id),
+        )
+        .execute();
     }
   }
-  const postings = [...a.vector].slice(0, a.postings).map(([term, weight]) => ({ term, article_id: a.id, weight: Math.round(weight * 10_000) / 10_000, published_at: a.publishedAt }));
+  const postings = [...a.vector].slice(0, a.postings).map(([term, weight]) => ({
+    term,
+    article_id: a.id,
+    weight: Math.round(weight * 10_000) / 10_000,
+    published_at: a.publishedAt,
+  }));
   if (postings.length) await db.insertInto('term_postings').values(postings).execute();
-  if (a.topics.length) await db.insertInto('article_topics').values(a.topics.map((t) => ({ article_id: a.id, topic: t.slug, score: t.score, published_at: a.publishedAt }))).execute();
+  if (a.topics.length)
+    await db
+      .insertInto('article_topics')
+      .values(a.topics.map((t) => ({ article_id: a.id, topic: t.slug, score: t.score, published_at: a.publishedAt })))
+      .execute();
   const ids = await entityIds(db, a.entities, cache);
   // Two names of one article may stand for one entity: it is linked once, at the greater salience.
   const byEntity = new Map<number, { article_id: number; entity_id: number; salience: number; published_at: number }>();
   for (const e of a.entities) {
     const id = ids.get(e.key)!;
-    if ((byEntity.get(id)?.salience ?? -1) < e.salience) byEntity.set(id, { article_id: a.id, entity_id: id, salience: e.salience, published_at: a.publishedAt });
+    if ((byEntity.get(id)?.salience ?? -1) < e.salience)
+      byEntity.set(id, { article_id: a.id, entity_id: id, salience: e.salience, published_at: a.publishedAt });
   }
   const entityRows = [...byEntity.values()];
   if (entityRows.length) {
     await db.insertInto('article_entities').values(entityRows).execute();
-    await db.updateTable('entities').set({ article_count: sql`article_count + 1` }).where('id', 'in', entityRows.map((r) => r.entity_id)).execute();
+    await db
+      .updateTable('entities')
+      .set({ article_count: sql`article_count + 1` })
+      .where(
+        'id',
+        'in',
+        entityRows.map((r) => r.entity_id),
+      )
+      .execute();
   }
-  const features = { vector: serialiseVector(a.vector), entities: JSON.stringify(a.entities.map((e) => e.key)), topics: JSON.stringify(a.topics.map((t) => t.slug)) };
+  const features = {
+    vector: serialiseVector(a.vector),
+    entities: JSON.stringify(a.entities.map((e) => e.key)),
+    topics: JSON.stringify(a.topics.map((t) => t.slug)),
+  };
   await db
     .insertInto('article_features')
     .values({ article_id: a.id, ...features })
@@ -204,23 +300,47 @@ export async function writeFeatures(
 const RELATED_KEPT = 8;
 
 /** Links an article to its related stories, and each of them back to it when it ranks among their best. */
-export async function writeRelated(db: Kysely<DB>, id: number, related: { id: number; score: number }[]): Promise<void> {
+export async function writeRelated(
+  db: Kysely<DB>,
+  id: number,
+  related: { id: number; score: number }[],
+): Promise<void> {
   await db.deleteFrom('article_related').where('article_id', '=', id).execute();
   if (related.length === 0) return;
   const score = (s: number) => Math.round(s * 10_000) / 10_000;
-  await db.insertInto('article_related').values(related.map((r) => ({ article_id: id, related_id: r.id, score: score(r.score) }))).execute();
+  await db
+    .insertInto('article_related')
+    .values(related.map((r) => ({ article_id: id, related_id: r.id, score: score(r.score) })))
+    .execute();
   // And back: each related story links here too, keeping only its best few.
   await db
     .insertInto('article_related')
     .values(related.map((r) => ({ article_id: r.id, related_id: id, score: score(r.score) })))
-    .onConflict((oc) => oc.columns(['article_id', 'related_id']).doUpdateSet({ score: (eb) => eb.ref('excluded.score') }))
+    .onConflict((oc) =>
+      oc.columns(['article_id', 'related_id']).doUpdateSet({ score: (eb) => eb.ref('excluded.score') }),
+    )
     .execute();
-  const lists = await db.selectFrom('article_related').select(['article_id', 'related_id', 'score']).where('article_id', 'in', related.map((r) => r.id)).execute();
+  const lists = await db
+    .selectFrom('article_related')
+    .select(['article_id', 'related_id', 'score'])
+    .where(
+      'article_id',
+      'in',
+      related.map((r) => r.id),
+    )
+    .execute();
   const byArticle = new Map<number, typeof lists>();
   for (const row of lists) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row]);
   for (const [articleId, rows] of byArticle) {
     if (rows.length <= RELATED_KEPT) continue;
-    const dropped = rows.sort((a, b) => b.score - a.score || b.related_id - a.related_id).slice(RELATED_KEPT).map((r) => r.related_id);
-    await db.deleteFrom('article_related').where('article_id', '=', articleId).where('related_id', 'in', dropped).execute();
+    const dropped = rows
+      .sort((a, b) => b.score - a.score || b.related_id - a.related_id)
+      .slice(RELATED_KEPT)
+      .map((r) => r.related_id);
+    await db
+      .deleteFrom('article_related')
+      .where('article_id', '=', articleId)
+      .where('related_id', 'in', dropped)
+      .execute();
   }
 }

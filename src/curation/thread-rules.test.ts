@@ -5,13 +5,25 @@ import { addReport, continuesThread, leadingNames, mergeProfiles, newProfile, TH
 
 const day = 86_400_000;
 const vec = (o: Record<string, number>) => normalise(new Map(Object.entries(o)));
-const report = (entities: string[], terms: Record<string, number>, at: number) => ({ vector: vec(terms), entities, publishedAt: at });
+const report = (entities: string[], terms: Record<string, number>, at: number) => ({
+  vector: vec(terms),
+  entities,
+  publishedAt: at,
+});
 
 // Three reports of one blaze, each from its own angle: they share the fire and the mill, little else.
 const angles = [
-  report(['place:kellbridge', 'organisation:ferrow-fire'], { fire: 1, mill: 1, crew: 2, ladder: 2, hose: 2, night: 2 }, 0),
+  report(
+    ['place:kellbridge', 'organisation:ferrow-fire'],
+    { fire: 1, mill: 1, crew: 2, ladder: 2, hose: 2, night: 2 },
+    0,
+  ),
   report(['place:kellbridge', 'person:ana-birch'], { fire: 1, mill: 1, owner: 2, insur: 2, loss: 2, staff: 2 }, day),
-  report(['place:kellbridge', 'organisation:kellbridge-council'], { fire: 1, mill: 1, road: 2, closur: 2, divers: 2, traffic: 2 }, 2 * day),
+  report(
+    ['place:kellbridge', 'organisation:kellbridge-council'],
+    { fire: 1, mill: 1, road: 2, closur: 2, divers: 2, traffic: 2 },
+    2 * day,
+  ),
 ];
 const thread = () => angles.slice(1).reduce(addReport, newProfile(7, angles[0]!));
 
@@ -30,7 +42,11 @@ describe('a developing story as a whole', () => {
   });
 
   it('a new angle joins the thread when it is about what the reports share, though it is too far from each one', () => {
-    const later = report(['place:kellbridge', 'person:tom-okafor'], { fire: 1, mill: 1, cause: 2, inquiri: 2, wire: 2, fault: 2 }, 3 * day);
+    const later = report(
+      ['place:kellbridge', 'person:tom-okafor'],
+      { fire: 1, mill: 1, cause: 2, inquiri: 2, wire: 2, fault: 2 },
+      3 * day,
+    );
     for (const a of angles) {
       expect(dot(later.vector, a.vector)).toBeLessThan(DEFAULT_THREAD_RULES.minText);
       expect(continuesStory(later, a)).toBe(false);
@@ -41,7 +57,10 @@ describe('a developing story as a whole', () => {
   it('counts every report the same, whatever the order they came in', () => {
     const reversed = angles.slice(0, 2).reverse().reduce(addReport, newProfile(7, angles[2]!));
     for (const [t, w] of thread().centroid) expect(reversed.centroid.get(t)).toBeCloseTo(w, 10);
-    const merged = mergeProfiles(newProfile(7, angles[0]!), angles.slice(2).reduce(addReport, newProfile(8, angles[1]!)));
+    const merged = mergeProfiles(
+      newProfile(7, angles[0]!),
+      angles.slice(2).reduce(addReport, newProfile(8, angles[1]!)),
+    );
     for (const [t, w] of thread().centroid) expect(merged.centroid.get(t)).toBeCloseTo(w, 10);
   });
 

@@ -43,7 +43,18 @@ function withSum(sum: TermVector): Pick<ThreadProfile, 'sum' | 'centroid'> {
 }
 
 export function newProfile(id: number, r: Report): ThreadProfile {
-  return addReport({ id, sum: new Map(), centroid: new Map(), names: new Map(), size: 0, firstAt: r.publishedAt, lastAt: r.publishedAt }, r);
+  return addReport(
+    {
+      id,
+      sum: new Map(),
+      centroid: new Map(),
+      names: new Map(),
+      size: 0,
+      firstAt: r.publishedAt,
+      lastAt: r.publishedAt,
+    },
+    r,
+  );
 }
 
 /** The profile with one more report in it: each report counts the same, whenever it came. */
@@ -51,7 +62,14 @@ export function addReport(p: ThreadProfile, r: Report): ThreadProfile {
   const sum = addVectors(p.sum, r.vector, THREAD_TERMS);
   const names = new Map(p.names);
   r.entities.forEach((k, i) => names.set(k, (names.get(k) ?? 0) + 1 / (i + 1)));
-  return { id: p.id, ...withSum(sum), names: topNames(names), size: p.size + 1, firstAt: Math.min(p.firstAt, r.publishedAt), lastAt: Math.max(p.lastAt, r.publishedAt) };
+  return {
+    id: p.id,
+    ...withSum(sum),
+    names: topNames(names),
+    size: p.size + 1,
+    firstAt: Math.min(p.firstAt, r.publishedAt),
+    lastAt: Math.max(p.lastAt, r.publishedAt),
+  };
 }
 
 /** Two threads become one, under `keep`'s id: their sums and names added up. */

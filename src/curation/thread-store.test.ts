@@ -19,18 +19,65 @@ describe.each(testDialects)('developing stories stored on %s', (dialect) => {
     const db = database.db;
     const pub = await createPublisher(db, { slug: 'north', name: 'North', sections: ['news'] }, T);
     const add = (n: number, title: string, text: string, at: number) =>
-      insertArticle(db, { publisher_id: pub.id, guid: `g${n}`, url: `https://x.example/${n}`, title, standfirst: '', body_html: '', body_text: text, body_source: 'feed', categories: '[]', word_count: 40, reading_minutes: 1, published_at: at, content_hash: `h${n}`, status: 'published', is_free: 0, created_at: T, modified_at: T }, [], []);
-    await add(1, 'Ferrow river floods Kellbridge market square', 'Floodwater from the Ferrow river reached Kellbridge market square overnight, and the council opened the sports hall.', T);
-    await add(2, 'Kellbridge flooded as the Ferrow river bursts its banks', 'Families in Kellbridge were moved to the sports hall as the Ferrow river flooded the market square.', T + H);
-    await add(3, 'Saltmere Rovers sign a new goalkeeper', 'Saltmere Rovers have signed the goalkeeper Ana Birch on a two-year contract, the football club said.', T + 2 * H);
-    await add(4, 'Lighthouse keepers novel wins the Tidemark Prize', 'A novel about three sisters who keep a lighthouse has won this year’s Tidemark Prize for fiction.', T + 3 * H);
+      insertArticle(
+        db,
+        {
+          publisher_id: pub.id,
+          guid: `g${n}`,
+          url: `https://x.example/${n}`,
+          title,
+          standfirst: '',
+          body_html: '',
+          body_text: text,
+          body_source: 'feed',
+          categories: '[]',
+          word_count: 40,
+          reading_minutes: 1,
+          published_at: at,
+          content_hash: `h${n}`,
+          status: 'published',
+          is_free: 0,
+          created_at: T,
+          modified_at: T,
+        },
+        [],
+        [],
+      );
+    await add(
+      1,
+      'Ferrow river floods Kellbridge market square',
+      'Floodwater from the Ferrow river reached Kellbridge market square overnight, and the council opened the sports hall.',
+      T,
+    );
+    await add(
+      2,
+      'Kellbridge flooded as the Ferrow river bursts its banks',
+      'Families in Kellbridge were moved to the sports hall as the Ferrow river flooded the market square.',
+      T + H,
+    );
+    await add(
+      3,
+      'Saltmere Rovers sign a new goalkeeper',
+      'Saltmere Rovers have signed the goalkeeper Ana Birch on a two-year contract, the football club said.',
+      T + 2 * H,
+    );
+    await add(
+      4,
+      'Lighthouse keepers novel wins the Tidemark Prize',
+      'A novel about three sisters who keep a lighthouse has won this year’s Tidemark Prize for fiction.',
+      T + 3 * H,
+    );
     await runCuration(database, { now: () => T });
     return db;
   }
 
   /** Each thread's reports, counted from the stories. */
   const reportsByThread = async (db: TestDatabase['db']) => {
-    const rows = await db.selectFrom('articles as a').innerJoin('clusters as c', 'c.id', 'a.cluster_id').select(['c.thread_id']).execute();
+    const rows = await db
+      .selectFrom('articles as a')
+      .innerJoin('clusters as c', 'c.id', 'a.cluster_id')
+      .select(['c.thread_id'])
+      .execute();
     const n = new Map<number, number>();
     for (const r of rows) n.set(r.thread_id!, (n.get(r.thread_id!) ?? 0) + 1);
     return n;
@@ -50,8 +97,15 @@ describe.each(testDialects)('developing stories stored on %s', (dialect) => {
     const db = await curated();
     const stored = await db.selectFrom('threads').selectAll().orderBy('id').execute();
     await db.deleteFrom('threads').execute();
-    const rebuilt = await loadThreads(db, stored.map((r) => r.id), T + 1, newRunCache());
-    expect(rebuilt.map((p) => [p.id, p.size, p.firstAt, p.lastAt])).toEqual(stored.map((r) => [r.id, r.article_count, r.first_published_at, r.last_published_at]));
+    const rebuilt = await loadThreads(
+      db,
+      stored.map((r) => r.id),
+      T + 1,
+      newRunCache(),
+    );
+    expect(rebuilt.map((p) => [p.id, p.size, p.firstAt, p.lastAt])).toEqual(
+      stored.map((r) => [r.id, r.article_count, r.first_published_at, r.last_published_at]),
+    );
     for (const [i, p] of rebuilt.entries()) {
       const before = new Map(JSON.parse(stored[i]!.term_sum) as [string, number][]);
       expect(p.sum.size).toBe(before.size);
@@ -64,16 +118,29 @@ describe.each(testDialects)('developing stories stored on %s', (dialect) => {
     const db = await curated();
     const before = await reportsByThread(db);
     const [older, newer] = [...before.keys()].sort((a, b) => a - b).slice(-2);
-    const sums = await db.selectFrom('threads').select(['id', 'term_sum']).where('id', 'in', [older!, newer!]).orderBy('id').execute();
+    const sums = await db
+      .selectFrom('threads')
+      .select(['id', 'term_sum'])
+      .where('id', 'in', [older!, newer!])
+      .orderBy('id')
+      .execute();
     await joinThreads(db, older!, newer!, T + 1, newRunCache());
     const after = await reportsByThread(db);
     expect(after.get(older!)).toBe(before.get(older!)! + before.get(newer!)!);
     expect(after.has(newer!)).toBe(false);
-    const rows = await db.selectFrom('threads').select(['id', 'article_count']).where('id', 'in', [older!, newer!]).execute();
+    const rows = await db
+      .selectFrom('threads')
+      .select(['id', 'article_count'])
+      .where('id', 'in', [older!, newer!])
+      .execute();
     expect(rows).toEqual([{ id: older, article_count: after.get(older!) }]);
     // The merged sum is the two sums added (both are short enough to keep every term).
     const [a, b] = sums.map((r) => new Map(JSON.parse(r.term_sum) as [string, number][]));
-    const merged = new Map(JSON.parse((await db.selectFrom('threads').select('term_sum').where('id', '=', older!).executeTakeFirstOrThrow()).term_sum) as [string, number][]);
+    const merged = new Map(
+      JSON.parse(
+        (await db.selectFrom('threads').select('term_sum').where('id', '=', older!).executeTakeFirstOrThrow()).term_sum,
+      ) as [string, number][],
+    );
     expect(merged.size).toBe(new Set([...a!.keys(), ...b!.keys()]).size);
     for (const [t, w] of merged) expect(w).toBeCloseTo((a!.get(t) ?? 0) + (b!.get(t) ?? 0), 3);
   });

@@ -6,14 +6,28 @@ import type { Kysely } from 'kysely';
 import { parseVector, serialiseVector } from '../analysis/terms.ts';
 import type { DB } from '../db/schema.ts';
 import { throughCache, type RunCache } from './run-cache.ts';
-import { addReport, mergeProfiles, newProfile, profileFromSum, type Report, type ThreadProfile } from './thread-rules.ts';
+import {
+  addReport,
+  mergeProfiles,
+  newProfile,
+  profileFromSum,
+  type Report,
+  type ThreadProfile,
+} from './thread-rules.ts';
 
 const CACHE_MAX = 20_000;
 
 /** The thread of each of these stories (remembered for the run: only the job changes them). */
-export async function threadsOfClusters(db: Kysely<DB>, clusterIds: number[], cache: RunCache): Promise<Map<number, number>> {
+export async function threadsOfClusters(
+  db: Kysely<DB>,
+  clusterIds: number[],
+  cache: RunCache,
+): Promise<Map<number, number>> {
   return throughCache(cache.threadOf, clusterIds, CACHE_MAX, async (missing) =>
-    (await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', missing).execute()).map((r) => [r.id, r.thread_id ?? r.id]),
+    (await db.selectFrom('clusters').select(['id', 'thread_id']).where('id', 'in', missing).execute()).map((r) => [
+      r.id,
+      r.thread_id ?? r.id,
+    ]),
   );
 }
 
@@ -54,7 +68,11 @@ async function buildProfile(db: Kysely<DB>, id: number): Promise<ThreadProfile |
     .execute();
   let p: ThreadProfile | null = null;
   for (const r of rows) {
-    const report: Report = { vector: parseVector(r.vector), entities: JSON.parse(r.entities) as string[], publishedAt: r.published_at };
+    const report: Report = {
+      vector: parseVector(r.vector),
+      entities: JSON.parse(r.entities) as string[],
+      publishedAt: r.published_at,
+    };
     p = p ? addReport(p, report) : newProfile(id, report);
   }
   return p;
@@ -62,10 +80,17 @@ async function buildProfile(db: Kysely<DB>, id: number): Promise<ThreadProfile |
 
 /** The stored profiles of these threads (none for a thread from before migration 7). */
 const storedProfiles = (db: Kysely<DB>, ids: number[], cache: RunCache) =>
-  throughCache(cache.threads, ids, CACHE_MAX, async (missing) => (await db.selectFrom('threads').selectAll().where('id', 'in', missing).execute()).map((r) => [r.id, fromRow(r)]));
+  throughCache(cache.threads, ids, CACHE_MAX, async (missing) =>
+    (await db.selectFrom('threads').selectAll().where('id', 'in', missing).execute()).map((r) => [r.id, fromRow(r)]),
+  );
 
 /** The profiles of these threads (built from its reports and stored for any that has none yet). */
-export async function loadThreads(db: Kysely<DB>, ids: number[], now: number, cache: RunCache): Promise<ThreadProfile[]> {
+export async function loadThreads(
+  db: Kysely<DB>,
+  ids: number[],
+  now: number,
+  cache: RunCache,
+): Promise<ThreadProfile[]> {
   const found = await storedProfiles(db, ids, cache);
   for (const id of ids.filter((x) => !found.has(x))) {
     const built = await buildProfile(db, id);
@@ -75,7 +100,13 @@ export async function loadThreads(db: Kysely<DB>, ids: number[], now: number, ca
 }
 
 /** The profile of a thread a new story starts, this report its first. */
-export async function startThread(db: Kysely<DB>, id: number, report: Report, now: number, cache: RunCache): Promise<void> {
+export async function startThread(
+  db: Kysely<DB>,
+  id: number,
+  report: Report,
+  now: number,
+  cache: RunCache,
+): Promise<void> {
   cache.threadOf.set(id, id);
   await save(db, newProfile(id, report), now, cache);
 }
@@ -85,14 +116,27 @@ export async function startThread(db: Kysely<DB>, id: number, report: Report, no
  * cluster and features are stored: a thread with no profile yet is built from
  * its stored reports, this one among them.
  */
-export async function addToThread(db: Kysely<DB>, threadId: number, report: Report, now: number, cache: RunCache): Promise<void> {
+export async function addToThread(
+  db: Kysely<DB>,
+  threadId: number,
+  report: Report,
+  now: number,
+  cache: RunCache,
+): Promise<void> {
   const p = (await storedProfiles(db, [threadId], cache)).get(threadId);
   const next = p ? addReport(p, report) : await buildProfile(db, threadId);
   if (next) await save(db, next, now, cache);
 }
 
 function fromRow(r: DB['threads']): ThreadProfile {
-  return profileFromSum({ id: r.id, sum: parseVector(r.term_sum), names: parseVector(r.names), size: r.article_count, firstAt: r.first_published_at, lastAt: r.last_published_at });
+  return profileFromSum({
+    id: r.id,
+    sum: parseVector(r.term_sum),
+    names: parseVector(r.names),
+    size: r.article_count,
+    firstAt: r.first_published_at,
+    lastAt: r.last_published_at,
+  });
 }
 
 /** Joins two stories' developing stories into one, keyed by the older thread's id, their profiles merged. */
@@ -102,7 +146,10 @@ export async function joinThreads(db: Kysely<DB>, a: number, b: number, now: num
   const keep = Math.min(...threads);
   const drop = Math.max(...threads);
   // Profiles first: a missing one is built from the reports the thread holds before the join.
-  const [kept, dropped] = [(await loadThreads(db, [keep], now, cache))[0], (await loadThreads(db, [drop], now, cache))[0]];
+  const [kept, dropped] = [
+    (await loadThreads(db, [keep], now, cache))[0],
+    (await loadThreads(db, [drop], now, cache))[0],
+  ];
   await db.updateTable('clusters').set({ thread_id: keep }).where('thread_id', '=', drop).execute();
   for (const [cluster, thread] of cache.threadOf) if (thread === drop) cache.threadOf.set(cluster, keep);
   await db.deleteFrom('threads').where('id', '=', drop).execute();

@@ -3,7 +3,14 @@ import { decayedReads, DEFAULT_TRENDING_RULES, rankStories, storyScore, type Sto
 
 const H = 3_600_000;
 const now = 100 * H;
-const story = (o: Partial<StoryActivity> & { key: string }): StoryActivity => ({ articleId: Number(o.key.replace(/\D/g, '')) || 1, publishers: 1, latestAt: now - H, reads: [], editorWeight: 1, ...o });
+const story = (o: Partial<StoryActivity> & { key: string }): StoryActivity => ({
+  articleId: Number(o.key.replace(/\D/g, '')) || 1,
+  publishers: 1,
+  latestAt: now - H,
+  reads: [],
+  editorWeight: 1,
+  ...o,
+});
 
 describe('top stories right now', () => {
   it('a read one half-life ago counts half', () => {
@@ -35,6 +42,8 @@ describe('top stories right now', () => {
   });
 
   it('stories older than the maximum age drop out', () => {
-    expect(rankStories([story({ key: 's1', latestAt: now - DEFAULT_TRENDING_RULES.maxAgeMs - 1 })], now, 5)).toEqual([]);
+    expect(rankStories([story({ key: 's1', latestAt: now - DEFAULT_TRENDING_RULES.maxAgeMs - 1 })], now, 5)).toEqual(
+      [],
+    );
   });
 });

@@ -37,7 +37,11 @@ export interface StoryActivity {
 }
 
 /** Σ count × 2^(−age / half-life) over reads within the horizon. */
-export function decayedReads(reads: StoryActivity['reads'], now: number, rules: Pick<TrendingRules, 'halfLifeMs' | 'horizonMs'> = DEFAULT_TRENDING_RULES): number {
+export function decayedReads(
+  reads: StoryActivity['reads'],
+  now: number,
+  rules: Pick<TrendingRules, 'halfLifeMs' | 'horizonMs'> = DEFAULT_TRENDING_RULES,
+): number {
   let s = 0;
   for (const r of reads) {
     const age = Math.max(0, now - r.at);
@@ -58,7 +62,12 @@ export function storyScore(s: StoryActivity, now: number, rules: TrendingRules =
   return (decayedReads(s.reads, now, rules) * coverage + fallback) * s.editorWeight;
 }
 
-export function rankStories(stories: readonly StoryActivity[], now: number, limit: number, rules: TrendingRules = DEFAULT_TRENDING_RULES): (StoryActivity & { score: number })[] {
+export function rankStories(
+  stories: readonly StoryActivity[],
+  now: number,
+  limit: number,
+  rules: TrendingRules = DEFAULT_TRENDING_RULES,
+): (StoryActivity & { score: number })[] {
   return stories
     .filter((s) => now - s.latestAt <= rules.maxAgeMs)
     .map((s) => ({ ...s, score: storyScore(s, now, rules) }))

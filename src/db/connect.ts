@@ -18,7 +18,11 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string; /** how long a write waits for another process's (default 5 s) */ busyTimeoutMs?: number }
+  | {
+      kind: 'sqlite';
+      file: string;
+      /** how long a write waits for another process's (default 5 s) */ busyTimeoutMs?: number;
+    }
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 // BIGINT (epoch ms, counts) and NUMERIC come back as strings by default; our
@@ -53,7 +57,9 @@ function openSqlite(file: string, busyTimeoutMs = 5000): Database {
       return stmt;
     },
   };
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: database as unknown as SqliteDatabase.Database }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: database as unknown as SqliteDatabase.Database }),
+  });
   return {
     db,
     dialect: 'sqlite',

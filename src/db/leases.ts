@@ -4,7 +4,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from './schema.ts';
 
 /** Takes or renews the lease; false when someone else holds it and it has not expired. */
-export async function acquireLease(db: Kysely<DB>, name: string, owner: string, now: number, ttlMs: number): Promise<boolean> {
+export async function acquireLease(
+  db: Kysely<DB>,
+  name: string,
+  owner: string,
+  now: number,
+  ttlMs: number,
+): Promise<boolean> {
   await db
     .insertInto('job_leases')
     .values({ name, owner, until: now + ttlMs })

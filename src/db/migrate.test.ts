@@ -20,7 +20,10 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
 
   it('refuses a schema newer than this build knows', async () => {
     database = await createTestDatabase(dialect);
-    await database.db.insertInto('schema_migrations').values({ id: 9999, name: 'from-the-future', applied_at: Date.now() }).execute();
+    await database.db
+      .insertInto('schema_migrations')
+      .values({ id: 9999, name: 'from-the-future', applied_at: Date.now() })
+      .execute();
     await expect(schemaState(database)).rejects.toThrow(SchemaError);
     await expect(assertSchemaCurrent(database)).rejects.toThrow(/9999.*does not know/);
   });
@@ -39,6 +42,11 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
     const state = await schemaState(database);
     expect(state.current).toBe(migrations.at(-1)!.id);
     // DDL is transactional on both dialects, so the half-made table is gone too.
-    await expect(database.db.selectFrom('half_done' as any).selectAll().execute()).rejects.toThrow();
+    await expect(
+      database.db
+        .selectFrom('half_done' as any)
+        .selectAll()
+        .execute(),
+    ).rejects.toThrow();
   });
 });

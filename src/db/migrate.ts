@@ -33,7 +33,10 @@ async function appliedIds(db: Kysely<any>): Promise<number[]> {
   return rows.map((r: { id: number }) => Number(r.id));
 }
 
-export async function schemaState(database: Database, migrations: readonly Migration[] = allMigrations): Promise<SchemaState> {
+export async function schemaState(
+  database: Database,
+  migrations: readonly Migration[] = allMigrations,
+): Promise<SchemaState> {
   await ensureTable(database.db);
   const applied = new Set(await appliedIds(database.db));
   const latest = migrations.at(-1)?.id ?? 0;
@@ -52,11 +55,15 @@ export async function schemaState(database: Database, migrations: readonly Migra
 }
 
 /** Applies pending migrations in one transaction; returns the ones applied. */
-export async function migrate(database: Database, migrations: readonly Migration[] = allMigrations): Promise<Migration[]> {
+export async function migrate(
+  database: Database,
+  migrations: readonly Migration[] = allMigrations,
+): Promise<Migration[]> {
   await ensureTable(database.db);
   const helpers: MigrationHelpers = {
     dialect: database.dialect,
-    id: (c) => (database.dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()),
+    id: (c) =>
+      database.dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
   };
   return database.db.transaction().execute(async (trx) => {
     // Several processes may start at once on PostgreSQL: one migrates, the others wait and find nothing to do.

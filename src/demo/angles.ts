@@ -19,7 +19,8 @@ export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const ANGLES: Angle[] = [
   {
-    id: 'report', hoursAfter: 0,
+    id: 'report',
+    hoursAfter: 0,
     headlines: (e) => [
       ...e.headlines,
       `${cap(e.topic)}: ${e.org} confirms the details`,
@@ -38,8 +39,17 @@ export const ANGLES: Angle[] = [
     ],
   },
   {
-    id: 'reaction', hoursAfter: 6,
-    headlines: (e) => [`${cap(e.place)} reacts to ${e.topic}`, ...(e.reply ? [`“${shortQuote(e.reply.quote)}”: ${e.reply.who} responds`] : []), `“We were waiting for this”: ${e.place} on ${e.topic}`, `Mixed feelings in ${e.place} over ${e.topic}`, `Relief, doubt and questions after ${e.topic}`, `How ${e.place} took the news of ${e.topic}`, `${cap(e.topic)}: the reaction so far`],
+    id: 'reaction',
+    hoursAfter: 6,
+    headlines: (e) => [
+      `${cap(e.place)} reacts to ${e.topic}`,
+      ...(e.reply ? [`“${shortQuote(e.reply.quote)}”: ${e.reply.who} responds`] : []),
+      `“We were waiting for this”: ${e.place} on ${e.topic}`,
+      `Mixed feelings in ${e.place} over ${e.topic}`,
+      `Relief, doubt and questions after ${e.topic}`,
+      `How ${e.place} took the news of ${e.topic}`,
+      `${cap(e.topic)}: the reaction so far`,
+    ],
     standfirsts: [
       'We asked people in {place} what they made of the news, and what they want to happen now.',
       'Reaction ranged from delight to scepticism, and most people had a question for {org}.',
@@ -51,8 +61,16 @@ export const ANGLES: Angle[] = [
     ],
   },
   {
-    id: 'explainer', hoursAfter: 10,
-    headlines: (e) => [`Explained: ${e.topic} and what it means`, `What you need to know about ${e.topic}`, `${cap(e.topic)}: the key questions answered`, `${cap(e.topic)} in five minutes`, `A short guide to ${e.topic}`, `${cap(e.topic)}, explained for everyone else`],
+    id: 'explainer',
+    hoursAfter: 10,
+    headlines: (e) => [
+      `Explained: ${e.topic} and what it means`,
+      `What you need to know about ${e.topic}`,
+      `${cap(e.topic)}: the key questions answered`,
+      `${cap(e.topic)} in five minutes`,
+      `A short guide to ${e.topic}`,
+      `${cap(e.topic)}, explained for everyone else`,
+    ],
     standfirsts: [
       'The background to the story, the numbers that matter, and what comes next.',
       'Catch up on {topic}: who is involved, why it matters and what happens now.',
@@ -63,8 +81,16 @@ export const ANGLES: Angle[] = [
     ],
   },
   {
-    id: 'analysis', hoursAfter: 20,
-    headlines: (e) => [`Analysis: the real test of ${e.topic} is still to come`, `Why ${e.topic} matters beyond ${e.place}`, `The bigger picture behind ${e.topic}`, `What ${e.topic} tells us about ${e.place}`, `Analysis: ${e.topic} and the choices ahead`, `The hard questions behind ${e.topic}`],
+    id: 'analysis',
+    hoursAfter: 20,
+    headlines: (e) => [
+      `Analysis: the real test of ${e.topic} is still to come`,
+      `Why ${e.topic} matters beyond ${e.place}`,
+      `The bigger picture behind ${e.topic}`,
+      `What ${e.topic} tells us about ${e.place}`,
+      `Analysis: ${e.topic} and the choices ahead`,
+      `The hard questions behind ${e.topic}`,
+    ],
     standfirsts: [
       'The first reactions are in. The harder questions are about what happens over the next year.',
       'Beneath the headlines, {topic} turns on money, trust and time.',
@@ -76,8 +102,16 @@ export const ANGLES: Angle[] = [
     ],
   },
   {
-    id: 'whatnext', hoursAfter: 30,
-    headlines: (e) => [`What happens next after ${e.topic}?`, `${cap(e.topic)}: the next steps`, `After ${e.topic}, all eyes turn to the detail`, `${cap(e.topic)}: the dates to watch`, `Where ${e.topic} goes from here`, `The week ahead for ${e.topic}`],
+    id: 'whatnext',
+    hoursAfter: 30,
+    headlines: (e) => [
+      `What happens next after ${e.topic}?`,
+      `${cap(e.topic)}: the next steps`,
+      `After ${e.topic}, all eyes turn to the detail`,
+      `${cap(e.topic)}: the dates to watch`,
+      `Where ${e.topic} goes from here`,
+      `The week ahead for ${e.topic}`,
+    ],
     standfirsts: [
       'The decisions, dates and deadlines that will shape what happens from here.',
       'The first chapter is over. Here is what {org} has to do now.',
@@ -88,8 +122,16 @@ export const ANGLES: Angle[] = [
     ],
   },
   {
-    id: 'voices', hoursAfter: 14,
-    headlines: (e) => [`“It matters to all of us”: voices from ${e.place}`, `In their own words: ${e.topic}`, `The people behind ${e.topic}`, `${cap(e.topic)}, seen from close up`, `Ten conversations about ${e.topic}`, `“You have to see it to understand”: ${e.topic}`],
+    id: 'voices',
+    hoursAfter: 14,
+    headlines: (e) => [
+      `“It matters to all of us”: voices from ${e.place}`,
+      `In their own words: ${e.topic}`,
+      `The people behind ${e.topic}`,
+      `${cap(e.topic)}, seen from close up`,
+      `Ten conversations about ${e.topic}`,
+      `“You have to see it to understand”: ${e.topic}`,
+    ],
     standfirsts: [
       'The people closest to the story describe what it means to them.',
       'Those who live with {topic} every day tell it in their own words.',
@@ -108,5 +150,8 @@ export function shortQuote(q: string, words = 7): string {
 }
 
 export function fill(template: string, e: DemoEvent): string {
-  return template.replace(/\{(place|topic|org|who|role)\}/g, (_, k: 'place' | 'topic' | 'org' | 'who' | 'role') => e[k]);
+  return template.replace(
+    /\{(place|topic|org|who|role)\}/g,
+    (_, k: 'place' | 'topic' | 'org' | 'who' | 'role') => e[k],
+  );
 }

@@ -8,23 +8,29 @@ import type { DemoEvent } from './events-types.ts';
 import { GENERIC } from './prose.ts';
 import { pick, shuffled } from './random.ts';
 
-
 const CONTEXT = [
   'It is not the only story {place} has been following: {other} has also been the talk of the area.',
   'The news comes as {place} is still digesting {other}.',
   'Some residents drew a line between this and {other}, which has kept officials in {place} busy too.',
 ];
 
-
 export function buildBody(e: DemoEvent, angle: Angle, r: () => number, neighbours: DemoEvent[]): string[] {
   const facts = shuffled(e.facts, r);
   const generic = shuffled(GENERIC[e.section], r).map((g) => fill(g, e));
   const quote = pick(
-    [`“${e.quote},” said ${e.who}, ${e.role} at ${e.org}.`, `“${e.quote},” ${e.who}, ${e.role} at ${e.org}, told reporters.`, `“${e.quote},” ${e.who}, ${e.role} at ${e.org}, said in a statement.`],
+    [
+      `“${e.quote},” said ${e.who}, ${e.role} at ${e.org}.`,
+      `“${e.quote},” ${e.who}, ${e.role} at ${e.org}, told reporters.`,
+      `“${e.quote},” ${e.who}, ${e.role} at ${e.org}, said in a statement.`,
+    ],
     r() * 3,
   );
   const quoteFirst = `${e.who}, ${e.role} at ${e.org}, said: “${e.quote}.”`;
-  const reply = e.reply ? (r() < 0.5 ? `${e.reply.who}, ${e.reply.role}, said: “${e.reply.quote}.”` : `“${e.reply.quote},” said ${e.reply.who}, ${e.reply.role}.`) : generic.pop()!;
+  const reply = e.reply
+    ? r() < 0.5
+      ? `${e.reply.who}, ${e.reply.role}, said: “${e.reply.quote}.”`
+      : `“${e.reply.quote},” said ${e.reply.who}, ${e.reply.role}.`
+    : generic.pop()!;
   const lead = fill(pick(angle.leads, r() * angle.leads.length), e);
   const other = neighbours.length ? neighbours[Math.floor(r() * neighbours.length)] : undefined;
   const context = other ? fill(pick(CONTEXT, r() * CONTEXT.length), e).replace('{other}', other.topic) : generic.pop()!;

@@ -20,17 +20,32 @@ const label = (s: string) => (s === 'good-news' ? 'Good news' : s.charAt(0).toUp
 
 function jsonLd(p: DemoPublisher, s: DemoStory, urls: DemoUrls): string {
   return jsonLdText(
-    newsArticle({ headline: s.headline, description: s.standfirst, publishedAt: s.publishedAt, authors: s.authors, publisher: { name: p.name, url: p.homepage }, image: urls.image(s.image.id), url: urls.article(p.slug, s.id) }),
+    newsArticle({
+      headline: s.headline,
+      description: s.standfirst,
+      publishedAt: s.publishedAt,
+      authors: s.authors,
+      publisher: { name: p.name, url: p.homepage },
+      image: urls.image(s.image.id),
+      url: urls.article(p.slug, s.id),
+    }),
   );
 }
 
 export function renderArticlePage({ publisher: p, story: s, latest, urls }: ArticlePageInput): string {
   const url = urls.article(p.slug, s.id);
   const when = new Date(s.publishedAt);
-  const related = latest.filter((x) => x.id !== s.id && (x.eventId === s.eventId || x.section === s.section)).slice(0, 4);
+  const related = latest
+    .filter((x) => x.id !== s.id && (x.eventId === s.eventId || x.section === s.section))
+    .slice(0, 4);
   const mostRead = latest.filter((x) => x.id !== s.id && !related.includes(x)).slice(0, 5);
   const link = (x: DemoStory) => `<li><a href="${h(urls.article(p.slug, x.id))}">${h(x.headline)}</a></li>`;
-  const byline = s.authors.map((a) => `<a rel="author" href="${h(`${urls.home(p.slug)}/authors/${a.toLowerCase().replace(/[^a-z]+/g, '-')}`)}">${h(a)}</a>`).join(' and ');
+  const byline = s.authors
+    .map(
+      (a) =>
+        `<a rel="author" href="${h(`${urls.home(p.slug)}/authors/${a.toLowerCase().replace(/[^a-z]+/g, '-')}`)}">${h(a)}</a>`,
+    )
+    .join(' and ');
   return `<!doctype html>
 <html lang="${p.language}">
 <head>
@@ -59,7 +74,11 @@ ${s.tags.map((t) => `<meta property="article:tag" content="${h(t)}">`).join('\n'
 <div class="cookie-banner" role="dialog"><p>We use cookies to make this site work and to understand how it is used.</p><button>Accept all</button> <button>Manage choices</button></div>
 <header class="site">
 <a class="logo" href="${h(urls.home(p.slug))}">${h(p.name)}</a>
-<nav aria-label="Sections"><ul>${DEMO_SECTIONS.filter((x) => p.sections.includes(x)).map((x) => `<li><a href="${h(`${urls.home(p.slug)}/${x}`)}">${h(label(x))}</a></li>`).join('')}<li><a href="${h(`${urls.home(p.slug)}/subscribe`)}">Subscribe</a></li><li><a href="${h(`${urls.home(p.slug)}/login`)}">Sign in</a></li></ul></nav>
+<nav aria-label="Sections"><ul>${DEMO_SECTIONS.filter((x) => p.sections.includes(x))
+    .map((x) => `<li><a href="${h(`${urls.home(p.slug)}/${x}`)}">${h(label(x))}</a></li>`)
+    .join(
+      '',
+    )}<li><a href="${h(`${urls.home(p.slug)}/subscribe`)}">Subscribe</a></li><li><a href="${h(`${urls.home(p.slug)}/login`)}">Sign in</a></li></ul></nav>
 </header>
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="${h(urls.home(p.slug))}">Home</a> › <a href="${h(`${urls.home(p.slug)}/${s.section}`)}">${h(label(s.section))}</a></nav>
 <main>

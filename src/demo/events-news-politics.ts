@@ -3,9 +3,20 @@ import type { DemoEvent } from './events-types.ts';
 
 export const NEWS_POLITICS: DemoEvent[] = [
   {
-    id: 'harbour-budget', section: 'politics', day: 0, topic: 'the harbour budget', place: 'Saltmere', who: 'Councillor Edith Rowan', role: 'leader of the council', org: 'Saltmere City Council',
-    headlines: ['Saltmere council approves harbour budget after nine-hour debate', 'Harbour budget passes by two votes as council sits past midnight'],
-    standfirst: 'Councillors backed a £48m plan to repair the north quay and expand the ferry terminal, but opposition members warned it leaves little for housing.',
+    id: 'harbour-budget',
+    section: 'politics',
+    day: 0,
+    topic: 'the harbour budget',
+    place: 'Saltmere',
+    who: 'Councillor Edith Rowan',
+    role: 'leader of the council',
+    org: 'Saltmere City Council',
+    headlines: [
+      'Saltmere council approves harbour budget after nine-hour debate',
+      'Harbour budget passes by two votes as council sits past midnight',
+    ],
+    standfirst:
+      'Councillors backed a £48m plan to repair the north quay and expand the ferry terminal, but opposition members warned it leaves little for housing.',
     facts: [
       'The vote was carried by 31 to 29 shortly after one in the morning, after an amendment to delay the terminal work was defeated.',
       'The plan sets aside £31m for repairs to the north quay, where a section of the sea wall was closed to the public last winter.',
@@ -15,13 +26,29 @@ export const NEWS_POLITICS: DemoEvent[] = [
       'The budget will be reviewed in March, when the council expects to learn whether a regional infrastructure grant has been approved.',
     ],
     quote: 'This is the unglamorous work that keeps a port city alive, and we could not put it off for another year',
-    reply: { who: 'Councillor Amos Greaves', role: 'leader of the opposition group', quote: 'Nobody is against fixing the quay, but families on the waiting list will wonder where they appear in this budget' },
+    reply: {
+      who: 'Councillor Amos Greaves',
+      role: 'leader of the opposition group',
+      quote:
+        'Nobody is against fixing the quay, but families on the waiting list will wonder where they appear in this budget',
+    },
     tags: ['Saltmere', 'local government', 'budget', 'ferries'],
   },
   {
-    id: 'rail-strike', section: 'news', day: 1, topic: 'the coastal rail strike', place: 'the coast line', who: 'Maggie Thorne', role: 'regional secretary', org: 'the Coastal Rail Workers Union',
-    headlines: ['Coastal rail staff to strike for three days next week', 'Three-day strike to halt trains on the coast line'],
-    standfirst: 'Signal staff and conductors will walk out from Tuesday in a dispute over rosters, leaving commuters between Saltmere and Kellbridge without trains.',
+    id: 'rail-strike',
+    section: 'news',
+    day: 1,
+    topic: 'the coastal rail strike',
+    place: 'the coast line',
+    who: 'Maggie Thorne',
+    role: 'regional secretary',
+    org: 'the Coastal Rail Workers Union',
+    headlines: [
+      'Coastal rail staff to strike for three days next week',
+      'Three-day strike to halt trains on the coast line',
+    ],
+    standfirst:
+      'Signal staff and conductors will walk out from Tuesday in a dispute over rosters, leaving commuters between Saltmere and Kellbridge without trains.',
     facts: [
       'The union said 84 per cent of members who voted backed the action, on a turnout of 71 per cent.',
       'The dispute centres on new rosters that staff say would add two late shifts a week without extra pay.',
@@ -31,13 +58,29 @@ export const NEWS_POLITICS: DemoEvent[] = [
       'It is the first strike on the coast line since a two-day stoppage four years ago.',
     ],
     quote: 'Our members have been patient for eight months and they have run out of patience',
-    reply: { who: 'Gareth Wynne', role: 'operations director', quote: 'We remain ready to talk at any hour and we regret the disruption this will cause' },
-    tags: ['transport', 'strikes', 'rail'], wire: true,
+    reply: {
+      who: 'Gareth Wynne',
+      role: 'operations director',
+      quote: 'We remain ready to talk at any hour and we regret the disruption this will cause',
+    },
+    tags: ['transport', 'strikes', 'rail'],
+    wire: true,
   },
   {
-    id: 'bridge-closure', section: 'news', day: 2, topic: 'the Kell Bridge closure', place: 'Kellbridge', who: 'Ines Varga', role: 'chief engineer', org: 'the county highways department',
-    headlines: ['Kell Bridge closed after inspectors find cracked bearings', 'Emergency closure of Kell Bridge diverts thousands of drivers'],
-    standfirst: 'The 1930s road bridge will stay shut for at least a month while engineers replace two bearings, adding up to forty minutes to some journeys.',
+    id: 'bridge-closure',
+    section: 'news',
+    day: 2,
+    topic: 'the Kell Bridge closure',
+    place: 'Kellbridge',
+    who: 'Ines Varga',
+    role: 'chief engineer',
+    org: 'the county highways department',
+    headlines: [
+      'Kell Bridge closed after inspectors find cracked bearings',
+      'Emergency closure of Kell Bridge diverts thousands of drivers',
+    ],
+    standfirst:
+      'The 1930s road bridge will stay shut for at least a month while engineers replace two bearings, adding up to forty minutes to some journeys.',
     facts: [
       'A routine inspection on Wednesday found cracks in two of the bearings that carry the main span.',
       'About 22,000 vehicles a day use the bridge, which links the town centre with the industrial estate on the east bank.',
@@ -50,9 +93,20 @@ export const NEWS_POLITICS: DemoEvent[] = [
     tags: ['Kellbridge', 'roads', 'infrastructure'],
   },
   {
-    id: 'flood-defences', section: 'politics', day: 3, topic: 'the flood defence plan', place: 'the Ferrow valley', who: 'Minister Corin Abbot', role: 'minister for the regions', org: 'the regional government',
-    headlines: ['£120m flood defence plan for Ferrow valley unveiled', 'Ferrow valley towns promised new flood walls by 2029'],
-    standfirst: 'Six towns along the river will get raised walls, new pumping stations and restored wetland, in the largest flood scheme the valley has seen.',
+    id: 'flood-defences',
+    section: 'politics',
+    day: 3,
+    topic: 'the flood defence plan',
+    place: 'the Ferrow valley',
+    who: 'Minister Corin Abbot',
+    role: 'minister for the regions',
+    org: 'the regional government',
+    headlines: [
+      '£120m flood defence plan for Ferrow valley unveiled',
+      'Ferrow valley towns promised new flood walls by 2029',
+    ],
+    standfirst:
+      'Six towns along the river will get raised walls, new pumping stations and restored wetland, in the largest flood scheme the valley has seen.',
     facts: [
       'The plan follows two winters in which the river burst its banks, flooding more than 900 homes.',
       'Engineers will restore 400 hectares of former wetland upstream so that the floodplain can hold water again.',
@@ -62,13 +116,28 @@ export const NEWS_POLITICS: DemoEvent[] = [
       'Residents’ groups welcomed the plan but said they wanted a firm date for the work in their own streets.',
     ],
     quote: 'No family should have to carry its furniture upstairs every time it rains hard in January',
-    reply: { who: 'Orla Fitch', role: 'chair of the Ferrow Flood Action Group', quote: 'We have heard promises before; this time we will be watching the diggers, not the press releases' },
+    reply: {
+      who: 'Orla Fitch',
+      role: 'chair of the Ferrow Flood Action Group',
+      quote: 'We have heard promises before; this time we will be watching the diggers, not the press releases',
+    },
     tags: ['flooding', 'climate', 'Ferrow', 'infrastructure'],
   },
   {
-    id: 'school-meals', section: 'politics', day: 4, topic: 'free school meals', place: 'the northern provinces', who: 'Delphine Marsh', role: 'education secretary', org: 'the provincial assembly',
-    headlines: ['Free school meals to be extended to all primary pupils', 'Assembly votes to feed every primary pupil from September'],
-    standfirst: 'The provincial assembly has approved free lunches for every child in primary school, at a cost of £63m a year.',
+    id: 'school-meals',
+    section: 'politics',
+    day: 4,
+    topic: 'free school meals',
+    place: 'the northern provinces',
+    who: 'Delphine Marsh',
+    role: 'education secretary',
+    org: 'the provincial assembly',
+    headlines: [
+      'Free school meals to be extended to all primary pupils',
+      'Assembly votes to feed every primary pupil from September',
+    ],
+    standfirst:
+      'The provincial assembly has approved free lunches for every child in primary school, at a cost of £63m a year.',
     facts: [
       'About 140,000 children will become eligible, roughly double the number who receive free meals now.',
       'Head teachers said kitchens in about a fifth of schools would need new equipment to cope.',
@@ -78,13 +147,28 @@ export const NEWS_POLITICS: DemoEvent[] = [
       'Critics argued that the money would be better targeted at families on the lowest incomes.',
     ],
     quote: 'A hungry child cannot learn, and a lunch is the cheapest education policy there is',
-    reply: { who: 'Rupert Dale', role: 'finance spokesman for the opposition', quote: 'Wealthy families do not need a free lunch, and this money will be missed elsewhere' },
+    reply: {
+      who: 'Rupert Dale',
+      role: 'finance spokesman for the opposition',
+      quote: 'Wealthy families do not need a free lunch, and this money will be missed elsewhere',
+    },
     tags: ['education', 'children', 'provincial assembly'],
   },
   {
-    id: 'hospital-wing', section: 'news', day: 5, topic: 'the new hospital wing', place: 'Saltmere', who: 'Dr Nkem Ade', role: 'medical director', org: 'Saltmere General Hospital',
-    headlines: ['New children’s wing opens at Saltmere General', 'Saltmere General opens £30m children’s wing ahead of winter'],
-    standfirst: 'The four-storey wing adds forty beds, a new paediatric emergency department and rooms where parents can stay overnight.',
+    id: 'hospital-wing',
+    section: 'news',
+    day: 5,
+    topic: 'the new hospital wing',
+    place: 'Saltmere',
+    who: 'Dr Nkem Ade',
+    role: 'medical director',
+    org: 'Saltmere General Hospital',
+    headlines: [
+      'New children’s wing opens at Saltmere General',
+      'Saltmere General opens £30m children’s wing ahead of winter',
+    ],
+    standfirst:
+      'The four-storey wing adds forty beds, a new paediatric emergency department and rooms where parents can stay overnight.',
     facts: [
       'The wing was finished two months ahead of schedule, after builders worked through the summer.',
       'Children arriving by ambulance will now be treated in a separate emergency department with its own waiting room.',
@@ -93,13 +177,25 @@ export const NEWS_POLITICS: DemoEvent[] = [
       'The hospital said the extra beds should shorten waits during the winter, when admissions usually peak.',
       'Staff moved the first patients across on Sunday morning, helped by volunteers from the hospital’s friends’ association.',
     ],
-    quote: 'For the first time, a frightened child will not have to wait in the same room as adults with injuries from a Saturday night',
+    quote:
+      'For the first time, a frightened child will not have to wait in the same room as adults with injuries from a Saturday night',
     tags: ['health', 'hospitals', 'Saltmere', 'children'],
   },
   {
-    id: 'election-boundaries', section: 'politics', day: 6, topic: 'the boundary review', place: 'the northern provinces', who: 'Judge Harriet Lomond', role: 'chair', org: 'the Boundary Commission',
-    headlines: ['Boundary review would redraw half of the provinces’ constituencies', 'New electoral map proposes merging three coastal seats'],
-    standfirst: 'Draft proposals would cut the number of seats from forty-two to forty and redraw the lines around Saltmere and Kellbridge.',
+    id: 'election-boundaries',
+    section: 'politics',
+    day: 6,
+    topic: 'the boundary review',
+    place: 'the northern provinces',
+    who: 'Judge Harriet Lomond',
+    role: 'chair',
+    org: 'the Boundary Commission',
+    headlines: [
+      'Boundary review would redraw half of the provinces’ constituencies',
+      'New electoral map proposes merging three coastal seats',
+    ],
+    standfirst:
+      'Draft proposals would cut the number of seats from forty-two to forty and redraw the lines around Saltmere and Kellbridge.',
     facts: [
       'The commission said population changes since the last review had left some seats a third larger than others.',
       'Three coastal constituencies would be merged into two, and a new seat would be created in the growing suburbs east of Saltmere.',
@@ -111,9 +207,20 @@ export const NEWS_POLITICS: DemoEvent[] = [
     tags: ['elections', 'democracy', 'provincial assembly'],
   },
   {
-    id: 'ferry-rescue', section: 'news', day: 7, topic: 'the ferry rescue', place: 'Gull Sound', who: 'Captain Ines Halloran', role: 'coxswain', org: 'the Gull Sound lifeboat station',
-    headlines: ['Lifeboat crews rescue forty from stranded ferry in Gull Sound', 'All passengers safe after ferry loses power in storm'],
-    standfirst: 'A ferry carrying forty passengers lost engine power in rising seas and was towed to safety by two lifeboats in a four-hour operation.',
+    id: 'ferry-rescue',
+    section: 'news',
+    day: 7,
+    topic: 'the ferry rescue',
+    place: 'Gull Sound',
+    who: 'Captain Ines Halloran',
+    role: 'coxswain',
+    org: 'the Gull Sound lifeboat station',
+    headlines: [
+      'Lifeboat crews rescue forty from stranded ferry in Gull Sound',
+      'All passengers safe after ferry loses power in storm',
+    ],
+    standfirst:
+      'A ferry carrying forty passengers lost engine power in rising seas and was towed to safety by two lifeboats in a four-hour operation.',
     facts: [
       'The ferry, on its evening crossing to the islands, reported a total loss of power shortly after six o’clock.',
       'Winds reached fifty miles an hour as the lifeboats arrived and passed a tow line in darkness.',
@@ -123,11 +230,22 @@ export const NEWS_POLITICS: DemoEvent[] = [
       'Islanders gathered on the quay to applaud the lifeboat crews when they returned just before midnight.',
     ],
     quote: 'The crew on the ferry did everything right, and that made our job a great deal easier in a nasty sea',
-    tags: ['sea', 'rescue', 'ferries', 'Gull Sound'], wire: true,
+    tags: ['sea', 'rescue', 'ferries', 'Gull Sound'],
+    wire: true,
   },
   {
-    id: 'housing-plan', section: 'politics', day: 8, topic: 'the housing plan', place: 'Saltmere', who: 'Councillor Amos Greaves', role: 'leader of the opposition group', org: 'Saltmere City Council',
-    headlines: ['Opposition sets out plan for 2,000 council homes', 'Council opposition promises 2,000 homes on brownfield land'],
+    id: 'housing-plan',
+    section: 'politics',
+    day: 8,
+    topic: 'the housing plan',
+    place: 'Saltmere',
+    who: 'Councillor Amos Greaves',
+    role: 'leader of the opposition group',
+    org: 'Saltmere City Council',
+    headlines: [
+      'Opposition sets out plan for 2,000 council homes',
+      'Council opposition promises 2,000 homes on brownfield land',
+    ],
     standfirst: 'The plan would build on former dockyard and railway land, funded by borrowing against future rents.',
     facts: [
       'About 6,300 households are on the city’s housing waiting list, the highest number in two decades.',
@@ -140,9 +258,20 @@ export const NEWS_POLITICS: DemoEvent[] = [
     tags: ['housing', 'Saltmere', 'local government'],
   },
   {
-    id: 'library-volunteers', section: 'news', day: 9, topic: 'the library flood', place: 'Lowther', who: 'Rosalind Pike', role: 'head librarian', org: 'Lowther Library',
-    headlines: ['Volunteers form human chain to save library archive from flood', 'Lowther residents rescue 3,000 rare books as river rises'],
-    standfirst: 'Dozens of residents carried boxes of maps and parish records up two flights of stairs as flood water entered the library basement.',
+    id: 'library-volunteers',
+    section: 'news',
+    day: 9,
+    topic: 'the library flood',
+    place: 'Lowther',
+    who: 'Rosalind Pike',
+    role: 'head librarian',
+    org: 'Lowther Library',
+    headlines: [
+      'Volunteers form human chain to save library archive from flood',
+      'Lowther residents rescue 3,000 rare books as river rises',
+    ],
+    standfirst:
+      'Dozens of residents carried boxes of maps and parish records up two flights of stairs as flood water entered the library basement.',
     facts: [
       'The call for help went out on a town messaging group at half past nine at night, and more than sixty people came.',
       'Volunteers passed boxes hand to hand from the basement to the reading room on the second floor.',
@@ -150,7 +279,9 @@ export const NEWS_POLITICS: DemoEvent[] = [
       'The water reached a depth of almost a metre in the basement by the early hours.',
       'Conservators from the county archive arrived the next morning to dry the few items that had got wet.',
     ],
-    quote: 'I have never been prouder of this town; people came in their pyjamas and wellies and worked until it was done',
-    tags: ['Lowther', 'libraries', 'flooding', 'community'], positive: true,
+    quote:
+      'I have never been prouder of this town; people came in their pyjamas and wellies and worked until it was done',
+    tags: ['Lowther', 'libraries', 'flooding', 'community'],
+    positive: true,
   },
 ];

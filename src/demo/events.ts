@@ -7,7 +7,13 @@ import { CULTURE_SPORT } from './events-culture-sport.ts';
 import { NEWS_POLITICS } from './events-news-politics.ts';
 import type { DemoEvent } from './events-types.ts';
 
-export const DEMO_EVENTS: DemoEvent[] = [...NEWS_POLITICS, ...CITY_MONEY, ...BUSINESS_SCIENCE, ...CULTURE_SPORT, ...ARTS_SPORT_SCIENCE];
+export const DEMO_EVENTS: DemoEvent[] = [
+  ...NEWS_POLITICS,
+  ...CITY_MONEY,
+  ...BUSINESS_SCIENCE,
+  ...CULTURE_SPORT,
+  ...ARTS_SPORT_SCIENCE,
+];
 
 const TITLES = /^(Councillor|Minister|Dr|Prof|Captain|Judge|Governor|Maestro) /;
 /** Proper names only: "the Saltmere Port Authority" → "Saltmere Port Authority"; "the coast line" → none. */

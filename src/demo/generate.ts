@@ -54,7 +54,9 @@ function image(id: string, e: DemoEvent, p: DemoPublisher, n: number, wire = fal
 }
 
 function eventsFor(p: DemoPublisher): DemoEvent[] {
-  const mine = DEMO_EVENTS.filter((e) => p.sections.includes(e.section) || (p.sections.includes('good-news') && e.positive));
+  const mine = DEMO_EVENTS.filter(
+    (e) => p.sections.includes(e.section) || (p.sections.includes('good-news') && e.positive),
+  );
   // The agency files its wire stories first.
   return p.slug === WIRE ? [...mine.filter((e) => e.wire), ...mine.filter((e) => !e.wire)] : mine;
 }
@@ -65,7 +67,10 @@ function syndicators(): Map<string, string[]> {
   for (const e of DEMO_EVENTS.filter((x) => x.wire)) {
     const takers = DEMO_PUBLISHERS.filter((p) => p.slug !== WIRE && eventsFor(p).includes(e));
     const start = hash(e.id) % Math.max(1, takers.length);
-    out.set(e.id, [...takers.slice(start), ...takers.slice(0, start)].slice(0, 2).map((p) => p.slug));
+    out.set(
+      e.id,
+      [...takers.slice(start), ...takers.slice(0, start)].slice(0, 2).map((p) => p.slug),
+    );
   }
   return out;
 }
@@ -99,12 +104,23 @@ function wireStory(e: DemoEvent, p: DemoPublisher, ctx: Ctx, nth: number): DemoA
     const r = rng(hash(`${ctx.seed}:wire:${e.id}`));
     const id = `${WIRE}-${e.id}-report`;
     original = {
-      id, publisher: WIRE, eventId: e.id, angle: 'report', section: e.section,
-      headline: e.headlines[0]!, standfirst: e.standfirst,
-      paragraphs: buildBody(e, ANGLES[0]!, r, []), figures: [],
-      authors: [pick(agency.authors, hash(e.id))], hoursAgo: hoursAgo(e, ANGLES[0]!, hash(`${ctx.seed}:${id}`)),
-      tags: [...e.tags], ...eventEntities(e), image: image(id, e, agency, hash(id), true),
-      wire: true, syndicationId: `wire:${e.id}`, positive: !!e.positive,
+      id,
+      publisher: WIRE,
+      eventId: e.id,
+      angle: 'report',
+      section: e.section,
+      headline: e.headlines[0]!,
+      standfirst: e.standfirst,
+      paragraphs: buildBody(e, ANGLES[0]!, r, []),
+      figures: [],
+      authors: [pick(agency.authors, hash(e.id))],
+      hoursAgo: hoursAgo(e, ANGLES[0]!, hash(`${ctx.seed}:${id}`)),
+      tags: [...e.tags],
+      ...eventEntities(e),
+      image: image(id, e, agency, hash(id), true),
+      wire: true,
+      syndicationId: `wire:${e.id}`,
+      positive: !!e.positive,
     };
     ctx.wireCopy.set(e.id, original);
   }
@@ -112,34 +128,65 @@ function wireStory(e: DemoEvent, p: DemoPublisher, ctx: Ctx, nth: number): DemoA
   // Near-verbatim: the same copy and picture; the second title trims the last paragraph.
   const paragraphs = nth === 0 ? [...original.paragraphs] : original.paragraphs.slice(0, -1);
   paragraphs.push(`<p>${escapeHtml('This report was supplied by Harbour Wire.')}</p>`);
-  return { ...original, id: `${p.slug}-${e.id}-report`, publisher: p.slug, paragraphs, hoursAgo: Math.max(0.2, original.hoursAgo - 0.25 - nth * 0.5) };
+  return {
+    ...original,
+    id: `${p.slug}-${e.id}-report`,
+    publisher: p.slug,
+    paragraphs,
+    hoursAgo: Math.max(0.2, original.hoursAgo - 0.25 - nth * 0.5),
+  };
 }
 
-function ownStory(e: DemoEvent, angle: Angle, p: DemoPublisher, ctx: Ctx, r: () => number, n: number): DemoArticleContent | null {
+function ownStory(
+  e: DemoEvent,
+  angle: Angle,
+  p: DemoPublisher,
+  ctx: Ctx,
+  r: () => number,
+  n: number,
+): DemoArticleContent | null {
   const headline = headlineFor(e, angle, p, ctx);
   if (!headline) return null;
   const id = `${p.slug}-${e.id}-${angle.id}`;
   const key = hash(`${ctx.seed}:${id}`);
   const neighbours = DEMO_EVENTS.filter((x) => x.id !== e.id && x.place === e.place && x.day >= e.day);
   const paragraphs = buildBody(e, angle, r, neighbours);
-  const figures = r() < 0.35 ? [{ after: 2 + Math.floor(r() * 2), image: image(`${id}-2`, e, p, hash(`${id}-2`)) }] : [];
+  const figures =
+    r() < 0.35 ? [{ after: 2 + Math.floor(r() * 2), image: image(`${id}-2`, e, p, hash(`${id}-2`)) }] : [];
   ctx.used.add(headline);
   const first = pick(p.authors, n + key);
   const second = p.authors.find((a) => a !== first);
-  const coAuthored = (angle.id === 'analysis' || angle.id === 'explainer' || angle.id === 'voices') && second && r() < 0.45;
+  const coAuthored =
+    (angle.id === 'analysis' || angle.id === 'explainer' || angle.id === 'voices') && second && r() < 0.45;
   const goodNews = !!e.positive && p.sections.includes('good-news') && !p.sections.includes(e.section);
   return {
-    id, publisher: p.slug, eventId: e.id, angle: angle.id, section: goodNews ? 'good-news' : e.section,
-    headline, standfirst: angle.id === 'report' ? e.standfirst : fill(pick(angle.standfirsts, key), e),
-    paragraphs, figures, authors: coAuthored ? [first, second] : [first], hoursAgo: hoursAgo(e, angle, key),
+    id,
+    publisher: p.slug,
+    eventId: e.id,
+    angle: angle.id,
+    section: goodNews ? 'good-news' : e.section,
+    headline,
+    standfirst: angle.id === 'report' ? e.standfirst : fill(pick(angle.standfirsts, key), e),
+    paragraphs,
+    figures,
+    authors: coAuthored ? [first, second] : [first],
+    hoursAgo: hoursAgo(e, angle, key),
     tags: [...e.tags, ...(angle.id === 'analysis' || angle.id === 'explainer' ? [angle.id] : [])],
-    ...eventEntities(e), image: image(id, e, p, key), wire: false, syndicationId: null, positive: !!e.positive || e.section === 'good-news',
+    ...eventEntities(e),
+    image: image(id, e, p, key),
+    wire: false,
+    syndicationId: null,
+    positive: !!e.positive || e.section === 'good-news',
   };
 }
 
 export function generateDemoContent(seed: number): DemoArticleContent[] {
   const sync = syndicators();
-  const ctx: Ctx = { seed, used: new Set(DEMO_EVENTS.filter((e) => e.wire).map((e) => e.headlines[0]!)), wireCopy: new Map() };
+  const ctx: Ctx = {
+    seed,
+    used: new Set(DEMO_EVENTS.filter((e) => e.wire).map((e) => e.headlines[0]!)),
+    wireCopy: new Map(),
+  };
   const out: DemoArticleContent[] = [];
   // The agency goes first so its copy exists before anyone syndicates it.
   const order = [...DEMO_PUBLISHERS].sort((a, b) => Number(b.slug === WIRE) - Number(a.slug === WIRE));
@@ -158,7 +205,10 @@ export function generateDemoContent(seed: number): DemoArticleContent[] {
         else if (syndicates && angle.id === 'report') angle = ANGLES[(round + 1) % ANGLES.length]!;
         if (seen.has(`${e.id}:${angle.id}`)) continue;
         seen.add(`${e.id}:${angle.id}`);
-        const story = syndicates && angle.id === 'report' ? wireStory(e, p, ctx, takers.indexOf(p.slug)) : ownStory(e, angle, p, ctx, r, n);
+        const story =
+          syndicates && angle.id === 'report'
+            ? wireStory(e, p, ctx, takers.indexOf(p.slug))
+            : ownStory(e, angle, p, ctx, r, n);
         if (!story) continue;
         out.push(story);
         n++;

@@ -16,8 +16,14 @@ const EPOCH_KEY = 'demo_epoch';
 export async function demoEpoch(db: Kysely<DB>, now = Date.now()): Promise<number> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', EPOCH_KEY).executeTakeFirst();
   if (row) return Number(row.value);
-  await db.insertInto('meta').values({ key: EPOCH_KEY, value: String(now) }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return Number((await db.selectFrom('meta').select('value').where('key', '=', EPOCH_KEY).executeTakeFirstOrThrow()).value);
+  await db
+    .insertInto('meta')
+    .values({ key: EPOCH_KEY, value: String(now) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return Number(
+    (await db.selectFrom('meta').select('value').where('key', '=', EPOCH_KEY).executeTakeFirstOrThrow()).value,
+  );
 }
 
 export interface DemoAccount {
@@ -37,7 +43,8 @@ export async function installDemo(
     // The port may have changed since the first run: point the demo feeds at this server.
     for (const f of existing) {
       const url = f.url.replace(/^https?:\/\/[^/]+/, opts.baseUrl);
-      if (url !== f.url) await db.updateTable('feeds').set({ url, next_fetch_at: now }).where('id', '=', f.id).execute();
+      if (url !== f.url)
+        await db.updateTable('feeds').set({ url, next_fetch_at: now }).where('id', '=', f.id).execute();
     }
     return { created: false, publishers: DEMO_PUBLISHERS.length, feeds: existing.length, accounts: [] };
   }
@@ -47,8 +54,32 @@ export async function installDemo(
   for (const p of DEMO_PUBLISHERS) {
     const pub =
       (await getPublisherBySlug(db, p.slug)) ??
-      (await createPublisher(db, { slug: p.slug, name: p.name, homepage: p.homepage, description: p.description, language: p.language, country: p.country, sections: p.sections, brandColor: p.color }, now));
-    await addFeed(db, { publisherId: pub.id, url: `${opts.baseUrl}/demo/source/${p.slug}/feed`, allowPrivate: true, isDemo: true, intervalS: opts.intervalS, fullText: p.summaryOnly ? 'auto' : 'never' }, now);
+      (await createPublisher(
+        db,
+        {
+          slug: p.slug,
+          name: p.name,
+          homepage: p.homepage,
+          description: p.description,
+          language: p.language,
+          country: p.country,
+          sections: p.sections,
+          brandColor: p.color,
+        },
+        now,
+      ));
+    await addFeed(
+      db,
+      {
+        publisherId: pub.id,
+        url: `${opts.baseUrl}/demo/source/${p.slug}/feed`,
+        allowPrivate: true,
+        isDemo: true,
+        intervalS: opts.intervalS,
+        fullText: p.summaryOnly ? 'auto' : 'never',
+      },
+      now,
+    );
     feeds++;
   }
   await demoEpoch(db, now);
@@ -58,7 +89,18 @@ export async function installDemo(
     const email = `${role}@demo.masthead.local`;
     if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) continue;
     const password = crypto.randomBytes(9).toString('base64url');
-    await createUser(db, { email, password, role, verified: true, displayName: `Demo ${role}`, trialDays: role === 'member' ? (opts.trialDays ?? 14) : null }, now);
+    await createUser(
+      db,
+      {
+        email,
+        password,
+        role,
+        verified: true,
+        displayName: `Demo ${role}`,
+        trialDays: role === 'member' ? (opts.trialDays ?? 14) : null,
+      },
+      now,
+    );
     accounts.push({ role, email, password });
   }
   return { created: true, publishers: DEMO_PUBLISHERS.length, feeds, accounts };

@@ -75,17 +75,70 @@ export const GENERIC: Record<DemoSection, string[]> = {
   ],
 };
 
-export const PHOTOGRAPHERS = ['Mara Quint', 'Leon Abara', 'Sasha Petrenko', 'Hollis Grey', 'Ayo Bankole', 'Freya Linde', 'Dominic Achterberg', 'Ruth Calloway', 'Ines Morrow', 'Teodor Vass'];
+export const PHOTOGRAPHERS = [
+  'Mara Quint',
+  'Leon Abara',
+  'Sasha Petrenko',
+  'Hollis Grey',
+  'Ayo Bankole',
+  'Freya Linde',
+  'Dominic Achterberg',
+  'Ruth Calloway',
+  'Ines Morrow',
+  'Teodor Vass',
+];
 export const AGENCIES = ['Northlight Agency', 'Coastline Pictures', 'Fellside Images'];
 
 const CAPTIONS: Record<DemoSection, string[]> = {
-  news: ['Morning light over {place}.', 'A street in {place} on the day of the announcement.', 'Officials at {org} speaking to reporters.', 'The scene in {place} on Tuesday afternoon.', 'Residents in {place} waiting for news.'],
-  politics: ['The chamber where the decision was taken.', 'Campaigners outside the offices of {org}.', '{who} speaking after the vote.', 'Members leaving the chamber late in the evening.', 'Leaflets from both sides of the argument.'],
-  business: ['The site at the centre of the plans.', 'Workers at the start of a shift in {place}.', '{who}, {role} at {org}.', 'The headquarters of {org}.', 'Goods waiting to be loaded in {place}.'],
-  culture: ['The audience on the opening night.', 'Inside the venue in {place}.', '{who} before the event.', 'A rehearsal earlier in the week.', 'Visitors queueing in {place}.'],
-  sport: ['Supporters celebrate at the final whistle.', 'The decisive moment in {place}.', '{who} after the finish.', 'Spectators in {place} as the afternoon wore on.', 'The squad training earlier in the week.'],
-  science: ['Fieldwork near {place}.', 'The research team at work.', 'Equipment used in the study.', 'Samples being prepared in the laboratory.', 'The view from {place} at dusk.'],
-  'good-news': ['Volunteers at work in {place}.', 'Some of the people behind the project.', 'A good day in {place}.', '{who} with some of the volunteers.', 'The project in {place} has grown every year.'],
+  news: [
+    'Morning light over {place}.',
+    'A street in {place} on the day of the announcement.',
+    'Officials at {org} speaking to reporters.',
+    'The scene in {place} on Tuesday afternoon.',
+    'Residents in {place} waiting for news.',
+  ],
+  politics: [
+    'The chamber where the decision was taken.',
+    'Campaigners outside the offices of {org}.',
+    '{who} speaking after the vote.',
+    'Members leaving the chamber late in the evening.',
+    'Leaflets from both sides of the argument.',
+  ],
+  business: [
+    'The site at the centre of the plans.',
+    'Workers at the start of a shift in {place}.',
+    '{who}, {role} at {org}.',
+    'The headquarters of {org}.',
+    'Goods waiting to be loaded in {place}.',
+  ],
+  culture: [
+    'The audience on the opening night.',
+    'Inside the venue in {place}.',
+    '{who} before the event.',
+    'A rehearsal earlier in the week.',
+    'Visitors queueing in {place}.',
+  ],
+  sport: [
+    'Supporters celebrate at the final whistle.',
+    'The decisive moment in {place}.',
+    '{who} after the finish.',
+    'Spectators in {place} as the afternoon wore on.',
+    'The squad training earlier in the week.',
+  ],
+  science: [
+    'Fieldwork near {place}.',
+    'The research team at work.',
+    'Equipment used in the study.',
+    'Samples being prepared in the laboratory.',
+    'The view from {place} at dusk.',
+  ],
+  'good-news': [
+    'Volunteers at work in {place}.',
+    'Some of the people behind the project.',
+    'A good day in {place}.',
+    '{who} with some of the volunteers.',
+    'The project in {place} has grown every year.',
+  ],
 };
 
 export function captionFor(e: DemoEvent, n: number): string {

@@ -8,7 +8,15 @@ describe('demo publishers', () => {
     expect(new Set(DEMO_PUBLISHERS.map((p) => p.slug)).size).toBe(DEMO_PUBLISHERS.length);
     expect(new Set(DEMO_PUBLISHERS.map((p) => p.name)).size).toBe(DEMO_PUBLISHERS.length);
     for (const p of DEMO_PUBLISHERS) {
-      expect(() => validatePublisher({ slug: p.slug, name: p.name, homepage: p.homepage, language: p.language, sections: p.sections })).not.toThrow();
+      expect(() =>
+        validatePublisher({
+          slug: p.slug,
+          name: p.name,
+          homepage: p.homepage,
+          language: p.language,
+          sections: p.sections,
+        }),
+      ).not.toThrow();
       expect(p.homepage).toBe(`https://${p.slug}.example/`);
       expect(p.color).toMatch(/^#[0-9a-f]{6}$/);
       expect(p.description.length).toBeGreaterThan(10);

@@ -29,4 +29,4 @@ export function shuffled<T>(xs: readonly T[], r: () => number): T[] {
   return a;
 }
 
-export const pick = <T,>(xs: readonly T[], n: number): T => xs[Math.abs(Math.floor(n)) % xs.length]!;
+export const pick = <T>(xs: readonly T[], n: number): T => xs[Math.abs(Math.floor(n)) % xs.length]!;

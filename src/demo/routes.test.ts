@@ -16,7 +16,12 @@ describe('demo source routes', () => {
   afterAll(() => app.close());
 
   it('serve each feed with its content type, absolute links and validators', async () => {
-    const cases = { 'harbour-gazette': /application\/rss\+xml/, 'northlight-post': /application\/atom\+xml/, 'copperfield-courier': /application\/feed\+json/, 'aperture-science': /application\/rdf\+xml/ };
+    const cases = {
+      'harbour-gazette': /application\/rss\+xml/,
+      'northlight-post': /application\/atom\+xml/,
+      'copperfield-courier': /application\/feed\+json/,
+      'aperture-science': /application\/rdf\+xml/,
+    };
     for (const [slug, type] of Object.entries(cases)) {
       const res = await app.inject({ url: `/demo/source/${slug}/feed`, headers: { host: 'demo.test:3000' } });
       expect(res.statusCode, slug).toBe(200);
@@ -31,12 +36,21 @@ describe('demo source routes', () => {
 
   it('answer conditional GETs with 304', async () => {
     const first = await app.inject({ url: '/demo/source/harbour-gazette/feed' });
-    const byEtag = await app.inject({ url: '/demo/source/harbour-gazette/feed', headers: { 'if-none-match': String(first.headers.etag) } });
+    const byEtag = await app.inject({
+      url: '/demo/source/harbour-gazette/feed',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(byEtag.statusCode).toBe(304);
     expect(byEtag.body).toBe('');
-    const byDate = await app.inject({ url: '/demo/source/harbour-gazette/feed', headers: { 'if-modified-since': String(first.headers['last-modified']) } });
+    const byDate = await app.inject({
+      url: '/demo/source/harbour-gazette/feed',
+      headers: { 'if-modified-since': String(first.headers['last-modified']) },
+    });
     expect(byDate.statusCode).toBe(304);
-    const stale = await app.inject({ url: '/demo/source/harbour-gazette/feed', headers: { 'if-none-match': '"something-else"' } });
+    const stale = await app.inject({
+      url: '/demo/source/harbour-gazette/feed',
+      headers: { 'if-none-match': '"something-else"' },
+    });
     expect(stale.statusCode).toBe(200);
   });
 
@@ -50,7 +64,13 @@ describe('demo source routes', () => {
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/svg+xml');
     expect(img.headers['cache-control']).toContain('immutable');
-    for (const url of ['/demo/source/nobody/feed', '/demo/source/saltmere-evening/articles/nope', '/demo/source/images/..%2Fetc.svg', '/demo/source/images/nothing-here.svg', '/demo/source/images/x.png'])
+    for (const url of [
+      '/demo/source/nobody/feed',
+      '/demo/source/saltmere-evening/articles/nope',
+      '/demo/source/images/..%2Fetc.svg',
+      '/demo/source/images/nothing-here.svg',
+      '/demo/source/images/x.png',
+    ])
       expect((await app.inject({ url })).statusCode, url).toBe(404);
   });
 
@@ -65,9 +85,16 @@ describe('demo source routes', () => {
 
   it('answer feeds and article pages to this machine’s own ingest only; pictures to anyone', async () => {
     const feedUrl = '/demo/source/harbour-gazette/feed';
-    const article = /http:\/\/[^/]+(\/demo\/source\/harbour-gazette\/articles\/[^<"]+)/.exec((await app.inject({ url: feedUrl })).body)![1]!;
+    const article = /http:\/\/[^/]+(\/demo\/source\/harbour-gazette\/articles\/[^<"]+)/.exec(
+      (await app.inject({ url: feedUrl })).body,
+    )![1]!;
     expect((await app.inject({ url: article })).statusCode).toBe(200);
-    for (const req of [{ remoteAddress: '203.0.113.9' }, { headers: { 'x-forwarded-for': '203.0.113.9' } }, { headers: { forwarded: 'for=203.0.113.9' } }, { remoteAddress: '10.0.0.5' }]) {
+    for (const req of [
+      { remoteAddress: '203.0.113.9' },
+      { headers: { 'x-forwarded-for': '203.0.113.9' } },
+      { headers: { forwarded: 'for=203.0.113.9' } },
+      { remoteAddress: '10.0.0.5' },
+    ]) {
       for (const url of [feedUrl, article]) {
         const res = await app.inject({ url, ...req });
         expect(res.statusCode, `${url} ${JSON.stringify(req)}`).toBe(403);
@@ -79,4 +106,3 @@ describe('demo source routes', () => {
     expect((await app.inject({ url: image, remoteAddress: '203.0.113.9' })).statusCode).toBe(200);
   });
 });
-

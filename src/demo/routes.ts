@@ -8,7 +8,13 @@
 // decides). Pictures are public: readers' pages show them.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderDemoArticlePage, renderDemoFeed, renderDemoImage, type DemoDocument, type DemoSourceOptions } from './source.ts';
+import {
+  renderDemoArticlePage,
+  renderDemoFeed,
+  renderDemoImage,
+  type DemoDocument,
+  type DemoSourceOptions,
+} from './source.ts';
 
 export interface DemoSourceRouteOptions {
   /** The demo's "now" (epoch ms); the app passes its fixed demo epoch. Default: the clock. */
@@ -30,7 +36,10 @@ function notModified(req: FastifyRequest, etag: string, lastModified: Date): boo
 
 function send(req: FastifyRequest, reply: FastifyReply, doc: DemoDocument, cacheControl: string) {
   const etag = `"${crypto.createHash('sha1').update(doc.body).digest('base64url').slice(0, 22)}"`;
-  reply.header('etag', etag).header('last-modified', doc.lastModified.toUTCString()).header('cache-control', cacheControl);
+  reply
+    .header('etag', etag)
+    .header('last-modified', doc.lastModified.toUTCString())
+    .header('cache-control', cacheControl);
   if (notModified(req, etag, doc.lastModified)) return reply.code(304).send();
   return reply.type(doc.contentType).send(doc.body);
 }
@@ -40,7 +49,13 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1
 /** A request from this machine itself, not relayed by a proxy (which would be answering someone else). */
 export function fromThisMachine(req: FastifyRequest): boolean {
   const h = req.headers;
-  return LOOPBACK.test(req.socket.remoteAddress ?? '') && !h['x-forwarded-for'] && !h.forwarded && !h['x-real-ip'] && !h['x-forwarded-host'];
+  return (
+    LOOPBACK.test(req.socket.remoteAddress ?? '') &&
+    !h['x-forwarded-for'] &&
+    !h.forwarded &&
+    !h['x-real-ip'] &&
+    !h['x-forwarded-host']
+  );
 }
 
 const ONLY_INGEST =
@@ -52,9 +67,11 @@ export function demoSourceRoutes(app: FastifyInstance, opts: DemoSourceRouteOpti
     baseUrl: opts.baseUrl?.(req) ?? `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`,
     now: clock(),
   });
-  const notFound = (reply: FastifyReply, what: string) => reply.code(404).type('text/plain; charset=utf-8').send(`No such demo ${what}.`);
+  const notFound = (reply: FastifyReply, what: string) =>
+    reply.code(404).type('text/plain; charset=utf-8').send(`No such demo ${what}.`);
 
-  const forIngestOnly = (req: FastifyRequest, reply: FastifyReply) => reply.code(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(ONLY_INGEST);
+  const forIngestOnly = (req: FastifyRequest, reply: FastifyReply) =>
+    reply.code(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(ONLY_INGEST);
 
   function demoFeed(req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
     if (!fromThisMachine(req)) return forIngestOnly(req, reply);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../ingest/parse/parse-feed.ts';
 import { DEMO_PUBLISHERS, type DemoFormat, type DemoPublisher } from './publishers.ts';
-import { DEMO_FEED_ITEMS, demoFeedPath, renderDemoArticlePage, renderDemoFeed, renderDemoImage, renderFeedDocument } from './source.ts';
+import {
+  DEMO_FEED_ITEMS,
+  demoFeedPath,
+  renderDemoArticlePage,
+  renderDemoFeed,
+  renderDemoImage,
+  renderFeedDocument,
+} from './source.ts';
 import { generateDemoStories, type DemoStory } from './stories.ts';
 import { xmlError } from '../test-support/well-formed.ts';
 
@@ -39,7 +46,9 @@ describe('demo source feeds', () => {
     const p = DEMO_PUBLISHERS.find((x) => x.format === 'rss' && !x.summaryOnly)!;
     const body = renderDemoFeed(p.slug, opts)!.body;
     expect(body.match(/<item>/g)!.length).toBeLessThanOrEqual(60);
-    expect(body).toMatch(/<media:content url="http:\/\/127\.0\.0\.1:3000\/demo\/source\/images\/[a-z0-9-]+\.svg" medium="image"/);
+    expect(body).toMatch(
+      /<media:content url="http:\/\/127\.0\.0\.1:3000\/demo\/source\/images\/[a-z0-9-]+\.svg" medium="image"/,
+    );
     expect(body).toMatch(/<media:description type="plain">[^<]+<\/media:description>/);
     expect(body).toMatch(/<media:credit role="photographer">(Photograph: |\()[^<]+<\/media:credit>/);
     expect(body).toContain('<content:encoded><![CDATA[');
@@ -87,7 +96,9 @@ describe('escaping', () => {
   it('keeps the article page safe too', () => {
     const generated = generateDemoStories(opts).find((s) => s.publisher === 'harbour-gazette')!;
     const page = renderDemoArticlePage('harbour-gazette', generated.id, opts)!.body;
-    expect(page).toContain(`<h1>${generated.headline.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</h1>`);
+    expect(page).toContain(
+      `<h1>${generated.headline.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</h1>`,
+    );
     expect(page).not.toMatch(/<script type="application\/ld\+json">[^]*<\/script>[^]*<\/script>[^]*<body>/);
   });
 });
@@ -97,7 +108,17 @@ describe('demo article pages', () => {
     const s = generateDemoStories(opts).find((x) => x.publisher === 'marquee-weekly')!;
     const page = renderDemoArticlePage('marquee-weekly', s.id, opts)!;
     expect(page.contentType).toBe('text/html; charset=utf-8');
-    for (const part of ['<nav', '<header', '<article>', '</article>', 'class="related"', 'class="site-footer"', 'property="og:image"', `${opts.baseUrl}/demo/source/images/${s.image.id}.svg`, '<figcaption>'])
+    for (const part of [
+      '<nav',
+      '<header',
+      '<article>',
+      '</article>',
+      'class="related"',
+      'class="site-footer"',
+      'property="og:image"',
+      `${opts.baseUrl}/demo/source/images/${s.image.id}.svg`,
+      '<figcaption>',
+    ])
       expect(page.body).toContain(part);
     expect(page.body.match(/<p>/g)!.length).toBeGreaterThanOrEqual(5);
   });

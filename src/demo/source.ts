@@ -40,12 +40,25 @@ export const FEED_CONTENT_TYPES: Record<DemoFormat, string> = {
   rdf: 'application/rdf+xml; charset=utf-8',
 };
 
-const RENDERERS: Record<DemoFormat, (ctx: FeedContext) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed, rdf: renderRdf };
+const RENDERERS: Record<DemoFormat, (ctx: FeedContext) => string> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+  rdf: renderRdf,
+};
 
 /** Renders a feed for any publisher and stories: the seam the escaping tests use. */
-export function renderFeedDocument(publisher: DemoPublisher, stories: DemoStory[], opts: DemoSourceOptions): DemoDocument {
+export function renderFeedDocument(
+  publisher: DemoPublisher,
+  stories: DemoStory[],
+  opts: DemoSourceOptions,
+): DemoDocument {
   const ctx: FeedContext = { publisher, stories, urls: demoUrls(opts.baseUrl), now: opts.now };
-  return { contentType: FEED_CONTENT_TYPES[publisher.format], body: RENDERERS[publisher.format](ctx), lastModified: feedUpdated(ctx) };
+  return {
+    contentType: FEED_CONTENT_TYPES[publisher.format],
+    body: RENDERERS[publisher.format](ctx),
+    lastModified: feedUpdated(ctx),
+  };
 }
 
 /** A publisher's feed (its latest 60 stories), or null for an unknown slug. */
@@ -61,7 +74,11 @@ export function renderDemoArticlePage(slug: string, id: string, opts: DemoSource
   const story = p && findDemoStory(slug, id, opts);
   if (!p || !story) return null;
   const latest = publisherStories(slug, opts, 30);
-  return { contentType: 'text/html; charset=utf-8', body: renderArticlePage({ publisher: p, story, latest, urls: demoUrls(opts.baseUrl) }), lastModified: new Date(story.publishedAt) };
+  return {
+    contentType: 'text/html; charset=utf-8',
+    body: renderArticlePage({ publisher: p, story, latest, urls: demoUrls(opts.baseUrl) }),
+    lastModified: new Date(story.publishedAt),
+  };
 }
 
 /** A demo picture as SVG by id (with or without ".svg"), or null if no story uses that id. */

@@ -29,8 +29,10 @@ describe('demo stories', () => {
     expect(new Set(DEMO_EVENTS.map((e) => e.id)).size).toBe(DEMO_EVENTS.length);
     expect(stories.length).toBeGreaterThanOrEqual(320);
     expect(new Set(stories.map((s) => s.id)).size).toBe(stories.length);
-    for (const p of DEMO_PUBLISHERS) expect(stories.filter((s) => s.publisher === p.slug).length, p.slug).toBeGreaterThanOrEqual(15);
-    for (const sec of DEMO_SECTIONS) expect(stories.filter((s) => s.section === sec).length, sec).toBeGreaterThanOrEqual(20);
+    for (const p of DEMO_PUBLISHERS)
+      expect(stories.filter((s) => s.publisher === p.slug).length, p.slug).toBeGreaterThanOrEqual(15);
+    for (const sec of DEMO_SECTIONS)
+      expect(stories.filter((s) => s.section === sec).length, sec).toBeGreaterThanOrEqual(20);
     expect(stories.filter((s) => s.positive).length).toBeGreaterThan(40);
   });
 
@@ -55,17 +57,24 @@ describe('demo stories', () => {
     const withFigure = stories.filter((s) => s.figures.length);
     expect(withFigure.length).toBeGreaterThan(50);
     const html = storyBodyHtml(withFigure[0]!, (id) => `/img/${id}.svg`);
-    expect(html).toMatch(/<figure><img src="\/img\/[a-z0-9-]+-2\.svg" width="1200" height="675" alt="[^"]+"><figcaption>.+<\/figcaption><\/figure>/);
+    expect(html).toMatch(
+      /<figure><img src="\/img\/[a-z0-9-]+-2\.svg" width="1200" height="675" alt="[^"]+"><figcaption>.+<\/figcaption><\/figure>/,
+    );
     expect(findDemoImage(withFigure[0]!.figures[0]!.image.id)?.publisher).toBe(withFigure[0]!.publisher);
   });
 
   it('name people, organisations and places that recur across events', () => {
     const eventsMentioning = new Map<string, Set<string>>();
-    for (const s of stories) for (const n of [...s.people, ...s.organisations, ...s.places]) eventsMentioning.set(n, (eventsMentioning.get(n) ?? new Set()).add(s.eventId));
+    for (const s of stories)
+      for (const n of [...s.people, ...s.organisations, ...s.places])
+        eventsMentioning.set(n, (eventsMentioning.get(n) ?? new Set()).add(s.eventId));
     const recurring = [...eventsMentioning].filter(([, evs]) => evs.size >= 3).map(([n]) => n);
-    expect(recurring).toEqual(expect.arrayContaining(['Saltmere', 'Kellbridge', 'Gull Sound', 'University of Saltmere']));
+    expect(recurring).toEqual(
+      expect.arrayContaining(['Saltmere', 'Kellbridge', 'Gull Sound', 'University of Saltmere']),
+    );
     expect(eventsMentioning.get('Amos Greaves')?.size).toBeGreaterThanOrEqual(2);
-    for (const s of stories) expect(s.people.length + s.organisations.length + s.places.length, s.id).toBeGreaterThan(1);
+    for (const s of stories)
+      expect(s.people.length + s.organisations.length + s.places.length, s.id).toBeGreaterThan(1);
   });
 
   it('cover the same event in several titles, in different words', () => {
@@ -77,14 +86,23 @@ describe('demo stories', () => {
   it('repeat a headline only in marked wire copy, run near-verbatim by two or three titles', () => {
     const byHeadline = new Map<string, typeof stories>();
     for (const s of stories) byHeadline.set(s.headline, [...(byHeadline.get(s.headline) ?? []), s]);
-    for (const [h, group] of byHeadline) if (group.length > 1) expect(group.every((s) => s.wire), h).toBe(true);
+    for (const [h, group] of byHeadline)
+      if (group.length > 1)
+        expect(
+          group.every((s) => s.wire),
+          h,
+        ).toBe(true);
     const groups = new Map<string, typeof stories>();
-    for (const s of stories.filter((x) => x.wire)) groups.set(s.syndicationId!, [...(groups.get(s.syndicationId!) ?? []), s]);
+    for (const s of stories.filter((x) => x.wire))
+      groups.set(s.syndicationId!, [...(groups.get(s.syndicationId!) ?? []), s]);
     expect(groups.size).toBeGreaterThanOrEqual(4);
     for (const [id, group] of groups) {
       expect(group.length, id).toBeGreaterThanOrEqual(2);
       expect(group.length, id).toBeLessThanOrEqual(3);
-      expect(group.some((s) => s.publisher === 'harbour-wire'), id).toBe(true);
+      expect(
+        group.some((s) => s.publisher === 'harbour-wire'),
+        id,
+      ).toBe(true);
       const original = group.find((s) => s.publisher === 'harbour-wire')!;
       for (const copy of group) expect(copy.paragraphs.slice(0, 5), copy.id).toEqual(original.paragraphs.slice(0, 5));
     }

@@ -69,4 +69,3 @@ export function storyBodyHtml(s: DemoArticleContent, imageUrl: (id: string) => s
   });
   return blocks.join('\n');
 }
-

@@ -22,7 +22,13 @@ export interface Readable {
  * uses the monthly allowance is recorded here. Callers that cache rendered
  * pages key them by the decision (full or not, and why), never by the viewer.
  */
-export async function accessFor(db: Kysely<DB>, req: FastifyRequest, article: ArticleRow, policy: AccessPolicy, now: number): Promise<AccessDecision> {
+export async function accessFor(
+  db: Kysely<DB>,
+  req: FastifyRequest,
+  article: ArticleRow,
+  policy: AccessPolicy,
+  now: number,
+): Promise<AccessDecision> {
   let allowanceUsed = 0;
   let unlocked = false;
   const account = req.account;
@@ -31,7 +37,11 @@ export async function accessFor(db: Kysely<DB>, req: FastifyRequest, article: Ar
     allowanceUsed = ids.length;
     unlocked = ids.includes(article.id);
   }
-  const decision = canRead({ publisherId: article.publisher_id, isFree: article.is_free === 1, status: article.status }, viewerOf(req, allowanceUsed, unlocked), policy);
+  const decision = canRead(
+    { publisherId: article.publisher_id, isFree: article.is_free === 1, status: article.status },
+    viewerOf(req, allowanceUsed, unlocked),
+    policy,
+  );
   if (decision.full && decision.consumesAllowance && account) await recordUnlock(db, account.user.id, article.id, now);
   return decision;
 }
@@ -40,10 +50,20 @@ export async function accessFor(db: Kysely<DB>, req: FastifyRequest, article: Ar
 export function readableWith(decision: AccessDecision, article: ArticleRow): Readable {
   if (decision.full) return { decision, bodyHtml: article.body_html, text: article.body_text, truncated: false };
   // The preview is cut when the article is written (catalog/articles.ts), never here.
-  return { decision, bodyHtml: article.preview_html, text: article.preview_text, truncated: article.preview_html.length < article.body_html.length };
+  return {
+    decision,
+    bodyHtml: article.preview_html,
+    text: article.preview_text,
+    truncated: article.preview_html.length < article.body_html.length,
+  };
 }
 
-export async function readableFor(db: Kysely<DB>, req: FastifyRequest, article: ArticleRow, policy: AccessPolicy, now: number): Promise<Readable> {
+export async function readableFor(
+  db: Kysely<DB>,
+  req: FastifyRequest,
+  article: ArticleRow,
+  policy: AccessPolicy,
+  now: number,
+): Promise<Readable> {
   return readableWith(await accessFor(db, req, article, policy, now), article);
 }
-

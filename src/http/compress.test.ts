@@ -28,7 +28,9 @@ describe('compressed responses', () => {
     app.get('/page', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
     app.get('/other', async (_req, reply) => reply.type('text/html').send(other));
     app.get('/small', async (_req, reply) => reply.type('text/html').send('<p>tiny</p>'));
-    app.get('/json', async () => ({ items: Array.from({ length: 200 }, (_, i) => ({ id: i, title: 'Harbour wall' })) }));
+    app.get('/json', async () => ({
+      items: Array.from({ length: 200 }, (_, i) => ({ id: i, title: 'Harbour wall' })),
+    }));
     app.get('/png', async (_req, reply) => reply.type('image/png').send(Buffer.alloc(4096, 7)));
     app.get('/tagged', async (_req, reply) => reply.type('application/rss+xml').header('etag', '"v1"').send(page));
     return app;
@@ -78,8 +80,12 @@ describe('compressed responses', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(page);
     expect(plain.headers.vary).toMatch(/Accept-Encoding/);
-    expect((await app.inject({ url: '/small', headers: { 'accept-encoding': 'br' } })).headers['content-encoding']).toBeUndefined();
-    expect((await app.inject({ url: '/png', headers: { 'accept-encoding': 'br' } })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/small', headers: { 'accept-encoding': 'br' } })).headers['content-encoding'],
+    ).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/png', headers: { 'accept-encoding': 'br' } })).headers['content-encoding'],
+    ).toBeUndefined();
     // A strong validator weakens when the body is compressed; a HEAD answers as its GET would.
     expect((await app.inject({ url: '/tagged', headers: { 'accept-encoding': 'gzip' } })).headers.etag).toBe('W/"v1"');
     expect((await app.inject({ url: '/tagged' })).headers.etag).toBe('"v1"');

@@ -38,7 +38,12 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascr
 
 function compress(body: string | Buffer, encoding: Encoding, fast = false): Buffer {
   return encoding === 'br'
-    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: fast ? 1 : 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } })
+    ? zlib.brotliCompressSync(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: fast ? 1 : 5,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body),
+        },
+      })
     : zlib.gzipSync(body, { level: fast ? 1 : 6 });
 }
 
@@ -95,7 +100,10 @@ export function compression(app: FastifyInstance, opts: { threshold?: number; me
     if (!/accept-encoding/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const accepted = acceptedEncodings(req.headers['accept-encoding']);
     if (accepted.length === 0) return payload;
-    const out = typeof payload === 'string' ? memo.get(payload, accepted) : { encoding: accepted[0]!, bytes: ofBuffer(payload, accepted[0]!) };
+    const out =
+      typeof payload === 'string'
+        ? memo.get(payload, accepted)
+        : { encoding: accepted[0]!, bytes: ofBuffer(payload, accepted[0]!) };
     reply.header('content-encoding', out.encoding);
     reply.removeHeader('content-length');
     // A strong validator names one byte sequence: the compressed body is another, so it becomes weak.

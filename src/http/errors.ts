@@ -11,7 +11,8 @@ export interface ErrorPages {
   notFound(signedIn: boolean): string;
 }
 
-const wantsHtml = (req: FastifyRequest) => !req.url.startsWith('/api/') && !req.url.startsWith('/webhooks/') && /text\/html/.test(req.headers.accept ?? '');
+const wantsHtml = (req: FastifyRequest) =>
+  !req.url.startsWith('/api/') && !req.url.startsWith('/webhooks/') && /text\/html/.test(req.headers.accept ?? '');
 
 /** Call before any route is added: the 405 answers need to see every route. */
 export function errorHandling(app: FastifyInstance, pages: ErrorPages): void {
@@ -20,14 +21,24 @@ export function errorHandling(app: FastifyInstance, pages: ErrorPages): void {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ err, url: req.url }, 'request failed');
     const message = status >= 500 ? 'Something went wrong on our side. It has been logged.' : err.message;
-    if (wantsHtml(req)) return reply.code(status).type('text/html; charset=utf-8').send(pages.error(status, message, !!req.account));
+    if (wantsHtml(req))
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(pages.error(status, message, !!req.account));
     const issues = err instanceof InputError ? { issues: err.issues } : {};
     return reply.code(status).send({ error: status >= 500 ? 'internal_error' : 'bad_request', message, ...issues });
   });
   app.setNotFoundHandler((req, reply) => {
     const allowed = methods.allowed(req.method, req.url);
     if (allowed.length) {
-      return reply.code(405).header('allow', allowed.join(', ')).send({ error: 'method_not_allowed', message: `${req.method} is not allowed here; use ${allowed.join(' or ')}.` });
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send({
+          error: 'method_not_allowed',
+          message: `${req.method} is not allowed here; use ${allowed.join(' or ')}.`,
+        });
     }
     if (wantsHtml(req)) return reply.code(404).type('text/html; charset=utf-8').send(pages.notFound(!!req.account));
     return reply.code(404).send({ error: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` });

@@ -30,7 +30,10 @@ export class ListCache {
   private reloads: Promise<unknown> = Promise.resolve();
   private readonly children: ListCache[] = [];
 
-  constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Forget everything: after a takedown or an access change, nobody should wait out the interval. */
   clear(): void {
@@ -58,7 +61,8 @@ export class ListCache {
           next.then(
             () => {
               // Cleared meanwhile: this load may have read what the clear was for, so it is not kept.
-              if (this.entries.get(key) === hit) this.entries.set(key, { at: t, value: next, ok: true, refreshing: false });
+              if (this.entries.get(key) === hit)
+                this.entries.set(key, { at: t, value: next, ok: true, refreshing: false });
             },
             () => {
               hit.refreshing = false; // keep serving the old value; the next reader tries again

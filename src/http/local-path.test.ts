@@ -9,7 +9,26 @@ describe('local paths for redirects', () => {
   });
 
   it('refuses anything a browser could read as another site, or that breaks the header', () => {
-    for (const bad of ['//evil.example', '/\t/evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/\r\nSet-Cookie: x=1', '/\n/evil', ' /a', '/a b', '', '/%0a'.replace('%0a', '\n'), 'evil.example', '/\u0085x', 42, null, undefined, '/'.padEnd(3000, 'a')]) {
+    for (const bad of [
+      '//evil.example',
+      '/\t/evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '/\r\nSet-Cookie: x=1',
+      '/\n/evil',
+      ' /a',
+      '/a b',
+      '',
+      '/%0a'.replace('%0a', '\n'),
+      'evil.example',
+      '/\u0085x',
+      42,
+      null,
+      undefined,
+      '/'.padEnd(3000, 'a'),
+    ]) {
       expect(localPath(bad), JSON.stringify(bad)).toBeUndefined();
     }
     // Encoded forms stay encoded: harmless paths on this site.

@@ -11,7 +11,8 @@ export function methodNotAllowed(app: FastifyInstance): { allowed(method: string
   app.addHook('onRoute', (route) => {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethods[];
     for (const m of methods) {
-      if ((METHODS as readonly string[]).includes(m) && !router.hasRoute(m as (typeof METHODS)[number], route.url)) router.on(m as (typeof METHODS)[number], route.url, () => undefined);
+      if ((METHODS as readonly string[]).includes(m) && !router.hasRoute(m as (typeof METHODS)[number], route.url))
+        router.on(m as (typeof METHODS)[number], route.url, () => undefined);
     }
   });
   return {

@@ -31,7 +31,6 @@ declare module 'fastify' {
   }
 }
 
-
 /** Who is asking, as the role policies need to know it (members/policies.ts). */
 export function actorOf(req: FastifyRequest): Actor {
   const u = req.account?.user;
@@ -46,14 +45,24 @@ export function readerFacts(req: FastifyRequest): ReaderFacts {
 export function viewerOf(req: FastifyRequest, allowanceUsed = 0, unlockedThisArticle = false): Viewer {
   const a = req.account;
   if (!a) return { kind: 'anonymous' };
-  return { kind: 'account', role: a.user.role as 'member', publisherId: a.user.publisher_id, membership: a.membership, allowanceUsed, unlockedThisArticle };
+  return {
+    kind: 'account',
+    role: a.user.role as 'member',
+    publisherId: a.user.publisher_id,
+    membership: a.membership,
+    allowanceUsed,
+    unlockedThisArticle,
+  };
 }
 
 const xor = (a: Buffer, b: Buffer): Buffer => Buffer.from(a.map((x, i) => x ^ b[i]!));
 /** Each request's unmasked CSRF token, for checking what a form sends back. */
 const csrfRaw = new WeakMap<object, Buffer>();
 
-export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; graceDays: number; secure: boolean }): Promise<void> {
+export async function sessionPlugin(
+  app: FastifyInstance,
+  deps: { db: Kysely<DB>; now: () => number; graceDays: number; secure: boolean },
+): Promise<void> {
   await app.register(cookie);
   const secret = await installSecret(deps.db, 'csrf_secret');
   const sign = (value: string) => crypto.createHmac('sha256', secret).update(value).digest();
@@ -66,7 +75,11 @@ export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>
     const token = req.cookies[SESSION_COOKIE];
     const found = token ? await userForSession(deps.db, token, deps.now()) : null;
     if (found) {
-      req.account = { user: found.user, sessionId: found.sessionId, membership: await membershipOf(deps.db, found.user.id, deps.now(), deps.graceDays) };
+      req.account = {
+        user: found.user,
+        sessionId: found.sessionId,
+        membership: await membershipOf(deps.db, found.user.id, deps.now(), deps.graceDays),
+      };
     } else if (token) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
@@ -87,7 +100,12 @@ export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>
   // A browser with no session keeps no saved full text: the service worker forgets its saved
   // articles when a page says so (islands/sw.ts), as it does after a sign-out.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.account && !reply.getHeader('x-masthead-access') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('x-masthead-access', 'none');
+    if (
+      !req.account &&
+      !reply.getHeader('x-masthead-access') &&
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html')
+    )
+      reply.header('x-masthead-access', 'none');
     return payload;
   });
 
@@ -97,21 +115,46 @@ export async function sessionPlugin(app: FastifyInstance, deps: { db: Kysely<DB>
     const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'];
     const raw = csrfRaw.get(req);
     const masked = typeof sent === 'string' ? Buffer.from(sent, 'base64url') : null;
-    const ok = !!raw && !!masked && masked.length === 2 * raw.length && crypto.timingSafeEqual(xor(masked.subarray(raw.length), masked.subarray(0, raw.length)), raw);
+    const ok =
+      !!raw &&
+      !!masked &&
+      masked.length === 2 * raw.length &&
+      crypto.timingSafeEqual(xor(masked.subarray(raw.length), masked.subarray(0, raw.length)), raw);
     if (!ok) {
-      return reply.code(403).type('text/html; charset=utf-8').send('<!doctype html><title>Form expired</title><p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>');
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><title>Form expired</title><p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>',
+        );
     }
   });
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86_400 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: SESSION_DAYS * 86_400,
+  });
 }
 
 /** A new session, and the device cookie that marks this browser as one the account knows. */
-export function setSignedIn(reply: FastifyReply, signed: { sessionToken: string; device: string }, secure: boolean): void {
+export function setSignedIn(
+  reply: FastifyReply,
+  signed: { sessionToken: string; device: string },
+  secure: boolean,
+): void {
   setSessionCookie(reply, signed.sessionToken, secure);
-  reply.setCookie(DEVICE_COOKIE, signed.device, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: DEVICE_DAYS * 86_400 });
+  reply.setCookie(DEVICE_COOKIE, signed.device, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: DEVICE_DAYS * 86_400,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

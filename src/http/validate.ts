@@ -7,7 +7,9 @@ import type { z } from 'zod';
 export class InputError extends Error {
   readonly statusCode = 400;
   constructor(public readonly issues: { path: string; message: string }[]) {
-    super(`The request is not valid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}.`);
+    super(
+      `The request is not valid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}.`,
+    );
     this.name = 'InputError';
   }
 }

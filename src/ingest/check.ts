@@ -15,8 +15,18 @@ import type { FullTextMode, ProcessedItem } from './process/types.ts';
 
 export interface CheckReport {
   source: string;
-  fetch?: { finalUrl: string; httpStatus: number; bytes: number; contentType?: string; elapsedMs: number; permanentUrl?: string };
-  feed: Pick<ParsedFeed, 'format' | 'version' | 'title' | 'link' | 'description' | 'language' | 'bozo' | 'bozoReasons' | 'ttlMinutes'> & { notes: string[] };
+  fetch?: {
+    finalUrl: string;
+    httpStatus: number;
+    bytes: number;
+    contentType?: string;
+    elapsedMs: number;
+    permanentUrl?: string;
+  };
+  feed: Pick<
+    ParsedFeed,
+    'format' | 'version' | 'title' | 'link' | 'description' | 'language' | 'bozo' | 'bozoReasons' | 'ttlMinutes'
+  > & { notes: string[] };
   articles: ProcessedItem[];
   skipped: { index: number; reason: string }[];
 }
@@ -46,12 +56,19 @@ export async function checkSource(source: string): Promise<{ url: string } | { f
     const rest = source.slice(5);
     if (/^https?:\/\//i.test(rest)) return { url: rest };
     if (rest.startsWith('//')) return { url: `https:${rest}` };
-    throw new CheckSourceError(`${clip(source, 200)}: a feed: URL is written feed://host/path or feed:https://host/path`);
+    throw new CheckSourceError(
+      `${clip(source, 200)}: a feed: URL is written feed://host/path or feed:https://host/path`,
+    );
   }
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(source)?.[1];
-  const exists = await fs.stat(source).then(() => true, () => false);
+  const exists = await fs.stat(source).then(
+    () => true,
+    () => false,
+  );
   if (scheme && (source.startsWith(`${scheme}://`) || !exists)) {
-    throw new CheckSourceError(`${clip(source, 200)}: unsupported URL scheme "${clip(scheme.toLowerCase(), 40)}:"; feeds check fetches ${SCHEME_LIST} URLs, or reads a feed file given as a path`);
+    throw new CheckSourceError(
+      `${clip(source, 200)}: unsupported URL scheme "${clip(scheme.toLowerCase(), 40)}:"; feeds check fetches ${SCHEME_LIST} URLs, or reads a feed file given as a path`,
+    );
   }
   return { file: source };
 }
@@ -61,7 +78,8 @@ async function readSource(file: string): Promise<Buffer> {
     return await fs.readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CheckSourceError(`no such file: ${file} (give an ${SCHEME_LIST} URL, or the path of a feed file)`);
+    if (code === 'ENOENT')
+      throw new CheckSourceError(`no such file: ${file} (give an ${SCHEME_LIST} URL, or the path of a feed file)`);
     if (code === 'EISDIR') throw new CheckSourceError(`${file} is a directory, not a feed file`);
     if (code === 'EACCES' || code === 'EPERM') throw new CheckSourceError(`cannot read ${file}: permission denied`);
     throw new CheckSourceError(`cannot read ${file}: ${(err as Error).message}`);
@@ -85,7 +103,14 @@ export async function checkFeed(
     baseUrl = res.finalUrl;
     charset = res.charset;
     contentType = res.contentType;
-    fetchInfo = { finalUrl: res.finalUrl, httpStatus: res.httpStatus, bytes: res.body.length, contentType: res.contentType, elapsedMs: Math.round(res.elapsedMs), permanentUrl: res.permanentUrl };
+    fetchInfo = {
+      finalUrl: res.finalUrl,
+      httpStatus: res.httpStatus,
+      bytes: res.body.length,
+      contentType: res.contentType,
+      elapsedMs: Math.round(res.elapsedMs),
+      permanentUrl: res.permanentUrl,
+    };
   } else {
     body = await readSource(where.file);
     // A real file: URL (file://notes:feed.xml would make "notes" a host and every link unresolvable).
@@ -101,11 +126,30 @@ export async function checkFeed(
       feedLanguage: parsed.language,
       fullText: deps.fullText ?? 'never',
       now: deps.now,
-      fetchPage: isUrl ? (url) => fetchPage(deps.fetcher, url, { allowPrivate: deps.allowPrivate }).catch(() => null) : undefined,
+      fetchPage: isUrl
+        ? (url) => fetchPage(deps.fetcher, url, { allowPrivate: deps.allowPrivate }).catch(() => null)
+        : undefined,
     });
     if ('skipped' in out) skipped.push({ index, reason: out.skipped });
     else articles.push(out);
   }
   const { format, version, title, link, description, language, bozo, bozoReasons, ttlMinutes } = parsed;
-  return { source, fetch: fetchInfo, feed: { format, version, title, link, description, language, bozo, bozoReasons, ttlMinutes, notes: parsed.capped ?? [] }, articles, skipped };
+  return {
+    source,
+    fetch: fetchInfo,
+    feed: {
+      format,
+      version,
+      title,
+      link,
+      description,
+      language,
+      bozo,
+      bozoReasons,
+      ttlMinutes,
+      notes: parsed.capped ?? [],
+    },
+    articles,
+    skipped,
+  };
 }

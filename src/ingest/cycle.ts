@@ -41,10 +41,23 @@ export function leaseOwner(): string {
   return `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 }
 
-export async function runCycle(deps: Omit<RefreshDeps, 'owner'> & { owner?: string }, opts: CycleOptions): Promise<CycleTotals> {
+export async function runCycle(
+  deps: Omit<RefreshDeps, 'owner'> & { owner?: string },
+  opts: CycleOptions,
+): Promise<CycleTotals> {
   const owner = deps.owner ?? leaseOwner();
   const started = performance.now();
-  const totals: CycleTotals = { feeds: 0, updated: 0, notModified: 0, failed: 0, parked: 0, newArticles: 0, updatedArticles: 0, duplicates: 0, elapsedMs: 0 };
+  const totals: CycleTotals = {
+    feeds: 0,
+    updated: 0,
+    notModified: 0,
+    failed: 0,
+    parked: 0,
+    newArticles: 0,
+    updatedArticles: 0,
+    duplicates: 0,
+    elapsedMs: 0,
+  };
   const publishers = new Map<number, PublisherRow>();
   const batchSize = opts.batchSize ?? Math.max(opts.concurrency * 4, 32);
   let claimed = 0;

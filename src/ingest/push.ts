@@ -67,25 +67,60 @@ export type PushResult =
   | { ok: false; status: 400 | 409; error: string; message: string };
 
 /** Processes and stores a pushed article for its publisher. */
-export async function publishPushed(database: Database, publisher: PublisherRow, p: PushedArticle, now: number): Promise<PushResult> {
-  const processed = await processItem(pushedToItem(p), { feedUrl: p.url, fullText: 'never', now, feedLanguage: publisher.language ?? undefined });
+export async function publishPushed(
+  database: Database,
+  publisher: PublisherRow,
+  p: PushedArticle,
+  now: number,
+): Promise<PushResult> {
+  const processed = await processItem(pushedToItem(p), {
+    feedUrl: p.url,
+    fullText: 'never',
+    now,
+    feedLanguage: publisher.language ?? undefined,
+  });
   if ('skipped' in processed) return { ok: false, status: 400, error: 'invalid_article', message: processed.skipped };
   // One URL, one article: a second id for a URL this publisher already sent is a mistake to report, not a rename.
   const clash = await urlTakenBy(database.db, publisher.id, processed.url, `push:${p.id}`);
   if (clash) {
     const other = clash.external_id ? `your article "${clash.external_id}"` : 'an article from your feed';
-    return { ok: false, status: 409, error: 'url_taken', message: `The URL ${processed.url} already belongs to ${other}; update that one instead.` };
+    return {
+      ok: false,
+      status: 409,
+      error: 'url_taken',
+      message: `The URL ${processed.url} already belongs to ${other}; update that one instead.`,
+    };
   }
   const sourceHash = crypto.createHash('sha1').update(JSON.stringify(p)).digest('base64url');
-  const outcome = await storeArticle(database, { feed: null, publisher, article: { ...processed, guid: `push:${p.id}` }, sourceHash, now, bodySource: 'push', externalId: p.id, isFree: p.is_free });
-  if (outcome === 'withdrawn') return { ok: false, status: 409, error: 'withdrawn', message: `Article "${p.id}" was withdrawn and cannot be published again under the same id.` };
+  const outcome = await storeArticle(database, {
+    feed: null,
+    publisher,
+    article: { ...processed, guid: `push:${p.id}` },
+    sourceHash,
+    now,
+    bodySource: 'push',
+    externalId: p.id,
+    isFree: p.is_free,
+  });
+  if (outcome === 'withdrawn')
+    return {
+      ok: false,
+      status: 409,
+      error: 'withdrawn',
+      message: `Article "${p.id}" was withdrawn and cannot be published again under the same id.`,
+    };
   const row = await pushedArticleByExternalId(database.db, publisher.id, p.id);
   if (!row) throw new Error(`pushed article "${p.id}" was not stored`);
   return { ok: true, outcome, row };
 }
 
 /** Takes a pushed article down (idempotent); null when the publisher has no article with that id. */
-export async function withdrawPushed(database: Database, publisherId: number, externalId: string, now: number): Promise<ArticleRow | null> {
+export async function withdrawPushed(
+  database: Database,
+  publisherId: number,
+  externalId: string,
+  now: number,
+): Promise<ArticleRow | null> {
   const row = await pushedArticleByExternalId(database.db, publisherId, externalId);
   if (!row) return null;
   if (row.status !== 'withdrawn') await database.db.transaction().execute((trx) => withdrawArticle(trx, row.id, now));

@@ -48,10 +48,22 @@ const MAX_ITEMS_PER_FETCH = 200;
 
 export async function refreshFeed(deps: RefreshDeps, feed: FeedRow, publisher: PublisherRow): Promise<FeedOutcome> {
   const { database, log } = deps;
-  const base: FeedOutcome = { feedId: feed.id, status: 'updated', newArticles: 0, updatedArticles: 0, duplicates: 0, skippedItems: 0 };
+  const base: FeedOutcome = {
+    feedId: feed.id,
+    status: 'updated',
+    newArticles: 0,
+    updatedArticles: 0,
+    duplicates: 0,
+    skippedItems: 0,
+  };
   const allowPrivate = deps.allowPrivate || feed.allow_private === 1;
   try {
-    const res = await deps.fetcher.fetch({ url: feed.url, etag: feed.etag, lastModified: feed.last_modified, allowPrivate });
+    const res = await deps.fetcher.fetch({
+      url: feed.url,
+      etag: feed.etag,
+      lastModified: feed.last_modified,
+      allowPrivate,
+    });
 
     if (res.status === 'not-modified') {
       await finishFeed(database.db, feed.id, deps.owner, afterNotModified(feed, res, deps.now(), deps.bounds));
@@ -66,11 +78,18 @@ export async function refreshFeed(deps: RefreshDeps, feed: FeedRow, publisher: P
     for (const o of outcomes) {
       if (o === 'inserted') base.newArticles++;
       else if (o === 'updated') base.updatedArticles++;
-      else if (o === 'duplicate') { base.newArticles++; base.duplicates++; }
-      else if (o === 'skipped') base.skippedItems++;
+      else if (o === 'duplicate') {
+        base.newArticles++;
+        base.duplicates++;
+      } else if (o === 'skipped') base.skippedItems++;
     }
 
-    await finishFeed(database.db, feed.id, deps.owner, afterSuccess(feed, res, parsed, base.newArticles, deps.now(), deps.bounds));
+    await finishFeed(
+      database.db,
+      feed.id,
+      deps.owner,
+      afterSuccess(feed, res, parsed, base.newArticles, deps.now(), deps.bounds),
+    );
     return { ...base, bozo: parsed.bozo };
   } catch (err) {
     const { message, httpStatus, retryAfterS, kind } = describeFailure(err);
@@ -131,7 +150,11 @@ async function storeItems(
 }
 
 /** The feed's items in one transaction; if that fails, each in its own, so one bad item costs only itself. */
-async function storeEach(deps: RefreshDeps, feed: FeedRow, inputs: StoreInput[]): Promise<(StoreOutcome | 'skipped')[]> {
+async function storeEach(
+  deps: RefreshDeps,
+  feed: FeedRow,
+  inputs: StoreInput[],
+): Promise<(StoreOutcome | 'skipped')[]> {
   try {
     return await storeArticles(deps.database, inputs);
   } catch (batchErr) {
@@ -140,7 +163,10 @@ async function storeEach(deps: RefreshDeps, feed: FeedRow, inputs: StoreInput[])
       try {
         out.push(await storeArticle(deps.database, input));
       } catch (err) {
-        deps.log.warn({ feed: feed.id, item: input.article.guid.slice(0, 200), err: (err as Error).message }, 'feed item could not be stored; skipped');
+        deps.log.warn(
+          { feed: feed.id, item: input.article.guid.slice(0, 200), err: (err as Error).message },
+          'feed item could not be stored; skipped',
+        );
         out.push('skipped');
       }
     }
@@ -153,7 +179,10 @@ async function storeEach(deps: RefreshDeps, feed: FeedRow, inputs: StoreInput[])
 function newestFirst(items: ParsedItem[]): ParsedItem[] {
   // Feeds are usually newest first already; sort only by what is stated, stably.
   const t = (i: ParsedItem) => (i.published ?? i.updated)?.getTime() ?? Number.NEGATIVE_INFINITY;
-  return items.map((item, index) => ({ item, index })).sort((a, b) => t(b.item) - t(a.item) || a.index - b.index).map((x) => x.item);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => t(b.item) - t(a.item) || a.index - b.index)
+    .map((x) => x.item);
 }
 
 /** The item's identity within its publisher: its stated id, else its link, else its content. */
@@ -163,7 +192,15 @@ export function itemKey(item: ParsedItem, hash: string): string {
 
 export function sourceHash(item: ParsedItem): string {
   const h = crypto.createHash('sha1');
-  for (const v of [item.id, item.link, item.title, item.summary, item.content, item.published?.toISOString(), item.updated?.toISOString()]) {
+  for (const v of [
+    item.id,
+    item.link,
+    item.title,
+    item.summary,
+    item.content,
+    item.published?.toISOString(),
+    item.updated?.toISOString(),
+  ]) {
     h.update(v ?? '\u0000');
     h.update('\u0001');
   }
@@ -173,7 +210,8 @@ export function sourceHash(item: ParsedItem): string {
 }
 
 function describeFailure(err: unknown): { message: string; httpStatus?: number; retryAfterS?: number; kind?: string } {
-  if (err instanceof FetchError) return { message: err.message, httpStatus: err.info.httpStatus, retryAfterS: err.info.retryAfterS, kind: err.kind };
+  if (err instanceof FetchError)
+    return { message: err.message, httpStatus: err.info.httpStatus, retryAfterS: err.info.retryAfterS, kind: err.kind };
   if (err instanceof FeedParseError) return { message: `not a readable feed: ${err.message}`, kind: 'parse' };
   return { message: err instanceof Error ? err.message : String(err), kind: 'internal' };
 }

@@ -39,13 +39,24 @@ function sourceFiles(dir: string): string[] {
 /** Every regex literal in a file, found by the compiler's own scanner (no guessing at what is a regex). */
 function literalsIn(file: string): Literal[] {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: Literal[] = [];
   const visit = (node: ts.Node) => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
       const raw = node.getText(sf);
       const slash = raw.lastIndexOf('/');
-      out.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, source: raw.slice(1, slash), flags: raw.slice(slash + 1) });
+      out.push({
+        file,
+        line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+        source: raw.slice(1, slash),
+        flags: raw.slice(slash + 1),
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -71,7 +82,10 @@ function verdict(lit: Literal, cache: Record<string, Verdict>): Verdict {
   const d = checkSync(lit.source, lit.flags, { timeout: 60_000 });
   const v: Verdict =
     d.status === 'vulnerable'
-      ? { status: d.status, detail: `${d.complexity.type}${d.complexity.type === 'polynomial' ? ` (degree ${d.complexity.degree})` : ''}, attack ${d.attack.pattern}` }
+      ? {
+          status: d.status,
+          detail: `${d.complexity.type}${d.complexity.type === 'polynomial' ? ` (degree ${d.complexity.degree})` : ''}, attack ${d.attack.pattern}`,
+        }
       : d.status === 'unknown'
         ? { status: d.status, detail: `${d.error.kind}` }
         : { status: d.status, detail: `${d.complexity.type} (${d.checker})` };
@@ -80,7 +94,8 @@ function verdict(lit: Literal, cache: Record<string, Verdict>): Verdict {
   return v;
 }
 
-const allowed = (lit: Literal) => ALLOWED_REGEXES.find((a) => a.file === lit.file && a.source === lit.source && a.flags === lit.flags);
+const allowed = (lit: Literal) =>
+  ALLOWED_REGEXES.find((a) => a.file === lit.file && a.source === lit.source && a.flags === lit.flags);
 
 describe('regex linearity', () => {
   const literals = SCANNED.flatMap(sourceFiles).flatMap(literalsIn);
@@ -92,7 +107,10 @@ describe('regex linearity', () => {
 
   it('every allowlisted regex still exists, and says what bounds its input', () => {
     for (const a of ALLOWED_REGEXES) {
-      expect(literals.some((l) => allowed(l) === a), `${a.file}: /${a.source}/${a.flags} is allowlisted but no longer in the file`).toBe(true);
+      expect(
+        literals.some((l) => allowed(l) === a),
+        `${a.file}: /${a.source}/${a.flags} is allowlisted but no longer in the file`,
+      ).toBe(true);
       expect(a.bound.length).toBeGreaterThan(20);
       expect(a.maxInput).toBeGreaterThan(0);
     }
@@ -105,7 +123,8 @@ describe('regex linearity', () => {
       for (const lit of literals) {
         if (allowed(lit)) continue;
         const v = verdict(lit, cache);
-        if (v.status !== 'safe') bad.push(`${lit.file}:${lit.line} /${lit.source}/${lit.flags}: ${v.status}, ${v.detail}`);
+        if (v.status !== 'safe')
+          bad.push(`${lit.file}:${lit.line} /${lit.source}/${lit.flags}: ${v.status}, ${v.detail}`);
       }
     } finally {
       fs.mkdirSync(path.dirname(CACHE), { recursive: true });

@@ -8,7 +8,9 @@ const every = (gapMs: number, n = 10) => Array.from({ length: n }, (_, i) => i *
 describe('nextInterval', () => {
   it('follows how often the feed publishes', () => {
     expect(nextInterval({ previousIntervalS: 1800, newItems: 2, itemTimestamps: every(H), bounds })).toBe(1800); // half the hourly gap
-    expect(nextInterval({ previousIntervalS: 3600, newItems: 0, itemTimestamps: every(24 * H), bounds })).toBe((43_200 + 3600) / 2);
+    expect(nextInterval({ previousIntervalS: 3600, newItems: 0, itemTimestamps: every(24 * H), bounds })).toBe(
+      (43_200 + 3600) / 2,
+    );
     // Only the ten most recent items count, in any order.
     const oldThenHourly = [...every(H).map((t) => t + 1000 * H), ...every(24 * H, 5)].reverse();
     expect(nextInterval({ previousIntervalS: 1800, newItems: 1, itemTimestamps: oldThenHourly, bounds })).toBe(1800);
@@ -16,7 +18,9 @@ describe('nextInterval', () => {
 
   it('smooths against the previous interval', () => {
     // Items every 10 minutes (target 300 s) after polling every hour: half way there.
-    expect(nextInterval({ previousIntervalS: 3600, newItems: 4, itemTimestamps: every(600_000), bounds })).toBe((300 + 3600) / 2);
+    expect(nextInterval({ previousIntervalS: 3600, newItems: 4, itemTimestamps: every(600_000), bounds })).toBe(
+      (300 + 3600) / 2,
+    );
   });
 
   it('shrinks when new items arrive and grows by half when nothing is new', () => {
@@ -43,13 +47,28 @@ describe('nextInterval', () => {
 
   it('never fetches more often than ttl or Cache-Control ask, nor less often than the maximum', () => {
     const busy = every(60_000);
-    expect(nextInterval({ previousIntervalS: 300, newItems: 5, itemTimestamps: busy, ttlMinutes: 60, bounds })).toBe(3600);
+    expect(nextInterval({ previousIntervalS: 300, newItems: 5, itemTimestamps: busy, ttlMinutes: 60, bounds })).toBe(
+      3600,
+    );
     expect(nextInterval({ previousIntervalS: 300, newItems: 5, itemTimestamps: busy, maxAgeS: 900, bounds })).toBe(900);
-    expect(nextInterval({ previousIntervalS: 300, newItems: 5, itemTimestamps: busy, ttlMinutes: 15, maxAgeS: 1200, bounds })).toBe(1200);
+    expect(
+      nextInterval({
+        previousIntervalS: 300,
+        newItems: 5,
+        itemTimestamps: busy,
+        ttlMinutes: 15,
+        maxAgeS: 1200,
+        bounds,
+      }),
+    ).toBe(1200);
     // A ttl beyond our maximum: the maximum wins.
-    expect(nextInterval({ previousIntervalS: 300, newItems: 5, itemTimestamps: busy, ttlMinutes: 100_000, bounds })).toBe(86_400);
+    expect(
+      nextInterval({ previousIntervalS: 300, newItems: 5, itemTimestamps: busy, ttlMinutes: 100_000, bounds }),
+    ).toBe(86_400);
     // Hints below what we would do anyway change nothing; zero means no hint.
-    expect(nextInterval({ previousIntervalS: 1000, newItems: 0, itemTimestamps: [], ttlMinutes: 1, maxAgeS: 0, bounds })).toBe(1500);
+    expect(
+      nextInterval({ previousIntervalS: 1000, newItems: 0, itemTimestamps: [], ttlMinutes: 1, maxAgeS: 0, bounds }),
+    ).toBe(1500);
   });
 });
 
@@ -92,7 +111,9 @@ describe('applySkip', () => {
 
 describe('failureBackoff', () => {
   it('doubles from the minimum, deterministically, up to the maximum', () => {
-    expect([1, 2, 3, 4].map((n) => failureBackoff({ consecutiveFailures: n, bounds }).delayS)).toEqual([300, 600, 1200, 2400]);
+    expect([1, 2, 3, 4].map((n) => failureBackoff({ consecutiveFailures: n, bounds }).delayS)).toEqual([
+      300, 600, 1200, 2400,
+    ]);
     expect(failureBackoff({ consecutiveFailures: 40, bounds }).delayS).toBe(86_400);
     expect(failureBackoff({ consecutiveFailures: 10_000, bounds }).delayS).toBe(86_400);
     expect(failureBackoff({ consecutiveFailures: 0, bounds }).delayS).toBe(300);

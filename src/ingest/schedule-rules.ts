@@ -38,7 +38,8 @@ export function nextInterval(input: {
   bounds: Bounds;
 }): number {
   const { bounds } = input;
-  const previous = input.previousIntervalS > 0 && Number.isFinite(input.previousIntervalS) ? input.previousIntervalS : bounds.minS;
+  const previous =
+    input.previousIntervalS > 0 && Number.isFinite(input.previousIntervalS) ? input.previousIntervalS : bounds.minS;
   const times = [...new Set(input.itemTimestamps.filter(Number.isFinite))].sort((a, b) => b - a).slice(0, RECENT_ITEMS);
   const rateTarget = times.length >= 2 ? (times[0]! - times.at(-1)!) / (times.length - 1) / 1000 / 2 : undefined;
   const smoothed = rateTarget === undefined ? undefined : (rateTarget + previous) / 2;
@@ -82,7 +83,12 @@ export function applySkip(nextAt: number, skipHours: number[], skipDays: string[
  * slow down: they start one step further along (2 × minS). Retry-After is a
  * floor, itself capped at maxS.
  */
-export function failureBackoff(input: { consecutiveFailures: number; retryAfterS?: number; httpStatus?: number; bounds: Bounds }): { delayS: number } {
+export function failureBackoff(input: {
+  consecutiveFailures: number;
+  retryAfterS?: number;
+  httpStatus?: number;
+  bounds: Bounds;
+}): { delayS: number } {
   const n = Number.isFinite(input.consecutiveFailures) ? Math.max(1, Math.floor(input.consecutiveFailures)) : 1;
   const { minS, maxS } = input.bounds;
   const step = input.httpStatus === 429 || input.httpStatus === 503 ? n : n - 1;
@@ -92,7 +98,12 @@ export function failureBackoff(input: { consecutiveFailures: number; retryAfterS
 }
 
 /** Failure kinds that will not fix themselves. */
-export const PERMANENT_FAILURES: ReadonlySet<string> = new Set(['http-404', 'http-410', 'blocked-address', 'invalid-url']);
+export const PERMANENT_FAILURES: ReadonlySet<string> = new Set([
+  'http-404',
+  'http-410',
+  'blocked-address',
+  'invalid-url',
+]);
 
 /**
  * Park a feed (stop fetching it until someone looks) after parkAfter

@@ -27,18 +27,35 @@ function readHints(feed: FeedRow): Hints {
   }
 }
 
-function schedule(feed: FeedRow, now: number, intervalS: number, hints: Hints): Pick<FeedUpdate, 'interval_s' | 'next_fetch_at'> {
+function schedule(
+  feed: FeedRow,
+  now: number,
+  intervalS: number,
+  hints: Hints,
+): Pick<FeedUpdate, 'interval_s' | 'next_fetch_at'> {
   const next = applySkip(now + intervalS * 1000, hints.skipHours ?? [], hints.skipDays ?? []);
   return { interval_s: intervalS, next_fetch_at: next };
 }
 
-export function afterSuccess(feed: FeedRow, res: FetchOk, parsed: ParsedFeed, newItems: number, now: number, bounds: ScheduleBounds): FeedUpdate {
+export function afterSuccess(
+  feed: FeedRow,
+  res: FetchOk,
+  parsed: ParsedFeed,
+  newItems: number,
+  now: number,
+  bounds: ScheduleBounds,
+): FeedUpdate {
   const recent = parsed.items
     .map((i) => (i.published ?? i.updated)?.getTime())
     .filter((t): t is number => t !== undefined && Number.isFinite(t))
     .sort((a, b) => b - a)
     .slice(0, 10);
-  const hints: Hints = { ttlMinutes: parsed.ttlMinutes, skipHours: parsed.skipHours, skipDays: parsed.skipDays, recent };
+  const hints: Hints = {
+    ttlMinutes: parsed.ttlMinutes,
+    skipHours: parsed.skipHours,
+    skipDays: parsed.skipDays,
+    recent,
+  };
   const intervalS = nextInterval({
     previousIntervalS: feed.interval_s,
     newItems,
@@ -64,7 +81,12 @@ export function afterSuccess(feed: FeedRow, res: FetchOk, parsed: ParsedFeed, ne
   };
 }
 
-export function afterNotModified(feed: FeedRow, res: FetchNotModified, now: number, bounds: ScheduleBounds): FeedUpdate {
+export function afterNotModified(
+  feed: FeedRow,
+  res: FetchNotModified,
+  now: number,
+  bounds: ScheduleBounds,
+): FeedUpdate {
   const hints = readHints(feed);
   const intervalS = nextInterval({
     previousIntervalS: feed.interval_s,
@@ -92,8 +114,17 @@ export function afterFailure(
   bounds: ScheduleBounds,
 ): FeedUpdate {
   const failures = feed.consecutive_failures + 1;
-  const { delayS } = failureBackoff({ consecutiveFailures: failures, retryAfterS: failure.retryAfterS, httpStatus: failure.httpStatus, bounds });
-  const park = shouldPark(failures, bounds.parkAfter, failure.kind === 'http' && failure.httpStatus ? `http-${failure.httpStatus}` : failure.kind);
+  const { delayS } = failureBackoff({
+    consecutiveFailures: failures,
+    retryAfterS: failure.retryAfterS,
+    httpStatus: failure.httpStatus,
+    bounds,
+  });
+  const park = shouldPark(
+    failures,
+    bounds.parkAfter,
+    failure.kind === 'http' && failure.httpStatus ? `http-${failure.httpStatus}` : failure.kind,
+  );
   return {
     next_fetch_at: now + delayS * 1000,
     last_fetch_at: now,

@@ -39,7 +39,11 @@ const DUPLICATE_WINDOW_MS = 7 * 24 * 3600 * 1000;
 export function contentHash(a: ProcessedArticle): string {
   return crypto
     .createHash('sha1')
-    .update([a.title, a.standfirst, a.bodyText, a.image?.url ?? '', a.image?.caption ?? '', a.authors.join(',')].join('\u0001'))
+    .update(
+      [a.title, a.standfirst, a.bodyText, a.image?.url ?? '', a.image?.caption ?? '', a.authors.join(',')].join(
+        '\u0001',
+      ),
+    )
     .digest('base64url');
 }
 
@@ -62,7 +66,9 @@ export async function storeArticles(database: Database, inputs: StoreInput[]): P
     try {
       return await database.db.transaction().execute(async (trx) => {
         if (database.dialect === 'postgres' && keys.length) {
-          await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as locks`.execute(trx);
+          await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as locks`.execute(
+            trx,
+          );
         }
         const out: StoreOutcome[] = [];
         for (const p of prepared) out.push(await storeArticleIn(trx, p.input, p.signature));
@@ -75,7 +81,11 @@ export async function storeArticles(database: Database, inputs: StoreInput[]): P
   }
 }
 
-async function storeArticleIn(trx: Kysely<DB>, input: StoreInput, signature: ReturnType<typeof minhashSignature>): Promise<StoreOutcome> {
+async function storeArticleIn(
+  trx: Kysely<DB>,
+  input: StoreInput,
+  signature: ReturnType<typeof minhashSignature>,
+): Promise<StoreOutcome> {
   const { article: a, publisher, now } = input;
   const hash = contentHash(a);
   const keys = signature ? lshBandKeys(signature) : [];
@@ -91,17 +101,34 @@ async function storeArticleIn(trx: Kysely<DB>, input: StoreInput, signature: Ret
       ? await duplicateCandidates(trx, keys, a.publishedAt - DUPLICATE_WINDOW_MS, existing?.id)
       : [];
     const asCandidates = (list: typeof candidates) =>
-      list.map((c) => ({ id: c.id, text: c.body_text, signature: c.minhash ? deserializeSignature(c.minhash) : undefined, publishedAt: c.published_at, publisherId: c.publisher_id }));
+      list.map((c) => ({
+        id: c.id,
+        text: c.body_text,
+        signature: c.minhash ? deserializeSignature(c.minhash) : undefined,
+        publishedAt: c.published_at,
+        publisherId: c.publisher_id,
+      }));
     const probe = { text: a.bodyText, publishedAt: a.publishedAt, publisherId: publisher.id };
     const own = (c: (typeof candidates)[number]) => c.publisher_id === publisher.id;
     // Another publisher's stored article counts as earlier than this one, whatever the dates say.
-    const earlier = candidates.map((c) => (own(c) ? c : { ...c, published_at: Math.min(c.published_at, a.publishedAt) })).filter((c) => c.published_at <= a.publishedAt);
+    const earlier = candidates
+      .map((c) => (own(c) ? c : { ...c, published_at: Math.min(c.published_at, a.publishedAt) }))
+      .filter((c) => c.published_at <= a.publishedAt);
     const original = signature ? findDuplicateOf(probe, asCandidates(earlier)) : null;
     // A publisher's own copies can arrive before their original (its feeds are fetched in any order):
     // its later copies stored already are re-pointed at this article once it is in.
-    const laterCopies = signature && !original
-      ? candidates.filter((c) => own(c) && c.published_at > a.publishedAt && findDuplicateOf({ ...probe, publishedAt: c.published_at }, asCandidates([{ ...c, published_at: a.publishedAt }])) !== null)
-      : [];
+    const laterCopies =
+      signature && !original
+        ? candidates.filter(
+            (c) =>
+              own(c) &&
+              c.published_at > a.publishedAt &&
+              findDuplicateOf(
+                { ...probe, publishedAt: c.published_at },
+                asCandidates([{ ...c, published_at: a.publishedAt }]),
+              ) !== null,
+          )
+        : [];
 
     const row: NewArticle = {
       publisher_id: publisher.id,
@@ -144,7 +171,11 @@ async function storeArticleIn(trx: Kysely<DB>, input: StoreInput, signature: Ret
     const id = await insertArticle(trx, row, a.authors, keys);
     if (laterCopies.length) {
       const ids = laterCopies.map((c) => c.id);
-      await trx.updateTable('articles').set({ duplicate_of: id }).where((eb) => eb.or([eb('id', 'in', ids), eb('duplicate_of', 'in', ids)])).execute();
+      await trx
+        .updateTable('articles')
+        .set({ duplicate_of: id })
+        .where((eb) => eb.or([eb('id', 'in', ids), eb('duplicate_of', 'in', ids)]))
+        .execute();
       await reindexArticles(trx, ids);
     }
     return original ? 'duplicate' : 'inserted';
@@ -152,7 +183,11 @@ async function storeArticleIn(trx: Kysely<DB>, input: StoreInput, signature: Ret
 }
 
 /** The feed's section if it has one; else a category naming one of the publisher's sections; else its first. */
-export function chooseSection(categories: string[], feedSection: string | null, publisher: Pick<PublisherRow, 'sections'>): string | null {
+export function chooseSection(
+  categories: string[],
+  feedSection: string | null,
+  publisher: Pick<PublisherRow, 'sections'>,
+): string | null {
   if (feedSection) return feedSection;
   let sections: string[] = [];
   try {

@@ -27,8 +27,23 @@ export function backgroundJobs(ctx: AppContext, opts: BackgroundOptions): Job[] 
       name: 'feeds',
       everyMs: opts.feedsEveryMs ?? 5000,
       async run(signal) {
-        const bounds = { minS: config.schedule.minIntervalS, maxS: config.schedule.maxIntervalS, parkAfter: config.schedule.parkAfter };
-        const totals = await runCycle({ database: ctx.database, fetcher: ctx.fetcher, log: ctx.log, now, owner: opts.owner, allowPrivate: config.allowPrivateFeeds, bounds }, { concurrency: config.fetch.concurrency, signal });
+        const bounds = {
+          minS: config.schedule.minIntervalS,
+          maxS: config.schedule.maxIntervalS,
+          parkAfter: config.schedule.parkAfter,
+        };
+        const totals = await runCycle(
+          {
+            database: ctx.database,
+            fetcher: ctx.fetcher,
+            log: ctx.log,
+            now,
+            owner: opts.owner,
+            allowPrivate: config.allowPrivateFeeds,
+            bounds,
+          },
+          { concurrency: config.fetch.concurrency, signal },
+        );
         if (totals.feeds > 0) ctx.log.info({ ...totals, elapsedMs: Math.round(totals.elapsedMs) }, 'refresh cycle');
         return { feeds: totals.feeds, newArticles: totals.newArticles, failed: totals.failed };
       },
@@ -39,7 +54,16 @@ export function backgroundJobs(ctx: AppContext, opts: BackgroundOptions): Job[] 
       async run() {
         // A bounded share per run, so a large backlog (an import, a rebuild) never holds up the rest.
         const done = await runCuration(ctx.database, { now, owner: `${opts.owner}:curation`, max: 1000 });
-        if (done.articles > 0) ctx.log.info({ articles: done.articles, clustersCreated: done.clustersCreated, joined: done.joined, elapsedMs: Math.round(done.elapsedMs) }, 'curation pass');
+        if (done.articles > 0)
+          ctx.log.info(
+            {
+              articles: done.articles,
+              clustersCreated: done.clustersCreated,
+              joined: done.joined,
+              elapsedMs: Math.round(done.elapsedMs),
+            },
+            'curation pass',
+          );
         return { articles: done.articles, skipped: !!done.skipped };
       },
     },
@@ -48,7 +72,10 @@ export function backgroundJobs(ctx: AppContext, opts: BackgroundOptions): Job[] 
       everyMs: 30_000,
       exclusive: { leaseMs: 5 * 60_000 },
       async run() {
-        await computeTopStories(ctx.database.db, now(), { ...DEFAULT_TRENDING_RULES, halfLifeMs: config.curation.trendingHalfLifeMs });
+        await computeTopStories(ctx.database.db, now(), {
+          ...DEFAULT_TRENDING_RULES,
+          halfLifeMs: config.curation.trendingHalfLifeMs,
+        });
       },
     },
     {
@@ -56,7 +83,13 @@ export function backgroundJobs(ctx: AppContext, opts: BackgroundOptions): Job[] 
       everyMs: 10 * 60_000,
       exclusive: { leaseMs: 30 * 60_000 },
       async run() {
-        const sent = await sendTrialReminders({ db: ctx.database.db, mailer: ctx.mailer, now: now(), baseUrl: ctx.baseUrl, graceDays: config.membership.graceDays });
+        const sent = await sendTrialReminders({
+          db: ctx.database.db,
+          mailer: ctx.mailer,
+          now: now(),
+          baseUrl: ctx.baseUrl,
+          graceDays: config.membership.graceDays,
+        });
         if (sent.warned || sent.ended) ctx.log.info(sent, 'trial mails sent');
         return sent;
       },

@@ -48,7 +48,8 @@ describe.each(testDialects)('background jobs on %s', (dialect) => {
       run: async (signal: AbortSignal) => {
         ran.push(owner);
         // The first run lasts until it is stopped (a long pass), as the real ones may.
-        if (ran.length === 1) await new Promise<void>((r) => ((release = r), signal.addEventListener('abort', () => r())));
+        if (ran.length === 1)
+          await new Promise<void>((r) => ((release = r), signal.addEventListener('abort', () => r())));
       },
     });
     const a = startScheduler({ db: database.db, log: silentLogger, owner: 'a' }, [job('a')]);

@@ -79,7 +79,8 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[]): Scheduler {
       state.lastFinishedAt = now();
       state.lastDurationMs = Math.round(performance.now() - started);
       // Stopping hands the lease over at once rather than after it expires.
-      if (job.exclusive && controller.signal.aborted) await releaseLease(deps.db, `job:${job.name}`, deps.owner).catch(() => undefined);
+      if (job.exclusive && controller.signal.aborted)
+        await releaseLease(deps.db, `job:${job.name}`, deps.owner).catch(() => undefined);
     }
   };
 
@@ -87,12 +88,27 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[]): Scheduler {
     const run = (current.get(job.name) ?? Promise.resolve()).then(() => runOnce(job));
     current.set(job.name, run);
     void run.finally(() => {
-      if (!controller.signal.aborted) timers.set(job.name, setTimeout(() => loop(job), job.everyMs));
+      if (!controller.signal.aborted)
+        timers.set(
+          job.name,
+          setTimeout(() => loop(job), job.everyMs),
+        );
     });
   };
 
   for (const job of jobs) {
-    states.set(job.name, { name: job.name, running: false, runs: 0, failures: 0, lastStartedAt: null, lastFinishedAt: null, lastDurationMs: null, lastError: null, lastResult: null, skipped: 0 });
+    states.set(job.name, {
+      name: job.name,
+      running: false,
+      runs: 0,
+      failures: 0,
+      lastStartedAt: null,
+      lastFinishedAt: null,
+      lastDurationMs: null,
+      lastError: null,
+      lastResult: null,
+      skipped: 0,
+    });
     loop(job);
   }
 
@@ -109,7 +125,8 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[]): Scheduler {
       controller.abort();
       for (const t of timers.values()) clearTimeout(t);
       await Promise.allSettled(current.values());
-      for (const job of jobs) if (job.exclusive) await releaseLease(deps.db, `job:${job.name}`, deps.owner).catch(() => undefined);
+      for (const job of jobs)
+        if (job.exclusive) await releaseLease(deps.db, `job:${job.name}`, deps.owner).catch(() => undefined);
     },
   };
 }

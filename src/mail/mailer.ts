@@ -34,7 +34,10 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
     async send(m) {
       const info = await transport.sendMail({ from: opts.from, ...m });
       fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`);
+      const file = path.join(
+        dir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`,
+      );
       fs.writeFileSync(file, info.message as Buffer);
       const links = m.text.match(/https?:\/\/\S+/g) ?? [];
       opts.log.info({ to: m.to, subject: m.subject, file, links }, 'mail written to file (no SMTP_URL configured)');

@@ -28,7 +28,21 @@ export function createOutbox(db: Kysely<DB>, opts: { now?: () => number; notify?
   const enqueue = async (job: OutboxJob) => {
     const { kind, ...rest } = job;
     const t = now();
-    await db.insertInto('mail_outbox').values({ kind, payload: JSON.stringify(rest), created_at: t, attempts: 0, next_attempt_at: t, lease_owner: null, lease_until: null, sent_at: null, failed_at: null, last_error: null }).execute();
+    await db
+      .insertInto('mail_outbox')
+      .values({
+        kind,
+        payload: JSON.stringify(rest),
+        created_at: t,
+        attempts: 0,
+        next_attempt_at: t,
+        lease_owner: null,
+        lease_until: null,
+        sent_at: null,
+        failed_at: null,
+        last_error: null,
+      })
+      .execute();
     opts.notify?.();
   };
   return { enqueue, send: (message) => enqueue({ kind: 'message', message }) };
@@ -77,7 +91,8 @@ export function startMailWorker(deps: MailWorkerDeps): MailWorker {
     const t = now();
     const due = sql`select id from mail_outbox where sent_at is null and failed_at is null and next_attempt_at <= ${t}
       and (lease_until is null or lease_until < ${t}) order by id limit 20 ${deps.dialect === 'postgres' ? sql`for update skip locked` : sql``}`;
-    const res = await sql<Claimed>`update mail_outbox set lease_owner = ${deps.owner}, lease_until = ${t + LEASE_MS}, attempts = attempts + 1
+    const res =
+      await sql<Claimed>`update mail_outbox set lease_owner = ${deps.owner}, lease_until = ${t + LEASE_MS}, attempts = attempts + 1
       where id in (${due}) returning id, kind, payload, attempts`.execute(deps.db);
     return res.rows;
   };
@@ -98,17 +113,30 @@ export function startMailWorker(deps: MailWorkerDeps): MailWorker {
         handled++;
         try {
           await deliver(job);
-          await deps.db.updateTable('mail_outbox').set({ sent_at: now(), payload: null, lease_owner: null, lease_until: null, last_error: null }).where('id', '=', job.id).execute();
+          await deps.db
+            .updateTable('mail_outbox')
+            .set({ sent_at: now(), payload: null, lease_owner: null, lease_until: null, last_error: null })
+            .where('id', '=', job.id)
+            .execute();
         } catch (err) {
           const message = (err as Error).message?.slice(0, 500) ?? String(err);
           const givenUp = Number(job.attempts) >= MAX_ATTEMPTS;
           const wait = BACKOFF_MS[Math.min(Number(job.attempts) - 1, BACKOFF_MS.length - 1)]!;
           await deps.db
             .updateTable('mail_outbox')
-            .set({ lease_owner: null, lease_until: null, last_error: message, next_attempt_at: now() + wait, ...(givenUp ? { failed_at: now(), payload: null } : {}) })
+            .set({
+              lease_owner: null,
+              lease_until: null,
+              last_error: message,
+              next_attempt_at: now() + wait,
+              ...(givenUp ? { failed_at: now(), payload: null } : {}),
+            })
             .where('id', '=', job.id)
             .execute();
-          deps.log[givenUp ? 'error' : 'warn']({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, givenUp ? 'mail given up' : 'mail failed; will retry');
+          deps.log[givenUp ? 'error' : 'warn'](
+            { job: job.id, kind: job.kind, attempts: job.attempts, err: message },
+            givenUp ? 'mail given up' : 'mail failed; will retry',
+          );
         }
       }
     }

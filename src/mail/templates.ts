@@ -8,7 +8,6 @@ export interface Rendered {
   html: string;
 }
 
-
 function layout(paragraphs: string[], action?: { label: string; url: string }): string {
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeAttr(p)}</p>`).join('');
   const button = action
@@ -18,7 +17,12 @@ function layout(paragraphs: string[], action?: { label: string; url: string }): 
 }
 
 function message(subject: string, paragraphs: string[], action?: { label: string; url: string }): Rendered {
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '', '— Masthead: all your news in one place'].join('\n\n');
+  const text = [
+    ...paragraphs,
+    ...(action ? [`${action.label}: ${action.url}`] : []),
+    '',
+    '— Masthead: all your news in one place',
+  ].join('\n\n');
   return { subject, text, html: layout(paragraphs, action) };
 }
 
@@ -28,7 +32,9 @@ export const templates = {
       'Confirm your email for Masthead',
       [
         'Welcome to Masthead.',
-        trialDays ? `Your ${trialDays}-day free trial has started: every article from every title is yours to read in full.` : 'Your account is ready.',
+        trialDays
+          ? `Your ${trialDays}-day free trial has started: every article from every title is yours to read in full.`
+          : 'Your account is ready.',
         'Confirm your email address to start reading. The link works for 24 hours.',
       ],
       { label: 'Confirm and start reading', url },
@@ -43,20 +49,37 @@ export const templates = {
   reset: (url: string) =>
     message(
       'Reset your Masthead password',
-      ['We received a request to reset your password. The link works once, for one hour.', 'If you did not ask for this, ignore this message: your password stays as it is.'],
+      [
+        'We received a request to reset your password. The link works once, for one hour.',
+        'If you did not ask for this, ignore this message: your password stays as it is.',
+      ],
       { label: 'Choose a new password', url },
     ),
   emailChange: (url: string) =>
-    message('Confirm your new email for Masthead', ['Confirm this address to make it the one your Masthead account uses. The link works for 24 hours.'], { label: 'Confirm new email', url }),
+    message(
+      'Confirm your new email for Masthead',
+      ['Confirm this address to make it the one your Masthead account uses. The link works for 24 hours.'],
+      { label: 'Confirm new email', url },
+    ),
   trialEndingSoon: (daysLeft: number, url: string) =>
     message(
       `Your Masthead trial ends in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`,
-      ['We hope you have enjoyed reading everything in one place.', 'Choose a plan to keep reading every title in full. Cancel any time.'],
+      [
+        'We hope you have enjoyed reading everything in one place.',
+        'Choose a plan to keep reading every title in full. Cancel any time.',
+      ],
       { label: 'Choose a plan', url },
     ),
   trialEnded: (url: string) =>
-    message('Your Masthead trial has ended', ['Your free trial ended today. You can still browse headlines and previews.', 'Pick a plan to read everything in full again.'], {
-      label: 'Choose a plan',
-      url,
-    }),
+    message(
+      'Your Masthead trial has ended',
+      [
+        'Your free trial ended today. You can still browse headlines and previews.',
+        'Pick a plan to read everything in full again.',
+      ],
+      {
+        label: 'Choose a plan',
+        url,
+      },
+    ),
 };

@@ -26,7 +26,8 @@ export type Viewer =
       unlockedThisArticle: boolean;
     };
 
-export type AccessReason = 'free' | 'member' | 'staff' | 'own-publisher' | 'allowance' | 'unavailable' | 'sign-up' | 'lapsed' | 'allowance-used';
+export type AccessReason =
+  'free' | 'member' | 'staff' | 'own-publisher' | 'allowance' | 'unavailable' | 'sign-up' | 'lapsed' | 'allowance-used';
 
 export interface AccessDecision {
   full: boolean;
@@ -45,10 +46,12 @@ export function canRead(article: ArticleAccessFacts, viewer: Viewer, policy: Acc
   if (article.isFree) return { full: true, reason: 'free' };
   if (viewer.kind === 'anonymous') return { full: false, reason: 'sign-up' };
   if (viewer.role === 'admin' || viewer.role === 'editor') return { full: true, reason: 'staff' };
-  if (viewer.role === 'publisher' && viewer.publisherId === article.publisherId) return { full: true, reason: 'own-publisher' };
+  if (viewer.role === 'publisher' && viewer.publisherId === article.publisherId)
+    return { full: true, reason: 'own-publisher' };
   if (viewer.membership.hasAccess) return { full: true, reason: 'member' };
   if (viewer.unlockedThisArticle) return { full: true, reason: 'allowance' };
-  if (policy.monthlyAllowance > viewer.allowanceUsed) return { full: true, reason: 'allowance', consumesAllowance: true };
+  if (policy.monthlyAllowance > viewer.allowanceUsed)
+    return { full: true, reason: 'allowance', consumesAllowance: true };
   if (policy.monthlyAllowance > 0) return { full: false, reason: 'allowance-used' };
   return { full: false, reason: viewer.membership.state === 'lapsed' ? 'lapsed' : 'sign-up' };
 }

@@ -1,6 +1,7 @@
 // The one error type account commands throw: a code for the caller to branch
 // on, and a message a person can read (it is shown as it is).
-export type AccountErrorCode = 'invalid-email' | 'weak-password' | 'invalid-credentials' | 'throttled' | 'invalid-token' | 'not-found';
+export type AccountErrorCode =
+  'invalid-email' | 'weak-password' | 'invalid-credentials' | 'throttled' | 'invalid-token' | 'not-found';
 
 export class AccountError extends Error {
   constructor(
@@ -15,5 +16,9 @@ export class AccountError extends Error {
 
 export function throttledError(retryAfterMs: number, hint = ', or reset your password'): AccountError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new AccountError('throttled', `Too many attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}${hint}.`, retryAfterMs);
+  return new AccountError(
+    'throttled',
+    `Too many attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}${hint}.`,
+    retryAfterMs,
+  );
 }

@@ -27,7 +27,13 @@ export interface AccountMailOptions {
 /** Account dependencies whose mail is queued, and the worker that sends it (null when the outbox was given). */
 export function accountsWithMail(o: AccountMailOptions): { accounts: AccountDeps; worker: MailWorker | null } {
   let worker: MailWorker | null = null;
-  const accounts: AccountDeps = { db: o.db, mailer: o.outbox ?? createOutbox(o.db, { now: o.now, notify: () => worker?.kick() }), now: o.now, baseUrl: o.baseUrl, trialDays: o.trialDays };
+  const accounts: AccountDeps = {
+    db: o.db,
+    mailer: o.outbox ?? createOutbox(o.db, { now: o.now, notify: () => worker?.kick() }),
+    now: o.now,
+    baseUrl: o.baseUrl,
+    trialDays: o.trialDays,
+  };
   if (!o.outbox) {
     worker = startMailWorker({
       db: o.db,

@@ -37,8 +37,22 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
 
   async function deps(): Promise<AccountDeps> {
     database = await createTestDatabase(dialect);
-    mailer = createMailer({ smtpUrl: smtp.url, from: 'Masthead <news@masthead.test>', dataDir: '/nonexistent', log: silentLogger });
-    const wired = accountsWithMail({ db: database.db, dialect, mailer, log: silentLogger, now: () => now, baseUrl: 'http://masthead.test', trialDays: 14, owner: 'test' });
+    mailer = createMailer({
+      smtpUrl: smtp.url,
+      from: 'Masthead <news@masthead.test>',
+      dataDir: '/nonexistent',
+      log: silentLogger,
+    });
+    const wired = accountsWithMail({
+      db: database.db,
+      dialect,
+      mailer,
+      log: silentLogger,
+      now: () => now,
+      baseUrl: 'http://masthead.test',
+      trialDays: 14,
+      owner: 'test',
+    });
     worker = wired.worker;
     return wired.accounts;
   }
@@ -54,7 +68,11 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const addr = email();
     await signUp(d, { email: addr, password: 'a long enough secret', next: '/a/1/story' });
     const user = await d.db.selectFrom('users').selectAll().where('email', '=', addr).executeTakeFirstOrThrow();
-    expect(user).toMatchObject({ email_verified_at: null, trial_started_at: now, trial_ends_at: now + 14 * 86_400_000 });
+    expect(user).toMatchObject({
+      email_verified_at: null,
+      trial_started_at: now,
+      trial_ends_at: now + 14 * 86_400_000,
+    });
     const mail = await smtp.waitFor((m) => m.to.includes(addr) && /Confirm your email/.test(m.subject));
     expect(mail.text).toMatch(/14-day free trial/);
     const link = new URL(linkIn(mail, '/verify'));
@@ -87,15 +105,26 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const d = await deps();
     const addr = email();
     await signUp(d, { email: addr, password: 'a long enough secret' });
-    const wrong = await signIn(d, { email: addr, password: 'not the password' }, { ip: '10.0.0.2' }).catch((e: unknown) => e as AccountError);
-    const unknown = await signIn(d, { email: 'nobody@example.org', password: 'not the password' }, { ip: '10.0.0.2' }).catch((e: unknown) => e as AccountError);
+    const wrong = await signIn(d, { email: addr, password: 'not the password' }, { ip: '10.0.0.2' }).catch(
+      (e: unknown) => e as AccountError,
+    );
+    const unknown = await signIn(
+      d,
+      { email: 'nobody@example.org', password: 'not the password' },
+      { ip: '10.0.0.2' },
+    ).catch((e: unknown) => e as AccountError);
     expect(wrong).toBeInstanceOf(AccountError);
     expect((wrong as AccountError).message).toBe((unknown as AccountError).message);
-    for (let i = 0; i < 4; i++) await signIn(d, { email: addr, password: `guess ${i}` }, { ip: `10.0.1.${i}` }).catch(() => null);
-    const blocked = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' }).catch((e: unknown) => e as AccountError);
+    for (let i = 0; i < 4; i++)
+      await signIn(d, { email: addr, password: `guess ${i}` }, { ip: `10.0.1.${i}` }).catch(() => null);
+    const blocked = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' }).catch(
+      (e: unknown) => e as AccountError,
+    );
     expect(blocked).toMatchObject({ code: 'throttled' });
     now += 16 * 60_000; // the window passes
-    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' })).resolves.toBeTruthy();
+    await expect(
+      signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.9' }),
+    ).resolves.toBeTruthy();
   });
 
   it('holds the limit under 100 concurrent guesses: the right password among them is never checked past it', async () => {
@@ -103,11 +132,22 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const addr = email();
     await signUp(d, { email: addr, password: 'a long enough secret' });
     const guesses = Array.from({ length: 100 }, (_, i) => (i === 50 ? 'a long enough secret' : `guess number ${i}`));
-    const outcomes = await Promise.all(guesses.map((password, i) => signIn(d, { email: addr, password }, { ip: `10.9.${i >> 8}.${i & 255}` }).then(() => 'ok', (e: AccountError) => e.code)));
+    const outcomes = await Promise.all(
+      guesses.map((password, i) =>
+        signIn(d, { email: addr, password }, { ip: `10.9.${i >> 8}.${i & 255}` }).then(
+          () => 'ok',
+          (e: AccountError) => e.code,
+        ),
+      ),
+    );
     const checked = outcomes.filter((o) => o !== 'throttled');
     expect(checked.length).toBe(5); // the account's limit, whatever the interleaving
     expect(outcomes.filter((o) => o === 'throttled').length).toBe(95);
-    const row = await d.db.selectFrom('throttles').selectAll().where('key', 'like', 'account:%').executeTakeFirstOrThrow();
+    const row = await d.db
+      .selectFrom('throttles')
+      .selectAll()
+      .where('key', 'like', 'account:%')
+      .executeTakeFirstOrThrow();
     expect(row.hits).toBe(100); // every attempt was counted before any password was checked
   });
 
@@ -116,17 +156,31 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const addr = email();
     await signUp(d, { email: addr, password: 'a long enough secret' });
     const known = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1' });
-    for (let i = 0; i < 6; i++) await signIn(d, { email: addr, password: `attacker ${i}` }, { ip: `10.6.0.${i}` }).catch(() => null);
-    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.7' })).rejects.toMatchObject({ code: 'throttled' });
+    for (let i = 0; i < 6; i++)
+      await signIn(d, { email: addr, password: `attacker ${i}` }, { ip: `10.6.0.${i}` }).catch(() => null);
+    await expect(
+      signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.7' }),
+    ).rejects.toMatchObject({ code: 'throttled' });
     // The owner's browser carries its device cookie: it is not held by strangers' failures.
-    const again = await signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1', device: known.device });
+    const again = await signIn(
+      d,
+      { email: addr, password: 'a long enough secret' },
+      { ip: '10.0.0.1', device: known.device },
+    );
     expect(again.user.email).toBe(addr);
     // A forged or another account's device cookie counts for nothing.
     const forged = `${known.user.id}.AAAAAAAAAAAAAAAA.${'B'.repeat(32)}`;
-    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.7', device: forged })).rejects.toMatchObject({ code: 'throttled' });
+    await expect(
+      signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.7', device: forged }),
+    ).rejects.toMatchObject({ code: 'throttled' });
     // A device's own failures lock that device only.
-    for (let i = 0; i < 10; i++) await signIn(d, { email: addr, password: `typo ${i}` }, { ip: '10.0.0.1', device: again.device }).catch(() => null);
-    await expect(signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1', device: again.device })).rejects.toMatchObject({ code: 'throttled' });
+    for (let i = 0; i < 10; i++)
+      await signIn(d, { email: addr, password: `typo ${i}` }, { ip: '10.0.0.1', device: again.device }).catch(
+        () => null,
+      );
+    await expect(
+      signIn(d, { email: addr, password: 'a long enough secret' }, { ip: '10.0.0.1', device: again.device }),
+    ).rejects.toMatchObject({ code: 'throttled' });
   });
 
   it('throttles the password check behind changes made while signed in', async () => {
@@ -134,9 +188,14 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const addr = email();
     const token = await join(d, addr, 'a long enough secret');
     const user = (await userForSession(d.db, token, now))!.user;
-    for (let i = 0; i < 5; i++) await expect(changePassword(d, user, `wrong ${i}`, 'a brand new secret', token)).rejects.toMatchObject({ code: 'invalid-credentials' });
+    for (let i = 0; i < 5; i++)
+      await expect(changePassword(d, user, `wrong ${i}`, 'a brand new secret', token)).rejects.toMatchObject({
+        code: 'invalid-credentials',
+      });
     await expect(deleteAccount(d, user, 'a long enough secret')).rejects.toMatchObject({ code: 'throttled' });
-    await expect(requestEmailChange(d, user, 'a long enough secret', email())).rejects.toMatchObject({ code: 'throttled' });
+    await expect(requestEmailChange(d, user, 'a long enough secret', email())).rejects.toMatchObject({
+      code: 'throttled',
+    });
     now += 16 * 60_000;
     await changePassword(d, user, 'a long enough secret', 'a brand new secret', token);
   });
@@ -146,7 +205,8 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const addr = email();
     const session = await join(d, addr, 'a long enough secret');
     const resetMails = () => smtp.inbox.filter((m) => m.to.includes(addr) && /Reset your/.test(m.subject));
-    const tokenOf = (m: { text: string; subject: string; raw: string; to: string[] }) => new URL(linkIn(m, '/reset')).searchParams.get('token')!;
+    const tokenOf = (m: { text: string; subject: string; raw: string; to: string[] }) =>
+      new URL(linkIn(m, '/reset')).searchParams.get('token')!;
     await requestPasswordReset(d, addr);
     await smtp.waitFor(() => resetMails().length === 1);
     await requestPasswordReset(d, addr);
@@ -161,7 +221,11 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     for (let i = 0; i < 3; i++) await requestPasswordReset(d, addr);
     await worker!.drain();
     expect(resetMails().length).toBe(3);
-    const queued = await d.db.selectFrom('mail_outbox').select(['kind', 'sent_at', 'payload']).where('kind', '=', 'password-reset').execute();
+    const queued = await d.db
+      .selectFrom('mail_outbox')
+      .select(['kind', 'sent_at', 'payload'])
+      .where('kind', '=', 'password-reset')
+      .execute();
     expect(queued.length).toBe(5);
     expect(queued.every((q) => q.sent_at !== null && q.payload === null)).toBe(true); // handled, and nothing kept
   });
@@ -181,9 +245,13 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     await signIn(d, { email: addr, password: 'a brand new secret' }, {});
 
     await requestPasswordReset(d, addr);
-    const late = await smtp.waitFor((m) => m.to.includes(addr) && /Reset your/.test(m.subject) && !m.text.includes(token) && m !== mail);
+    const late = await smtp.waitFor(
+      (m) => m.to.includes(addr) && /Reset your/.test(m.subject) && !m.text.includes(token) && m !== mail,
+    );
     now += 2 * 3_600_000;
-    await expect(resetPassword(d, new URL(linkIn(late, '/reset')).searchParams.get('token')!, 'too late secret')).rejects.toThrow(/expired/);
+    await expect(
+      resetPassword(d, new URL(linkIn(late, '/reset')).searchParams.get('token')!, 'too late secret'),
+    ).rejects.toThrow(/expired/);
   });
 
   it('changes email by confirmation and password with the current one; lists and revokes only own sessions', async () => {
@@ -199,7 +267,10 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const fresh = email();
     await requestEmailChange(d, ua.user, 'a long enough secret', fresh);
     const mail = await smtp.waitFor((m) => m.to.includes(fresh));
-    const changed = await confirmEmailChange(d, new URL(linkIn(mail, '/account/email/confirm')).searchParams.get('token')!);
+    const changed = await confirmEmailChange(
+      d,
+      new URL(linkIn(mail, '/account/email/confirm')).searchParams.get('token')!,
+    );
     expect(changed.email).toBe(fresh);
 
     const second = await signIn(d, { email: fresh, password: 'a long enough secret' }, { userAgent: 'Phone' });

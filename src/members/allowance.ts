@@ -8,10 +8,19 @@ export const monthOf = (now: number): string => new Date(now).toISOString().slic
 
 /** The articles this account has unlocked this month. */
 export async function unlockedThisMonth(db: Kysely<DB>, userId: number, now: number): Promise<number[]> {
-  const rows = await db.selectFrom('allowance_unlocks').select('article_id').where('user_id', '=', userId).where('month', '=', monthOf(now)).execute();
+  const rows = await db
+    .selectFrom('allowance_unlocks')
+    .select('article_id')
+    .where('user_id', '=', userId)
+    .where('month', '=', monthOf(now))
+    .execute();
   return rows.map((r) => r.article_id);
 }
 
 export async function recordUnlock(db: Kysely<DB>, userId: number, articleId: number, now: number): Promise<void> {
-  await db.insertInto('allowance_unlocks').values({ user_id: userId, article_id: articleId, month: monthOf(now) }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('allowance_unlocks')
+    .values({ user_id: userId, article_id: articleId, month: monthOf(now) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

@@ -8,7 +8,8 @@ import crypto from 'node:crypto';
 export const DEVICE_COOKIE = 'mh_device';
 export const DEVICE_DAYS = 365;
 
-const mac = (secret: Buffer, body: string) => crypto.createHmac('sha256', secret).update(`device:${body}`).digest('base64url').slice(0, 32);
+const mac = (secret: Buffer, body: string) =>
+  crypto.createHmac('sha256', secret).update(`device:${body}`).digest('base64url').slice(0, 32);
 
 /** A new device token for this account: "userId.nonce.mac". */
 export function deviceToken(secret: Buffer, userId: number): string {

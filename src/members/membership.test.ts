@@ -18,7 +18,10 @@ describe('membership state', () => {
   });
 
   it('lets a paid subscription win over the trial, and keeps access to the end of a cancelled period', () => {
-    const paid = { ...trial, subscription: { status: 'active' as const, currentPeriodEnd: t0 + 30 * DAY_MS, cancelAtPeriodEnd: false } };
+    const paid = {
+      ...trial,
+      subscription: { status: 'active' as const, currentPeriodEnd: t0 + 30 * DAY_MS, cancelAtPeriodEnd: false },
+    };
     expect(membershipAt(paid, t0 + DAY_MS)).toMatchObject({ state: 'active', accessUntil: t0 + 30 * DAY_MS });
     const cancelling = { ...paid, subscription: { ...paid.subscription, cancelAtPeriodEnd: true } };
     expect(membershipAt(cancelling, t0 + 29 * DAY_MS)).toMatchObject({ state: 'cancelling', hasAccess: true });
@@ -28,14 +31,28 @@ describe('membership state', () => {
   });
 
   it('grants a grace period after a failed payment, then ends access', () => {
-    const pastDue = { ...none, subscription: { status: 'past_due' as const, currentPeriodEnd: t0, cancelAtPeriodEnd: false, pastDueSince: t0 } };
-    expect(membershipAt(pastDue, t0 + 3 * DAY_MS, { graceDays: 7 })).toMatchObject({ state: 'grace', hasAccess: true, accessUntil: t0 + 7 * DAY_MS });
-    expect(membershipAt(pastDue, t0 + 8 * DAY_MS, { graceDays: 7 })).toMatchObject({ state: 'lapsed', hasAccess: false });
+    const pastDue = {
+      ...none,
+      subscription: { status: 'past_due' as const, currentPeriodEnd: t0, cancelAtPeriodEnd: false, pastDueSince: t0 },
+    };
+    expect(membershipAt(pastDue, t0 + 3 * DAY_MS, { graceDays: 7 })).toMatchObject({
+      state: 'grace',
+      hasAccess: true,
+      accessUntil: t0 + 7 * DAY_MS,
+    });
+    expect(membershipAt(pastDue, t0 + 8 * DAY_MS, { graceDays: 7 })).toMatchObject({
+      state: 'lapsed',
+      hasAccess: false,
+    });
   });
 
   it("honours an operator's grants, open-ended or dated, unless revoked", () => {
     const open = { ...none, grants: [{ startsAt: t0, endsAt: null, revokedAt: null }] };
-    expect(membershipAt(open, t0 + 400 * DAY_MS)).toMatchObject({ state: 'granted', hasAccess: true, accessUntil: null });
+    expect(membershipAt(open, t0 + 400 * DAY_MS)).toMatchObject({
+      state: 'granted',
+      hasAccess: true,
+      accessUntil: null,
+    });
     const revoked = { ...none, grants: [{ startsAt: t0, endsAt: null, revokedAt: t0 + DAY_MS }] };
     expect(membershipAt(revoked, t0 + 2 * DAY_MS).hasAccess).toBe(false);
     const future = { ...none, grants: [{ startsAt: t0 + 10 * DAY_MS, endsAt: t0 + 20 * DAY_MS, revokedAt: null }] };

@@ -2,7 +2,8 @@
 // Nothing else decides whether someone is a member: the paywall, the account
 // page and the mails all ask this.
 
-export type SubscriptionStatus = 'incomplete' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete_expired' | 'paused';
+export type SubscriptionStatus =
+  'incomplete' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete_expired' | 'paused';
 
 export interface MembershipFacts {
   /** Free trial, if one was started (epoch ms). */
@@ -41,12 +42,21 @@ export interface Membership {
 
 export const DAY_MS = 86_400_000;
 
-export function membershipAt(facts: MembershipFacts, now: number, opts: { graceDays: number } = { graceDays: 7 }): Membership {
+export function membershipAt(
+  facts: MembershipFacts,
+  now: number,
+  opts: { graceDays: number } = { graceDays: 7 },
+): Membership {
   const sub = facts.subscription;
 
   // 1. A paid subscription that is in good standing wins.
   if (sub && (sub.status === 'active' || sub.status === 'trialing') && sub.currentPeriodEnd > now) {
-    return { state: sub.cancelAtPeriodEnd ? 'cancelling' : 'active', hasAccess: true, accessUntil: sub.currentPeriodEnd, trialDaysLeft: null };
+    return {
+      state: sub.cancelAtPeriodEnd ? 'cancelling' : 'active',
+      hasAccess: true,
+      accessUntil: sub.currentPeriodEnd,
+      trialDaysLeft: null,
+    };
   }
   // Cancelled subscriptions keep access to the end of what was paid for.
   if (sub && sub.status === 'canceled' && sub.currentPeriodEnd > now) {
@@ -64,8 +74,18 @@ export function membershipAt(facts: MembershipFacts, now: number, opts: { graceD
     .sort((a, b) => (b.endsAt ?? Infinity) - (a.endsAt ?? Infinity))[0];
   if (grant) return { state: 'granted', hasAccess: true, accessUntil: grant.endsAt, trialDaysLeft: null };
   // 4. The free trial.
-  if (facts.trialStartedAt !== null && facts.trialEndsAt !== null && facts.trialStartedAt <= now && facts.trialEndsAt > now) {
-    return { state: 'trial', hasAccess: true, accessUntil: facts.trialEndsAt, trialDaysLeft: Math.ceil((facts.trialEndsAt - now) / DAY_MS) };
+  if (
+    facts.trialStartedAt !== null &&
+    facts.trialEndsAt !== null &&
+    facts.trialStartedAt <= now &&
+    facts.trialEndsAt > now
+  ) {
+    return {
+      state: 'trial',
+      hasAccess: true,
+      accessUntil: facts.trialEndsAt,
+      trialDaysLeft: Math.ceil((facts.trialEndsAt - now) / DAY_MS),
+    };
   }
   const everMember = facts.trialStartedAt !== null || sub !== null || facts.grants.length > 0;
   return { state: everMember ? 'lapsed' : 'none', hasAccess: false, accessUntil: null, trialDaysLeft: null };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canEditAccess, canManagePublishers, canPick, canSeeEditorConsole, canSeePublisherDashboard, readsEverything } from './policies.ts';
+import {
+  canEditAccess,
+  canManagePublishers,
+  canPick,
+  canSeeEditorConsole,
+  canSeePublisherDashboard,
+  readsEverything,
+} from './policies.ts';
 
 const member = { role: 'member', publisherId: null };
 const editor = { role: 'editor', publisherId: null };
@@ -10,16 +17,27 @@ const article = { publisherId: 7 };
 
 describe('who may do what', () => {
   it('lets staff and the article’s own publisher change who may read it, and nobody else', () => {
-    expect([null, undefined, member, editor, admin, ownPublisher, otherPublisher].map((a) => canEditAccess(a, article))).toEqual([false, false, false, true, true, true, false]);
+    expect(
+      [null, undefined, member, editor, admin, ownPublisher, otherPublisher].map((a) => canEditAccess(a, article)),
+    ).toEqual([false, false, false, true, true, true, false]);
   });
 
   it('keeps picks and the console for editors and admins', () => {
-    for (const f of [canPick, canSeeEditorConsole]) expect([null, member, editor, admin, ownPublisher].map((a) => f(a))).toEqual([false, false, true, true, false]);
+    for (const f of [canPick, canSeeEditorConsole])
+      expect([null, member, editor, admin, ownPublisher].map((a) => f(a))).toEqual([false, false, true, true, false]);
   });
 
   it('shows a publisher’s figures to its own accounts and admins only', () => {
-    expect([null, member, editor, admin, ownPublisher, otherPublisher].map((a) => canSeePublisherDashboard(a, 7))).toEqual([false, false, false, true, true, false]);
-    expect([null, member, editor, admin, ownPublisher].map((a) => canManagePublishers(a))).toEqual([false, false, false, true, false]);
+    expect(
+      [null, member, editor, admin, ownPublisher, otherPublisher].map((a) => canSeePublisherDashboard(a, 7)),
+    ).toEqual([false, false, false, true, true, false]);
+    expect([null, member, editor, admin, ownPublisher].map((a) => canManagePublishers(a))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('lets whole-body search to staff and members with access', () => {

@@ -33,7 +33,9 @@ describe('article preview', () => {
   });
 
   it('looks inside the wrappers extracted pages come in', () => {
-    const p = previewOf(`<div id="readability-page-1"><div>${[para(1, 40), para(2, 40), para(3, 40), para(4, 40)].join('')}</div></div>`);
+    const p = previewOf(
+      `<div id="readability-page-1"><div>${[para(1, 40), para(2, 40), para(3, 40), para(4, 40)].join('')}</div></div>`,
+    );
     expect(p.words).toBe(80);
     expect(p.html).toContain('p2w39');
     expect(p.html).not.toContain('p3w0');
@@ -49,7 +51,9 @@ describe('article preview', () => {
 
   it('never keeps a leading figure whose caption is longer than the preview', () => {
     const caption = Array.from({ length: 300 }, (_, i) => `c${i}`).join(' ');
-    const p = previewOf(`<figure><img src="a.jpg"><figcaption>${caption}</figcaption></figure>${para(1, 40)}${para(2, 40)}`);
+    const p = previewOf(
+      `<figure><img src="a.jpg"><figcaption>${caption}</figcaption></figure>${para(1, 40)}${para(2, 40)}`,
+    );
     expect(p.html).not.toContain('c150');
     expect(p.words).toBeLessThanOrEqual(100);
   });
@@ -64,7 +68,8 @@ describe('article preview', () => {
     const long = `<p>${'&lt;img src=x onerror=alert(3)&gt; words. '.repeat(80)}</p><p>rest</p>`;
     expect(previewOf(long).html).not.toMatch(/<img/);
     // What sits inside an allowed iframe stays where the sanitiser wrote it.
-    const frame = '<iframe src="https://www.youtube.com/embed/x" sandbox="allow-scripts">&lt;img src=x onerror=alert(4)&gt;</iframe>';
+    const frame =
+      '<iframe src="https://www.youtube.com/embed/x" sandbox="allow-scripts">&lt;img src=x onerror=alert(4)&gt;</iframe>';
     expect(previewOf(`${frame}${para(1, 40)}${para(2, 40)}`).html).toContain(frame);
   });
 });

@@ -61,7 +61,10 @@ export function previewOf(bodyHtml: string, maxWords = 100): Preview {
   }
   const texts = significant.map((n) => textOf(n).trim());
   const counts = texts.map((t) => words(t).length);
-  const limit = previewLimit(counts.reduce((a, b) => a + b, 0), maxWords);
+  const limit = previewLimit(
+    counts.reduce((a, b) => a + b, 0),
+    maxWords,
+  );
 
   const slices: string[] = [];
   const shown: string[] = [];
@@ -83,7 +86,9 @@ export function previewOf(bodyHtml: string, maxWords = 100): Preview {
       truncated = true;
       if (!prose && limit - count > 0) {
         // An opening paragraph longer than the whole preview: cut it, as text, at a sentence (or a word).
-        const cut = words(texts[i]!).slice(0, limit - count).join(' ');
+        const cut = words(texts[i]!)
+          .slice(0, limit - count)
+          .join(' ');
         const sentence = /^[\s\S]*[.!?]["'”’)]?(?=\s|$)/.exec(cut)?.[0] ?? cut;
         slices.push(`<p>${escapeHtml(sentence)}</p>`);
         shown.push(sentence);

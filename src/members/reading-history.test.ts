@@ -21,11 +21,23 @@ describe.each(testDialects)('reading history in batches, %s', (dialect) => {
     expect(await db.selectFrom('reading_history').selectAll().execute()).toEqual([]);
     expect(history.size).toBe(2);
     await history.flush();
-    const rows = await db.selectFrom('reading_history').select(['article_id', 'read_at']).orderBy('article_id').execute();
-    expect(rows).toEqual([{ article_id: a, read_at: NOW + 5 }, { article_id: b, read_at: NOW + 1 }].sort((x, y) => x.article_id - y.article_id));
+    const rows = await db
+      .selectFrom('reading_history')
+      .select(['article_id', 'read_at'])
+      .orderBy('article_id')
+      .execute();
+    expect(rows).toEqual(
+      [
+        { article_id: a, read_at: NOW + 5 },
+        { article_id: b, read_at: NOW + 1 },
+      ].sort((x, y) => x.article_id - y.article_id),
+    );
     history.record(u.id, a, NOW + 60_000); // a later read of the same story moves it up
     await history.close();
-    expect((await db.selectFrom('reading_history').select('read_at').where('article_id', '=', a).executeTakeFirstOrThrow()).read_at).toBe(NOW + 60_000);
+    expect(
+      (await db.selectFrom('reading_history').select('read_at').where('article_id', '=', a).executeTakeFirstOrThrow())
+        .read_at,
+    ).toBe(NOW + 60_000);
   });
 
   it('writes what is pending when closed, and keeps the good rows when one cannot be written', async () => {
@@ -39,7 +51,9 @@ describe.each(testDialects)('reading history in batches, %s', (dialect) => {
     history.record(u.id, a, NOW);
     history.record(u.id + 999, a, NOW); // no such account (deleted meanwhile)
     await history.close();
-    expect(await db.selectFrom('reading_history').select(['user_id', 'article_id']).execute()).toEqual([{ user_id: u.id, article_id: a }]);
+    expect(await db.selectFrom('reading_history').select(['user_id', 'article_id']).execute()).toEqual([
+      { user_id: u.id, article_id: a },
+    ]);
     expect(errors).toEqual([1]);
   });
 

@@ -85,7 +85,9 @@ export class ReadingHistory {
     return this.db
       .insertInto('reading_history')
       .values(rows.map((r) => ({ user_id: r.userId, article_id: r.articleId, read_at: r.at })))
-      .onConflict((oc) => oc.columns(['user_id', 'article_id']).doUpdateSet((eb) => ({ read_at: eb.ref('excluded.read_at') })))
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'article_id']).doUpdateSet((eb) => ({ read_at: eb.ref('excluded.read_at') })),
+      )
       .execute();
   }
 }

@@ -24,8 +24,15 @@ export async function requestPasswordReset(deps: AccountDeps, emailInput: string
 }
 
 /** The mail worker's half of a reset request. Returns what it did, for logs and tests. */
-export async function deliverPasswordReset(deps: AccountDeps, email: string): Promise<'sent' | 'no-account' | 'throttled'> {
-  const user = await deps.db.selectFrom('users').select(['id', 'email']).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+export async function deliverPasswordReset(
+  deps: AccountDeps,
+  email: string,
+): Promise<'sent' | 'no-account' | 'throttled'> {
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
   if (!user) return 'no-account';
   if (!(await reserve(deps.db, `reset-mail:${user.id}`, RESET_MAIL_RULE, deps.now())).allowed) return 'throttled';
   const token = await issueToken(deps.db, user.id, 'reset', HOUR, deps.now());
@@ -42,11 +49,17 @@ export async function resetTokenValid(deps: AccountDeps, token: string): Promise
 export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<UserRow> {
   const now = deps.now();
   const live = await liveToken(deps.db, token, 'reset', now);
-  const owner = live ? await deps.db.selectFrom('users').select('email').where('id', '=', live.user_id).executeTakeFirst() : undefined;
+  const owner = live
+    ? await deps.db.selectFrom('users').select('email').where('id', '=', live.user_id).executeTakeFirst()
+    : undefined;
   const problem = passwordProblem(password, owner?.email);
   if (problem) throw new AccountError('weak-password', problem);
   const t = await spendToken(deps.db, token, 'reset', now);
-  await deps.db.updateTable('users').set({ password_hash: await hashPassword(password), password_changed_at: now, email_verified_at: now }).where('id', '=', t.user_id).execute();
+  await deps.db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password), password_changed_at: now, email_verified_at: now })
+    .where('id', '=', t.user_id)
+    .execute();
   await retireTokens(deps.db, t.user_id, ['reset', 'email-change'], now);
   await revokeAllSessions(deps.db, t.user_id);
   const user = await deps.db.selectFrom('users').selectAll().where('id', '=', t.user_id).executeTakeFirstOrThrow();

@@ -21,10 +21,23 @@ describe.each(testDialects)('trial reminders on %s', (dialect) => {
     const db = database.db;
     const t0 = Date.parse('2026-11-01T09:00:00Z');
     const tag = `${dialect}-${Date.now()}`;
-    const trialist = await createUser(db, { email: `trial-${tag}@example.org`, password: 'a long enough secret', trialDays: 14 }, t0);
-    const granted = await createUser(db, { email: `granted-${tag}@example.org`, password: 'a long enough secret', trialDays: 14 }, t0);
+    const trialist = await createUser(
+      db,
+      { email: `trial-${tag}@example.org`, password: 'a long enough secret', trialDays: 14 },
+      t0,
+    );
+    const granted = await createUser(
+      db,
+      { email: `granted-${tag}@example.org`, password: 'a long enough secret', trialDays: 14 },
+      t0,
+    );
     await grantMembership(db, { userId: granted.id, startsAt: t0, endsAt: null, grantedBy: null }, t0);
-    const mailer = createMailer({ smtpUrl: smtp.url, from: 'Masthead <m@masthead.test>', dataDir: '/nonexistent', log: silentLogger });
+    const mailer = createMailer({
+      smtpUrl: smtp.url,
+      from: 'Masthead <m@masthead.test>',
+      dataDir: '/nonexistent',
+      log: silentLogger,
+    });
     const run = (now: number) => sendTrialReminders({ db, mailer, now, baseUrl: 'http://masthead.test', graceDays: 7 });
 
     expect(await run(t0 + 5 * DAY_MS)).toEqual({ warned: 0, ended: 0 });

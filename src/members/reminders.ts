@@ -8,7 +8,13 @@ import { templates } from '../mail/templates.ts';
 import { membershipFacts } from './facts.ts';
 import { DAY_MS, membershipAt } from './membership.ts';
 
-export async function sendTrialReminders(deps: { db: Kysely<DB>; mailer: Mailer; now: number; baseUrl: string; graceDays: number }): Promise<{ warned: number; ended: number }> {
+export async function sendTrialReminders(deps: {
+  db: Kysely<DB>;
+  mailer: Mailer;
+  now: number;
+  baseUrl: string;
+  graceDays: number;
+}): Promise<{ warned: number; ended: number }> {
   const { db, now } = deps;
   const plansUrl = `${deps.baseUrl}/plans`;
   let warned = 0;
@@ -27,17 +33,27 @@ export async function sendTrialReminders(deps: { db: Kysely<DB>; mailer: Mailer;
     .where('trial_ends_at', '>', now - 2 * DAY_MS)
     .where('trial_ended_mailed_at', 'is', null)
     .execute();
-  const facts = await membershipFacts(db, [...soon, ...over].map((u) => u.id));
+  const facts = await membershipFacts(
+    db,
+    [...soon, ...over].map((u) => u.id),
+  );
   const stillTrial = (id: number) => {
     const f = facts.get(id);
     // Paid or granted meanwhile: no reminder.
-    return !!f && !f.subscription && !f.grants.some((g) => g.revokedAt === null && (g.endsAt === null || g.endsAt > now));
+    return (
+      !!f && !f.subscription && !f.grants.some((g) => g.revokedAt === null && (g.endsAt === null || g.endsAt > now))
+    );
   };
   for (const u of soon) {
     if (!stillTrial(u.id)) continue;
     const daysLeft = Math.max(1, Math.ceil((u.trial_ends_at! - now) / DAY_MS));
     // Mark first: a crash after sending must not send twice on the next run.
-    const res = await db.updateTable('users').set({ trial_warned_at: now }).where('id', '=', u.id).where('trial_warned_at', 'is', null).executeTakeFirst();
+    const res = await db
+      .updateTable('users')
+      .set({ trial_warned_at: now })
+      .where('id', '=', u.id)
+      .where('trial_warned_at', 'is', null)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) continue;
     await deps.mailer.send({ to: u.email, ...templates.trialEndingSoon(daysLeft, plansUrl) });
     warned++;
@@ -45,7 +61,12 @@ export async function sendTrialReminders(deps: { db: Kysely<DB>; mailer: Mailer;
   for (const u of over) {
     const m = membershipAt(facts.get(u.id)!, now, { graceDays: deps.graceDays });
     if (m.hasAccess) continue;
-    const res = await db.updateTable('users').set({ trial_ended_mailed_at: now }).where('id', '=', u.id).where('trial_ended_mailed_at', 'is', null).executeTakeFirst();
+    const res = await db
+      .updateTable('users')
+      .set({ trial_ended_mailed_at: now })
+      .where('id', '=', u.id)
+      .where('trial_ended_mailed_at', 'is', null)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) continue;
     await deps.mailer.send({ to: u.email, ...templates.trialEnded(plansUrl) });
     ended++;

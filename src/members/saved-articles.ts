@@ -5,14 +5,27 @@ import { CARD_COLUMNS, type CardRow } from '../catalog/article-pages.ts';
 import type { DB } from '../db/schema.ts';
 
 export async function isSaved(db: Kysely<DB>, userId: number, articleId: number): Promise<boolean> {
-  return !!(await db.selectFrom('saved_articles').select('article_id').where('user_id', '=', userId).where('article_id', '=', articleId).executeTakeFirst());
+  return !!(await db
+    .selectFrom('saved_articles')
+    .select('article_id')
+    .where('user_id', '=', userId)
+    .where('article_id', '=', articleId)
+    .executeTakeFirst());
 }
 
 /** Saves the article, or unsaves it when it was saved; returns whether it is saved now. */
 export async function toggleSaved(db: Kysely<DB>, userId: number, articleId: number, now: number): Promise<boolean> {
-  const removed = await db.deleteFrom('saved_articles').where('user_id', '=', userId).where('article_id', '=', articleId).executeTakeFirst();
+  const removed = await db
+    .deleteFrom('saved_articles')
+    .where('user_id', '=', userId)
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
   if (Number(removed.numDeletedRows) > 0) return false;
-  await db.insertInto('saved_articles').values({ user_id: userId, article_id: articleId, saved_at: now }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('saved_articles')
+    .values({ user_id: userId, article_id: articleId, saved_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return true;
 }
 
@@ -22,9 +35,25 @@ export type PersonalList = 'saved' | 'history';
 export function personalListRows(db: Kysely<DB>, userId: number, list: PersonalList, limit = 100): Promise<CardRow[]> {
   const columns = CARD_COLUMNS.map((c) => `a.${c}` as const);
   if (list === 'saved') {
-    return db.selectFrom('saved_articles as s').innerJoin('articles as a', 'a.id', 's.article_id').select(columns).where('s.user_id', '=', userId).where('a.status', '=', 'published').orderBy('s.saved_at', 'desc').limit(limit).execute();
+    return db
+      .selectFrom('saved_articles as s')
+      .innerJoin('articles as a', 'a.id', 's.article_id')
+      .select(columns)
+      .where('s.user_id', '=', userId)
+      .where('a.status', '=', 'published')
+      .orderBy('s.saved_at', 'desc')
+      .limit(limit)
+      .execute();
   }
-  return db.selectFrom('reading_history as s').innerJoin('articles as a', 'a.id', 's.article_id').select(columns).where('s.user_id', '=', userId).where('a.status', '=', 'published').orderBy('s.read_at', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('reading_history as s')
+    .innerJoin('articles as a', 'a.id', 's.article_id')
+    .select(columns)
+    .where('s.user_id', '=', userId)
+    .where('a.status', '=', 'published')
+    .orderBy('s.read_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** The publishers a member reads most, most read first. */

@@ -6,7 +6,11 @@ import type { DB } from '../db/schema.ts';
 
 /** The named secret, created on first use (concurrent first uses agree on one). */
 export async function installSecret(db: Kysely<DB>, name: string): Promise<Buffer> {
-  await db.insertInto('meta').values({ key: name, value: crypto.randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('meta')
+    .values({ key: name, value: crypto.randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('meta').select('value').where('key', '=', name).executeTakeFirstOrThrow();
   return Buffer.from(row.value, 'base64');
 }

@@ -37,7 +37,11 @@ export interface SessionUser {
 }
 
 /** The account behind a session token, or null (unknown, expired). Extends the session as it is used. */
-export async function userForSession(db: Kysely<DB>, token: string | undefined, now: number): Promise<SessionUser | null> {
+export async function userForSession(
+  db: Kysely<DB>,
+  token: string | undefined,
+  now: number,
+): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
   const hash = hashToken(token);
   const row = await db

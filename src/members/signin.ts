@@ -31,7 +31,11 @@ export interface SignedIn {
   device: string;
 }
 
-export async function signIn(deps: AccountDeps, input: { email: string; password: string }, meta: SignInMeta): Promise<SignedIn> {
+export async function signIn(
+  deps: AccountDeps,
+  input: { email: string; password: string },
+  meta: SignInMeta,
+): Promise<SignedIn> {
   const now = deps.now();
   const email = normaliseEmail(input.email);
   const secret = await installSecret(deps.db, 'device_secret');
@@ -40,9 +44,18 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
   const trusted = !!user && device?.userId === user.id;
   const accountKey = trusted ? `device:${device!.nonce}` : `account:${emailKey(email)}`;
   const addressKey = `address:${meta.ip ?? 'unknown'}`;
-  const slot = await reserveAll(deps.db, [[addressKey, SIGNIN_RULES.address], [accountKey, trusted ? SIGNIN_RULES.device : SIGNIN_RULES.account]], now);
+  const slot = await reserveAll(
+    deps.db,
+    [
+      [addressKey, SIGNIN_RULES.address],
+      [accountKey, trusted ? SIGNIN_RULES.device : SIGNIN_RULES.account],
+    ],
+    now,
+  );
   if (!slot.allowed) throw throttledError(slot.retryAfterMs);
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerify(input.password), false);
+  const ok = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await burnVerify(input.password), false);
   if (!ok || !user) throw new AccountError('invalid-credentials', 'That email and password do not match an account.');
   await clearThrottle(deps.db, accountKey);
   await release(deps.db, addressKey);

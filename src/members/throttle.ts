@@ -54,7 +54,11 @@ export async function reserve(db: Kysely<DB>, key: string, rule: ThrottleRule, n
 
 /** Gives one reserved slot back (a success that should not count against the key). */
 export async function release(db: Kysely<DB>, key: string): Promise<void> {
-  await db.updateTable('throttles').set({ hits: sql`case when hits > 0 then hits - 1 else 0 end` }).where('key', '=', key).execute();
+  await db
+    .updateTable('throttles')
+    .set({ hits: sql`case when hits > 0 then hits - 1 else 0 end` })
+    .where('key', '=', key)
+    .execute();
 }
 
 /** Forgets a key's window altogether (the right password, a completed reset). */

@@ -11,20 +11,54 @@ import { hashToken, newToken } from './tokens.ts';
 export type TokenPurpose = 'verify' | 'reset' | 'email-change';
 
 /** A new token for this purpose; older unused ones of the same purpose stop working. */
-export async function issueToken(db: Kysely<DB>, userId: number, purpose: TokenPurpose, ttlMs: number, now: number, data?: string): Promise<string> {
+export async function issueToken(
+  db: Kysely<DB>,
+  userId: number,
+  purpose: TokenPurpose,
+  ttlMs: number,
+  now: number,
+  data?: string,
+): Promise<string> {
   await retireTokens(db, userId, [purpose], now);
   const { token, hash } = newToken();
-  await db.insertInto('user_tokens').values({ token_hash: hash, user_id: userId, purpose, data: data ?? null, created_at: now, expires_at: now + ttlMs, used_at: null }).execute();
+  await db
+    .insertInto('user_tokens')
+    .values({
+      token_hash: hash,
+      user_id: userId,
+      purpose,
+      data: data ?? null,
+      created_at: now,
+      expires_at: now + ttlMs,
+      used_at: null,
+    })
+    .execute();
   return token;
 }
 
 /** Marks unused tokens of these purposes used (after a password change, every reset link is void). */
-export async function retireTokens(db: Kysely<DB>, userId: number, purposes: TokenPurpose[], now: number): Promise<void> {
-  await db.updateTable('user_tokens').set({ used_at: now }).where('user_id', '=', userId).where('purpose', 'in', purposes).where('used_at', 'is', null).execute();
+export async function retireTokens(
+  db: Kysely<DB>,
+  userId: number,
+  purposes: TokenPurpose[],
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('user_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('purpose', 'in', purposes)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 /** Marks a single-use token used and returns it, or throws (invalid-token): unknown, expired, already used. */
-export async function spendToken(db: Kysely<DB>, token: string, purpose: TokenPurpose, now: number): Promise<Selectable<UserTokensTable>> {
+export async function spendToken(
+  db: Kysely<DB>,
+  token: string,
+  purpose: TokenPurpose,
+  now: number,
+): Promise<Selectable<UserTokensTable>> {
   const hash = hashToken(token);
   const res = await db
     .updateTable('user_tokens')
@@ -34,13 +68,24 @@ export async function spendToken(db: Kysely<DB>, token: string, purpose: TokenPu
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new AccountError('invalid-token', 'This link has expired or has already been used. Ask for a new one.');
+  if (Number(res.numUpdatedRows) !== 1)
+    throw new AccountError('invalid-token', 'This link has expired or has already been used. Ask for a new one.');
   return db.selectFrom('user_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirstOrThrow();
 }
 
 /** The token's row while it still works (to show a form without spending it), else undefined. */
-export async function liveToken(db: Kysely<DB>, token: string, purpose: TokenPurpose, now: number): Promise<Selectable<UserTokensTable> | undefined> {
+export async function liveToken(
+  db: Kysely<DB>,
+  token: string,
+  purpose: TokenPurpose,
+  now: number,
+): Promise<Selectable<UserTokensTable> | undefined> {
   if (!token || token.length > 100) return undefined;
-  const row = await db.selectFrom('user_tokens').selectAll().where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
+  const row = await db
+    .selectFrom('user_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
   return row && row.used_at === null && row.expires_at > now ? row : undefined;
 }

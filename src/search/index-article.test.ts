@@ -16,7 +16,8 @@ describe('foldDiacritics', () => {
 describe.each(testDialects)('keeping the index in step on %s', (dialect) => {
   let database: TestDatabase;
   afterEach(async () => database?.dispose());
-  const found = async (text: string) => (await searchArticles(database.db, dialect, { text }, { now })).hits.map((h) => h.articleId);
+  const found = async (text: string) =>
+    (await searchArticles(database.db, dialect, { text }, { now })).hits.map((h) => h.articleId);
   const setup = async () => {
     database = await createTestDatabase(dialect);
     return (await createPublisher(database.db, { slug: 'p', name: 'P' })).id;
@@ -30,9 +31,21 @@ describe.each(testDialects)('keeping the index in step on %s', (dialect) => {
 
   it('re-indexes an update: old words no longer match, new ones do, authors too', async () => {
     const pub = await setup();
-    const id = await insertArticle(database.db, testArticle(pub, 1, { title: 'Lighthouse keepers strike' }), ['Ann Old'], []);
+    const id = await insertArticle(
+      database.db,
+      testArticle(pub, 1, { title: 'Lighthouse keepers strike' }),
+      ['Ann Old'],
+      [],
+    );
     expect(await found('lighthouse')).toEqual([id]);
-    await updateArticle(database.db, id, pub, { title: 'Harbour pilots strike', body_text: 'Boats wait.', published_at: now }, ['Bea New'], []);
+    await updateArticle(
+      database.db,
+      id,
+      pub,
+      { title: 'Harbour pilots strike', body_text: 'Boats wait.', published_at: now },
+      ['Bea New'],
+      [],
+    );
     expect(await found('lighthouse')).toEqual([]);
     expect(await found('ann')).toEqual([]);
     expect(await found('harbour pilots')).toEqual([id]);
@@ -42,7 +55,12 @@ describe.each(testDialects)('keeping the index in step on %s', (dialect) => {
   it('drops an article hidden or marked a copy by an update, and takes it back when readable again', async () => {
     const pub = await setup();
     const first = await insertArticle(database.db, testArticle(pub, 1, { title: 'Quarry closes' }), [], []);
-    const second = await insertArticle(database.db, testArticle(pub, 2, { title: 'Quarry closes, workers say' }), [], []);
+    const second = await insertArticle(
+      database.db,
+      testArticle(pub, 2, { title: 'Quarry closes, workers say' }),
+      [],
+      [],
+    );
     await updateArticle(database.db, first, pub, { status: 'hidden', published_at: now }, [], []);
     await updateArticle(database.db, second, pub, { duplicate_of: first, published_at: now }, [], []);
     expect(await found('quarry')).toEqual([]);
@@ -52,8 +70,18 @@ describe.each(testDialects)('keeping the index in step on %s', (dialect) => {
 
   it('withdrawing an original removes it and lets its earliest copy be found', async () => {
     const pub = await setup();
-    const original = await insertArticle(database.db, testArticle(pub, 1, { title: 'Tidal barrier opens', published_at: now - 2000 }), [], []);
-    const copy = await insertArticle(database.db, testArticle(pub, 2, { title: 'Tidal barrier opens (agency)', published_at: now - 1000, duplicate_of: original }), [], []);
+    const original = await insertArticle(
+      database.db,
+      testArticle(pub, 1, { title: 'Tidal barrier opens', published_at: now - 2000 }),
+      [],
+      [],
+    );
+    const copy = await insertArticle(
+      database.db,
+      testArticle(pub, 2, { title: 'Tidal barrier opens (agency)', published_at: now - 1000, duplicate_of: original }),
+      [],
+      [],
+    );
     expect(await found('tidal')).toEqual([original]);
     await withdrawArticle(database.db, original, now);
     expect(await found('tidal')).toEqual([copy]);
@@ -69,16 +97,29 @@ describe.each(testDialects)('keeping the index in step on %s', (dialect) => {
       })
       .catch(() => undefined);
     expect(await found('rolled')).toEqual([]);
-    const id = await database.db.transaction().execute((trx) => insertArticle(trx, testArticle(pub, 2, { title: 'Committed story' }), [], []));
+    const id = await database.db
+      .transaction()
+      .execute((trx) => insertArticle(trx, testArticle(pub, 2, { title: 'Committed story' }), [], []));
     expect(await found('committed')).toEqual([id]);
   });
 
   it('indexArticles and removeFromIndex follow the rows, in batches past the chunk size', async () => {
     const pub = await setup();
     const db = database.db;
-    const rows = Array.from({ length: 1203 }, (_, i) => testArticle(pub, i, { title: i % 2 ? 'Odd meadow' : 'Even meadow', status: i === 0 ? 'hidden' : 'published' }));
+    const rows = Array.from({ length: 1203 }, (_, i) =>
+      testArticle(pub, i, { title: i % 2 ? 'Odd meadow' : 'Even meadow', status: i === 0 ? 'hidden' : 'published' }),
+    );
     const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += 100) ids.push(...(await db.insertInto('articles').values(rows.slice(i, i + 100)).returning('id').execute()).map((r) => r.id));
+    for (let i = 0; i < rows.length; i += 100)
+      ids.push(
+        ...(
+          await db
+            .insertInto('articles')
+            .values(rows.slice(i, i + 100))
+            .returning('id')
+            .execute()
+        ).map((r) => r.id),
+      );
     expect(await found('meadow')).toEqual([]); // written past the catalogue: not indexed yet
     await indexArticles(db, dialect, ids);
     expect((await searchArticles(db, dialect, { text: 'meadow' }, { now })).total).toBe(1000); // counting stops at 1,000

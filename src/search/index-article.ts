@@ -58,9 +58,11 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-const indexable = (r: { status: string; duplicate_of: number | null }) => r.status === 'published' && r.duplicate_of === null;
+const indexable = (r: { status: string; duplicate_of: number | null }) =>
+  r.status === 'published' && r.duplicate_of === null;
 /** What anyone may read of a body. */
-const openText = (r: Pick<IndexRow, 'body_text' | 'preview_text' | 'is_free'>) => (r.is_free === 1 ? r.body_text : r.preview_text);
+const openText = (r: Pick<IndexRow, 'body_text' | 'preview_text' | 'is_free'>) =>
+  r.is_free === 1 ? r.body_text : r.preview_text;
 const OPEN_SQL = sql`case when a.is_free = 1 then a.body_text else a.preview_text end`;
 
 /** Accents off, as FTS5's remove_diacritics does: "Zoë" is found by "zoe". */
@@ -99,7 +101,12 @@ export async function removeFromIndex(db: Kysely<DB>, dialect: Dialect, articleI
  * `known` holds rows the caller has just written (nothing is read back);
  * `fresh` says they are new, so there is no old entry to delete.
  */
-export async function reindexArticles(db: Kysely<DB>, ids: number[], known?: Record<number, IndexRow>, fresh = false): Promise<void> {
+export async function reindexArticles(
+  db: Kysely<DB>,
+  ids: number[],
+  known?: Record<number, IndexRow>,
+  fresh = false,
+): Promise<void> {
   if (!ids.length) return;
   const dialect = dialectOf(db);
   const usable = (id: number) => !!known?.[id] && (dialect === 'postgres' || known[id]!.publisher_id !== undefined);
@@ -108,17 +115,28 @@ export async function reindexArticles(db: Kysely<DB>, ids: number[], known?: Rec
   if (rest.length) await indexArticles(db, dialect, rest);
   if (!docs.length) return;
   if (dialect === 'postgres') return writePostgres(db, docs);
-  if (!fresh) await removeFromIndex(db, dialect, docs.map((d) => d.id));
+  if (!fresh)
+    await removeFromIndex(
+      db,
+      dialect,
+      docs.map((d) => d.id),
+    );
   for (const d of docs.filter(indexable)) {
     const section = d.section ? facetToken.section(d.section) : null;
     const facets = ` ${facetToken.publisher(d.publisher_id!)}${section ? ` ${section}` : ''}`;
-    await sql`insert into article_search (rowid, title, standfirst, body, preview, authors) values (${d.id}, ${d.title}, ${d.standfirst}, ${d.body_text}, ${openText(d)}, ${d.authors.join(', ') + facets})`.execute(db);
+    await sql`insert into article_search (rowid, title, standfirst, body, preview, authors) values (${d.id}, ${d.title}, ${d.standfirst}, ${d.body_text}, ${openText(d)}, ${d.authors.join(', ') + facets})`.execute(
+      db,
+    );
   }
 }
 
 async function loadDocs(db: Kysely<DB>, ids: number[]): Promise<IndexDoc[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_text', 'preview_text', 'is_free', 'status', 'duplicate_of']).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'title', 'standfirst', 'body_text', 'preview_text', 'is_free', 'status', 'duplicate_of'])
+    .where('id', 'in', ids)
+    .execute();
   const names = await db
     .selectFrom('article_authors')
     .innerJoin('authors', 'authors.id', 'article_authors.author_id')
@@ -157,7 +175,9 @@ async function writePostgres(db: Kysely<DB>, docs: IndexDoc[]): Promise<void> {
         as v(id, title, standfirst, authors, body, open)
       join articles a on a.id = v.id
       on conflict (article_id) do update set publisher_id = excluded.publisher_id, section = excluded.section, published_at = excluded.published_at,
-        search_vector = excluded.search_vector, preview_vector = excluded.preview_vector, rank_vector = excluded.rank_vector`.execute(db);
+        search_vector = excluded.search_vector, preview_vector = excluded.preview_vector, rank_vector = excluded.rank_vector`.execute(
+      db,
+    );
   }
   if (off.length) await sql`delete from search_pg where article_id in (${sql.join(off)})`.execute(db);
 }

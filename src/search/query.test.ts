@@ -15,14 +15,17 @@ describe('parseQuery', () => {
   });
 
   it('keeps only letters and digits of hostile input', () => {
-    expect(toFts5(parseQuery('NEAR(a b) OR title:x "unbalanced'))).toBe('"near" AND "a" AND "b" AND "or" AND "title" AND "x" AND "unbalanced"');
+    expect(toFts5(parseQuery('NEAR(a b) OR title:x "unbalanced'))).toBe(
+      '"near" AND "a" AND "b" AND "or" AND "title" AND "x" AND "unbalanced"',
+    );
     expect(toFts5(parseQuery("o'brien's * : ^ {x}"))).toBe('"o" AND "brien" AND "s" AND "x"');
     expect(toWebsearch(parseQuery('") OR 1=1 -- <script>'))).toBe('"or 1 1 script"'); // an unbalanced quote runs to the end
     expect(toWebsearch(parseQuery('x) OR 1=1 -y'))).toBe('"x" "or" "1" "1" -"y"');
   });
 
   it('treats a query of exclusions, stars or punctuation alone as empty', () => {
-    for (const text of ['', '   ', '-war', '*', '"', '""', ':', "'", '🙂', '\u0000']) expect(isEmpty(parseQuery(text)), JSON.stringify(text)).toBe(true);
+    for (const text of ['', '   ', '-war', '*', '"', '""', ':', "'", '🙂', '\u0000'])
+      expect(isEmpty(parseQuery(text)), JSON.stringify(text)).toBe(true);
   });
 
   it('bounds what it passes on', () => {
@@ -32,7 +35,9 @@ describe('parseQuery', () => {
   });
 
   it('builds FTS5 expressions with every part quoted', () => {
-    expect(toFts5(parseQuery('harbour "tidal barrier" -ferry budg*'))).toBe('"harbour" AND "tidal barrier" AND "budg"* NOT "ferry"');
+    expect(toFts5(parseQuery('harbour "tidal barrier" -ferry budg*'))).toBe(
+      '"harbour" AND "tidal barrier" AND "budg"* NOT "ferry"',
+    );
   });
 });
 

@@ -13,7 +13,9 @@ export interface ParsedQuery {
 const word = /[\p{L}\p{N}]+/gu;
 
 export function parseQuery(input: string): ParsedQuery {
-  const text = normaliseText(input.slice(0, 500)).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const text = normaliseText(input.slice(0, 500))
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   const phrases: string[][] = [];
   const rest = text.replace(/"([^"]*)"?/g, (_, p: string) => {
     const w = p.match(word) ?? [];
@@ -46,7 +48,11 @@ export function highlightTerms(q: ParsedQuery): string[] {
 /** SQLite FTS5 MATCH expression: every part quoted, so no operator can be injected. */
 export function toFts5(q: ParsedQuery): string {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const parts = [...q.terms.map(quote), ...q.phrases.map((p) => quote(p.join(' '))), ...(q.prefix ? [`${quote(q.prefix)}*`] : [])];
+  const parts = [
+    ...q.terms.map(quote),
+    ...q.phrases.map((p) => quote(p.join(' '))),
+    ...(q.prefix ? [`${quote(q.prefix)}*`] : []),
+  ];
   const not = q.excluded.map((e) => `NOT ${quote(e)}`).join(' ');
   return `${parts.join(' AND ')}${not ? ` ${not}` : ''}`;
 }
@@ -57,7 +63,12 @@ export function toFts5(q: ParsedQuery): string {
  */
 export function toWebsearch(q: ParsedQuery): string {
   const quote = (words: string[]) => `"${words.join(' ')}"`;
-  return [...q.terms.map((t) => quote([t])), ...q.phrases.map(quote), ...(q.prefix ? [quote([q.prefix])] : []), ...q.excluded.map((e) => `-${quote([e])}`)].join(' ');
+  return [
+    ...q.terms.map((t) => quote([t])),
+    ...q.phrases.map(quote),
+    ...(q.prefix ? [quote([q.prefix])] : []),
+    ...q.excluded.map((e) => `-${quote([e])}`),
+  ].join(' ');
 }
 
 /**

@@ -15,7 +15,13 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
   let pubA = 0;
   let pubB = 0;
   // The ranking and matching rules, for a reader who may read everything (scope 'all'); what others may match is tested apart.
-  const search = (q: SearchQuery | string, opts = {}) => searchArticles(database.db, dialect, { scope: 'all', ...(typeof q === 'string' ? { text: q } : q) }, { now, ...opts });
+  const search = (q: SearchQuery | string, opts = {}) =>
+    searchArticles(
+      database.db,
+      dialect,
+      { scope: 'all', ...(typeof q === 'string' ? { text: q } : q) },
+      { now, ...opts },
+    );
   const found = async (q: SearchQuery | string) => (await search(q)).hits.map((h) => h.articleId);
 
   beforeAll(async () => {
@@ -26,8 +32,19 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
     const add = async (key: string, pub: number, over: Parameters<typeof testArticle>[2], authors: string[] = []) => {
       ids[key] = await insertArticle(db, testArticle(pub, key, { published_at: now - DAY, ...over }), authors, []);
     };
-    await add('inTitle', pubA, { title: 'Lighthouse keepers strike', standfirst: 'Pay talks failed.', body_text: 'The keepers walked out at dawn.' }, ['Zoë Marsh']);
-    await add('inBody', pubA, { body_text: 'A long note about pay, in which the lighthouse appears once near the end of this body.' });
+    await add(
+      'inTitle',
+      pubA,
+      {
+        title: 'Lighthouse keepers strike',
+        standfirst: 'Pay talks failed.',
+        body_text: 'The keepers walked out at dawn.',
+      },
+      ['Zoë Marsh'],
+    );
+    await add('inBody', pubA, {
+      body_text: 'A long note about pay, in which the lighthouse appears once near the end of this body.',
+    });
     await add('old', pubB, { title: 'Lighthouse history', section: 'sport', published_at: now - 300 * DAY });
     await add('copy', pubB, { title: 'Lighthouse keepers strike (wire copy)', duplicate_of: ids.inTitle! });
     await add('hidden', pubA, { title: 'Lighthouse hidden story', status: 'hidden' });
@@ -69,7 +86,9 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
     expect(await found({ text: 'lighthouse', sections: ['politics'] })).toEqual([]);
     expect(await found({ text: 'lighthouse', from: now - 10 * DAY })).toEqual([ids.inTitle, ids.inBody]);
     expect(await found({ text: 'lighthouse', to: now - 10 * DAY })).toEqual([ids.old]);
-    expect(await found({ text: 'lighthouse', from: now - DAY, to: now - DAY, sections: ['news'], publisherIds: [pubA] })).toEqual([ids.inTitle, ids.inBody]);
+    expect(
+      await found({ text: 'lighthouse', from: now - DAY, to: now - DAY, sections: ['news'], publisherIds: [pubA] }),
+    ).toEqual([ids.inTitle, ids.inBody]);
   });
 
   it('pages with a total, newest first among equals, no overlap', async () => {
@@ -117,8 +136,35 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
   });
 
   it('gives a result, never an error, for hostile queries', async () => {
-    const hostile = ['"', 'NEAR(', 'NEAR(lighthouse keepers, 2)', '*', ':', "'", '""""', 'title:lighthouse', 'lighthouse AND OR NOT', '-', '-lighthouse', '(', ')', '^lighthouse', '{title}: x',
-      'x'.repeat(10_000), `${'lighthouse '.repeat(1000)}`, '"lighthouse', 'lighthouse"', '🙂', '\u0000', "') OR 1=1 --", '\\', '%_', 'a & b | !c <-> d:*', 'the*', 'or'];
+    const hostile = [
+      '"',
+      'NEAR(',
+      'NEAR(lighthouse keepers, 2)',
+      '*',
+      ':',
+      "'",
+      '""""',
+      'title:lighthouse',
+      'lighthouse AND OR NOT',
+      '-',
+      '-lighthouse',
+      '(',
+      ')',
+      '^lighthouse',
+      '{title}: x',
+      'x'.repeat(10_000),
+      `${'lighthouse '.repeat(1000)}`,
+      '"lighthouse',
+      'lighthouse"',
+      '🙂',
+      '\u0000',
+      "') OR 1=1 --",
+      '\\',
+      '%_',
+      'a & b | !c <-> d:*',
+      'the*',
+      'or',
+    ];
     for (const text of hostile) {
       const r = await search(text);
       expect(Array.isArray(r.hits), text.slice(0, 20)).toBe(true);
@@ -138,7 +184,9 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
 
   it('cuts snippets only from the text the caller allows', async () => {
     const seen: number[] = [];
-    const r = await search('lighthouse', { snippetSource: (row: { id: number; standfirst: string }) => (seen.push(row.id), row.standfirst) });
+    const r = await search('lighthouse', {
+      snippetSource: (row: { id: number; standfirst: string }) => (seen.push(row.id), row.standfirst),
+    });
     expect(seen.sort()).toEqual([ids.inTitle, ids.inBody, ids.old].sort());
     const inBody = r.hits.find((h) => h.articleId === ids.inBody)!;
     expect(inBody.snippet.some((p) => p.match)).toBe(false);
@@ -146,19 +194,48 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
   });
 
   it('still takes the older call without a dialect', async () => {
-    expect((await searchArticles(database.db, { text: 'lighthouse', scope: 'all' }, { now })).hits.map((h) => h.articleId)).toEqual([ids.inTitle, ids.old, ids.inBody]);
+    expect(
+      (await searchArticles(database.db, { text: 'lighthouse', scope: 'all' }, { now })).hits.map((h) => h.articleId),
+    ).toEqual([ids.inTitle, ids.old, ids.inBody]);
   });
 
   it('matches, for a reader who may not read an article, only what anyone may read of it', async () => {
     const db = database.db;
-    const paras = (words: string[]) => words.map((w, i) => `<p>Paragraph ${i} of the report, ${w}, with enough words around it to read as prose in the page.</p>`).join('');
+    const paras = (words: string[]) =>
+      words
+        .map(
+          (w, i) =>
+            `<p>Paragraph ${i} of the report, ${w}, with enough words around it to read as prose in the page.</p>`,
+        )
+        .join('');
     const open = ['anemometer', ...Array.from({ length: 11 }, (_, i) => `filler${i}`)];
     const closed = [...open.slice(0, 11), 'zeppelinhangar']; // the last paragraph is behind the paywall
     const text = (h: string) => h.replace(/<[^>]+>/g, '\n').trim();
-    const premium = await insertArticle(db, testArticle(pubA, 'premium', { title: 'Weather station opens', body_html: paras(closed), body_text: text(paras(closed)) }), [], []);
-    const free = await insertArticle(db, testArticle(pubA, 'free', { title: 'Weather station closes', body_html: paras(open.map((w) => (w === 'filler10' ? 'barographs' : w))), body_text: text(paras(open.map((w) => (w === 'filler10' ? 'barographs' : w)))), is_free: 1 }), [], []);
-    const openHits = async (q: string) => (await searchArticles(db, dialect, { text: q }, { now })).hits.map((h) => h.articleId);
-    const allHits = async (q: string) => (await searchArticles(db, dialect, { text: q, scope: 'all' }, { now })).hits.map((h) => h.articleId);
+    const premium = await insertArticle(
+      db,
+      testArticle(pubA, 'premium', {
+        title: 'Weather station opens',
+        body_html: paras(closed),
+        body_text: text(paras(closed)),
+      }),
+      [],
+      [],
+    );
+    const free = await insertArticle(
+      db,
+      testArticle(pubA, 'free', {
+        title: 'Weather station closes',
+        body_html: paras(open.map((w) => (w === 'filler10' ? 'barographs' : w))),
+        body_text: text(paras(open.map((w) => (w === 'filler10' ? 'barographs' : w)))),
+        is_free: 1,
+      }),
+      [],
+      [],
+    );
+    const openHits = async (q: string) =>
+      (await searchArticles(db, dialect, { text: q }, { now })).hits.map((h) => h.articleId);
+    const allHits = async (q: string) =>
+      (await searchArticles(db, dialect, { text: q, scope: 'all' }, { now })).hits.map((h) => h.articleId);
     expect(await allHits('zeppelinhangar')).toEqual([premium]);
     expect(await openHits('zeppelinhangar')).toEqual([]); // only behind the paywall: not found
     expect(await openHits('"report zeppelinhangar"')).toEqual([]);
@@ -167,4 +244,3 @@ describe.each(testDialects)('searchArticles on %s', (dialect) => {
     expect(await openHits('barographs')).toEqual([free]); // a free article is open to the end
   });
 });
-

@@ -80,7 +80,12 @@ export function defaultSnippetSource(row: Pick<ArticleRow, 'standfirst' | 'body_
   return `${row.standfirst}\n${row.body_text.split(/\s+/, 100).join(' ')}`;
 }
 
-export function searchArticles(db: Kysely<DB>, dialect: Dialect, query: SearchQuery, opts?: SearchOptions): Promise<SearchResult>;
+export function searchArticles(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  query: SearchQuery,
+  opts?: SearchOptions,
+): Promise<SearchResult>;
 /** Older form: the dialect is read off the handle. */
 export function searchArticles(db: Kysely<DB>, query: SearchQuery, opts?: SearchOptions): Promise<SearchResult>;
 export async function searchArticles(
@@ -89,19 +94,34 @@ export async function searchArticles(
   b?: SearchQuery | SearchOptions,
   c?: SearchOptions,
 ): Promise<SearchResult> {
-  const [dialect, q, opts] = typeof a === 'string' ? [a, b as SearchQuery, c ?? {}] : [dialectOf(db), a, (b as SearchOptions | undefined) ?? {}];
+  const [dialect, q, opts] =
+    typeof a === 'string' ? [a, b as SearchQuery, c ?? {}] : [dialectOf(db), a, (b as SearchOptions | undefined) ?? {}];
   const parsed = parseQuery(q.text);
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+  const pageSize = Math.min(
+    MAX_PAGE_SIZE,
+    Math.max(1, Math.floor(q.pageSize ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE),
+  );
   const page = Math.max(1, Math.min(MAX_PAGE, Math.floor(q.page ?? 1) || 1));
   const terms = highlightTerms(parsed);
   const empty = (total = 0): SearchResult => ({ total, page, pageSize, hits: [], terms });
   if (isEmpty(parsed)) return empty();
   const now = opts.now ?? Date.now();
 
-  const ranked = dialect === 'sqlite' ? await rankSqlite(db, parsed, q, now, page, pageSize) : await rankPostgres(db, parsed, q, now, page, pageSize);
+  const ranked =
+    dialect === 'sqlite'
+      ? await rankSqlite(db, parsed, q, now, page, pageSize)
+      : await rankPostgres(db, parsed, q, now, page, pageSize);
   if (!ranked) return empty();
   if (!ranked.rows.length) return empty(ranked.total);
-  const articles = await db.selectFrom('articles').selectAll().where('id', 'in', ranked.rows.map((r) => Number(r.id))).execute();
+  const articles = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      ranked.rows.map((r) => Number(r.id)),
+    )
+    .execute();
   const byId = new Map(articles.map((row) => [row.id, row]));
   const source = opts.snippetSource ?? defaultSnippetSource;
   return {
@@ -111,7 +131,9 @@ export async function searchArticles(
     terms,
     hits: ranked.rows.flatMap((r) => {
       const article = byId.get(Number(r.id));
-      return article ? [{ articleId: article.id, score: Number(r.score), snippet: buildSnippet(source(article), terms), article }] : [];
+      return article
+        ? [{ articleId: article.id, score: Number(r.score), snippet: buildSnippet(source(article), terms), article }]
+        : [];
     }),
   };
 }
@@ -129,7 +151,8 @@ function isFiltered(q: SearchQuery): boolean {
 function facetMatch(q: SearchQuery): string | null {
   if (!q.publisherIds?.length && !q.sections?.length) return null;
   const parts: string[] = [];
-  if (q.publisherIds?.length) parts.push(`(${q.publisherIds.map((id) => `authors : ${facetToken.publisher(Number(id))}`).join(' OR ')})`);
+  if (q.publisherIds?.length)
+    parts.push(`(${q.publisherIds.map((id) => `authors : ${facetToken.publisher(Number(id))}`).join(' OR ')})`);
   if (q.sections?.length) {
     const tokens = q.sections.map((x) => facetToken.section(String(x)));
     if (tokens.some((t) => t === null)) return null;
@@ -163,7 +186,14 @@ function recencyBoost(now: number): RawBuilder<number> {
   return sql<number>`(1.0 + 1.0 / (1.0 + max(0, ${now} - a.published_at) / 604800000.0))`;
 }
 
-async function rankSqlite(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, now: number, page: number, pageSize: number): Promise<Ranked | null> {
+async function rankSqlite(
+  db: Kysely<DB>,
+  parsed: ParsedQuery,
+  q: SearchQuery,
+  now: number,
+  page: number,
+  pageSize: number,
+): Promise<Ranked | null> {
   // Publisher and section filters are index tokens (index-article.ts): the filter joins the MATCH and
   // the search takes the fast path. Date ranges still filter through the articles table.
   const facets = facetMatch(q);
@@ -180,15 +210,22 @@ async function rankSqlite(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, n
   try {
     if (filtered) {
       const base = sql`from (select rowid, ${bm25} as r from article_search where article_search match ${match}) s join articles a on a.id = s.rowid where ${filters(q)}`;
-      const total = await sql<{ n: number }>`select count(*) as n from (select 1 ${base} limit ${MAX_COUNTED}) c`.execute(db);
-      const rows = await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score ${base}
+      const total = await sql<{
+        n: number;
+      }>`select count(*) as n from (select 1 ${base} limit ${MAX_COUNTED}) c`.execute(db);
+      const rows = await sql<{
+        id: number;
+        score: number;
+      }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score ${base}
         order by score desc, a.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
       return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
     }
     // Unfiltered, every FTS match is readable (the index holds nothing else): count and find the rank window
     // by walking the match list newest first, without ranking anything.
     const probe = await sql<{ n: number; lowest: number | null }>`select count(*) as n, min(rowid) as lowest
-      from (select rowid from article_search where article_search match ${match} order by rowid desc limit ${RANK_LIMIT}) m`.execute(db);
+      from (select rowid from article_search where article_search match ${match} order by rowid desc limit ${RANK_LIMIT}) m`.execute(
+      db,
+    );
     const { n, lowest } = probe.rows[0] ?? { n: 0, lowest: null };
     if (!Number(n)) return { total: 0, rows: [] };
     const window = Number(n) >= RANK_LIMIT ? sql`and rowid >= ${Number(lowest)}` : sql``;
@@ -206,11 +243,20 @@ async function rankSqlite(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, n
   }
 }
 
-async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery, now: number, page: number, pageSize: number): Promise<Ranked> {
+async function rankPostgres(
+  db: Kysely<DB>,
+  parsed: ParsedQuery,
+  q: SearchQuery,
+  now: number,
+  page: number,
+  pageSize: number,
+): Promise<Ranked> {
   const words = toWebsearch({ ...parsed, prefix: null });
   // The prefix through both configurations: 'english' stems a whole word ("lighthouse*" → lighthous:*),
   // 'simple' keeps a stop word a reader is still typing ("the*" → the:*, finding "theatre").
-  const prefixQuery = parsed.prefix ? sql`(to_tsquery('english', ${`${parsed.prefix}:*`}) || to_tsquery('simple', ${`${parsed.prefix}:*`}))` : null;
+  const prefixQuery = parsed.prefix
+    ? sql`(to_tsquery('english', ${`${parsed.prefix}:*`}) || to_tsquery('simple', ${`${parsed.prefix}:*`}))`
+    : null;
   const wordsQuery = words.trim() ? sql`websearch_to_tsquery('english', ${words})` : null;
   const tsq = wordsQuery && prefixQuery ? sql`(${wordsQuery} && ${prefixQuery})` : (wordsQuery ?? prefixQuery)!;
   const boost = sql`(1.0 + 1.0 / (1.0 + greatest(0, ${now}::bigint - m.published_at) / 604800000.0))`;
@@ -223,9 +269,14 @@ async function rankPostgres(db: Kysely<DB>, parsed: ParsedQuery, q: SearchQuery,
     where ${vector} @@ t.q and ${pgFilters(q)} order by s.article_id + 0 desc limit ${RANK_LIMIT}) m`;
   const rank = async (t: Kysely<DB>): Promise<Ranked> => {
     // Ranked by the small inline vector (headline, standfirst, opening): see migration 0005.
-    const rows = await sql<{ id: number; score: number; n: number }>`select m.id as id, ts_rank_cd(m.rank_vector, m.q) * ${boost} as score, count(*) over () as n
+    const rows = await sql<{
+      id: number;
+      score: number;
+      n: number;
+    }>`select m.id as id, ts_rank_cd(m.rank_vector, m.q) * ${boost} as score, count(*) over () as n
       from ${matches} order by score desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(t);
-    const n = rows.rows[0]?.n ?? (await sql<{ n: number }>`select count(*) as n from ${matches}`.execute(t)).rows[0]?.n ?? 0;
+    const n =
+      rows.rows[0]?.n ?? (await sql<{ n: number }>`select count(*) as n from ${matches}`.execute(t)).rows[0]?.n ?? 0;
     return { total: Math.min(Number(n), MAX_COUNTED), rows: rows.rows };
   };
   // For a word in a tenth of the articles the planner prefers reading the whole table to the GIN index, not

@@ -10,7 +10,13 @@ describe('buildSnippet', () => {
     expect(marked(parts)).toEqual(['harbour', 'budget', 'harbour']);
     expect(parts[0]).toEqual({ text: '… ', match: false });
     expect(parts.at(-1)).toEqual({ text: ' …', match: false });
-    expect(parts.map((p) => p.text).join('').split(/\s+/).filter((w) => /\w/.test(w)).length).toBeLessThanOrEqual(30);
+    expect(
+      parts
+        .map((p) => p.text)
+        .join('')
+        .split(/\s+/)
+        .filter((w) => /\w/.test(w)).length,
+    ).toBeLessThanOrEqual(30);
   });
 
   it('keeps the text as it is, so joining the parts gives the window back', () => {
@@ -20,7 +26,11 @@ describe('buildSnippet', () => {
   });
 
   it('matches a prefix term on any word it begins', () => {
-    expect(marked(buildSnippet('The lighthouse and the lights of the light railway.', ['ligh*']))).toEqual(['lighthouse', 'lights', 'light']);
+    expect(marked(buildSnippet('The lighthouse and the lights of the light railway.', ['ligh*']))).toEqual([
+      'lighthouse',
+      'lights',
+      'light',
+    ]);
   });
 
   it('never produces markup: tags in the text stay text in unmarked parts', () => {
@@ -31,7 +41,10 @@ describe('buildSnippet', () => {
 
   it('returns a plain opening when nothing matches, and nothing for empty text', () => {
     const parts = buildSnippet('one two three four five', ['zebra'], 3);
-    expect(parts).toEqual([{ text: 'one two three', match: false }, { text: ' …', match: false }]);
+    expect(parts).toEqual([
+      { text: 'one two three', match: false },
+      { text: ' …', match: false },
+    ]);
     expect(buildSnippet('', ['x'])).toEqual([]);
     expect(buildSnippet('   ', ['x'])).toEqual([]);
   });

@@ -31,8 +31,16 @@ export function snippetStem(w: string): string {
 export function buildSnippet(text: string, terms: string[], maxWords = 30): SnippetPart[] {
   const words = [...text.matchAll(WORD)];
   if (!words.length || maxWords < 1) return [];
-  const exact = new Set(terms.filter((t) => !t.endsWith('*')).map(snippetStem).filter(Boolean));
-  const prefixes = terms.filter((t) => t.endsWith('*')).map((t) => fold(t.slice(0, -1))).filter(Boolean);
+  const exact = new Set(
+    terms
+      .filter((t) => !t.endsWith('*'))
+      .map(snippetStem)
+      .filter(Boolean),
+  );
+  const prefixes = terms
+    .filter((t) => t.endsWith('*'))
+    .map((t) => fold(t.slice(0, -1)))
+    .filter(Boolean);
   const seen = new Map<string, boolean>(); // words repeat: decide each distinct word once
   const isHit = words.map((m) => {
     let hit = seen.get(m[0]);

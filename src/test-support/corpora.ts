@@ -18,7 +18,9 @@ export function corpusDir(name: string, probe = ''): string | null {
 export function describeCorpus(name: string, title: string, fn: (dir: string) => void, probe = ''): void {
   const dir = corpusDir(name, probe);
   if (!dir) {
-    process.stdout.write(`skipped "${title}": no ${name} corpus at ${path.join(CORPORA, name)} (set MASTHEAD_CORPORA, or put ../shared/corpora beside the repository)\n`);
+    process.stdout.write(
+      `skipped "${title}": no ${name} corpus at ${path.join(CORPORA, name)} (set MASTHEAD_CORPORA, or put ../shared/corpora beside the repository)\n`,
+    );
     describe.skip(title, () => undefined);
     return;
   }

@@ -24,7 +24,10 @@ export interface TestDatabase extends Database {
   target: Parameters<typeof openDatabase>[0];
 }
 
-export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: 'sqlite' | 'postgres',
+  opts: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const suffix = crypto.randomBytes(6).toString('hex');
   let target: Parameters<typeof openDatabase>[0];
   let cleanup: () => Promise<void>;
@@ -36,7 +39,9 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: {
     const schema = `t_${suffix}`;
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect().catch((err: Error) => {
-      throw new Error(`PostgreSQL test database unreachable at ${TEST_PG_URL}: ${err.message}. Start it, or set MASTHEAD_TEST_PG=0 to run the SQLite suite only.`);
+      throw new Error(
+        `PostgreSQL test database unreachable at ${TEST_PG_URL}: ${err.message}. Start it, or set MASTHEAD_TEST_PG=0 to run the SQLite suite only.`,
+      );
     });
     await admin.query(`create schema ${schema}`);
     await admin.end();

@@ -14,12 +14,23 @@ export interface ExtractionPage {
 }
 
 export function loadExtractionCorpus(dir = EXTRACTION_CORPUS): ExtractionPage[] {
-  const truth = JSON.parse(fs.readFileSync(path.join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
-  return Object.entries(truth).map(([id, t]) => ({ id, url: t.url, truth: t.articleBody, html: zlib.gunzipSync(fs.readFileSync(path.join(dir, 'html', `${id}.html.gz`))).toString('utf8') }));
+  const truth = JSON.parse(fs.readFileSync(path.join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
+  return Object.entries(truth).map(([id, t]) => ({
+    id,
+    url: t.url,
+    truth: t.articleBody,
+    html: zlib.gunzipSync(fs.readFileSync(path.join(dir, 'html', `${id}.html.gz`))).toString('utf8'),
+  }));
 }
 
 export function loadBaseline(name: string, dir = EXTRACTION_CORPUS): Record<string, string> {
-  const raw = JSON.parse(fs.readFileSync(path.join(dir, 'baseline-output', `${name}.json`), 'utf8')) as Record<string, unknown>;
+  const raw = JSON.parse(fs.readFileSync(path.join(dir, 'baseline-output', `${name}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const out = (raw.output ?? raw) as Record<string, { articleBody?: string }>;
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v?.articleBody ?? '']));
 }

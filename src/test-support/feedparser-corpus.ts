@@ -20,7 +20,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalEncoding } from '../ingest/parse/decode.ts';
 import { parseFeed } from '../ingest/parse/parse-feed.ts';
-import { FeedParseError, type ParseOptions, type ParsedFeed, type ParsedItem, type ParsedPerson } from '../ingest/parse/types.ts';
+import {
+  FeedParseError,
+  type ParseOptions,
+  type ParsedFeed,
+  type ParsedItem,
+  type ParsedPerson,
+} from '../ingest/parse/types.ts';
 
 export class NotApplicable extends Error {}
 
@@ -126,7 +132,13 @@ export function evaluate(expr: string, scope: Record<string, unknown>): boolean 
       if (op === 'not') take();
       take('in');
       const right = operand();
-      const has = Array.isArray(right) ? right.some((x) => pyEqual(x, left)) : typeof right === 'string' ? right.includes(String(left)) : right && typeof right === 'object' ? String(left) in right : false;
+      const has = Array.isArray(right)
+        ? right.some((x) => pyEqual(x, left))
+        : typeof right === 'string'
+          ? right.includes(String(left))
+          : right && typeof right === 'object'
+            ? String(left) in right
+            : false;
       return op === 'not' ? !has : has;
     }
     if (op === '<' || op === '>' || op === '<=' || op === '>=') throw new NotApplicable('ordering comparison');
@@ -235,7 +247,17 @@ function structTime(d: Date | undefined): number[] | undefined {
   if (!d) return undefined;
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   const yday = Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - start) / 86_400_000) + 1;
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), (d.getUTCDay() + 6) % 7, yday, 0];
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    (d.getUTCDay() + 6) % 7,
+    yday,
+    0,
+  ];
 }
 
 function personString(p: ParsedPerson | undefined): string | undefined {
@@ -248,8 +270,20 @@ function detail(p: ParsedPerson | undefined) {
 }
 
 const VERSIONS: Record<string, string> = {
-  'rss 2.0': 'rss20', 'rss 0.91u': 'rss091u', 'rss 0.91n': 'rss091n', 'rss 0.92': 'rss092', 'rss 0.93': 'rss093', 'rss 0.94': 'rss094',
-  'rss 1.0': 'rss10', 'rss 0.90': 'rss090', 'atom 1.0': 'atom10', 'atom 0.3': 'atom03', rss: 'rss', atom: 'atom', 'json 1': 'json1', 'json 1.1': 'json11',
+  'rss 2.0': 'rss20',
+  'rss 0.91u': 'rss091u',
+  'rss 0.91n': 'rss091n',
+  'rss 0.92': 'rss092',
+  'rss 0.93': 'rss093',
+  'rss 0.94': 'rss094',
+  'rss 1.0': 'rss10',
+  'rss 0.90': 'rss090',
+  'atom 1.0': 'atom10',
+  'atom 0.3': 'atom03',
+  rss: 'rss',
+  atom: 'atom',
+  'json 1': 'json1',
+  'json 1.1': 'json11',
 };
 
 export function feedparserView(f: ParsedFeed): Record<string, unknown> {
@@ -276,8 +310,12 @@ export function feedparserView(f: ParsedFeed): Record<string, unknown> {
       authors: i.authors.map(detail),
       tags: i.categories.map((c) => ({ term: c.term, scheme: c.scheme ?? null, label: c.label ?? null })),
       category: i.categories[0]?.term,
-      enclosures: i.media.filter((m) => m.source === 'enclosure' || m.source === 'attachment').map((m) => ({ href: m.url, length: m.length === undefined ? undefined : String(m.length), type: m.type })),
-      media_content: i.media.filter((m) => m.source === 'media:content').map((m) => ({ url: m.url, type: m.type, medium: m.medium })),
+      enclosures: i.media
+        .filter((m) => m.source === 'enclosure' || m.source === 'attachment')
+        .map((m) => ({ href: m.url, length: m.length === undefined ? undefined : String(m.length), type: m.type })),
+      media_content: i.media
+        .filter((m) => m.source === 'media:content')
+        .map((m) => ({ url: m.url, type: m.type, medium: m.medium })),
       media_thumbnail: i.media.filter((m) => m.source === 'media:thumbnail').map((m) => ({ url: m.url })),
       rights: i.rights,
     };
@@ -325,7 +363,10 @@ export interface FileResult {
 export function readExpectation(raw: Buffer): string | null {
   const head = raw.subarray(0, 4096);
   let text = head.toString('utf8');
-  if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0 || head[1] === 0) text = head.toString('utf16le').includes('Expect') ? head.toString('utf16le') : head.toString('latin1').replace(/\0/g, '');
+  if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0 || head[1] === 0)
+    text = head.toString('utf16le').includes('Expect')
+      ? head.toString('utf16le')
+      : head.toString('latin1').replace(/\0/g, '');
   text = text.replace(/\0/g, '');
   // After "Expect:", to the first "-->" (there or after whitespace) or a quote ending the line; indexOf, as a lazy pattern rescanned the file per "Expect:".
   for (let at = text.indexOf('Expect:'); at >= 0; at = text.indexOf('Expect:', at + 1)) {
@@ -333,7 +374,11 @@ export function readExpectation(raw: Buffer): string | null {
     const nl = rest.search(/[\n\r\u2028\u2029]/);
     const line = nl < 0 ? rest : rest.slice(0, nl);
     const quote = line.lastIndexOf('"');
-    const ends = [line.indexOf('-->'), quote >= 0 && ['', ','].includes(line.slice(quote + 1).trim()) ? quote : -1, nl >= 0 && rest.slice(nl).trimStart().startsWith('-->') ? line.length : -1];
+    const ends = [
+      line.indexOf('-->'),
+      quote >= 0 && ['', ','].includes(line.slice(quote + 1).trim()) ? quote : -1,
+      nl >= 0 && rest.slice(nl).trimStart().startsWith('-->') ? line.length : -1,
+    ];
     if (ends.some((e) => e >= 0)) return line.slice(0, Math.min(...ends.filter((e) => e >= 0))).trim();
   }
   return null;
@@ -343,25 +388,62 @@ export function readExpectation(raw: Buffer): string | null {
 export function corpusOptions(raw: Buffer, rel: string): ParseOptions {
   if (!rel.includes('http')) return {};
   const docUrl = `http://127.0.0.1:8097/tests/${rel}`;
-  const lines = raw.subarray(0, 4096).toString('latin1').split(/\r\n|[\n\r]/).filter((l) => /^Header:\s/.test(l) && l.indexOf(':', 8) > 8);
-  const headers: Record<string, string> = Object.fromEntries(lines.map((l) => [l.slice(7, l.indexOf(':', 8)).trim().toLowerCase(), l.slice(l.indexOf(':', 8) + 1).trim()]));
+  const lines = raw
+    .subarray(0, 4096)
+    .toString('latin1')
+    .split(/\r\n|[\n\r]/)
+    .filter((l) => /^Header:\s/.test(l) && l.indexOf(':', 8) > 8);
+  const headers: Record<string, string> = Object.fromEntries(
+    lines.map((l) => [l.slice(7, l.indexOf(':', 8)).trim().toLowerCase(), l.slice(l.indexOf(':', 8) + 1).trim()]),
+  );
   const contentType = headers['content-type'] ?? 'text/xml';
   const location = headers['content-location'];
-  return { url: location ? new URL(location, docUrl).href : docUrl, contentType, httpCharset: /charset=([^;\s]+)/i.exec(contentType)?.[1] };
+  return {
+    url: location ? new URL(location, docUrl).href : docUrl,
+    contentType,
+    httpCharset: /charset=([^;\s]+)/i.exec(contentType)?.[1],
+  };
 }
 
 /** Judges one file's expectation against what a parser made of it (or the error it gave). */
-export function judge(rel: string, expect: string, parsed: ParsedFeed | null, parseError: string | undefined, ms: number): FileResult {
+export function judge(
+  rel: string,
+  expect: string,
+  parsed: ParsedFeed | null,
+  parseError: string | undefined,
+  ms: number,
+): FileResult {
   const folder = path.dirname(rel);
   if (!expect) return { file: rel, folder, outcome: 'n/a', expect, reason: 'no Expect', ms };
   // Expectations that test feedparser's own HTML sanitiser: our sanitising policy is ours, tested in process/.
-  if (folder.startsWith('wellformed/sanitize')) return { file: rel, folder, outcome: 'n/a', expect, reason: 'feedparser-specific', ms };
+  if (folder.startsWith('wellformed/sanitize'))
+    return { file: rel, folder, outcome: 'n/a', expect, reason: 'feedparser-specific', ms };
   // CDF (Microsoft's Channel Definition Format, 1997) is not a format publishers use; we do not read it.
-  if (folder.startsWith('wellformed/cdf')) return { file: rel, folder, outcome: 'n/a', expect, reason: 'CDF is not supported', ms };
-  if (!parsed) return { file: rel, folder, outcome: /^bozo\b/.test(expect) ? 'n/a' : 'fail', expect, reason: `parse error: ${parseError}`, ms };
+  if (folder.startsWith('wellformed/cdf'))
+    return { file: rel, folder, outcome: 'n/a', expect, reason: 'CDF is not supported', ms };
+  if (!parsed)
+    return {
+      file: rel,
+      folder,
+      outcome: /^bozo\b/.test(expect) ? 'n/a' : 'fail',
+      expect,
+      reason: `parse error: ${parseError}`,
+      ms,
+    };
   try {
     const ok = evaluate(expect, feedparserView(parsed));
-    return { file: rel, folder, outcome: ok ? 'pass' : 'fail', expect, reason: ok ? undefined : parsed.bozo && /not bozo/.test(expect) ? `bozo: ${parsed.bozoReasons[0]}` : 'value differs', ms };
+    return {
+      file: rel,
+      folder,
+      outcome: ok ? 'pass' : 'fail',
+      expect,
+      reason: ok
+        ? undefined
+        : parsed.bozo && /not bozo/.test(expect)
+          ? `bozo: ${parsed.bozoReasons[0]}`
+          : 'value differs',
+      ms,
+    };
   } catch (e) {
     if (e instanceof NotApplicable) return { file: rel, folder, outcome: 'n/a', expect, reason: e.message, ms };
     throw e;

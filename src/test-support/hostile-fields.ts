@@ -58,10 +58,20 @@ const json = (v: Slot) =>
         date_published: v('json date_published', '2026-11-23T08:00:00Z'),
         authors: [{ name: v('json author name', 'Mara Quint'), url: v('json author url', 'https://h.example/mara') }],
         tags: [v('json tag', 'transport')],
-        attachments: [{ url: v('json attachment url', 'https://h.example/a.mp3'), mime_type: v('json attachment mime_type', 'audio/mpeg'), title: v('json attachment title', 'Audio') }],
+        attachments: [
+          {
+            url: v('json attachment url', 'https://h.example/a.mp3'),
+            mime_type: v('json attachment mime_type', 'audio/mpeg'),
+            title: v('json attachment title', 'Audio'),
+          },
+        ],
         language: v('json item language', 'en'),
       },
-      { id: 2, url: 'https://h.example/s/2', content_text: v('json content_text', 'Plain text body.\n\nSecond paragraph.') },
+      {
+        id: 2,
+        url: 'https://h.example/s/2',
+        content_text: v('json content_text', 'Plain text body.\n\nSecond paragraph.'),
+      },
     ],
   });
 

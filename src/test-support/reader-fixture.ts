@@ -25,22 +25,38 @@ export interface ReaderFixture {
 let guid = 0;
 
 /** `cached`: the server runs on the real clock with its caches on, as in production (the clock is then unused). */
-export async function readerFixture(dialect: 'sqlite' | 'postgres', opts: { cached?: boolean } = {}): Promise<ReaderFixture> {
+export async function readerFixture(
+  dialect: 'sqlite' | 'postgres',
+  opts: { cached?: boolean } = {},
+): Promise<ReaderFixture> {
   const database = await createTestDatabase(dialect);
   const clock = { now: NOW };
-  const app = await buildServer({ config: { ...loadConfig({}), demo: false }, database, log: silentLogger, ...(opts.cached ? {} : { now: () => clock.now }), baseUrl: 'http://masthead.test' });
+  const app = await buildServer({
+    config: { ...loadConfig({}), demo: false },
+    database,
+    log: silentLogger,
+    ...(opts.cached ? {} : { now: () => clock.now }),
+    baseUrl: 'http://masthead.test',
+  });
   return {
     database,
     app,
     clock,
     async publisher(input) {
-      const p = await createPublisher(database.db, { name: input.slug.replace(/-/g, ' '), sections: ['news'], ...input }, NOW);
+      const p = await createPublisher(
+        database.db,
+        { name: input.slug.replace(/-/g, ' '), sections: ['news'], ...input },
+        NOW,
+      );
       return p.id;
     },
     async article(publisherId, fields = {}) {
       const { authors = ['Ada Okonjo'], ...row } = fields;
       const n = ++guid;
-      const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of story ${n}, about the harbour and the keeper of the light.`);
+      const paragraphs = Array.from(
+        { length: 8 },
+        (_, i) => `Paragraph ${i + 1} of story ${n}, about the harbour and the keeper of the light.`,
+      );
       return insertArticle(
         database.db,
         {

@@ -11,7 +11,12 @@ export interface ReceivedMail {
   text: string;
 }
 
-export async function startTestSmtp(): Promise<{ url: string; inbox: ReceivedMail[]; waitFor(pred: (m: ReceivedMail) => boolean, ms?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+export async function startTestSmtp(): Promise<{
+  url: string;
+  inbox: ReceivedMail[];
+  waitFor(pred: (m: ReceivedMail) => boolean, ms?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}> {
   const inbox: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -23,7 +28,9 @@ export async function startTestSmtp(): Promise<{ url: string; inbox: ReceivedMai
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
-        const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        const text = raw
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
         inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject, text });
         callback();
       });
@@ -41,7 +48,9 @@ export async function startTestSmtp(): Promise<{ url: string; inbox: ReceivedMai
         if (m) return m;
         await new Promise((r) => setTimeout(r, 20));
       }
-      throw new Error(`no matching mail within ${ms} ms (inbox: ${inbox.map((m) => m.subject).join(' | ') || 'empty'})`);
+      throw new Error(
+        `no matching mail within ${ms} ms (inbox: ${inbox.map((m) => m.subject).join(' | ') || 'empty'})`,
+      );
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

@@ -55,7 +55,13 @@ export function articleRenderer(deps: ArticleViewDeps) {
     const saved = account ? await isSaved(db, account.user.id, id) : false;
     if (account && decision.full) deps.history.record(account.user.id, id, t);
     const actor = actorOf(req);
-    const shown: Shown = { decision, saved, canEditAccess: canEditAccess(actor, { publisherId: data.article.publisher_id }), canPick: canPick(actor), signedIn: !!account };
+    const shown: Shown = {
+      decision,
+      saved,
+      canEditAccess: canEditAccess(actor, { publisherId: data.article.publisher_id }),
+      canPick: canPick(actor),
+      signedIn: !!account,
+    };
     if (reply) {
       reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
       // For the service worker: keep this page offline only if it is saved by someone who may read it; forget everything otherwise.
@@ -98,7 +104,17 @@ export function articleRenderer(deps: ArticleViewDeps) {
     const url = `${deps.baseUrl}${path}`;
     const readable = readableWith(shown.decision, a);
     const { coverage, related, top, picks, tags } = await besides(data);
-    const structured = newsArticle({ headline: a.title, description: a.standfirst, publishedAt: a.published_at, updatedAt: a.updated_at, authors: data.authors.map((x) => x.name), publisher: { name: data.publisher.name }, image: a.image_url, url, free: a.is_free === 1 });
+    const structured = newsArticle({
+      headline: a.title,
+      description: a.standfirst,
+      publishedAt: a.published_at,
+      updatedAt: a.updated_at,
+      authors: data.authors.map((x) => x.name),
+      publisher: { name: data.publisher.name },
+      image: a.image_url,
+      url,
+      free: a.is_free === 1,
+    });
     const head = (
       <>
         <link rel="canonical" href={url} />
@@ -113,7 +129,20 @@ export function articleRenderer(deps: ArticleViewDeps) {
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       </>
     );
-    const view = { ...shown, data: { ...data, copies: coverage }, bodyHtml: readable.bodyHtml, decision: readable.decision, trialDays: deps.trialDays, csrfToken, related, top, picks, tags, now: now(), path };
+    const view = {
+      ...shown,
+      data: { ...data, copies: coverage },
+      bodyHtml: readable.bodyHtml,
+      decision: readable.decision,
+      trialDays: deps.trialDays,
+      csrfToken,
+      related,
+      top,
+      picks,
+      tags,
+      now: now(),
+      path,
+    };
     return page({
       title: a.title,
       signedIn: shown.signedIn,

@@ -18,7 +18,13 @@ export interface Asset {
 
 export type IconName = 'icon-192.png' | 'icon-512.png' | 'icon-maskable-512.png' | 'icon.svg';
 
-export const assets: { appJs: string; appCss: string; icons: Record<IconName, string>; files: Map<string, Asset>; sw: Asset | null } = {
+export const assets: {
+  appJs: string;
+  appCss: string;
+  icons: Record<IconName, string>;
+  files: Map<string, Asset>;
+  sw: Asset | null;
+} = {
   appJs: '',
   appCss: '',
   icons: { 'icon-192.png': '', 'icon-512.png': '', 'icon-maskable-512.png': '', 'icon.svg': '' },
@@ -31,7 +37,16 @@ export const ICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#1f4e79"/><path d="M14 48V16h7l11 15 11-15h7v32h-7V28L32 42 21 28v20z" fill="#fbfaf7"/></svg>';
 
 async function bundle(entry: string, define: Record<string, string> = {}): Promise<Buffer> {
-  const out = await build({ entryPoints: [path.join(here, 'islands', entry)], bundle: true, minify: true, format: 'iife', target: 'es2020', write: false, logLevel: 'silent', define });
+  const out = await build({
+    entryPoints: [path.join(here, 'islands', entry)],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+    define,
+  });
   return Buffer.from(out.outputFiles[0]!.contents);
 }
 
@@ -50,13 +65,20 @@ export function buildAssets(): Promise<void> {
   built ??= (async () => {
     assets.appJs = add('app.js', await bundle('app.ts'), 'text/javascript; charset=utf-8');
     assets.appCss = add('app.css', Buffer.from(css.trim()), 'text/css; charset=utf-8');
-    for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]] as const) {
+    for (const [name, size, maskable] of [
+      ['icon-192.png', 192, false],
+      ['icon-512.png', 512, false],
+      ['icon-maskable-512.png', 512, true],
+    ] as const) {
       assets.icons[name] = add(name, iconPng(size, maskable), 'image/png');
     }
     assets.icons['icon.svg'] = add('icon.svg', Buffer.from(ICON_SVG), 'image/svg+xml');
     // The offline shell: the offline page and what it loads. Its version changes with them.
     const shell = ['/offline', assets.appJs, assets.appCss, assets.icons['icon-192.png'], assets.icons['icon.svg']];
-    const sw = await bundle('sw.ts', { __SHELL__: JSON.stringify(shell), __SHELL_VERSION__: JSON.stringify(hashOf(Buffer.from(shell.join()))) });
+    const sw = await bundle('sw.ts', {
+      __SHELL__: JSON.stringify(shell),
+      __SHELL_VERSION__: JSON.stringify(hashOf(Buffer.from(shell.join()))),
+    });
     assets.sw = { body: sw, type: 'text/javascript; charset=utf-8', hash: hashOf(sw) };
   })();
   return built;

@@ -27,7 +27,16 @@ export async function webRoutes(app: FastifyInstance, ctx: HttpContext): Promise
   emailLinkRoutes(app, { accounts, secure });
   accountRoutes(app, { accounts, now });
   planRoutes(app, { db, billing: ctx.billing, baseUrl, trialDays });
-  const view = articleRenderer({ db, lists, policy: ctx.policy, trialDays, baseUrl, now, history: ctx.history, readThresholds: ctx.reads.thresholds });
+  const view = articleRenderer({
+    db,
+    lists,
+    policy: ctx.policy,
+    trialDays,
+    baseUrl,
+    now,
+    history: ctx.history,
+    readThresholds: ctx.reads.thresholds,
+  });
   articleRoutes(app, { db, lists, view, reads: ctx.reads });
   articleActionRoutes(app, { db, lists, now });
   personalListRoutes(app, { db, history: ctx.history, now });

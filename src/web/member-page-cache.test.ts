@@ -16,7 +16,7 @@ import { getHtml, readerFixture, type ReaderFixture } from '../test-support/read
 const csrfIn = (html: string) => [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
 const form = (cookie: string) => ({ cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' });
 
-describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
+describe.each(testDialects)("members' cached article pages, %s", (dialect) => {
   let f: ReaderFixture;
   afterEach(() => f?.close());
 
@@ -25,10 +25,24 @@ describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
     const db = f.database.db;
     const now = Date.now();
     const p = await f.publisher({ slug: 'lamp' });
-    const id = await f.article(p, { title: 'The keeper of the light', published_at: now - 3_600_000, guid: 'push:keeper-1' });
+    const id = await f.article(p, {
+      title: 'The keeper of the light',
+      published_at: now - 3_600_000,
+      guid: 'push:keeper-1',
+    });
     const path = articlePath({ id, title: 'The keeper of the light' });
     const person = async (email: string, fields: { trialDays?: number; role?: 'editor'; at?: number } = {}) => {
-      const u = await createUser(db, { email, password: 'a long enough secret', trialDays: fields.trialDays ?? null, role: fields.role, verified: true }, fields.at ?? now);
+      const u = await createUser(
+        db,
+        {
+          email,
+          password: 'a long enough secret',
+          trialDays: fields.trialDays ?? null,
+          role: fields.role,
+          verified: true,
+        },
+        fields.at ?? now,
+      );
       return { id: u.id, cookie: `mh_session=${await createSession(db, u.id, now, {})}` };
     };
     return { db, p, id, path, person, now };
@@ -36,7 +50,10 @@ describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
 
   it('gives each member their own token and saved state from one rendering', async () => {
     const { db, id, path, person } = await setUp();
-    const [ann, bob] = [await person('ann@example.org', { trialDays: 14 }), await person('bob@example.org', { trialDays: 14 })];
+    const [ann, bob] = [
+      await person('ann@example.org', { trialDays: 14 }),
+      await person('bob@example.org', { trialDays: 14 }),
+    ];
     await db.insertInto('saved_articles').values({ user_id: bob.id, article_id: id, saved_at: Date.now() }).execute();
     const a1 = await getHtml(f.app, path, { cookie: ann.cookie });
     const b1 = await getHtml(f.app, path, { cookie: bob.cookie });
@@ -62,7 +79,12 @@ describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
     await db.updateTable('articles').set({ title: 'Renamed behind the cache' }).where('id', '=', id).execute();
     expect((await getHtml(f.app, path, { cookie: ann.cookie })).body).not.toContain('Renamed behind the cache');
     // …and the token saves the story.
-    const save = await f.app.inject({ method: 'POST', url: `/a/${id}/save`, payload: `_csrf=${encodeURIComponent(annToken)}`, headers: form(ann.cookie) });
+    const save = await f.app.inject({
+      method: 'POST',
+      url: `/a/${id}/save`,
+      payload: `_csrf=${encodeURIComponent(annToken)}`,
+      headers: form(ann.cookie),
+    });
     expect(save.statusCode).toBe(303);
     expect((await getHtml(f.app, path, { cookie: ann.cookie })).body).toContain('Saved ✓');
   });
@@ -77,7 +99,13 @@ describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
     expect((await getHtml(f.app, path, { cookie: member.cookie })).body).toContain(last);
     // An editor makes it free: the lapsed member reads it in full at once; premium again: the preview at once.
     const token = csrfIn((await getHtml(f.app, path, { cookie: editor.cookie })).body)[0]!;
-    const toggle = () => f.app.inject({ method: 'POST', url: `/a/${id}/access`, payload: `_csrf=${encodeURIComponent(token)}`, headers: form(editor.cookie) });
+    const toggle = () =>
+      f.app.inject({
+        method: 'POST',
+        url: `/a/${id}/access`,
+        payload: `_csrf=${encodeURIComponent(token)}`,
+        headers: form(editor.cookie),
+      });
     expect((await toggle()).statusCode).toBe(303);
     expect((await getHtml(f.app, path, { cookie: lapsed.cookie })).body).toContain(last);
     expect((await toggle()).statusCode).toBe(303);
@@ -86,7 +114,15 @@ describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
     expect(again.headers['x-masthead-access']).toBe('none');
     // The publisher withdraws it: gone for members at once.
     const key = await issueApiKey(db, p);
-    expect((await f.app.inject({ method: 'DELETE', url: '/api/v1/publisher/articles/keeper-1', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(200);
+    expect(
+      (
+        await f.app.inject({
+          method: 'DELETE',
+          url: '/api/v1/publisher/articles/keeper-1',
+          headers: { authorization: `Bearer ${key}` },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await getHtml(f.app, path, { cookie: member.cookie })).statusCode).toBe(404);
   });
 
@@ -96,7 +132,16 @@ describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
     const page = await getHtml(f.app, path, { cookie: member.cookie });
     expect(page.body).toContain('Your account');
     const token = csrfIn(page.body)[0]!;
-    expect((await f.app.inject({ method: 'POST', url: '/signout', payload: `_csrf=${encodeURIComponent(token)}`, headers: form(member.cookie) })).statusCode).toBe(303);
+    expect(
+      (
+        await f.app.inject({
+          method: 'POST',
+          url: '/signout',
+          payload: `_csrf=${encodeURIComponent(token)}`,
+          headers: form(member.cookie),
+        })
+      ).statusCode,
+    ).toBe(303);
     const after = await getHtml(f.app, path, { cookie: member.cookie });
     expect(after.body).not.toContain('Your account');
     expect(after.body).not.toContain('Paragraph 8 of story');
@@ -111,6 +156,8 @@ describe.each(testDialects)('members\' cached article pages, %s', (dialect) => {
     await db.deleteFrom('reading_history').execute();
     await getHtml(f.app, path, { cookie: member.cookie });
     await f.app.close();
-    expect(await db.selectFrom('reading_history').select(['user_id', 'article_id']).execute()).toEqual([{ user_id: member.id, article_id: id }]);
+    expect(await db.selectFrom('reading_history').select(['user_id', 'article_id']).execute()).toEqual([
+      { user_id: member.id, article_id: id },
+    ]);
   });
 });

@@ -23,20 +23,32 @@ export function presentArticle(data: ArticlePageData, readable: Readable, baseUr
     published_at: new Date(a.published_at).toISOString(),
     updated_at: a.updated_at ? new Date(a.updated_at).toISOString() : null,
     reading_minutes: a.reading_minutes,
-    image: a.image_url ? { url: a.image_url, caption: a.image_caption, credit: a.image_credit, width: a.image_width, height: a.image_height } : null,
+    image: a.image_url
+      ? {
+          url: a.image_url,
+          caption: a.image_caption,
+          credit: a.image_credit,
+          width: a.image_width,
+          height: a.image_height,
+        }
+      : null,
     access: { full: readable.decision.full, reason: readable.decision.reason },
     body_html: readable.bodyHtml,
     truncated: !readable.decision.full && readable.truncated,
   };
 }
 
-export function articleApiRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; baseUrl: string; now: () => number }): void {
+export function articleApiRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; policy: AccessPolicy; baseUrl: string; now: () => number },
+): void {
   const db = deps.database.db;
 
   async function getArticleJson(req: FastifyRequest, reply: FastifyReply) {
     const parsed = params.safeParse(req.params);
     const data = parsed.success ? await articlePageData(db, parsed.data.id) : null;
-    if (!data || data.article.status !== 'published') return reply.code(404).send({ error: 'not_found', message: 'No such article.' });
+    if (!data || data.article.status !== 'published')
+      return reply.code(404).send({ error: 'not_found', message: 'No such article.' });
     const readable = await readableFor(db, req, data.article, deps.policy, deps.now());
     reply.header('cache-control', 'private, no-store').header('vary', 'Cookie');
     return presentArticle(data, readable, deps.baseUrl);

@@ -41,14 +41,23 @@ describe.each(testDialects)('push API on %s', (dialect) => {
     const { call } = await setup();
     expect((await call('PUT', '/api/v1/publisher/articles/s1', article(), null)).statusCode).toBe(401);
     expect((await call('PUT', '/api/v1/publisher/articles/s1', article(), 'nonsense')).statusCode).toBe(401);
-    const res = await call('PUT', '/api/v1/publisher/articles/s1', article(), 'mh_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    const res = await call(
+      'PUT',
+      '/api/v1/publisher/articles/s1',
+      article(),
+      'mh_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    );
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toMatch(/Bearer/);
   });
 
   it('says which fields are wrong', async () => {
     const { call } = await setup();
-    const res = await call('PUT', '/api/v1/publisher/articles/s1', article({ url: 'javascript:alert(1)', published_at: 'yesterday', extra: 1 }));
+    const res = await call(
+      'PUT',
+      '/api/v1/publisher/articles/s1',
+      article({ url: 'javascript:alert(1)', published_at: 'yesterday', extra: 1 }),
+    );
     expect(res.statusCode).toBe(400);
     const paths = res.json().issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['url', 'published_at', '']));
@@ -64,11 +73,20 @@ describe.each(testDialects)('push API on %s', (dialect) => {
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ masthead_id: id, outcome: 'unchanged' });
 
-    const edited = await call('POST', '/api/v1/publisher/articles', { ...article({ title: 'Ferry timetable returns to winter hours, with a late boat' }), id: 's1' });
+    const edited = await call('POST', '/api/v1/publisher/articles', {
+      ...article({ title: 'Ferry timetable returns to winter hours, with a late boat' }),
+      id: 's1',
+    });
     expect(edited.json()).toMatchObject({ masthead_id: id, outcome: 'updated' });
 
     const row = await database.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ title: 'Ferry timetable returns to winter hours, with a late boat', url: 'https://harbour.example/story-1', body_source: 'push', image_credit: 'Harbour Wire', external_id: 's1' });
+    expect(row).toMatchObject({
+      title: 'Ferry timetable returns to winter hours, with a late boat',
+      url: 'https://harbour.example/story-1',
+      body_source: 'push',
+      image_credit: 'Harbour Wire',
+      external_id: 's1',
+    });
     expect(row.body_html).not.toMatch(/script|onmouseover/);
     expect(await database.db.selectFrom('articles').select('id').execute()).toHaveLength(1);
 
@@ -97,14 +115,30 @@ describe.each(testDialects)('push API on %s', (dialect) => {
 
   it('never lets another publisher take an article over with a copy dated earlier', async () => {
     const { call, otherKey, publisherId } = await setup();
-    const original = await call('PUT', '/api/v1/publisher/articles/s1', article({ published_at: '2026-11-23T10:00:00Z' }));
+    const original = await call(
+      'PUT',
+      '/api/v1/publisher/articles/s1',
+      article({ published_at: '2026-11-23T10:00:00Z' }),
+    );
     const originalId = original.json().masthead_id;
     // The other publisher pushes the same text, dated two hours earlier, free, at the original's URL.
-    const copy = await call('PUT', '/api/v1/publisher/articles/c1', article({ published_at: '2026-11-23T08:00:00Z', is_free: true }), otherKey);
+    const copy = await call(
+      'PUT',
+      '/api/v1/publisher/articles/c1',
+      article({ published_at: '2026-11-23T08:00:00Z', is_free: true }),
+      otherKey,
+    );
     expect(copy.statusCode).toBe(201);
     expect(copy.json()).toMatchObject({ outcome: 'duplicate', duplicate_of: originalId });
-    const rows = await database.db.selectFrom('articles').select(['id', 'publisher_id', 'duplicate_of', 'is_free']).orderBy('id').execute();
-    expect(rows.find((r) => r.id === originalId)).toMatchObject({ publisher_id: publisherId, duplicate_of: null, is_free: 0 });
+    const rows = await database.db
+      .selectFrom('articles')
+      .select(['id', 'publisher_id', 'duplicate_of', 'is_free'])
+      .orderBy('id')
+      .execute();
+    expect(rows.find((r) => r.id === originalId)).toMatchObject({
+      publisher_id: publisherId,
+      duplicate_of: null,
+      is_free: 0,
+    });
   });
 });
-

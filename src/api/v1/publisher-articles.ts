@@ -39,7 +39,10 @@ function present(row: ArticleRow, outcome?: string) {
   };
 }
 
-export function publisherArticleRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number; onChange?: () => void }): void {
+export function publisherArticleRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; now?: () => number; onChange?: () => void },
+): void {
   const now = deps.now ?? Date.now;
   const db = deps.database.db;
 
@@ -47,10 +50,11 @@ export function publisherArticleRoutes(app: FastifyInstance, deps: { database: D
     const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const publisher = key ? await publisherForApiKey(db, key) : undefined;
     if (!publisher) {
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer realm="masthead-publisher"')
-        .send({ error: 'unauthorized', message: 'Send your publisher API key as "Authorization: Bearer mh_…" (masthead publishers key SLUG issues one).' });
+      return reply.code(401).header('www-authenticate', 'Bearer realm="masthead-publisher"').send({
+        error: 'unauthorized',
+        message:
+          'Send your publisher API key as "Authorization: Bearer mh_…" (masthead publishers key SLUG issues one).',
+      });
     }
     req.publisher = publisher;
   }
@@ -59,12 +63,16 @@ export function publisherArticleRoutes(app: FastifyInstance, deps: { database: D
     const parsed = pushedArticleSchema.safeParse(body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return reply.code(400).send({ error: 'invalid_article', message: 'The article does not match the schema.', issues });
+      return reply
+        .code(400)
+        .send({ error: 'invalid_article', message: 'The article does not match the schema.', issues });
     }
     const result = await publishPushed(deps.database, req.publisher!, parsed.data, now());
     if (!result.ok) return reply.code(result.status).send({ error: result.error, message: result.message });
     if (result.outcome !== 'unchanged') deps.onChange?.(); // cached pages and lists follow at once
-    return reply.code(result.outcome === 'inserted' || result.outcome === 'duplicate' ? 201 : 200).send(present(result.row, result.outcome));
+    return reply
+      .code(result.outcome === 'inserted' || result.outcome === 'duplicate' ? 201 : 200)
+      .send(present(result.row, result.outcome));
   }
 
   const createWithId = (req: FastifyRequest, reply: FastifyReply) => upsert(req, reply, req.body);

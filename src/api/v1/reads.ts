@@ -16,9 +16,13 @@ const readReport = tokenRequest.extend({ t: z.string().max(200) });
 
 /** Browsers say where a request comes from: a read is reported by our own pages, never by another site's. */
 const crossSite = (req: FastifyRequest) => req.headers['sec-fetch-site'] === 'cross-site';
-const refuse = (reply: FastifyReply, code: number, error: string, message: string) => reply.code(code).send({ error, message });
+const refuse = (reply: FastifyReply, code: number, error: string, message: string) =>
+  reply.code(code).send({ error, message });
 
-export function readRoutes(app: FastifyInstance, deps: { database: Database; reads: ReadCounting; policy: AccessPolicy; now: () => number }): void {
+export function readRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; reads: ReadCounting; policy: AccessPolicy; now: () => number },
+): void {
   const db = deps.database.db;
 
   async function issueReadToken(req: FastifyRequest, reply: FastifyReply) {
@@ -27,7 +31,8 @@ export function readRoutes(app: FastifyInstance, deps: { database: Database; rea
     const article = await getArticle(db, a);
     if (!article || article.status !== 'published') return refuse(reply, 404, 'not_found', 'no such article');
     // Only a reader who may read the whole article can read it: a preview is never a read.
-    if (!(await accessFor(db, req, article, deps.policy, deps.now())).full) return refuse(reply, 403, 'forbidden', 'this reader sees a preview of that article');
+    if (!(await accessFor(db, req, article, deps.policy, deps.now())).full)
+      return refuse(reply, 403, 'forbidden', 'this reader sees a preview of that article');
     const { token, waitMs } = await deps.reads.issueToken(readerFacts(req), a);
     return reply.header('cache-control', 'no-store').send({ token, wait_ms: waitMs });
   }

@@ -6,9 +6,13 @@ import { WebhookError, type BillingProvider } from '../../members/billing/types.
 
 export function billingWebhookRoutes(app: FastifyInstance, deps: { billing: BillingProvider }): void {
   async function receiveBillingEvent(req: FastifyRequest, reply: FastifyReply) {
-    if (!deps.billing.handleWebhook) return reply.code(404).send({ error: 'not_found', message: 'This server has no billing webhooks.' });
+    if (!deps.billing.handleWebhook)
+      return reply.code(404).send({ error: 'not_found', message: 'This server has no billing webhooks.' });
     try {
-      const result = await deps.billing.handleWebhook(req.body as Buffer, req.headers['stripe-signature'] as string | undefined);
+      const result = await deps.billing.handleWebhook(
+        req.body as Buffer,
+        req.headers['stripe-signature'] as string | undefined,
+      );
       return { received: true, applied: result.applied, type: result.type };
     } catch (err) {
       if (err instanceof WebhookError) return reply.code(400).send({ error: 'bad_signature', message: err.message });
@@ -17,7 +21,9 @@ export function billingWebhookRoutes(app: FastifyInstance, deps: { billing: Bill
   }
 
   app.register(async (scope) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
     scope.post('/webhooks/billing', receiveBillingEvent);
   });
 }

@@ -97,7 +97,11 @@ export const initial: Migration = {
       .execute();
     await db.schema.createIndex('articles_publisher_url').on('articles').columns(['publisher_id', 'url']).execute();
     await db.schema.createIndex('articles_published').on('articles').columns(['status', 'published_at']).execute();
-    await db.schema.createIndex('articles_publisher_published').on('articles').columns(['publisher_id', 'published_at']).execute();
+    await db.schema
+      .createIndex('articles_publisher_published')
+      .on('articles')
+      .columns(['publisher_id', 'published_at'])
+      .execute();
     await db.schema.createIndex('articles_duplicate_of').on('articles').column('duplicate_of').execute();
 
     await db.schema

@@ -129,7 +129,11 @@ export const members: Migration = {
       .addColumn('read_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('reading_history_pk', ['user_id', 'article_id'])
       .execute();
-    await db.schema.createIndex('reading_history_recent').on('reading_history').columns(['user_id', 'read_at']).execute();
+    await db.schema
+      .createIndex('reading_history_recent')
+      .on('reading_history')
+      .columns(['user_id', 'read_at'])
+      .execute();
 
     await db.schema
       .createTable('allowance_unlocks')

@@ -29,7 +29,10 @@ export const curation: Migration = {
     await db.schema.alterTable('articles').addColumn('cluster_id', 'integer').execute();
     await db.schema.alterTable('articles').addColumn('curated_at', 'bigint').execute();
     await db.schema.alterTable('articles').addColumn('tone', 'real').execute();
-    await db.schema.alterTable('articles').addColumn('good_news', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('articles')
+      .addColumn('good_news', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     await db.schema.createIndex('articles_cluster').on('articles').columns(['cluster_id', 'published_at']).execute();
     // The job's queue: articles waiting for analysis (new, or changed since). A table of its own stays
     // tiny and fast whatever the planner thinks of articles; everything stored before this migration waits.
@@ -77,7 +80,11 @@ export const curation: Migration = {
       .addColumn('published_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('article_topics_pk', ['article_id', 'topic'])
       .execute();
-    await db.schema.createIndex('article_topics_list').on('article_topics').columns(['topic', 'published_at', 'article_id']).execute();
+    await db.schema
+      .createIndex('article_topics_list')
+      .on('article_topics')
+      .columns(['topic', 'published_at', 'article_id'])
+      .execute();
 
     await db.schema
       .createTable('entities')
@@ -96,7 +103,11 @@ export const curation: Migration = {
       .addColumn('published_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('article_entities_pk', ['article_id', 'entity_id'])
       .execute();
-    await db.schema.createIndex('article_entities_list').on('article_entities').columns(['entity_id', 'published_at', 'article_id']).execute();
+    await db.schema
+      .createIndex('article_entities_list')
+      .on('article_entities')
+      .columns(['entity_id', 'published_at', 'article_id'])
+      .execute();
 
     await db.schema
       .createTable('article_related')

@@ -18,11 +18,22 @@ export const entityTails: Migration = {
       await sql`update entities set tail = substring(key from '[^:-]*$')`.execute(db);
     } else {
       // SQLite has no such function: a thousand rows to a statement.
-      for (let after = 0; ; ) {
-        const rows: { id: number; key: string }[] = await db.selectFrom('entities').select(['id', 'key']).where('id', '>', after).orderBy('id').limit(1000).execute();
+      for (let after = 0; ;) {
+        const rows: { id: number; key: string }[] = await db
+          .selectFrom('entities')
+          .select(['id', 'key'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(1000)
+          .execute();
         if (rows.length === 0) break;
-        const cases = sql.join(rows.map((r) => sql`when ${r.id} then ${tailOf(r.key)}`), sql` `);
-        await sql`update entities set tail = case id ${cases} end where id in (${sql.join(rows.map((r) => r.id))})`.execute(db);
+        const cases = sql.join(
+          rows.map((r) => sql`when ${r.id} then ${tailOf(r.key)}`),
+          sql` `,
+        );
+        await sql`update entities set tail = case id ${cases} end where id in (${sql.join(rows.map((r) => r.id))})`.execute(
+          db,
+        );
         after = rows[rows.length - 1]!.id;
       }
     }

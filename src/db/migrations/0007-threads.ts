@@ -20,7 +20,11 @@ function scaled(json: string, by: number): string {
     return '[]';
   }
   if (!Array.isArray(pairs)) return '[]';
-  return JSON.stringify(pairs.filter((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number').map(([t, w]: [string, number]) => [t, Math.round(w * by * 10_000) / 10_000]));
+  return JSON.stringify(
+    pairs
+      .filter((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')
+      .map(([t, w]: [string, number]) => [t, Math.round(w * by * 10_000) / 10_000]),
+  );
 }
 
 export const threads: Migration = {
@@ -42,13 +46,24 @@ export const threads: Migration = {
 
     await db.schema.alterTable('clusters').renameColumn('centroid', 'term_sum').execute();
     // A thousand stories to a statement.
-    for (let after = 0; ; ) {
-      const rows: { id: number; term_sum: string; article_count: number }[] = await db.selectFrom('clusters').select(['id', 'term_sum', 'article_count']).where('id', '>', after).orderBy('id').limit(1000).execute();
+    for (let after = 0; ;) {
+      const rows: { id: number; term_sum: string; article_count: number }[] = await db
+        .selectFrom('clusters')
+        .select(['id', 'term_sum', 'article_count'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(1000)
+        .execute();
       if (rows.length === 0) break;
       const changed = rows.filter((r) => r.article_count > 1);
       if (changed.length) {
-        const cases = sql.join(changed.map((r) => sql`when ${r.id} then ${scaled(r.term_sum, r.article_count)}`), sql` `);
-        await sql`update clusters set term_sum = case id ${cases} end where id in (${sql.join(changed.map((r) => r.id))})`.execute(db);
+        const cases = sql.join(
+          changed.map((r) => sql`when ${r.id} then ${scaled(r.term_sum, r.article_count)}`),
+          sql` `,
+        );
+        await sql`update clusters set term_sum = case id ${cases} end where id in (${sql.join(changed.map((r) => r.id))})`.execute(
+          db,
+        );
       }
       after = rows[rows.length - 1]!.id;
     }

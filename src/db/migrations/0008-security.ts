@@ -41,7 +41,11 @@ export const security: Migration = {
       .addColumn('failed_at', 'bigint')
       .addColumn('last_error', 'text')
       .execute();
-    await db.schema.createIndex('mail_outbox_due').on('mail_outbox').columns(['sent_at', 'failed_at', 'next_attempt_at']).execute();
+    await db.schema
+      .createIndex('mail_outbox_due')
+      .on('mail_outbox')
+      .columns(['sent_at', 'failed_at', 'next_attempt_at'])
+      .execute();
 
     await db.schema
       .createTable('read_nonces')
@@ -50,10 +54,22 @@ export const security: Migration = {
       .execute();
     await db.schema.createIndex('read_nonces_expiry').on('read_nonces').column('expires_at').execute();
 
-    await db.schema.alterTable('articles').addColumn('preview_html', 'text', (c) => c.notNull().defaultTo('')).execute();
-    await db.schema.alterTable('articles').addColumn('preview_text', 'text', (c) => c.notNull().defaultTo('')).execute();
-    for (let after = 0; ; ) {
-      const rows: { id: number; body_html: string }[] = await db.selectFrom('articles').select(['id', 'body_html']).where('id', '>', after).orderBy('id').limit(500).execute();
+    await db.schema
+      .alterTable('articles')
+      .addColumn('preview_html', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('articles')
+      .addColumn('preview_text', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    for (let after = 0; ;) {
+      const rows: { id: number; body_html: string }[] = await db
+        .selectFrom('articles')
+        .select(['id', 'body_html'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(500)
+        .execute();
       if (rows.length === 0) break;
       const previews = rows.map((r) => previewOf(r.body_html));
       if (dialect === 'postgres') {
@@ -61,22 +77,41 @@ export const security: Migration = {
           from unnest(${rows.map((r) => r.id)}::int[], ${previews.map((p) => p.html)}::text[], ${previews.map((p) => p.text)}::text[]) as v(id, h, t)
           where a.id = v.id`.execute(db);
       } else {
-        for (const [i, r] of rows.entries()) await db.updateTable('articles').set({ preview_html: previews[i]!.html, preview_text: previews[i]!.text }).where('id', '=', r.id).execute();
+        for (const [i, r] of rows.entries())
+          await db
+            .updateTable('articles')
+            .set({ preview_html: previews[i]!.html, preview_text: previews[i]!.text })
+            .where('id', '=', r.id)
+            .execute();
       }
       after = rows[rows.length - 1]!.id;
     }
 
     if (dialect === 'sqlite') {
       await sql`drop table article_search`.execute(db);
-      await sql`create virtual table article_search using fts5(title, standfirst, body, preview, authors, content='', contentless_delete=1, prefix='2 3', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+      await sql`create virtual table article_search using fts5(title, standfirst, body, preview, authors, content='', contentless_delete=1, prefix='2 3', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+        db,
+      );
     } else {
       await sql`alter table search_pg add column preview_vector tsvector`.execute(db);
       await sql`create index search_pg_preview on search_pg using gin (preview_vector)`.execute(db);
     }
-    for (let after = 0; ; ) {
-      const rows: { id: number }[] = await db.selectFrom('articles').select('id').where('id', '>', after).where('status', '=', 'published').where('duplicate_of', 'is', null).orderBy('id').limit(500).execute();
+    for (let after = 0; ;) {
+      const rows: { id: number }[] = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('id', '>', after)
+        .where('status', '=', 'published')
+        .where('duplicate_of', 'is', null)
+        .orderBy('id')
+        .limit(500)
+        .execute();
       if (rows.length === 0) break;
-      await indexArticles(db, dialect, rows.map((r) => r.id));
+      await indexArticles(
+        db,
+        dialect,
+        rows.map((r) => r.id),
+      );
       after = rows[rows.length - 1]!.id;
     }
   },

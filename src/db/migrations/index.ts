@@ -9,4 +9,13 @@ import { threads } from './0007-threads.ts';
 import { security } from './0008-security.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initial, search, members, curation, searchRank, entityTails, threads, security];
+export const migrations: readonly Migration[] = [
+  initial,
+  search,
+  members,
+  curation,
+  searchRank,
+  entityTails,
+  threads,
+  security,
+];

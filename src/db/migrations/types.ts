@@ -11,6 +11,6 @@ export interface Migration {
   /** Sequential, never reused; a migration is never edited once released. */
   id: number;
   name: string;
-   
+
   up(db: Kysely<any>, helpers: MigrationHelpers): Promise<void>;
 }

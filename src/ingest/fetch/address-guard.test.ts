@@ -1,22 +1,85 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import { BlockedAddressError, blockedReason, checkUrl, guardedLookup, isPublicAddress, type LookupFn } from './address-guard.ts';
+import {
+  BlockedAddressError,
+  blockedReason,
+  checkUrl,
+  guardedLookup,
+  isPublicAddress,
+  type LookupFn,
+} from './address-guard.ts';
 
 describe('isPublicAddress', () => {
   it('refuses loopback, private, link-local, CGNAT, unspecified, multicast and broadcast IPv4', () => {
-    for (const ip of ['127.0.0.1', '127.255.0.9', '10.0.0.1', '10.255.255.255', '172.16.5.4', '172.31.255.255', '192.168.1.1', '169.254.169.254', '169.254.0.1', '100.64.0.1', '100.127.255.254', '0.0.0.0', '0.1.2.3', '255.255.255.255', '224.0.0.1', '239.255.255.250', '240.0.0.1', '192.0.2.1', '198.18.0.1']) {
+    for (const ip of [
+      '127.0.0.1',
+      '127.255.0.9',
+      '10.0.0.1',
+      '10.255.255.255',
+      '172.16.5.4',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '169.254.0.1',
+      '100.64.0.1',
+      '100.127.255.254',
+      '0.0.0.0',
+      '0.1.2.3',
+      '255.255.255.255',
+      '224.0.0.1',
+      '239.255.255.250',
+      '240.0.0.1',
+      '192.0.2.1',
+      '198.18.0.1',
+    ]) {
       expect(isPublicAddress(ip), ip).toBe(false);
     }
   });
 
   it('refuses loopback, unique-local, link-local and multicast IPv6, and IPv4 forms inside IPv6', () => {
-    for (const ip of ['::1', '::', '0:0:0:0:0:0:0:1', 'fe80::1', 'fe80::1%eth0', 'febf::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '::ffff:169.254.169.254', '::ffff:0:0', '::127.0.0.1', '64:ff9b::7f00:1', '64:ff9b::10.0.0.1', '2002:7f00:1::', '2002:c0a8:101::1', '2001::1', '2001:db8::1']) {
+    for (const ip of [
+      '::1',
+      '::',
+      '0:0:0:0:0:0:0:1',
+      'fe80::1',
+      'fe80::1%eth0',
+      'febf::1',
+      'fc00::1',
+      'fd12:3456::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:10.0.0.1',
+      '::ffff:169.254.169.254',
+      '::ffff:0:0',
+      '::127.0.0.1',
+      '64:ff9b::7f00:1',
+      '64:ff9b::10.0.0.1',
+      '2002:7f00:1::',
+      '2002:c0a8:101::1',
+      '2001::1',
+      '2001:db8::1',
+    ]) {
       expect(isPublicAddress(ip), ip).toBe(false);
     }
   });
 
   it('accepts public addresses, including public IPv4 inside IPv6', () => {
-    for (const ip of ['93.184.215.14', '8.8.8.8', '1.1.1.1', '172.32.0.1', '172.15.255.255', '100.128.0.1', '169.253.0.1', '223.255.255.255', '2606:4700::1111', '2a00:1450:4001:82b::200e', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1']) {
+    for (const ip of [
+      '93.184.215.14',
+      '8.8.8.8',
+      '1.1.1.1',
+      '172.32.0.1',
+      '172.15.255.255',
+      '100.128.0.1',
+      '169.253.0.1',
+      '223.255.255.255',
+      '2606:4700::1111',
+      '2a00:1450:4001:82b::200e',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+      '2002:808:808::1',
+    ]) {
       expect(isPublicAddress(ip), ip).toBe(true);
     }
   });
@@ -36,10 +99,22 @@ describe('isPublicAddress', () => {
 
 describe('checkUrl', () => {
   it('normalises odd IPv4 notations through URL parsing before judging them', () => {
-    for (const url of ['http://127.0.0.1/', 'http://2130706433/', 'http://0177.0.0.1/', 'http://0x7f.0.0.1/', 'http://0x7f000001/', 'http://127.1/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'HTTP://[0:0:0:0:0:0:0:1]:8080/']) {
+    for (const url of [
+      'http://127.0.0.1/',
+      'http://2130706433/',
+      'http://0177.0.0.1/',
+      'http://0x7f.0.0.1/',
+      'http://0x7f000001/',
+      'http://127.1/',
+      'http://[::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'HTTP://[0:0:0:0:0:0:0:1]:8080/',
+    ]) {
       expect(() => checkUrl(url, false), url).toThrow(/loopback/);
     }
-    expect(() => checkUrl('http://169.254.169.254/latest/meta-data/', false)).toThrow('refused: 169.254.169.254 is a link-local (cloud metadata) address (set ALLOW_PRIVATE_FEEDS=true to allow)');
+    expect(() => checkUrl('http://169.254.169.254/latest/meta-data/', false)).toThrow(
+      'refused: 169.254.169.254 is a link-local (cloud metadata) address (set ALLOW_PRIVATE_FEEDS=true to allow)',
+    );
     expect(() => checkUrl('http://0.0.0.0/', false)).toThrow('refused: 0.0.0.0 is an unspecified address');
   });
 
@@ -60,9 +135,15 @@ describe('checkUrl', () => {
 
 describe('guardedLookup', () => {
   const table: Record<string, LookupAddress[]> = {
-    'public.test': [{ address: '93.184.215.14', family: 4 }, { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 }],
+    'public.test': [
+      { address: '93.184.215.14', family: 4 },
+      { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 },
+    ],
     'evil.test': [{ address: '127.0.0.1', family: 4 }],
-    'mixed.test': [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.1', family: 4 }],
+    'mixed.test': [
+      { address: '93.184.215.14', family: 4 },
+      { address: '10.0.0.1', family: 4 },
+    ],
     'metadata.test': [{ address: '169.254.169.254', family: 4 }],
   };
   const resolver: LookupFn = (host, _o, cb) => {
@@ -71,7 +152,9 @@ describe('guardedLookup', () => {
     cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), '', 0);
   };
   const run = (lookup: LookupFn, host: string, all: boolean) =>
-    new Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family?: number }>((resolve) => lookup(host, { all }, (err, address, family) => resolve({ err, address, family })));
+    new Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family?: number }>((resolve) =>
+      lookup(host, { all }, (err, address, family) => resolve({ err, address, family })),
+    );
 
   it('passes public answers through, in both calling styles', async () => {
     const lookup = guardedLookup(resolver);
@@ -83,8 +166,12 @@ describe('guardedLookup', () => {
     const lookup = guardedLookup(resolver);
     const evil = await run(lookup, 'evil.test', false);
     expect(evil.err).toBeInstanceOf(BlockedAddressError);
-    expect(evil.err?.message).toBe('refused: evil.test resolves to 127.0.0.1, a loopback address (set ALLOW_PRIVATE_FEEDS=true to allow)');
-    expect((await run(lookup, 'mixed.test', true)).err?.message).toMatch(/mixed\.test resolves to 10\.0\.0\.1, a private address/);
+    expect(evil.err?.message).toBe(
+      'refused: evil.test resolves to 127.0.0.1, a loopback address (set ALLOW_PRIVATE_FEEDS=true to allow)',
+    );
+    expect((await run(lookup, 'mixed.test', true)).err?.message).toMatch(
+      /mixed\.test resolves to 10\.0\.0\.1, a private address/,
+    );
     expect((await run(lookup, 'metadata.test', true)).err?.message).toMatch(/cloud metadata/);
     expect((await run(lookup, 'nowhere.test', true)).err?.code).toBe('ENOTFOUND');
   });

@@ -117,7 +117,10 @@ export class BlockedAddressError extends Error {
 }
 
 export function normaliseHost(host: string): string {
-  return host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 /**
@@ -126,13 +129,20 @@ export function normaliseHost(host: string): string {
  * Every address a name resolves to must be public: one private answer among
  * public ones is refused rather than filtered, so the operator hears of it.
  */
-export function guardedLookup(resolve: LookupFn = dns.lookup as unknown as LookupFn, allowPrivate = false, allowHosts: ReadonlySet<string> = new Set()): LookupFn {
+export function guardedLookup(
+  resolve: LookupFn = dns.lookup as unknown as LookupFn,
+  allowPrivate = false,
+  allowHosts: ReadonlySet<string> = new Set(),
+): LookupFn {
   return (hostname, options, callback) => {
     const trusted = allowPrivate || allowHosts.has(normaliseHost(hostname));
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
-      const list: dns.LookupAddress[] = Array.isArray(addresses) ? addresses : [{ address: addresses, family: net.isIP(addresses) }];
-      if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no addresses`), { code: 'ENOTFOUND' }), '', 0);
+      const list: dns.LookupAddress[] = Array.isArray(addresses)
+        ? addresses
+        : [{ address: addresses, family: net.isIP(addresses) }];
+      if (list.length === 0)
+        return callback(Object.assign(new Error(`${hostname} has no addresses`), { code: 'ENOTFOUND' }), '', 0);
       if (!trusted) {
         for (const a of list) {
           const reason = blockedReason(a.address);
@@ -158,8 +168,10 @@ export function checkUrl(raw: string, allowPrivate: boolean, allowHosts: Readonl
   } catch {
     throw new Error(`not a valid URL: ${raw}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`only http and https URLs can be fetched, not ${url.protocol}`);
-  if (url.username || url.password) throw new Error(`refused: URLs with a user name or password are not fetched (${url.host})`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`only http and https URLs can be fetched, not ${url.protocol}`);
+  if (url.username || url.password)
+    throw new Error(`refused: URLs with a user name or password are not fetched (${url.host})`);
   const host = normaliseHost(url.hostname);
   if (!allowPrivate && !allowHosts.has(host) && net.isIP(host)) {
     const reason = blockedReason(host);

@@ -13,7 +13,8 @@ export function decodeContent(body: Readable, encoding: string): Readable {
   const enc = encoding.trim().toLowerCase();
   if (!enc || enc === 'identity') return body;
   if (enc === 'gzip' || enc === 'x-gzip') return pipeline(body, zlib.createGunzip(lenient), noop);
-  if (enc === 'br') return pipeline(body, zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }), noop);
+  if (enc === 'br')
+    return pipeline(body, zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }), noop);
   if (enc === 'deflate') return inflateEither(body);
   throw new UnsupportedEncodingError(`unsupported content encoding "${encoding}"`);
 }

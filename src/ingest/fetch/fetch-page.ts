@@ -17,7 +17,11 @@ export interface FetchPageOptions {
  * redirects; null when the server answers with something that is not HTML
  * (a PDF, an image) or "not modified". Fetch failures throw FetchError.
  */
-export async function fetchPage(fetcher: Fetcher, url: string, opts: FetchPageOptions = {}): Promise<{ url: string; html: string } | null> {
+export async function fetchPage(
+  fetcher: Fetcher,
+  url: string,
+  opts: FetchPageOptions = {},
+): Promise<{ url: string; html: string } | null> {
   const res = await fetcher.fetch({
     url,
     accept: HTML_ACCEPT,

@@ -16,8 +16,33 @@ import type { FetcherOptions } from './types.ts';
 function makeCertificate(): { key: string; cert: string } | null {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=feeds.test', '-addext', 'subjectAltName=DNS:feeds.test,IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-    return { key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=feeds.test',
+        '-addext',
+        'subjectAltName=DNS:feeds.test,IP:127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'),
+      cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+    };
   } catch {
     return null;
   } finally {
@@ -30,7 +55,9 @@ let server: https.Server;
 let port: number;
 let lastServername: string | false | null | undefined;
 const lookup: LookupFn = (host, _o, cb) =>
-  host === 'feeds.test' ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }), '', 0);
+  host === 'feeds.test'
+    ? cb(null, [{ address: '127.0.0.1', family: 4 }])
+    : cb(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }), '', 0);
 
 beforeAll(async () => {
   if (!tlsFiles) return;
@@ -48,7 +75,15 @@ afterAll(() => {
 });
 
 describe.skipIf(!tlsFiles)('https', () => {
-  const options = (): FetcherOptions => ({ userAgent: 't', timeoutMs: 2000, maxBytes: 1e6, perHost: 2, allowPrivate: true, lookup, tlsCa: tlsFiles!.cert });
+  const options = (): FetcherOptions => ({
+    userAgent: 't',
+    timeoutMs: 2000,
+    maxBytes: 1e6,
+    perHost: 2,
+    allowPrivate: true,
+    lookup,
+    tlsCa: tlsFiles!.cert,
+  });
 
   it('fetches over TLS, sending the host name for SNI', async () => {
     const f = createFetcher(options());
@@ -61,13 +96,19 @@ describe.skipIf(!tlsFiles)('https', () => {
 
   it('applies the guard to HTTPS too', async () => {
     const f = createFetcher({ ...options(), allowPrivate: false });
-    await expect(f.fetch({ url: `https://feeds.test:${port}/feed` })).rejects.toMatchObject({ kind: 'blocked-address', message: expect.stringMatching(/feeds\.test resolves to 127\.0\.0\.1/) });
+    await expect(f.fetch({ url: `https://feeds.test:${port}/feed` })).rejects.toMatchObject({
+      kind: 'blocked-address',
+      message: expect.stringMatching(/feeds\.test resolves to 127\.0\.0\.1/),
+    });
     f.close();
   });
 
   it('names an untrusted certificate', async () => {
     const f = createFetcher({ ...options(), tlsCa: undefined });
-    await expect(f.fetch({ url: `https://feeds.test:${port}/feed` })).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/^TLS problem with feeds\.test:\d+: self[- ]signed certificate/) });
+    await expect(f.fetch({ url: `https://feeds.test:${port}/feed` })).rejects.toMatchObject({
+      kind: 'network',
+      message: expect.stringMatching(/^TLS problem with feeds\.test:\d+: self[- ]signed certificate/),
+    });
     f.close();
   });
 });
@@ -75,9 +116,19 @@ describe.skipIf(!tlsFiles)('https', () => {
 it('counts the TLS handshake in the connect timeout', async () => {
   const silent = net.createServer((socket) => socket.resume()); // accepts TCP, reads the ClientHello, never answers
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-  const f = createFetcher({ userAgent: 't', timeoutMs: 2000, connectTimeoutMs: 150, maxBytes: 1e6, perHost: 2, allowPrivate: true });
+  const f = createFetcher({
+    userAgent: 't',
+    timeoutMs: 2000,
+    connectTimeoutMs: 150,
+    maxBytes: 1e6,
+    perHost: 2,
+    allowPrivate: true,
+  });
   const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
-  await expect(f.fetch({ url })).rejects.toMatchObject({ kind: 'connect', message: expect.stringMatching(/within 150 ms$/) });
+  await expect(f.fetch({ url })).rejects.toMatchObject({
+    kind: 'connect',
+    message: expect.stringMatching(/within 150 ms$/),
+  });
   f.close();
   await new Promise((r) => silent.close(r));
 });

@@ -22,14 +22,29 @@ beforeAll(async () => {
     lastHeaders = req.headers;
     if (p === '/etag') {
       if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304, { etag: '"v1"' }).end();
-      return res.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml; charset=ISO-8859-1', 'cache-control': 'max-age=600' }).end(body);
+      return res
+        .writeHead(200, {
+          etag: '"v1"',
+          'content-type': 'application/rss+xml; charset=ISO-8859-1',
+          'cache-control': 'max-age=600',
+        })
+        .end(body);
     }
     if (p === '/lastmod') {
       const lm = 'Mon, 23 Nov 2026 08:00:00 GMT';
       if (req.headers['if-modified-since'] === lm) return res.writeHead(304).end();
-      return res.writeHead(200, { 'last-modified': lm, expires: 'Mon, 23 Nov 2026 09:00:00 GMT', date: 'Mon, 23 Nov 2026 08:30:00 GMT' }).end(body);
+      return res
+        .writeHead(200, {
+          'last-modified': lm,
+          expires: 'Mon, 23 Nov 2026 09:00:00 GMT',
+          date: 'Mon, 23 Nov 2026 08:30:00 GMT',
+        })
+        .end(body);
     }
-    if (p === '/wrong-charset') return res.writeHead(200, { 'content-type': 'text/xml; charset="UTF-8"' }).end(Buffer.from('<a>caf\xe9</a>', 'latin1'));
+    if (p === '/wrong-charset')
+      return res
+        .writeHead(200, { 'content-type': 'text/xml; charset="UTF-8"' })
+        .end(Buffer.from('<a>caf\xe9</a>', 'latin1'));
     const redirect = /^\/r(301|302|303|307|308)\/(.*)$/.exec(p);
     if (redirect) return res.writeHead(Number(redirect[1]), { location: `/${redirect[2]}` }).end('moved');
     if (p === '/loop') return res.writeHead(301, { location: '/loop2' }).end();
@@ -37,14 +52,21 @@ beforeAll(async () => {
     if (p === '/no-location') return res.writeHead(302).end();
     if (p === '/to-ftp') return res.writeHead(302, { location: 'ftp://example.org/feed' }).end();
     const chain = /^\/chain\/(\d+)$/.exec(p);
-    if (chain) return Number(chain[1]) === 0 ? res.end(body) : res.writeHead(302, { location: `/chain/${Number(chain[1]) - 1}` }).end();
+    if (chain)
+      return Number(chain[1]) === 0
+        ? res.end(body)
+        : res.writeHead(302, { location: `/chain/${Number(chain[1]) - 1}` }).end();
     if (p === '/gzip') return res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync(body));
     if (p === '/deflate') return res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateSync(body));
-    if (p === '/rawdeflate') return res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateRawSync(body));
-    if (p === '/br') return res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.brotliCompressSync(Buffer.from(body)));
+    if (p === '/rawdeflate')
+      return res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateRawSync(body));
+    if (p === '/br')
+      return res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.brotliCompressSync(Buffer.from(body)));
     if (p === '/empty-deflate') return res.writeHead(200, { 'content-encoding': 'deflate' }).end();
-    if (p === '/truncated-gzip') return res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync(body).subarray(0, -8));
-    if (p === '/corrupt-gzip') return res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('this is not gzip at all'));
+    if (p === '/truncated-gzip')
+      return res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync(body).subarray(0, -8));
+    if (p === '/corrupt-gzip')
+      return res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('this is not gzip at all'));
     if (p === '/zstd') return res.writeHead(200, { 'content-encoding': 'zstd' }).end('xx');
     if (p === '/bomb') return res.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb);
     if (p === '/exactly-cap') return res.end(Buffer.alloc(MB, 'x'));
@@ -94,17 +116,39 @@ beforeAll(async () => {
 });
 afterAll(() => srv.close());
 
-const options: FetcherOptions = { userAgent: 'Masthead-test/1.0 (+http://example.org)', timeoutMs: 1500, maxBytes: MB, perHost: 2, allowPrivate: true };
+const options: FetcherOptions = {
+  userAgent: 'Masthead-test/1.0 (+http://example.org)',
+  timeoutMs: 1500,
+  maxBytes: MB,
+  perHost: 2,
+  allowPrivate: true,
+};
 const open = (extra: Partial<FetcherOptions> = {}) => createFetcher({ ...options, ...extra });
-const failure = (p: Promise<unknown>) => p.then(() => expect.fail('expected a FetchError'), (e: unknown) => e as FetchError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.fail('expected a FetchError'),
+    (e: unknown) => e as FetchError,
+  );
 
 describe('conditional GET and response metadata', () => {
   it('sends User-Agent, feed Accept and Accept-Encoding; 200 with ETag, then 304', async () => {
     const f = open();
     const first = await f.fetch({ url: `${srv.base}/etag` });
-    expect(lastHeaders).toMatchObject({ 'user-agent': options.userAgent, accept: FEED_ACCEPT, 'accept-encoding': 'gzip, deflate, br' });
+    expect(lastHeaders).toMatchObject({
+      'user-agent': options.userAgent,
+      accept: FEED_ACCEPT,
+      'accept-encoding': 'gzip, deflate, br',
+    });
     expect(lastHeaders['if-none-match']).toBeUndefined();
-    expect(first).toMatchObject({ status: 'ok', etag: '"v1"', charset: 'iso-8859-1', contentType: 'application/rss+xml; charset=ISO-8859-1', maxAgeS: 600, httpStatus: 200, finalUrl: `${srv.base}/etag` });
+    expect(first).toMatchObject({
+      status: 'ok',
+      etag: '"v1"',
+      charset: 'iso-8859-1',
+      contentType: 'application/rss+xml; charset=ISO-8859-1',
+      maxAgeS: 600,
+      httpStatus: 200,
+      finalUrl: `${srv.base}/etag`,
+    });
     expect(first.status === 'ok' && first.body.toString()).toBe(body);
     expect(first.permanentUrl).toBeUndefined();
     expect(first.elapsedMs).toBeGreaterThanOrEqual(0);
@@ -118,7 +162,9 @@ describe('conditional GET and response metadata', () => {
     const f = open();
     const first = await f.fetch({ url: `${srv.base}/lastmod` });
     expect(first).toMatchObject({ status: 'ok', lastModified: 'Mon, 23 Nov 2026 08:00:00 GMT', maxAgeS: 1800 });
-    expect(await f.fetch({ url: `${srv.base}/lastmod`, lastModified: first.lastModified })).toMatchObject({ status: 'not-modified' });
+    expect(await f.fetch({ url: `${srv.base}/lastmod`, lastModified: first.lastModified })).toMatchObject({
+      status: 'not-modified',
+    });
     expect(lastHeaders['if-modified-since']).toBe('Mon, 23 Nov 2026 08:00:00 GMT');
     f.close();
   });
@@ -155,7 +201,10 @@ describe('redirects', () => {
 
   it('reports permanentUrl only when every hop was permanent', async () => {
     const f = open();
-    expect(await f.fetch({ url: `${srv.base}/r301/r308/etag` })).toMatchObject({ permanentUrl: `${srv.base}/etag`, finalUrl: `${srv.base}/etag` });
+    expect(await f.fetch({ url: `${srv.base}/r301/r308/etag` })).toMatchObject({
+      permanentUrl: `${srv.base}/etag`,
+      finalUrl: `${srv.base}/etag`,
+    });
     expect((await f.fetch({ url: `${srv.base}/r301/r302/etag` })).permanentUrl).toBeUndefined();
     expect((await f.fetch({ url: `${srv.base}/r302/r301/etag` })).permanentUrl).toBeUndefined();
     expect((await f.fetch({ url: `${srv.base}/r307/etag` })).permanentUrl).toBeUndefined();
@@ -164,17 +213,26 @@ describe('redirects', () => {
 
   it('carries the validators through a redirect to a 304', async () => {
     const f = open();
-    expect(await f.fetch({ url: `${srv.base}/r302/etag`, etag: '"v1"' })).toMatchObject({ status: 'not-modified', finalUrl: `${srv.base}/etag` });
+    expect(await f.fetch({ url: `${srv.base}/r302/etag`, etag: '"v1"' })).toMatchObject({
+      status: 'not-modified',
+      finalUrl: `${srv.base}/etag`,
+    });
     f.close();
   });
 
   it('stops loops and chains longer than five', async () => {
     const f = open();
     const loop = await failure(f.fetch({ url: `${srv.base}/loop` }));
-    expect(loop).toMatchObject({ kind: 'too-many-redirects', message: `redirect loop: ${srv.base}/loop2 sends back to ${srv.base}/loop` });
+    expect(loop).toMatchObject({
+      kind: 'too-many-redirects',
+      message: `redirect loop: ${srv.base}/loop2 sends back to ${srv.base}/loop`,
+    });
     expect((await f.fetch({ url: `${srv.base}/chain/5` })).status).toBe('ok');
     const chain = await failure(f.fetch({ url: `${srv.base}/chain/6` }));
-    expect(chain).toMatchObject({ kind: 'too-many-redirects', message: expect.stringMatching(/^more than 5 redirects/) });
+    expect(chain).toMatchObject({
+      kind: 'too-many-redirects',
+      message: expect.stringMatching(/^more than 5 redirects/),
+    });
     expect((await f.fetch({ url: `${srv.base}/chain/2` }).catch((e) => e)).status).toBe('ok');
     const short = createFetcher({ ...options, maxRedirects: 1 });
     await expect(short.fetch({ url: `${srv.base}/chain/2` })).rejects.toThrow(/more than 1 redirects/);
@@ -184,8 +242,14 @@ describe('redirects', () => {
 
   it('refuses a redirect without Location or to another scheme', async () => {
     const f = open();
-    await expect(f.fetch({ url: `${srv.base}/no-location` })).rejects.toMatchObject({ kind: 'http', info: { httpStatus: 302 } });
-    await expect(f.fetch({ url: `${srv.base}/to-ftp` })).rejects.toMatchObject({ kind: 'invalid-url', message: expect.stringMatching(/only http and https/) });
+    await expect(f.fetch({ url: `${srv.base}/no-location` })).rejects.toMatchObject({
+      kind: 'http',
+      info: { httpStatus: 302 },
+    });
+    await expect(f.fetch({ url: `${srv.base}/to-ftp` })).rejects.toMatchObject({
+      kind: 'invalid-url',
+      message: expect.stringMatching(/only http and https/),
+    });
     f.close();
   });
 });
@@ -206,8 +270,14 @@ describe('bodies', () => {
     const f = open();
     const r = await f.fetch({ url: `${srv.base}/truncated-gzip` });
     expect(r.status === 'ok' && r.body.toString()).toBe(body);
-    await expect(f.fetch({ url: `${srv.base}/corrupt-gzip` })).rejects.toMatchObject({ kind: 'decode', message: expect.stringMatching(/could not decode the gzip response/) });
-    await expect(f.fetch({ url: `${srv.base}/zstd` })).rejects.toMatchObject({ kind: 'decode', message: expect.stringMatching(/unsupported content encoding "zstd"/) });
+    await expect(f.fetch({ url: `${srv.base}/corrupt-gzip` })).rejects.toMatchObject({
+      kind: 'decode',
+      message: expect.stringMatching(/could not decode the gzip response/),
+    });
+    await expect(f.fetch({ url: `${srv.base}/zstd` })).rejects.toMatchObject({
+      kind: 'decode',
+      message: expect.stringMatching(/unsupported content encoding "zstd"/),
+    });
     f.close();
   });
 
@@ -244,7 +314,10 @@ describe('bodies', () => {
 
   it('reports a connection lost mid-body', async () => {
     const f = open();
-    await expect(f.fetch({ url: `${srv.base}/cut` })).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/closed the connection before the response was complete/) });
+    await expect(f.fetch({ url: `${srv.base}/cut` })).rejects.toMatchObject({
+      kind: 'network',
+      message: expect.stringMatching(/closed the connection before the response was complete/),
+    });
     f.close();
   });
 });
@@ -253,10 +326,16 @@ describe('timeouts and failures', () => {
   it('times out a slow body and a server that never answers', async () => {
     const f = open();
     let t = Date.now();
-    await expect(f.fetch({ url: `${srv.base}/slow`, timeoutMs: 300 })).rejects.toMatchObject({ kind: 'timeout', message: 'timed out after 300 ms' });
+    await expect(f.fetch({ url: `${srv.base}/slow`, timeoutMs: 300 })).rejects.toMatchObject({
+      kind: 'timeout',
+      message: 'timed out after 300 ms',
+    });
     expect(Date.now() - t).toBeLessThan(1000);
     t = Date.now();
-    await expect(f.fetch({ url: `${srv.base}/silent` })).rejects.toMatchObject({ kind: 'timeout', message: 'timed out after 1500 ms' });
+    await expect(f.fetch({ url: `${srv.base}/silent` })).rejects.toMatchObject({
+      kind: 'timeout',
+      message: 'timed out after 1500 ms',
+    });
     expect(Date.now() - t).toBeLessThan(2500);
     f.close();
   });
@@ -264,7 +343,10 @@ describe('timeouts and failures', () => {
   it('gives up on a connection that does not open within the connect timeout', async () => {
     const f = createFetcher({ ...options, connectTimeoutMs: 100, lookup: () => {} }); // a resolver that never answers
     const t = Date.now();
-    await expect(f.fetch({ url: `http://hang.test:${srv.port}/etag` })).rejects.toMatchObject({ kind: 'connect', message: `could not connect to hang.test:${srv.port} within 100 ms` });
+    await expect(f.fetch({ url: `http://hang.test:${srv.port}/etag` })).rejects.toMatchObject({
+      kind: 'connect',
+      message: `could not connect to hang.test:${srv.port} within 100 ms`,
+    });
     expect(Date.now() - t).toBeLessThan(1000);
     f.close();
   });
@@ -278,8 +360,14 @@ describe('timeouts and failures', () => {
       ...options,
       lookup: (_h, _o, cb) => cb(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), '', 0),
     });
-    await expect(f.fetch({ url: `http://127.0.0.1:${port}/` })).rejects.toMatchObject({ kind: 'connect', message: `connection refused by 127.0.0.1:${port}` });
-    await expect(f.fetch({ url: 'http://no-such-host.test/' })).rejects.toMatchObject({ kind: 'dns', message: 'cannot resolve no-such-host.test (ENOTFOUND)' });
+    await expect(f.fetch({ url: `http://127.0.0.1:${port}/` })).rejects.toMatchObject({
+      kind: 'connect',
+      message: `connection refused by 127.0.0.1:${port}`,
+    });
+    await expect(f.fetch({ url: 'http://no-such-host.test/' })).rejects.toMatchObject({
+      kind: 'dns',
+      message: 'cannot resolve no-such-host.test (ENOTFOUND)',
+    });
     await expect(f.fetch({ url: 'not a url' })).rejects.toMatchObject({ kind: 'invalid-url' });
     f.close();
   });
@@ -288,8 +376,13 @@ describe('timeouts and failures', () => {
     const f = open();
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
-    await expect(f.fetch({ url: `${srv.base}/slow`, signal: ac.signal })).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/cancelled/) });
-    await expect(f.fetch({ url: `${srv.base}/etag`, signal: AbortSignal.abort() })).rejects.toMatchObject({ kind: 'network' });
+    await expect(f.fetch({ url: `${srv.base}/slow`, signal: ac.signal })).rejects.toMatchObject({
+      kind: 'network',
+      message: expect.stringMatching(/cancelled/),
+    });
+    await expect(f.fetch({ url: `${srv.base}/etag`, signal: AbortSignal.abort() })).rejects.toMatchObject({
+      kind: 'network',
+    });
     f.close();
   });
 
@@ -297,15 +390,27 @@ describe('timeouts and failures', () => {
     const f = open();
     const tooMany = await failure(f.fetch({ url: `${srv.base}/429` }));
     expect(tooMany).toBeInstanceOf(FetchError);
-    expect(tooMany).toMatchObject({ kind: 'http', message: 'HTTP 429 Too Many Requests (retry after 120 s)', info: { httpStatus: 429, retryAfterS: 120 } });
+    expect(tooMany).toMatchObject({
+      kind: 'http',
+      message: 'HTTP 429 Too Many Requests (retry after 120 s)',
+      info: { httpStatus: 429, retryAfterS: 120 },
+    });
     const unavailable = await failure(f.fetch({ url: `${srv.base}/503` }));
     expect(unavailable.info.httpStatus).toBe(503);
     expect(unavailable.info.retryAfterS).toBeGreaterThan(590);
     expect(unavailable.info.retryAfterS).toBeLessThanOrEqual(600);
     const server = await failure(f.fetch({ url: `${srv.base}/500` }));
-    expect(server).toMatchObject({ kind: 'http', message: 'HTTP 500 Internal Server Error', info: { httpStatus: 500 } });
+    expect(server).toMatchObject({
+      kind: 'http',
+      message: 'HTTP 500 Internal Server Error',
+      info: { httpStatus: 500 },
+    });
     expect(server.info.retryAfterS).toBeUndefined();
-    await expect(f.fetch({ url: `${srv.base}/404` })).rejects.toMatchObject({ kind: 'http', message: 'HTTP 404 Not Found', info: { httpStatus: 404 } });
+    await expect(f.fetch({ url: `${srv.base}/404` })).rejects.toMatchObject({
+      kind: 'http',
+      message: 'HTTP 404 Not Found',
+      info: { httpStatus: 404 },
+    });
     f.close();
   });
 });

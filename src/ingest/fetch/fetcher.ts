@@ -12,7 +12,14 @@ import { decodeContent } from './decompress.ts';
 import { asFetchError, bodyError, httpError, tooLarge, translateError } from './fetch-errors.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { contentCharset, flatHeaders, maxAge } from './response-headers.ts';
-import { FetchError, type Fetcher, type FetcherOptions, type FetchRequest, type FetchResult, type LookupFn } from './types.ts';
+import {
+  FetchError,
+  type Fetcher,
+  type FetcherOptions,
+  type FetchRequest,
+  type FetchResult,
+  type LookupFn,
+} from './types.ts';
 
 export const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
@@ -74,7 +81,21 @@ export function createFetcher(opts: FetcherOptions): Fetcher & { close(): void }
     for (let hop = 0; ; hop++) {
       const target = url;
       const ex = await limiter
-        .run(target.hostname, () => exchange({ url: target, pool, headers, deadline: (deadline ??= Date.now() + timeoutMs), timeoutMs, connectTimeoutMs, maxBytes, signal: req.signal }), req.signal)
+        .run(
+          target.hostname,
+          () =>
+            exchange({
+              url: target,
+              pool,
+              headers,
+              deadline: (deadline ??= Date.now() + timeoutMs),
+              timeoutMs,
+              connectTimeoutMs,
+              maxBytes,
+              signal: req.signal,
+            }),
+          req.signal,
+        )
         .catch((err: unknown) => Promise.reject(asFetchError(err, target)));
       const meta = {
         finalUrl: target.href,
@@ -87,9 +108,17 @@ export function createFetcher(opts: FetcherOptions): Fetcher & { close(): void }
         elapsedMs: Math.round(performance.now() - started),
       };
       if (REDIRECTS.has(ex.status) && ex.headers.location !== undefined) {
-        if (hop >= maxRedirects) throw new FetchError('too-many-redirects', `more than ${maxRedirects} redirects (gave up at ${target.href})`, { url: req.url });
+        if (hop >= maxRedirects)
+          throw new FetchError(
+            'too-many-redirects',
+            `more than ${maxRedirects} redirects (gave up at ${target.href})`,
+            { url: req.url },
+          );
         const next = checked(ex.headers.location, target, allowPrivate, allowHosts);
-        if (seen.has(next.href)) throw new FetchError('too-many-redirects', `redirect loop: ${target.href} sends back to ${next.href}`, { url: req.url });
+        if (seen.has(next.href))
+          throw new FetchError('too-many-redirects', `redirect loop: ${target.href} sends back to ${next.href}`, {
+            url: req.url,
+          });
         seen.add(next.href);
         allPermanent &&= ex.status === 301 || ex.status === 308;
         url = next;
@@ -98,7 +127,13 @@ export function createFetcher(opts: FetcherOptions): Fetcher & { close(): void }
       if (ex.status === 304) return { status: 'not-modified', ...meta };
       if (ex.status >= 200 && ex.status < 300) {
         const contentType = ex.headers['content-type'];
-        return { status: 'ok', ...meta, body: ex.body ?? Buffer.alloc(0), contentType, charset: contentCharset(contentType) };
+        return {
+          status: 'ok',
+          ...meta,
+          body: ex.body ?? Buffer.alloc(0),
+          contentType,
+          charset: contentCharset(contentType),
+        };
       }
       throw httpError(ex, target);
     }
@@ -128,7 +163,11 @@ function makePool(lookup: LookupFn, tlsCa?: string | Buffer): Pool {
 }
 
 function requestHeaders(userAgent: string, req: FetchRequest): Record<string, string> {
-  const headers: Record<string, string> = { 'user-agent': userAgent, accept: req.accept ?? FEED_ACCEPT, 'accept-encoding': 'gzip, deflate, br' };
+  const headers: Record<string, string> = {
+    'user-agent': userAgent,
+    accept: req.accept ?? FEED_ACCEPT,
+    'accept-encoding': 'gzip, deflate, br',
+  };
   // Sent on every hop: when a feed answers through a temporary redirect, the
   // validators we stored belong to the URL at the end of it.
   if (req.etag) headers['if-none-match'] = req.etag;
@@ -143,7 +182,9 @@ function checked(location: string, base: URL | undefined, allowPrivate: boolean,
   } catch (err) {
     if (err instanceof BlockedAddressError) throw new FetchError('blocked-address', err.message, { url: location });
     const message = (err as Error).message;
-    throw new FetchError('invalid-url', base ? `redirect from ${base.href} refused: ${message}` : message, { url: location });
+    throw new FetchError('invalid-url', base ? `redirect from ${base.href} refused: ${message}` : message, {
+      url: location,
+    });
   }
 }
 
@@ -155,7 +196,8 @@ function send(a: Attempt, mayRetry: boolean): Promise<Exchange> {
   const { url } = a;
   return new Promise((resolve, reject) => {
     const remaining = a.deadline - Date.now();
-    if (remaining <= 0) return reject(new FetchError('timeout', `timed out after ${a.timeoutMs} ms`, { url: url.href }));
+    if (remaining <= 0)
+      return reject(new FetchError('timeout', `timed out after ${a.timeoutMs} ms`, { url: url.href }));
     const isHttps = url.protocol === 'https:';
     const host = normaliseHost(url.hostname);
     const request = (isHttps ? https : http).request(url, {
@@ -184,9 +226,16 @@ function send(a: Attempt, mayRetry: boolean): Promise<Exchange> {
       settle();
       resolve(ex);
     };
-    const total = setTimeout(() => fail(new FetchError('timeout', `timed out after ${a.timeoutMs} ms`, { url: url.href })), remaining);
+    const total = setTimeout(
+      () => fail(new FetchError('timeout', `timed out after ${a.timeoutMs} ms`, { url: url.href })),
+      remaining,
+    );
     const connectMs = Math.min(a.connectTimeoutMs, remaining);
-    const connect = setTimeout(() => fail(new FetchError('connect', `could not connect to ${url.host} within ${connectMs} ms`, { url: url.href })), connectMs);
+    const connect = setTimeout(
+      () =>
+        fail(new FetchError('connect', `could not connect to ${url.host} within ${connectMs} ms`, { url: url.href })),
+      connectMs,
+    );
     const onAbort = () => fail(new FetchError('network', `fetch of ${url.href} was cancelled`, { url: url.href }));
     if (a.signal?.aborted) return onAbort();
     a.signal?.addEventListener('abort', onAbort, { once: true });
@@ -196,7 +245,13 @@ function send(a: Attempt, mayRetry: boolean): Promise<Exchange> {
       else socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connect));
     });
     request.on('error', (err: NodeJS.ErrnoException) => {
-      if (mayRetry && !responded && !settled && request.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+      if (
+        mayRetry &&
+        !responded &&
+        !settled &&
+        request.reusedSocket &&
+        (err.code === 'ECONNRESET' || err.code === 'EPIPE')
+      ) {
         settle();
         return reject(new StaleSocket());
       }
@@ -232,7 +287,12 @@ function send(a: Attempt, mayRetry: boolean): Promise<Exchange> {
       body.on('error', (err: NodeJS.ErrnoException) => fail(bodyError(err, url, headers['content-encoding'])));
       res.on('error', (err: NodeJS.ErrnoException) => fail(bodyError(err, url, undefined)));
       res.on('close', () => {
-        if (!res.complete) fail(new FetchError('network', `${url.host} closed the connection before the response was complete`, { url: url.href }));
+        if (!res.complete)
+          fail(
+            new FetchError('network', `${url.host} closed the connection before the response was complete`, {
+              url: url.href,
+            }),
+          );
       });
     });
     request.end();

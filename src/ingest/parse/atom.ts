@@ -16,10 +16,17 @@ export function atomText(el: XNode | undefined, v03 = false): { text?: string; h
   const mode = (el.attrs.mode ?? '').toLowerCase();
   let raw: string;
   // Atom 1.0: any media type that is not text or XML is base64 (RFC 4287 §4.1.3.3); 0.3 says so with mode="base64".
-  const base64 = mode === 'base64' || (!v03 && !['text', 'html', 'xhtml'].includes(type) && !type.startsWith('text/') && !type.includes('xml'));
+  const base64 =
+    mode === 'base64' ||
+    (!v03 && !['text', 'html', 'xhtml'].includes(type) && !type.startsWith('text/') && !type.includes('xml'));
   if (base64) {
     raw = Buffer.from(textOf(el).replace(/\s+/g, ''), 'base64').toString('utf8');
-  } else if (type === 'xhtml' || type.includes('xhtml') || mode === 'xml' || ((type.includes('xml') || type === 'text') && el.children.some(isNode))) {
+  } else if (
+    type === 'xhtml' ||
+    type.includes('xhtml') ||
+    mode === 'xml' ||
+    ((type.includes('xml') || type === 'text') && el.children.some(isNode))
+  ) {
     // Atom 1.0 wraps xhtml in a <div> that is not part of the content; 0.3 had no such rule.
     const div = el.children.find((c): c is XNode => isNode(c) && c.name === 'div');
     raw = !v03 && div && el.children.filter(isNode).length === 1 ? innerXml(div) : innerXml(el);
@@ -27,7 +34,12 @@ export function atomText(el: XNode | undefined, v03 = false): { text?: string; h
   } else {
     raw = textOf(el);
   }
-  const isHtml = type === 'html' || type === 'text/html' || mode === 'escaped' || type.includes('html') || (base64 && looksLikeHtml(raw));
+  const isHtml =
+    type === 'html' ||
+    type === 'text/html' ||
+    mode === 'escaped' ||
+    type.includes('html') ||
+    (base64 && looksLikeHtml(raw));
   if (isHtml) return { html: raw.trim() };
   return { text: raw.trim(), html: escapeHtml(raw.trim()) };
 }
@@ -38,9 +50,17 @@ function people(el: XNode, NS: Ns, name: 'author' | 'contributor', docUrl?: stri
     .filter((p): p is ParsedPerson => !!p);
 }
 
-function parseEntry(entry: XNode, NS: Ns, feedAuthors: ParsedPerson[], docUrl: string | undefined, v03: boolean): ParsedItem {
+function parseEntry(
+  entry: XNode,
+  NS: Ns,
+  feedAuthors: ParsedPerson[],
+  docUrl: string | undefined,
+  v03: boolean,
+): ParsedItem {
   const links = atomLinks(entry, docUrl);
-  const alternate = links.find((l) => l.rel === 'alternate' && (!l.type || /html/i.test(l.type))) ?? links.find((l) => l.rel === 'alternate');
+  const alternate =
+    links.find((l) => l.rel === 'alternate' && (!l.type || /html/i.test(l.type))) ??
+    links.find((l) => l.rel === 'alternate');
   const titleEl = kid(entry, NS, 'title');
   const summaryEl = kid(entry, NS, 'summary');
   const contentEl = kid(entry, NS, 'content');
@@ -49,8 +69,13 @@ function parseEntry(entry: XNode, NS: Ns, feedAuthors: ParsedPerson[], docUrl: s
   const summary = atomText(summaryEl, v03);
   const content = contentEl && !contentEl.attrs.src ? atomText(contentEl, v03) : {};
   const rights = atomText(rightsEl, v03);
-  const html = (t: { html?: string; text?: string }, el: XNode | undefined) => (t.html !== undefined ? resolveHtmlUrls(t.html, baseOf(el ?? entry, docUrl)) : undefined);
-  const publishedRaw = trimmed(kid(entry, NS, 'published')) ?? trimmed(kid(entry, NS, 'issued')) ?? trimmed(kid(entry, NS, 'created')) ?? trimmed(kid(entry, 'dc', 'date'));
+  const html = (t: { html?: string; text?: string }, el: XNode | undefined) =>
+    t.html !== undefined ? resolveHtmlUrls(t.html, baseOf(el ?? entry, docUrl)) : undefined;
+  const publishedRaw =
+    trimmed(kid(entry, NS, 'published')) ??
+    trimmed(kid(entry, NS, 'issued')) ??
+    trimmed(kid(entry, NS, 'created')) ??
+    trimmed(kid(entry, 'dc', 'date'));
   const updatedRaw = trimmed(kid(entry, NS, 'updated')) ?? trimmed(kid(entry, NS, 'modified'));
   const authors = people(entry, NS, 'author', docUrl);
   const source = kid(entry, NS, 'source');
@@ -106,6 +131,8 @@ export function parseAtom(root: XNode, docUrl: string | undefined): Omit<ParsedF
     rights: asHtml(rightsEl),
     skipHours: [],
     skipDays: [],
-    items: kids(root, NS).filter((e) => e.name === 'entry' || e.name === 'item').map((e) => parseEntry(e, NS, authors, docUrl, v03)),
+    items: kids(root, NS)
+      .filter((e) => e.name === 'entry' || e.name === 'item')
+      .map((e) => parseEntry(e, NS, authors, docUrl, v03)),
   };
 }

@@ -47,7 +47,11 @@ export function personFromText(text: string | undefined): ParsedPerson | undefin
 }
 
 /** Atom-style person: <name>, <email>, <uri>/<url>. */
-export function personFromElement(el: XNode, ns: string | readonly string[], docUrl?: string): ParsedPerson | undefined {
+export function personFromElement(
+  el: XNode,
+  ns: string | readonly string[],
+  docUrl?: string,
+): ParsedPerson | undefined {
   const name = trimmed(kid(el, ns, 'name'));
   const email = trimmed(kid(el, ns, 'email'));
   const uri = trimmed(kid(el, ns, 'uri')) ?? trimmed(kid(el, ns, 'url')) ?? trimmed(kid(el, ns, 'homepage'));
@@ -55,7 +59,12 @@ export function personFromElement(el: XNode, ns: string | readonly string[], doc
   return { name, email, url: resolveUrl(uri, baseOf(el, docUrl)) };
 }
 
-function mediaFrom(el: XNode, source: ParsedMedia['source'], base: string | undefined, inherited: Partial<ParsedMedia>): ParsedMedia | undefined {
+function mediaFrom(
+  el: XNode,
+  source: ParsedMedia['source'],
+  base: string | undefined,
+  inherited: Partial<ParsedMedia>,
+): ParsedMedia | undefined {
   const url = resolveUrl(el.attrs.url ?? el.attrs.href, base);
   if (!url) return undefined;
   const caption = trimmed(kid(el, 'media', 'description')) ?? trimmed(kid(el, 'media', 'title')) ?? inherited.caption;
@@ -143,7 +152,8 @@ export function categoriesOf(item: XNode): ParsedItem['categories'] {
   itunes(item);
   for (const c of kids(item, 'media', 'category')) {
     const term = trimmed(c);
-    if (term) add({ term, scheme: c.attrs.scheme ?? 'http://search.yahoo.com/mrss/category_schema', label: c.attrs.label });
+    if (term)
+      add({ term, scheme: c.attrs.scheme ?? 'http://search.yahoo.com/mrss/category_schema', label: c.attrs.label });
   }
   for (const k of [...kids(item, 'media', 'keywords'), ...kids(item, 'itunes', 'keywords')]) {
     for (const raw of textOf(k).split(',')) {
@@ -158,19 +168,27 @@ export function categoriesOf(item: XNode): ParsedItem['categories'] {
 /** Atom-style <link> elements of an element, absolute. */
 export function atomLinks(el: XNode, docUrl?: string): ParsedItem['links'] {
   return kids(el, ['atom', 'atom03'], 'link')
-    .map((l) => ({ href: resolveUrl(l.attrs.href, baseOf(l, docUrl)) ?? '', rel: l.attrs.rel ?? 'alternate', type: l.attrs.type, title: l.attrs.title }))
+    .map((l) => ({
+      href: resolveUrl(l.attrs.href, baseOf(l, docUrl)) ?? '',
+      rel: l.attrs.rel ?? 'alternate',
+      type: l.attrs.type,
+      title: l.attrs.title,
+    }))
     .filter((l) => l.href);
 }
 
 /** Makes href/src/poster URLs in an HTML fragment absolute against `base`. */
 export function resolveHtmlUrls(html: string, base: string | undefined): string {
   if (!base || !/\b(href|src|poster)\s*=/i.test(html)) return html;
-  return html.replace(/(\s(?:href|src|poster)\s*=\s*)(["'])([^"']*)\2/gi, (all, pre: string, q: string, url: string) => {
-    if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return all;
-    try {
-      return `${pre}${q}${new URL(url.replace(/&amp;/g, '&'), base).href.replace(/&/g, '&amp;')}${q}`;
-    } catch {
-      return all;
-    }
-  });
+  return html.replace(
+    /(\s(?:href|src|poster)\s*=\s*)(["'])([^"']*)\2/gi,
+    (all, pre: string, q: string, url: string) => {
+      if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return all;
+      try {
+        return `${pre}${q}${new URL(url.replace(/&amp;/g, '&'), base).href.replace(/&/g, '&amp;')}${q}`;
+      } catch {
+        return all;
+      }
+    },
+  );
 }

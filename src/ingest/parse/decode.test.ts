@@ -6,7 +6,9 @@ const decl = (enc: string, body: string) => `<?xml version="1.0" encoding="${enc
 
 describe('decodeFeed', () => {
   it('trusts a byte-order mark first (UTF-8, UTF-16 LE/BE, UTF-32)', () => {
-    expect(decodeFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(decl('iso-8859-1', 'é'))]))).toMatchObject({ text: decl('iso-8859-1', 'é'), encoding: 'utf-8' });
+    expect(
+      decodeFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(decl('iso-8859-1', 'é'))])),
+    ).toMatchObject({ text: decl('iso-8859-1', 'é'), encoding: 'utf-8' });
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<t>Ü</t>', 'utf16le')]);
     expect(decodeFeed(le)).toMatchObject({ text: '<t>Ü</t>', encoding: 'utf-16le' });
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('<t>Ü</t>', 'utf16le').swap16()]);
@@ -28,11 +30,16 @@ describe('decodeFeed', () => {
   });
 
   it('reads GB2312 as its superset GB18030', () => {
-    expect(decodeFeed(iconv.encode(decl('gb2312', '中文'), 'gb18030'))).toMatchObject({ encoding: 'gb18030', text: decl('gb2312', '中文') });
+    expect(decodeFeed(iconv.encode(decl('gb2312', '中文'), 'gb18030'))).toMatchObject({
+      encoding: 'gb18030',
+      text: decl('gb2312', '中文'),
+    });
   });
 
   it('follows the XML declaration: latin-1 (read as windows-1252), koi8-r, shift_jis', () => {
-    expect(decodeFeed(iconv.encode(decl('iso-8859-1', 'Caf\u00e9 \u2019'), 'windows-1252')).text).toContain('Café \u2019');
+    expect(decodeFeed(iconv.encode(decl('iso-8859-1', 'Caf\u00e9 \u2019'), 'windows-1252')).text).toContain(
+      'Café \u2019',
+    );
     expect(decodeFeed(iconv.encode(decl('koi8-r', 'Привет'), 'koi8-r')).text).toContain('Привет');
     expect(decodeFeed(iconv.encode(decl('Shift_JIS', '日本'), 'shift_jis')).text).toContain('日本');
   });
@@ -56,6 +63,8 @@ describe('decodeFeed', () => {
 
 describe('demoronise', () => {
   it('reads C1 controls in UTF-8 text as the windows-1252 punctuation they stand for', () => {
-    expect(decodeFeed(Buffer.from('<t>don\u0092t \u0093q\u0094 \u0080</t>')).text).toBe('<t>don\u2019t \u201cq\u201d \u20ac</t>');
+    expect(decodeFeed(Buffer.from('<t>don\u0092t \u0093q\u0094 \u0080</t>')).text).toBe(
+      '<t>don\u2019t \u201cq\u201d \u20ac</t>',
+    );
   });
 });

@@ -52,11 +52,23 @@ function decodeWide(b: Buffer, encoding: string): string {
   return out;
 }
 
-const ALIASES: Record<string, string> = { 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', 'x-sjis': 'shift_jis', gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030' };
+const ALIASES: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  'x-sjis': 'shift_jis',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+};
 
 /** A charset label as we decode it: lower-cased, unquoted, latin-1 and ASCII read as windows-1252 (WHATWG). */
 export function canonicalEncoding(name: string): string {
-  const n = name.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const n = name
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   return ALIASES[n] ?? n;
 }
 
@@ -69,7 +81,10 @@ export function decodeFeed(input: Buffer | string, httpCharset?: string): Decode
   if (typeof input === 'string') return { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   const sniffed = sniff(input);
   if (sniffed && sniffed.encoding !== 'utf-8') {
-    return { text: decodeWide(input.subarray(sniffed.bom), sniffed.encoding).replace(/^\uFEFF/, ''), encoding: sniffed.encoding };
+    return {
+      text: decodeWide(input.subarray(sniffed.bom), sniffed.encoding).replace(/^\uFEFF/, ''),
+      encoding: sniffed.encoding,
+    };
   }
   const body = sniffed ? input.subarray(sniffed.bom) : input;
   const declared = declaredEncoding(body);
@@ -80,14 +95,22 @@ export function decodeFeed(input: Buffer | string, httpCharset?: string): Decode
     try {
       return { text: demoronise(utf8.decode(body)), encoding: 'utf-8', problem };
     } catch {
-      return { text: iconv.decode(body, 'windows-1252'), encoding: 'windows-1252', problem: `document declared as ${declared ?? httpCharset ?? 'utf-8'} but contains bytes that are not; read as windows-1252` };
+      return {
+        text: iconv.decode(body, 'windows-1252'),
+        encoding: 'windows-1252',
+        problem: `document declared as ${declared ?? httpCharset ?? 'utf-8'} but contains bytes that are not; read as windows-1252`,
+      };
     }
   }
   if (!iconv.encodingExists(chosen)) {
     try {
       return { text: utf8.decode(body), encoding: 'utf-8', problem: `unknown encoding "${chosen}"; read as utf-8` };
     } catch {
-      return { text: iconv.decode(body, 'windows-1252'), encoding: 'windows-1252', problem: `unknown encoding "${chosen}"; read as windows-1252` };
+      return {
+        text: iconv.decode(body, 'windows-1252'),
+        encoding: 'windows-1252',
+        problem: `unknown encoding "${chosen}"; read as windows-1252`,
+      };
     }
   }
   return { text: iconv.decode(body, chosen), encoding: chosen, problem };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from './parse-feed.ts';
 import { FeedParseError } from './types.ts';
 
-const timed = <T,>(fn: () => T) => {
+const timed = <T>(fn: () => T) => {
   const t = performance.now();
   const v = fn();
   return { v, ms: performance.now() - t };
@@ -51,7 +51,9 @@ describe('hostile feeds', () => {
 
   it('bounds a million attributes on one element', () => {
     const attrs = Array.from({ length: 1_000_000 }, (_, k) => `a${k}="${k}"`).join(' ');
-    const { v, ms } = timed(() => parseFeed(`<rss version="2.0"><channel><item ${attrs}><title>t</title></item></channel></rss>`));
+    const { v, ms } = timed(() =>
+      parseFeed(`<rss version="2.0"><channel><item ${attrs}><title>t</title></item></channel></rss>`),
+    );
     expect(v.items[0]!.title).toBe('t');
     expect(v.bozoReasons.join()).toMatch(/attributes/);
     expect(ms).toBeLessThan(10_000);
@@ -61,7 +63,9 @@ describe('hostile feeds', () => {
     const open = timed(() => parseFeed(`<rss version="2.0"><channel><title>x</title>${'<p>'.repeat(1_000_000)}`));
     expect(open.v.title).toBe('x');
     expect(open.v.bozo).toBe(true);
-    const wide = timed(() => parseFeed(`<rss version="2.0"><channel><title>w</title>${'<x/>'.repeat(3_000_000)}</channel></rss>`));
+    const wide = timed(() =>
+      parseFeed(`<rss version="2.0"><channel><title>w</title>${'<x/>'.repeat(3_000_000)}</channel></rss>`),
+    );
     expect(wide.v.bozoReasons.join()).toMatch(/too many elements/);
     expect(open.ms + wide.ms).toBeLessThan(20_000);
   }, 40_000);
@@ -79,12 +83,19 @@ describe('hostile feeds', () => {
     expect(f.items[0]!.categories[0]!.term).toBe(x);
     expect(f.items[0]!.media[0]).toMatchObject({ url: 'javascript:alert(1)', caption: x });
 
-    const atom = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">${esc}</title><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></div></title>
+    const atom =
+      parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">${esc}</title><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></div></title>
 <link href="javascript:alert(1)"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/><script>alert(1)</script></div></content><author><name>${esc}</name></author></entry></feed>`);
     expect(atom.title).toBe(x);
     expect(atom.items[0]!.content).toBe('<img src="x" onerror="alert(1)" /><script>alert(1)</script>');
     expect(atom.items[0]!.link).toBe('javascript:alert(1)');
-    const json = parseFeed(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: x, items: [{ id: x, title: x, content_html: x, url: 'javascript:alert(1)' }] }));
+    const json = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: x,
+        items: [{ id: x, title: x, content_html: x, url: 'javascript:alert(1)' }],
+      }),
+    );
     expect(json.items[0]).toMatchObject({ id: x, title: x, content: x });
   });
 

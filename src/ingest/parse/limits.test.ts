@@ -37,7 +37,11 @@ describe('field caps at parse time', () => {
 
   it('drops URLs longer than their cap rather than cutting them (a cut URL is a wrong one)', () => {
     const url = `https://h.example/${'a'.repeat(FIELD_CAPS.url)}`;
-    const f = parseFeed(rss(`<title>t</title><link>${url}</link><enclosure url="${url}" type="image/jpeg"/><media:content url="https://h.example/ok.jpg"/>`));
+    const f = parseFeed(
+      rss(
+        `<title>t</title><link>${url}</link><enclosure url="${url}" type="image/jpeg"/><media:content url="https://h.example/ok.jpg"/>`,
+      ),
+    );
     expect(f.items[0]!.link).toBeUndefined();
     expect(f.items[0]!.media.map((m) => m.url)).toEqual(['https://h.example/ok.jpg']);
     expect(f.items[0]!.capped).toContain('the link was longer than 4,096 characters and was dropped');
@@ -51,15 +55,35 @@ describe('field caps at parse time', () => {
     expect(e.authors).toHaveLength(COUNT_CAPS.authors);
     expect(e.categories).toHaveLength(COUNT_CAPS.categories);
     expect(e.links).toHaveLength(COUNT_CAPS.links);
-    const json = parseFeed(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x'.repeat(10_000), items: [{ id: 1, url: 'https://h.example/1', tags: Array.from({ length: 1000 }, (_, k) => `t${k}`), attachments: Array.from({ length: 100 }, () => ({ url: 'https://h.example/a.mp3' })) }] }));
+    const json = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'x'.repeat(10_000),
+        items: [
+          {
+            id: 1,
+            url: 'https://h.example/1',
+            tags: Array.from({ length: 1000 }, (_, k) => `t${k}`),
+            attachments: Array.from({ length: 100 }, () => ({ url: 'https://h.example/a.mp3' })),
+          },
+        ],
+      }),
+    );
     expect(json.title).toHaveLength(FIELD_CAPS.title);
     expect(json.items[0]!.categories).toHaveLength(COUNT_CAPS.categories);
     expect(json.items[0]!.media).toHaveLength(COUNT_CAPS.media);
   });
 
   it('reads a million comma-separated keywords in linear time (de-duplication was quadratic)', () => {
-    const f = parseFeed(rss(`<title>t</title><media:keywords>${'k,'.repeat(1_000_000)}${Array.from({ length: 200 }, (_, k) => `w${k}`).join(',')}</media:keywords>`));
-    expect(f.items[0]!.categories.map((c) => c.term)).toEqual(['k', ...Array.from({ length: COUNT_CAPS.categories - 1 }, (_, k) => `w${k}`)]);
+    const f = parseFeed(
+      rss(
+        `<title>t</title><media:keywords>${'k,'.repeat(1_000_000)}${Array.from({ length: 200 }, (_, k) => `w${k}`).join(',')}</media:keywords>`,
+      ),
+    );
+    expect(f.items[0]!.categories.map((c) => c.term)).toEqual([
+      'k',
+      ...Array.from({ length: COUNT_CAPS.categories - 1 }, (_, k) => `w${k}`),
+    ]);
   });
 
   it('never cuts between the halves of a surrogate pair, and is idempotent', () => {

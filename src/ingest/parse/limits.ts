@@ -126,11 +126,19 @@ function list<T>(v: T[], max: number, name: string, c: Capped): T[] {
 }
 
 function person(p: ParsedPerson, c: Capped): ParsedPerson {
-  return { name: text(p.name, FIELD_CAPS.personName, 'an author name', c), email: text(p.email, FIELD_CAPS.email, 'an author email', c), url: url(p.url, 'an author URL', c) };
+  return {
+    name: text(p.name, FIELD_CAPS.personName, 'an author name', c),
+    email: text(p.email, FIELD_CAPS.email, 'an author email', c),
+    url: url(p.url, 'an author URL', c),
+  };
 }
 
 function category(k: ParsedItem['categories'][number], c: Capped): ParsedItem['categories'][number] {
-  return { term: text(k.term, FIELD_CAPS.categoryTerm, 'a category', c)!, scheme: text(k.scheme, FIELD_CAPS.scheme, 'a category scheme', c), label: text(k.label, FIELD_CAPS.categoryLabel, 'a category label', c) };
+  return {
+    term: text(k.term, FIELD_CAPS.categoryTerm, 'a category', c)!,
+    scheme: text(k.scheme, FIELD_CAPS.scheme, 'a category scheme', c),
+    label: text(k.label, FIELD_CAPS.categoryLabel, 'a category label', c),
+  };
 }
 
 function media(m: ParsedMedia, c: Capped): ParsedMedia | undefined {
@@ -152,7 +160,13 @@ function links<L extends { href: string; rel?: string; type?: string; title?: st
   for (const l of list(v, COUNT_CAPS.links, 'links', c)) {
     const href = url(l.href, 'a link', c);
     if (href === undefined) continue;
-    out.push({ ...l, href, rel: text(l.rel, FIELD_CAPS.token, 'a link rel', c), type: text(l.type, FIELD_CAPS.token, 'a link type', c), title: text(l.title, FIELD_CAPS.title, 'a link title', c) });
+    out.push({
+      ...l,
+      href,
+      rel: text(l.rel, FIELD_CAPS.token, 'a link rel', c),
+      type: text(l.type, FIELD_CAPS.token, 'a link type', c),
+      title: text(l.title, FIELD_CAPS.title, 'a link title', c),
+    });
   }
   return out;
 }
@@ -198,7 +212,13 @@ export function capFeed(feed: ParsedFeed): ParsedFeed {
     links: links(feed.links, c),
     description: text(feed.description, FIELD_CAPS.feedDescription, 'the feed description', c),
     language: text(feed.language, FIELD_CAPS.token, 'the feed language', c),
-    image: image ? { url: image, title: text(feed.image!.title, FIELD_CAPS.title, 'the feed image title', c), link: url(feed.image!.link, 'the feed image link', c) } : undefined,
+    image: image
+      ? {
+          url: image,
+          title: text(feed.image!.title, FIELD_CAPS.title, 'the feed image title', c),
+          link: url(feed.image!.link, 'the feed image link', c),
+        }
+      : undefined,
     authors: list(feed.authors, COUNT_CAPS.authors, 'feed authors', c).map((p) => person(p, c)),
     categories: list(feed.categories, COUNT_CAPS.categories, 'feed categories', c).map((k) => category(k, c)),
     generator: text(feed.generator, FIELD_CAPS.generator, 'the generator', c),

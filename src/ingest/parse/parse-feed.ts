@@ -28,13 +28,19 @@ export function parseFeed(input: Buffer | string, opts: ParseOptions = {}): Pars
   else if (root.name === 'rdf' && root.ns === 'rdf') feed = parseRdf(root, opts.url);
   else if (root.name === 'feed') feed = parseAtom(root, opts.url);
   else if (root.name === 'html' || root.name === 'body' || root.name === 'head') {
-    throw new FeedParseError('this is an HTML page, not a feed (look for a <link rel="alternate" type="application/rss+xml"> on it)');
+    throw new FeedParseError(
+      'this is an HTML page, not a feed (look for a <link rel="alternate" type="application/rss+xml"> on it)',
+    );
   } else throw new FeedParseError(`unknown feed format: the document's root element is <${clip(root.qname, 80)}>`);
 
   // [^<>]: the search for a DOCTYPE stops at the next tag, so it stays linear.
-  if (feed.version === 'rss 0.91') feed.version = /<!DOCTYPE[^<>]*/i.exec(text.slice(0, 2000))?.[0].toLowerCase().includes('netscape') ? 'rss 0.91n' : 'rss 0.91u';
+  if (feed.version === 'rss 0.91')
+    feed.version = /<!DOCTYPE[^<>]*/i.exec(text.slice(0, 2000))?.[0].toLowerCase().includes('netscape')
+      ? 'rss 0.91n'
+      : 'rss 0.91u';
   const reasons = decoded.problem ? [decoded.problem, ...doc.problems] : doc.problems;
   const mediaType = opts.contentType?.split(';')[0]!.trim().toLowerCase();
-  if (mediaType && !/xml|rss|atom|rdf/.test(mediaType)) reasons.push(`served as ${clip(mediaType, 80)}, not an XML media type`);
+  if (mediaType && !/xml|rss|atom|rdf/.test(mediaType))
+    reasons.push(`served as ${clip(mediaType, 80)}, not an XML media type`);
   return capFeed({ ...feed, encoding: decoded.encoding, bozo: reasons.length > 0, bozoReasons: reasons });
 }

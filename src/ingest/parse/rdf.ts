@@ -9,6 +9,13 @@ export function parseRdf(root: XNode, docUrl: string | undefined): Omit<ParsedFe
   const channel = kid(root, ctx.core, 'channel');
   const beside = kids(root, ctx.core, 'item');
   const items = beside.length ? beside : kids(channel, ctx.core, 'item');
-  const v090 = kid(root, 'rss090', 'channel') !== undefined || Object.values(root.attrs).some((v) => v.includes('my.netscape.com/rdf/simple/0.9'));
-  return { format: 'rdf', version: v090 ? 'rss 0.90' : 'rss 1.0', ...channelFields(channel, root, ctx), items: items.map((i) => parseRssItem(i, ctx)) };
+  const v090 =
+    kid(root, 'rss090', 'channel') !== undefined ||
+    Object.values(root.attrs).some((v) => v.includes('my.netscape.com/rdf/simple/0.9'));
+  return {
+    format: 'rdf',
+    version: v090 ? 'rss 0.90' : 'rss 1.0',
+    ...channelFields(channel, root, ctx),
+    items: items.map((i) => parseRssItem(i, ctx)),
+  };
 }

@@ -19,7 +19,13 @@ type ChannelFields = Omit<ParsedFeed, 'format' | 'version' | 'items' | 'bozo' | 
 
 function people(el: XNode, ctx: RssContext): ParsedPerson[] {
   const out: ParsedPerson[] = [];
-  for (const n of [...kids(el, ctx.core, 'author'), ...kids(el, 'dc', 'creator'), ...kids(el, 'dc', 'author'), ...kids(el, 'itunes', 'author'), ...kids(el, 'dc', 'contributor')]) {
+  for (const n of [
+    ...kids(el, ctx.core, 'author'),
+    ...kids(el, 'dc', 'creator'),
+    ...kids(el, 'dc', 'author'),
+    ...kids(el, 'itunes', 'author'),
+    ...kids(el, 'dc', 'contributor'),
+  ]) {
     if (out.length >= COUNT_CAPS.authors) break; // the de-duplication below is quadratic in the count
     const p = personFromText(textOf(n));
     if (p && !out.some((o) => o.name === p.name && o.email === p.email)) out.push(p);
@@ -44,16 +50,30 @@ export function parseRssItem(item: XNode, ctx: RssContext): ParsedItem {
   const rawLink = trimmed(kid(item, core, 'link')) ?? item.attrs['rdf:about'];
   let link = resolveUrl(rawLink, base) ?? links.find((l) => l.rel === 'alternate')?.href;
   if (!link && guid && permalink && /^https?:\/\//i.test(guid)) link = guid;
-  const publishedRaw = trimmed(kid(item, core, 'pubdate')) ?? trimmed(kid(item, 'dc', 'date')) ?? trimmed(kid(item, 'dcterms', 'issued')) ?? trimmed(kid(item, 'dcterms', 'created'));
+  const publishedRaw =
+    trimmed(kid(item, core, 'pubdate')) ??
+    trimmed(kid(item, 'dc', 'date')) ??
+    trimmed(kid(item, 'dcterms', 'issued')) ??
+    trimmed(kid(item, 'dcterms', 'created'));
   const updatedRaw = trimmed(kid(item, 'dcterms', 'modified')) ?? trimmed(kid(item, 'atom', 'updated'));
   const xhtmlBody = kid(item, 'xhtml', 'body') ?? kid(item, core, 'body');
-  const content = text(kid(item, 'content', 'encoded')) ?? (xhtmlBody ? innerXml(xhtmlBody).trim() || undefined : undefined) ?? text(kid(item, core, 'fullitem'));
-  const summary = text(kid(item, core, 'description')) ?? text(kid(item, 'itunes', 'summary')) ?? text(kid(item, 'dc', 'description'));
+  const content =
+    text(kid(item, 'content', 'encoded')) ??
+    (xhtmlBody ? innerXml(xhtmlBody).trim() || undefined : undefined) ??
+    text(kid(item, core, 'fullitem'));
+  const summary =
+    text(kid(item, core, 'description')) ??
+    text(kid(item, 'itunes', 'summary')) ??
+    text(kid(item, 'dc', 'description'));
   const group = kid(item, 'media', 'group');
   return {
     id: guid ?? item.attrs['rdf:about'],
     idIsPermalink: guidEl ? permalink : undefined,
-    title: text(kid(item, core, 'title')) ?? text(kid(item, 'dc', 'title')) ?? text(kid(item, 'media', 'title')) ?? text(kid(group, 'media', 'title')),
+    title:
+      text(kid(item, core, 'title')) ??
+      text(kid(item, 'dc', 'title')) ??
+      text(kid(item, 'media', 'title')) ??
+      text(kid(group, 'media', 'title')),
     link,
     links: link && !links.some((l) => l.href === link) ? [{ href: link, rel: 'alternate' }, ...links] : links,
     summary: summary === undefined ? undefined : resolveHtmlUrls(summary, base),
@@ -86,23 +106,53 @@ export function channelFields(channel: XNode | undefined, root: XNode, ctx: RssC
   const skipDays = kids(kid(channel, core, 'skipdays'), core, 'day')
     .map((d) => trimmed(d) ?? '')
     .filter(Boolean);
-  const authorEls = channel ? [...kids(channel, core, 'author'), ...kids(channel, core, 'managingeditor'), ...kids(channel, 'dc', 'creator'), ...kids(channel, 'dc', 'author'), ...kids(channel, core, 'webmaster'), ...kids(channel, 'itunes', 'author')] : [];
+  const authorEls = channel
+    ? [
+        ...kids(channel, core, 'author'),
+        ...kids(channel, core, 'managingeditor'),
+        ...kids(channel, 'dc', 'creator'),
+        ...kids(channel, 'dc', 'author'),
+        ...kids(channel, core, 'webmaster'),
+        ...kids(channel, 'itunes', 'author'),
+      ]
+    : [];
   const link = resolveUrl(trimmed(kid(channel, core, 'link')), base);
   const links = atomLinks(channel ?? root, docUrl);
   return {
     title: text(kid(channel, core, 'title')) ?? text(kid(channel, 'dc', 'title')),
     link,
     links: link && !links.some((l) => l.href === link) ? [{ href: link, rel: 'alternate' }, ...links] : links,
-    description: text(kid(channel, core, 'description')) ?? text(kid(channel, 'itunes', 'summary')) ?? text(kid(channel, 'itunes', 'subtitle')) ?? text(kid(channel, 'dc', 'description')),
-    language: langTag(trimmed(kid(channel, core, 'language')) ?? trimmed(kid(channel, 'dc', 'language')) ?? channel?.attrs['xml:lang'] ?? root.attrs['xml:lang']),
-    image: image ? { url: resolveUrl(image, base)!, title: trimmed(kid(imageEl, core, 'title')), link: resolveUrl(trimmed(kid(imageEl, core, 'link')), base) } : undefined,
+    description:
+      text(kid(channel, core, 'description')) ??
+      text(kid(channel, 'itunes', 'summary')) ??
+      text(kid(channel, 'itunes', 'subtitle')) ??
+      text(kid(channel, 'dc', 'description')),
+    language: langTag(
+      trimmed(kid(channel, core, 'language')) ??
+        trimmed(kid(channel, 'dc', 'language')) ??
+        channel?.attrs['xml:lang'] ??
+        root.attrs['xml:lang'],
+    ),
+    image: image
+      ? {
+          url: resolveUrl(image, base)!,
+          title: trimmed(kid(imageEl, core, 'title')),
+          link: resolveUrl(trimmed(kid(imageEl, core, 'link')), base),
+        }
+      : undefined,
     authors: authorEls
       .map((n) => personFromText(textOf(n)))
       .filter((p): p is ParsedPerson => !!p)
       .slice(0, 3),
     categories: channel ? categoriesOf(channel) : [],
-    updated: parseDate(trimmed(kid(channel, core, 'lastbuilddate')) ?? trimmed(kid(channel, core, 'pubdate')) ?? trimmed(kid(channel, 'dc', 'date')) ?? trimmed(kid(channel, 'dcterms', 'modified'))),
-    generator: trimmed(kid(channel, core, 'generator')) ?? kid(channel, 'admin', 'generatoragent')?.attrs['rdf:resource'],
+    updated: parseDate(
+      trimmed(kid(channel, core, 'lastbuilddate')) ??
+        trimmed(kid(channel, core, 'pubdate')) ??
+        trimmed(kid(channel, 'dc', 'date')) ??
+        trimmed(kid(channel, 'dcterms', 'modified')),
+    ),
+    generator:
+      trimmed(kid(channel, core, 'generator')) ?? kid(channel, 'admin', 'generatoragent')?.attrs['rdf:resource'],
     rights: trimmed(kid(channel, core, 'copyright')) ?? trimmed(kid(channel, 'dc', 'rights')),
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
     skipHours,

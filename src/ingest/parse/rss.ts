@@ -17,5 +17,10 @@ export function parseRss(root: XNode, docUrl: string | undefined): Omit<ParsedFe
   const channel = kid(root, ctx.core, 'channel');
   // Some feeds put items directly under <rss>; read both.
   const items = [...kids(channel, ctx.core, 'item'), ...kids(root, ctx.core, 'item')];
-  return { format: 'rss', version: rssVersion(root), ...channelFields(channel, root, ctx), items: items.map((i) => parseRssItem(i, ctx)) };
+  return {
+    format: 'rss',
+    version: rssVersion(root),
+    ...channelFields(channel, root, ctx),
+    items: items.map((i) => parseRssItem(i, ctx)),
+  };
 }

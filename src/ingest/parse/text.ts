@@ -32,7 +32,13 @@ const REFERENCE = /&(?:#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10})|([A-Za-z_:][\w.:-]{0,
 export function decodeEntities(s: string, ctx: EntityContext): string {
   if (s.indexOf('&') < 0) return s;
   // Fast path for escaped HTML, the common case: only the five XML entities (&amp; last, so &amp;lt; stays "&lt;").
-  if (!OTHER_THAN_XML.test(s)) return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  if (!OTHER_THAN_XML.test(s))
+    return s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return s.replace(REFERENCE, (ref: string, num: string | undefined, name: string | undefined) => {
     if (num !== undefined) {
       const rep = numeric(num);

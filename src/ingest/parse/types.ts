@@ -102,7 +102,10 @@ export interface ParsedFeed {
 
 /** Thrown when the input is not a feed we can read at all (not XML/JSON, or no feed root). */
 export class FeedParseError extends Error {
-  constructor(message: string, public readonly detail?: string) {
+  constructor(
+    message: string,
+    public readonly detail?: string,
+  ) {
     super(message);
     this.name = 'FeedParseError';
   }

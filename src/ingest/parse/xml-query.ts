@@ -58,8 +58,13 @@ export function innerXml(el: XNode): string {
     }
     const name = c.ns === 'xhtml' || c.ns === '' || c.ns === 'atom' ? c.name : c.qname;
     let attrs = '';
-    for (const k in c.attrs) if (k !== 'xmlns' && !k.startsWith('xmlns:')) attrs += ` ${k}="${escapeAttr(c.attrs[k]!)}"`;
-    out += c.children.length ? `<${name}${attrs}>${innerXml(c)}</${name}>` : VOID.test(name) ? `<${name}${attrs} />` : `<${name}${attrs}></${name}>`;
+    for (const k in c.attrs)
+      if (k !== 'xmlns' && !k.startsWith('xmlns:')) attrs += ` ${k}="${escapeAttr(c.attrs[k]!)}"`;
+    out += c.children.length
+      ? `<${name}${attrs}>${innerXml(c)}</${name}>`
+      : VOID.test(name)
+        ? `<${name}${attrs} />`
+        : `<${name}${attrs}></${name}>`;
   }
   return out;
 }

@@ -6,14 +6,20 @@ const problems = (xml: string) => parseXml(xml).problems;
 
 describe('parseXml', () => {
   it('resolves namespaces to short keys, by declaration not by prefix', () => {
-    const { root, problems: p } = parseXml('<rss xmlns:x="http://purl.org/dc/elements/1.1/" xmlns:dc="urn:other"><x:creator>A</x:creator><dc:creator>B</dc:creator></rss>');
+    const { root, problems: p } = parseXml(
+      '<rss xmlns:x="http://purl.org/dc/elements/1.1/" xmlns:dc="urn:other"><x:creator>A</x:creator><dc:creator>B</dc:creator></rss>',
+    );
     expect(p).toEqual([]);
     expect(textOf(kid(root, 'dc', 'creator'))).toBe('A');
     expect(textOf(kid(root, 'urn:other', 'creator'))).toBe('B');
   });
 
   it('finds nothing wrong with a well-formed document (comments, PIs, CDATA, DOCTYPE)', () => {
-    expect(problems('<?xml version="1.0"?><!-- c --><!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "http://x/rss.dtd"><rss a=\'1\' b="2"><![CDATA[<x>&]]>&amp;&#233;&#xE9;<?pi x?><e/></rss>')).toEqual([]);
+    expect(
+      problems(
+        '<?xml version="1.0"?><!-- c --><!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "http://x/rss.dtd"><rss a=\'1\' b="2"><![CDATA[<x>&]]>&amp;&#233;&#xE9;<?pi x?><e/></rss>',
+      ),
+    ).toEqual([]);
   });
 
   it('reports and recovers from each kind of ill-formedness', () => {
@@ -44,7 +50,9 @@ describe('parseXml', () => {
   });
 
   it('expands internal DTD entities with literal values, once, and nothing else', () => {
-    const doc = parseXml('<!DOCTYPE r [<!ENTITY id "tag:x,"><!ENTITY nest "&id;&id;"><!ENTITY ext SYSTEM "file:///etc/passwd">]><r>&id;1 &nest; &ext;</r>');
+    const doc = parseXml(
+      '<!DOCTYPE r [<!ENTITY id "tag:x,"><!ENTITY nest "&id;&id;"><!ENTITY ext SYSTEM "file:///etc/passwd">]><r>&id;1 &nest; &ext;</r>',
+    );
     expect(textOf(doc.root)).toBe('tag:x,1 &nest; &ext;');
     expect(doc.problems.join()).toMatch(/not expanded/);
   });

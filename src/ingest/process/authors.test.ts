@@ -16,7 +16,16 @@ describe('authorNames', () => {
   });
 
   it('de-duplicates (case-insensitively) and drops placeholders', () => {
-    expect(authorNames([{ name: 'Jane Doe' }, { name: 'jane doe' }, { name: 'admin' }, { name: 'Staff' }, { name: '' }, { name: 'https://x.example/jane' }])).toEqual(['Jane Doe']);
+    expect(
+      authorNames([
+        { name: 'Jane Doe' },
+        { name: 'jane doe' },
+        { name: 'admin' },
+        { name: 'Staff' },
+        { name: '' },
+        { name: 'https://x.example/jane' },
+      ]),
+    ).toEqual(['Jane Doe']);
   });
 
   it('returns plain text whatever the feed put in the name', () => {
@@ -32,7 +41,12 @@ describe('authorNames', () => {
   });
 
   it('stops at MAX_AUTHORS and at 80 characters a name, on names of any length', () => {
-    expect(authorNames([{ name: Array.from({ length: 50 }, (_, k) => `Name ${String.fromCharCode(65 + (k % 26))}${k}`).join(', ') }])).toHaveLength(MAX_AUTHORS);
-    for (const unit of ['a', '@', 'a@', '(a@b) ', '<a@b>', ' ', 'by ', ', ', '.a']) expect(authorNames([{ name: unit.repeat(100_000) }]).every((n) => n.length <= 80)).toBe(true);
+    expect(
+      authorNames([
+        { name: Array.from({ length: 50 }, (_, k) => `Name ${String.fromCharCode(65 + (k % 26))}${k}`).join(', ') },
+      ]),
+    ).toHaveLength(MAX_AUTHORS);
+    for (const unit of ['a', '@', 'a@', '(a@b) ', '<a@b>', ' ', 'by ', ', ', '.a'])
+      expect(authorNames([{ name: unit.repeat(100_000) }]).every((n) => n.length <= 80)).toBe(true);
   });
 });

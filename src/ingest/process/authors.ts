@@ -49,7 +49,8 @@ function nameAfterAddress(s: string): string | undefined {
   const address = t.slice(0, open).trimEnd();
   const name = t.slice(open + 1, -1);
   const at = address.indexOf('@', 1);
-  if (open < 0 || !name || name.includes(')') || at < 0 || at === address.length - 1 || /\s/.test(address)) return undefined;
+  if (open < 0 || !name || name.includes(')') || at < 0 || at === address.length - 1 || /\s/.test(address))
+    return undefined;
   return name;
 }
 
@@ -58,14 +59,16 @@ function withoutEmail(s: string): string {
   const named = nameAfterAddress(s);
   if (named !== undefined) return named;
   // The part before "@" cannot contain one, so where the address splits is never in doubt.
-  return withoutBareAddress(s.replace(/<\s*[^<>\s@]+@[^<>\s]+\s*>/g, '').replace(/\(\s*[^()\s@]+@[^()\s]+\s*\)/g, '')).trim();
+  return withoutBareAddress(
+    s.replace(/<\s*[^<>\s@]+@[^<>\s]+\s*>/g, '').replace(/\(\s*[^()\s@]+@[^()\s]+\s*\)/g, ''),
+  ).trim();
 }
 
 export function authorNames(people: ParsedPerson[]): string[] {
   const out: string[] = [];
   for (const p of people) {
     // An email field counts only in RSS's "address (Name)" form.
-    const raw = p.name?.trim() ? withoutEmail(p.name) : /\(([^()]+)\)\s*$/.exec(p.email ?? '')?.[1] ?? '';
+    const raw = p.name?.trim() ? withoutEmail(p.name) : (/\(([^()]+)\)\s*$/.exec(p.email ?? '')?.[1] ?? '');
     if (/^\s*(https?:|www\.)/i.test(raw)) continue; // a profile URL, not a name
     // Split on the separators alone and trim each part: /\s*(?:,|…)\s*/ rescanned runs of spaces.
     for (const part of plainLine(raw).split(/,|&|\band\b|\/|;|\|/i)) {
@@ -74,7 +77,15 @@ export function authorNames(people: ParsedPerson[]): string[] {
         .replace(/^(?:by|from|written by|words by)\s*:?\s+/i, '')
         .replace(/\s+/g, ' ')
         .trim();
-      if (!name || name.length > ARTICLE_CAPS.author || NOT_A_NAME.test(name) || name.includes('@') || /^[a-z][a-z0-9+.-]*:/i.test(name) || !/\p{L}/u.test(name)) continue;
+      if (
+        !name ||
+        name.length > ARTICLE_CAPS.author ||
+        NOT_A_NAME.test(name) ||
+        name.includes('@') ||
+        /^[a-z][a-z0-9+.-]*:/i.test(name) ||
+        !/\p{L}/u.test(name)
+      )
+        continue;
       if (!out.some((o) => o.toLowerCase() === name.toLowerCase())) out.push(name);
       if (out.length >= MAX_AUTHORS) return out;
     }

@@ -11,8 +11,14 @@ describe('canonicalUrl', () => {
   });
 
   it('removes tracking parameters and keeps the others as written, in order', () => {
-    expect(canonicalUrl('https://e.example/s?utm_source=rss&id=3&fbclid=y&b=2&utm_campaign=z')).toBe('https://e.example/s?id=3&b=2');
-    expect(canonicalUrl('https://e.example/s?z=1&a=%20x+y&flag&gclid=1&mc_cid=2&mc_eid=3&_hsenc=4&_hsmi=5&igshid=6&ref_src=7&yclid=8&spm=9&dclid=a&msclkid=b')).toBe('https://e.example/s?z=1&a=%20x+y&flag');
+    expect(canonicalUrl('https://e.example/s?utm_source=rss&id=3&fbclid=y&b=2&utm_campaign=z')).toBe(
+      'https://e.example/s?id=3&b=2',
+    );
+    expect(
+      canonicalUrl(
+        'https://e.example/s?z=1&a=%20x+y&flag&gclid=1&mc_cid=2&mc_eid=3&_hsenc=4&_hsmi=5&igshid=6&ref_src=7&yclid=8&spm=9&dclid=a&msclkid=b',
+      ),
+    ).toBe('https://e.example/s?z=1&a=%20x+y&flag');
     expect(canonicalUrl('https://e.example/s?utm_medium=feed')).toBe('https://e.example/s');
     expect(canonicalUrl('https://e.example/s?')).toBe('https://e.example/s');
     expect(canonicalUrl('https://e.example/s?UTM_Source=x&page=2')).toBe('https://e.example/s?page=2');

@@ -4,7 +4,8 @@
 // article look like many. Other parameters are kept exactly as written, in
 // their order: we remove, we never re-encode or sort.
 
-const TRACKING = /^(utm_[a-z0-9_]+|fbclid|gclid|gclsrc|dclid|wbraid|gbraid|msclkid|mc_cid|mc_eid|igshid|igsh|_hsenc|_hsmi|__hstc|__hssc|__hsfp|hsctatracking|ref_src|ref_url|yclid|spm|scm|scid|s_cid|cmpid|ncid|ocid|sr_share|wt\.mc_id|wt_mc_id|mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|rb_clickid|__twitter_impression|twclid|ttclid|li_fat_id|at_medium|at_campaign|xtor|_ga|_gl|mbid|cvid|soc_src|soc_trk)$/i;
+const TRACKING =
+  /^(utm_[a-z0-9_]+|fbclid|gclid|gclsrc|dclid|wbraid|gbraid|msclkid|mc_cid|mc_eid|igshid|igsh|_hsenc|_hsmi|__hstc|__hssc|__hsfp|hsctatracking|ref_src|ref_url|yclid|spm|scm|scid|s_cid|cmpid|ncid|ocid|sr_share|wt\.mc_id|wt_mc_id|mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|rb_clickid|__twitter_impression|twclid|ttclid|li_fat_id|at_medium|at_campaign|xtor|_ga|_gl|mbid|cvid|soc_src|soc_trk)$/i;
 
 export function isTrackingParam(name: string): boolean {
   return TRACKING.test(name);

@@ -19,17 +19,29 @@ function plausible(d: Date | undefined, now: number, which: string, notes: strin
     return undefined;
   }
   if (t > now + FUTURE_SKEW_MS) {
-    notes?.push(`the ${which} date ${iso(t)} is more than ${FUTURE_SKEW_MS / 60_000} minutes in the future, so the fetch time ${iso(now)} was used instead`);
+    notes?.push(
+      `the ${which} date ${iso(t)} is more than ${FUTURE_SKEW_MS / 60_000} minutes in the future, so the fetch time ${iso(now)} was used instead`,
+    );
     return now;
   }
   return t;
 }
 
-export function articleDates(published: Date | undefined, updated: Date | undefined, now: number, notes?: string[]): { publishedAt: number; updatedAt: number | null } {
+export function articleDates(
+  published: Date | undefined,
+  updated: Date | undefined,
+  now: number,
+  notes?: string[],
+): { publishedAt: number; updatedAt: number | null } {
   const p = plausible(published, now, 'published', notes);
   const u = plausible(updated, now, 'updated', notes);
   const publishedAt = p ?? u ?? now;
-  if (p === undefined) notes?.push(u === undefined ? `no usable date, so the article is dated ${iso(now)}, when it was fetched` : 'no usable published date, so the article is dated by its updated date');
+  if (p === undefined)
+    notes?.push(
+      u === undefined
+        ? `no usable date, so the article is dated ${iso(now)}, when it was fetched`
+        : 'no usable published date, so the article is dated by its updated date',
+    );
   const updatedAt = p !== undefined && u !== undefined && u > publishedAt ? u : null;
   return { publishedAt, updatedAt };
 }

@@ -8,16 +8,23 @@ import { loadBaseline, loadExtractionCorpus } from '../../test-support/extractio
 
 describe('extraction metric', () => {
   it('scores plain cases as the benchmark defines them', () => {
-    expect(scorePage('one two three four five', 'one two three four five')).toMatchObject({ tp: 1, fp: 0, fn: 0, exact: true });
+    expect(scorePage('one two three four five', 'one two three four five')).toMatchObject({
+      tp: 1,
+      fp: 0,
+      fn: 0,
+      exact: true,
+    });
     expect(scorePage('Hello, world!', 'hello world')).toMatchObject({ tp: 0, exact: false }); // case matters, punctuation does not
     expect(scorePage('a b', 'a b')).toMatchObject({ tp: 1, exact: true }); // fewer than four tokens: one shorter shingle
     expect(corpusScore([scorePage('', '')])).toMatchObject({ precision: 0, recall: 0, f1: 0 }); // no page counts
     const half = scorePage('a b c d e f g h', 'a b c d e');
     expect(half.tp).toBeCloseTo(2 / 5);
     expect(half.fn).toBeCloseTo(3 / 5);
-    expect(corpusScore([scorePage('a b c d', ''), scorePage('a b c d', 'a b c d')])).toMatchObject({ precision: 1, recall: 0.5 });
+    expect(corpusScore([scorePage('a b c d', ''), scorePage('a b c d', 'a b c d')])).toMatchObject({
+      precision: 1,
+      recall: 0.5,
+    });
   });
-
 });
 
 describeCorpus('article-extraction-benchmark', 'extraction on the benchmark', (dir) => {
@@ -34,7 +41,12 @@ describeCorpus('article-extraction-benchmark', 'extraction on the benchmark', (d
       const baseline = loadBaseline(name, dir);
       const s = corpusScore(pages.map((p) => scorePage(p.truth, baseline[p.id] ?? '')));
       // The README prints bootstrap means to three places: allow one unit in the last place.
-      for (const [got, want] of [[s.f1, f1], [s.precision, precision], [s.recall, recall]] as const) expect(Math.abs(got - want), name).toBeLessThanOrEqual(0.0011);
+      for (const [got, want] of [
+        [s.f1, f1],
+        [s.precision, precision],
+        [s.recall, recall],
+      ] as const)
+        expect(Math.abs(got - want), name).toBeLessThanOrEqual(0.0011);
     }
   });
 

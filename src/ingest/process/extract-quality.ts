@@ -50,5 +50,10 @@ export function corpusScore(pages: PageScore[]): { precision: number; recall: nu
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const precision = mean(prec);
   const recall = mean(rec);
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, accuracy: mean(pages.map((p) => (p.exact ? 1 : 0))) };
+  return {
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    accuracy: mean(pages.map((p) => (p.exact ? 1 : 0))),
+  };
 }

@@ -43,6 +43,8 @@ describe('extractArticle', () => {
   });
 
   it('does not count unclosed paragraphs and list items as nesting', () => {
-    expect(tooComplex(`<body>${'<p>para'.repeat(1000)}${'<li>item'.repeat(1000)}<img src=x><br/></body>`)).toBeUndefined();
+    expect(
+      tooComplex(`<body>${'<p>para'.repeat(1000)}${'<li>item'.repeat(1000)}<img src=x><br/></body>`),
+    ).toBeUndefined();
   });
 });

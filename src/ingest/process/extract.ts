@@ -96,7 +96,10 @@ function readArticle(rawHtml: string, url: string): Extracted | null {
   html = without(html, /<!--/g, /-->/g);
   if (tooComplex(html)) return null;
   const { document } = parseHTML(html) as unknown as { document: Document };
-  const leadImage = absolute(meta(document, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']), url);
+  const leadImage = absolute(
+    meta(document, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']),
+    url,
+  );
   const siteName = meta(document, ['og:site_name']);
   // Readability resolves relative links against the document's base.
   if (!document.querySelector('base')) {
@@ -104,7 +107,11 @@ function readArticle(rawHtml: string, url: string): Extracted | null {
     base.setAttribute('href', url);
     document.head?.appendChild(base);
   }
-  const article = new Readability(document, { charThreshold: 300, keepClasses: false, maxElemsToParse: MAX_ELEMENTS }).parse();
+  const article = new Readability(document, {
+    charThreshold: 300,
+    keepClasses: false,
+    maxElemsToParse: MAX_ELEMENTS,
+  }).parse();
   if (!article?.content) return null;
   // From the HTML rather than Readability's textContent, which glues the last word of
   // one paragraph to the first of the next ("end.Next" is fine, "end</p><p>Next" is not).

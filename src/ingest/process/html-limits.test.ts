@@ -29,13 +29,17 @@ function treeDepth(html: string): number {
   return max;
 }
 
-const text = (html: string) => parseDocument(html).children.map(function all(n: AnyNode): string {
-  return n.type === 'text' ? (n as unknown as { data: string }).data : isTag(n) ? n.children.map(all).join('') : '';
-}).join('');
+const text = (html: string) =>
+  parseDocument(html)
+    .children.map(function all(n: AnyNode): string {
+      return n.type === 'text' ? (n as unknown as { data: string }).data : isTag(n) ? n.children.map(all).join('') : '';
+    })
+    .join('');
 
 describe('limitMarkup', () => {
   it('returns ordinary markup unchanged (the same string)', () => {
-    const html = '<p>One <b>two</b> <a href="/x?a=1&amp;b=2">three</a></p><ul><li>a<li>b</ul><p>x<p>y<table><tr><td>1<td>2</table>';
+    const html =
+      '<p>One <b>two</b> <a href="/x?a=1&amp;b=2">three</a></p><ul><li>a<li>b</ul><p>x<p>y<table><tr><td>1<td>2</table>';
     expect(limitMarkup(html)).toEqual({ html, deeper: 0, beyond: 0 });
     const p = '<p>para'.repeat(5000);
     expect(limitMarkup(p).html).toBe(p); // unclosed paragraphs close themselves: no depth
@@ -53,7 +57,13 @@ describe('limitMarkup', () => {
   });
 
   it('is bounded whatever way the depth is built: stray end tags, self-closing tags, lists, SVG', () => {
-    for (const deep of ['<b></i>'.repeat(5000), '<b/>'.repeat(5000), '<li><p>'.repeat(5000), `<svg>${'<g>'.repeat(5000)}</svg>`, '<div><span>'.repeat(3000)]) {
+    for (const deep of [
+      '<b></i>'.repeat(5000),
+      '<b/>'.repeat(5000),
+      '<li><p>'.repeat(5000),
+      `<svg>${'<g>'.repeat(5000)}</svg>`,
+      '<div><span>'.repeat(3000),
+    ]) {
       expect(parserDepth(deep)).toBeGreaterThan(MAX_HTML_DEPTH);
       expect(parserDepth(limitMarkup(deep).html)).toBeLessThanOrEqual(MAX_HTML_DEPTH);
     }
@@ -82,8 +92,14 @@ describe('limitMarkup', () => {
   });
 
   it('measures shape for the extractor, stopping at the first limit passed', () => {
-    expect(htmlShape('<div>'.repeat(100_000), { maxDepth: 250, maxElements: 30_000 })).toEqual({ depth: 251, elements: 251 });
+    expect(htmlShape('<div>'.repeat(100_000), { maxDepth: 250, maxElements: 30_000 })).toEqual({
+      depth: 251,
+      elements: 251,
+    });
     expect(htmlShape('<span>w</span>'.repeat(40_000), { maxDepth: 250, maxElements: 30_000 }).elements).toBe(30_001);
-    expect(htmlShape('<p>a<p>b<ul><li>x<li>y</ul>', { maxDepth: 250, maxElements: 30_000 })).toEqual({ depth: 2, elements: 5 }); // <ul> closes the <p>
+    expect(htmlShape('<p>a<p>b<ul><li>x<li>y</ul>', { maxDepth: 250, maxElements: 30_000 })).toEqual({
+      depth: 2,
+      elements: 5,
+    }); // <ul> closes the <p>
   });
 });

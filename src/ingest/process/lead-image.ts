@@ -23,8 +23,16 @@ import { isTrackingImage } from './tracking.ts';
 /** Body images narrower or shorter than this (when stated) are icons, not lead images. */
 export const MIN_SIDE = 50;
 const IMAGE_EXT = /\.(jpe?g|png|gif|webp|avif)(\?|$)/i;
-const SOURCE_ORDER: ParsedMedia['source'][] = ['media:content', 'image', 'media:thumbnail', 'enclosure', 'attachment', 'itunes:image'];
-const CREDIT_WORDS = /photo|image|getty|afp|reuters|\bap\b|agency|wire|via|©|courtesy|credit|press|shutterstock|alamy|epa|pool|handout|\//i;
+const SOURCE_ORDER: ParsedMedia['source'][] = [
+  'media:content',
+  'image',
+  'media:thumbnail',
+  'enclosure',
+  'attachment',
+  'itunes:image',
+];
+const CREDIT_WORDS =
+  /photo|image|getty|afp|reuters|\bap\b|agency|wire|via|©|courtesy|credit|press|shutterstock|alamy|epa|pool|handout|\//i;
 
 /** "Boats at dawn (AFP via Getty Images)" → caption + credit; also "Photo: X", "Credit: X", "Photograph: X", "Photo by X", "© X". */
 export function splitCredit(text: string | undefined): { caption?: string; credit?: string } {
@@ -34,9 +42,11 @@ export function splitCredit(text: string | undefined): { caption?: string; credi
   if (paren && CREDIT_WORDS.test(paren.inner)) return parts(paren.before, paren.inner);
   // plainLine folded every run of whitespace to one space, so " ?" is all the optional space
   // there can be (and, unlike "\s*", it cannot be rescanned from every space of a long run).
-  const labelled = /(^|[.;|)–—] ?| )((?:photo(?:graph)?|picture|image|credit|illustration)s?(?: by)?) ?[:–—] ?(.+)/i.exec(t);
+  const labelled =
+    /(^|[.;|)–—] ?| )((?:photo(?:graph)?|picture|image|credit|illustration)s?(?: by)?) ?[:–—] ?(.+)/i.exec(t);
   // Mid-sentence ("the image: a view") only counts when the label is capitalised ("… Photo: X").
-  if (labelled && (labelled[1]!.trim() || /^[A-Z]/.test(labelled[2]!))) return parts(t.slice(0, labelled.index) + labelled[1]!, labelled[3]!);
+  if (labelled && (labelled[1]!.trim() || /^[A-Z]/.test(labelled[2]!)))
+    return parts(t.slice(0, labelled.index) + labelled[1]!, labelled[3]!);
   const photoBy = /(^|[.;|)] ?)Photo(?:graph)? by (.+)/i.exec(t);
   if (photoBy) return parts(t.slice(0, photoBy.index) + photoBy[1]!, photoBy[2]!);
   const mark = t.indexOf('©');
@@ -71,7 +81,9 @@ function httpUrl(raw: string | undefined, base?: string): string | undefined {
   if (!raw?.trim()) return undefined;
   try {
     const u = new URL(raw.trim(), base);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.href.length <= ARTICLE_CAPS.url ? u.href : undefined;
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.href.length <= ARTICLE_CAPS.url
+      ? u.href
+      : undefined;
   } catch {
     return undefined;
   }
@@ -90,9 +102,17 @@ function fromMedia(media: ParsedMedia[], base?: string): LeadImage | null {
       .map((m) => ({ ...m, url: httpUrl(m.url, base) ?? '' }))
       .filter((m) => m.url && !isTrackingImage(m.url, m.width, m.height));
     if (!candidates.length) continue;
-    const best = candidates.reduce((a, b) => ((b.width ?? 0) * (b.height ?? 0) > (a.width ?? 0) * (a.height ?? 0) ? b : a));
+    const best = candidates.reduce((a, b) =>
+      (b.width ?? 0) * (b.height ?? 0) > (a.width ?? 0) * (a.height ?? 0) ? b : a,
+    );
     const split = splitCredit(best.caption);
-    return { url: best.url, caption: split.caption, credit: plainLine(best.credit) || split.credit, width: best.width, height: best.height };
+    return {
+      url: best.url,
+      caption: split.caption,
+      credit: plainLine(best.credit) || split.credit,
+      width: best.width,
+      height: best.height,
+    };
   }
   return null;
 }
@@ -151,7 +171,9 @@ function figureText(img: Element, withAlt: boolean): { caption?: string; credit?
   while (figure && figure.name !== 'figure') figure = figure.parent as Element | null;
   const figcaption = figure ? findElements(figure.children, (el) => el.name === 'figcaption', 1)[0] : undefined;
   if (figcaption) return splitCredit(textWithin(figcaption, FIELD_CAPS.caption));
-  return withAlt ? { caption: plainLine(getAttributeValue(img, 'alt')?.slice(0, FIELD_CAPS.caption)) || undefined } : {};
+  return withAlt
+    ? { caption: plainLine(getAttributeValue(img, 'alt')?.slice(0, FIELD_CAPS.caption)) || undefined }
+    : {};
 }
 
 function fromBody(images: BodyImage[]): LeadImage | null {
@@ -175,9 +197,17 @@ export function sameImage(a: string, b: string): boolean {
  * The lead image of an article. `bodyHtml` is the raw body (relative URLs resolved
  * against `base`); `pageImage` is the fetched page's og:image, the last resort.
  */
-export function chooseLeadImage(media: ParsedMedia[], bodyHtml: string, pageImage?: string, base?: string): LeadImage | null {
+export function chooseLeadImage(
+  media: ParsedMedia[],
+  bodyHtml: string,
+  pageImage?: string,
+  base?: string,
+): LeadImage | null {
   const images = bodyImages(bodyHtml, base);
-  const chosen = fromMedia(media, base) ?? fromBody(images) ?? (httpUrl(pageImage, base) ? { url: httpUrl(pageImage, base)! } : null);
+  const chosen =
+    fromMedia(media, base) ??
+    fromBody(images) ??
+    (httpUrl(pageImage, base) ? { url: httpUrl(pageImage, base)! } : null);
   if (!chosen || chosen.caption || chosen.credit) return clean(chosen);
   // A feed image without words may appear in the body inside a <figure> that has them.
   const inBody = images.find((i) => sameImage(i.url, chosen.url));

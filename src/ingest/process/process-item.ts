@@ -32,7 +32,10 @@ export const SUMMARY_ONLY_WORDS = 150;
 /** A canonical URL, unless percent-encoding made it longer than we store. */
 const storable = (u: string | undefined) => (u !== undefined && u.length <= ARTICLE_CAPS.url ? u : undefined);
 
-export async function processItem(parsed: ParsedItem, ctx: ProcessContext): Promise<ProcessedItem | { skipped: string }> {
+export async function processItem(
+  parsed: ParsedItem,
+  ctx: ProcessContext,
+): Promise<ProcessedItem | { skipped: string }> {
   const item = capItem(parsed);
   const notes: string[] = [...(item.capped ?? [])];
   // 1. Where the article lives, what identifies it, what it is called.
@@ -46,15 +49,22 @@ export async function processItem(parsed: ParsedItem, ctx: ProcessContext): Prom
   const guid = item.id?.trim() || url;
 
   // 2. Dates and people.
-  if (item.publishedRaw && !item.published) notes.push(`the published date "${clip(item.publishedRaw, 60)}" could not be read`);
+  if (item.publishedRaw && !item.published)
+    notes.push(`the published date "${clip(item.publishedRaw, 60)}" could not be read`);
   const { publishedAt, updatedAt } = articleDates(item.published, item.updated, ctx.now, notes);
   let authors = authorNames(item.authors);
 
   // 3. The body: the feed's own, or the page's full text when asked or when the feed has only a teaser.
   const bounded = limitMarkup(stripControls(item.content ?? item.summary ?? ''));
   const n = (k: number) => k.toLocaleString('en');
-  if (bounded.deeper) notes.push(`the body's markup nests deeper than ${MAX_HTML_DEPTH} elements: ${n(bounded.deeper)} deeper ones were unwrapped (their text kept)`);
-  if (bounded.beyond) notes.push(`the body has more than ${n(MAX_HTML_ELEMENTS)} elements: the ${n(bounded.beyond)} after those were unwrapped (their text kept)`);
+  if (bounded.deeper)
+    notes.push(
+      `the body's markup nests deeper than ${MAX_HTML_DEPTH} elements: ${n(bounded.deeper)} deeper ones were unwrapped (their text kept)`,
+    );
+  if (bounded.beyond)
+    notes.push(
+      `the body has more than ${n(MAX_HTML_ELEMENTS)} elements: the ${n(bounded.beyond)} after those were unwrapped (their text kept)`,
+    );
   const feedBody = bounded.html;
   const feedWords = countWords(htmlToText(feedBody));
   const extracted = await fetchAndExtract(url, ctx, feedWords, item, feedBody);
@@ -62,7 +72,8 @@ export async function processItem(parsed: ParsedItem, ctx: ProcessContext): Prom
   const bodySource: ProcessedArticle['bodySource'] = useExtracted ? 'extracted' : item.content ? 'feed' : 'summary';
   const rawBody = useExtracted ? stripControls(extracted.html) : feedBody;
   if (!authors.length && useExtracted && extracted.byline) authors = authorNames([{ name: extracted.byline }]);
-  const title = feedTitle || plainLine(extracted?.title) || standfirstOf(htmlToText(rawBody, { captions: false }), 12) || url;
+  const title =
+    feedTitle || plainLine(extracted?.title) || standfirstOf(htmlToText(rawBody, { captions: false }), 12) || url;
 
   // 4. Lead image, with its caption and credit (plain text).
   const image = chooseLeadImage(item.media, rawBody, extracted?.leadImage, useExtracted ? extracted.url : url);
@@ -87,7 +98,11 @@ export async function processItem(parsed: ParsedItem, ctx: ProcessContext): Prom
     publishedAt,
     updatedAt,
     image,
-    categories: [...new Set(item.categories.map((c) => plainLine(c.label ?? c.term)).filter((c) => c && c.length <= ARTICLE_CAPS.category))].slice(0, ARTICLE_CAPS.categories),
+    categories: [
+      ...new Set(
+        item.categories.map((c) => plainLine(c.label ?? c.term)).filter((c) => c && c.length <= ARTICLE_CAPS.category),
+      ),
+    ].slice(0, ARTICLE_CAPS.categories),
     language: language === undefined ? undefined : cut(stripControls(language), ARTICLE_CAPS.language) || undefined,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
@@ -113,7 +128,10 @@ function sanitizedBody(rawBody: string, base: string, leadImageUrl: string | und
     const text = cut(htmlToText(html), Math.floor(ARTICLE_CAPS.bodyHtml / 6));
     html = sanitizeArticleHtml(`<p>${escapeHtml(text)}</p>`, base);
   }
-  if (raw !== rawBody || html.length > ARTICLE_CAPS.bodyHtml) notes.push(`the sanitised body was longer than ${ARTICLE_CAPS.bodyHtml.toLocaleString('en')} characters, so its end was cut`);
+  if (raw !== rawBody || html.length > ARTICLE_CAPS.bodyHtml)
+    notes.push(
+      `the sanitised body was longer than ${ARTICLE_CAPS.bodyHtml.toLocaleString('en')} characters, so its end was cut`,
+    );
   return html;
 }
 
@@ -125,7 +143,13 @@ type PageArticle = Extracted & { url: string; wanted: boolean };
  * the page's og:image. 'never' never fetches. A failed fetch or extraction is not
  * an error: the feed's own text stands.
  */
-async function fetchAndExtract(url: string, ctx: ProcessContext, feedWords: number, item: ParsedItem, feedBody: string): Promise<PageArticle | null> {
+async function fetchAndExtract(
+  url: string,
+  ctx: ProcessContext,
+  feedWords: number,
+  item: ParsedItem,
+  feedBody: string,
+): Promise<PageArticle | null> {
   if (!ctx.fetchPage || ctx.fullText === 'never') return null;
   const wanted = ctx.fullText === 'always' || feedWords < SUMMARY_ONLY_WORDS;
   const needImage = item.media.length === 0 && !/<img\s/i.test(feedBody);
@@ -139,7 +163,7 @@ async function fetchAndExtract(url: string, ctx: ProcessContext, feedWords: numb
 /** The first paragraph of eight words or more, else the first: read one at a time, not by splitting megabytes of body text. */
 function firstParagraph(text: string): string {
   let first: string | undefined;
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const end = text.indexOf('\n\n', from);
     const p = text.slice(from, end < 0 ? text.length : end);
     if (countWords(p) >= 8) return p;

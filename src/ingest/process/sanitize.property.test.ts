@@ -31,49 +31,177 @@ const RUNS = Number(process.env.MASTHEAD_FUZZ_RUNS ?? 300);
 function allowlist(): { tags: Set<string>; attributes: Map<string, Set<string>> } {
   const file = new URL('./sanitize.ts', import.meta.url);
   const sf = ts.createSourceFile('sanitize.ts', fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const strings = (n: ts.Node | undefined) => (n && ts.isArrayLiteralExpression(n) ? n.elements.filter(ts.isStringLiteral).map((e) => e.text) : []);
+  const strings = (n: ts.Node | undefined) =>
+    n && ts.isArrayLiteralExpression(n) ? n.elements.filter(ts.isStringLiteral).map((e) => e.text) : [];
   let tags: string[] = [];
   const attributes = new Map<string, Set<string>>();
   const visit = (n: ts.Node) => {
     if (ts.isVariableDeclaration(n) && n.name.getText(sf) === 'ALLOWED_TAGS') tags = strings(n.initializer);
-    if (ts.isPropertyAssignment(n) && n.name.getText(sf) === 'allowedAttributes' && ts.isObjectLiteralExpression(n.initializer)) {
-      for (const p of n.initializer.properties) if (ts.isPropertyAssignment(p)) attributes.set(p.name.getText(sf).replace(/['"]/g, ''), new Set(strings(p.initializer)));
+    if (
+      ts.isPropertyAssignment(n) &&
+      n.name.getText(sf) === 'allowedAttributes' &&
+      ts.isObjectLiteralExpression(n.initializer)
+    ) {
+      for (const p of n.initializer.properties)
+        if (ts.isPropertyAssignment(p))
+          attributes.set(p.name.getText(sf).replace(/['"]/g, ''), new Set(strings(p.initializer)));
     }
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  if (tags.length < 10 || attributes.size < 5) throw new Error('could not read ALLOWED_TAGS / allowedAttributes from sanitize.ts');
+  if (tags.length < 10 || attributes.size < 5)
+    throw new Error('could not read ALLOWED_TAGS / allowedAttributes from sanitize.ts');
   return { tags: new Set(tags), attributes };
 }
 
 // ---------------------------------------------------------------- the grammar
 
-const ALLOWED = ['p', 'a', 'b', 'i', 'em', 'strong', 'span', 'div', 'figure', 'figcaption', 'img', 'iframe', 'ul', 'li', 'table', 'tr', 'td', 'h1', 'h2', 'blockquote', 'br', 'pre', 'code', 'picture', 'source', 'q', 'time'];
-const DISALLOWED = ['script', 'style', 'svg', 'math', 'noscript', 'template', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'plaintext', 'object', 'embed', 'form', 'input', 'button', 'select', 'option', 'base', 'meta', 'link', 'foreignObject', 'annotation-xml', 'mglyph', 'mtext', 'desc', 'frameset', 'video', 'audio', 'details', 'marquee', 'listing'];
+const ALLOWED = [
+  'p',
+  'a',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'span',
+  'div',
+  'figure',
+  'figcaption',
+  'img',
+  'iframe',
+  'ul',
+  'li',
+  'table',
+  'tr',
+  'td',
+  'h1',
+  'h2',
+  'blockquote',
+  'br',
+  'pre',
+  'code',
+  'picture',
+  'source',
+  'q',
+  'time',
+];
+const DISALLOWED = [
+  'script',
+  'style',
+  'svg',
+  'math',
+  'noscript',
+  'template',
+  'textarea',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'base',
+  'meta',
+  'link',
+  'foreignObject',
+  'annotation-xml',
+  'mglyph',
+  'mtext',
+  'desc',
+  'frameset',
+  'video',
+  'audio',
+  'details',
+  'marquee',
+  'listing',
+];
 const ATTRIBUTES = [
-  'onerror="alert(1)"', 'onclick=alert(1)', 'onload="x()"', 'style="background:url(javascript:alert(1))"', 'class="c"', 'id="i"',
-  'href="javascript:alert(1)"', 'href="jav&#x09;ascript:alert(1)"', 'href=" JaVaScRiPt:alert(1)"', 'href="/relative"', 'href="https://other.example/"', 'href="mailto:a@b.example"', 'href="data:text/html,<script>alert(1)</script>"',
-  'src="javascript:alert(1)"', 'src="https://www.youtube.com/embed/x"', 'src="https://evil.example/"', 'src="data:image/png;base64,AAAA"', 'src="/i.jpg"', 'src=x',
-  'srcset="javascript:alert(1) 1x, /ok.jpg 2x"', 'srcdoc="<script>alert(1)</script>"', 'title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"', "title='\"><img src=x onerror=alert(1)>'",
-  'alt="</iframe><img src=x onerror=alert(1)>"', 'cite="javascript:alert(1)"', 'width="1" height="1"', 'width="800"', 'xmlns="http://www.w3.org/1999/xhtml"', 'allowfullscreen', 'sandbox=""',
+  'onerror="alert(1)"',
+  'onclick=alert(1)',
+  'onload="x()"',
+  'style="background:url(javascript:alert(1))"',
+  'class="c"',
+  'id="i"',
+  'href="javascript:alert(1)"',
+  'href="jav&#x09;ascript:alert(1)"',
+  'href=" JaVaScRiPt:alert(1)"',
+  'href="/relative"',
+  'href="https://other.example/"',
+  'href="mailto:a@b.example"',
+  'href="data:text/html,<script>alert(1)</script>"',
+  'src="javascript:alert(1)"',
+  'src="https://www.youtube.com/embed/x"',
+  'src="https://evil.example/"',
+  'src="data:image/png;base64,AAAA"',
+  'src="/i.jpg"',
+  'src=x',
+  'srcset="javascript:alert(1) 1x, /ok.jpg 2x"',
+  'srcdoc="<script>alert(1)</script>"',
+  'title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"',
+  "title='\"><img src=x onerror=alert(1)>'",
+  'alt="</iframe><img src=x onerror=alert(1)>"',
+  'cite="javascript:alert(1)"',
+  'width="1" height="1"',
+  'width="800"',
+  'xmlns="http://www.w3.org/1999/xhtml"',
+  'allowfullscreen',
+  'sandbox=""',
 ];
 const TEXTS = [
-  'words', ' ', 'Ferry & timetable', '&amp;', '&lt;img src=x onerror=alert(1)&gt;', '&lt;/iframe&gt;&lt;img src=x onerror=alert(1)&gt;', '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '&amp;lt;b&amp;gt;', '&#60;svg onload=alert(1)&#62;', '<', '>', '&', '"', "'", ']]>', '<!--', '-->', '</', '<img src=x onerror=alert(1)//', '</p>', '</iframe>', '</textarea>', '</noscript>',
-  '\u00a0', 'café 😀', '&nbsp;', '&#0;', '\u0001',
+  'words',
+  ' ',
+  'Ferry & timetable',
+  '&amp;',
+  '&lt;img src=x onerror=alert(1)&gt;',
+  '&lt;/iframe&gt;&lt;img src=x onerror=alert(1)&gt;',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&amp;lt;b&amp;gt;',
+  '&#60;svg onload=alert(1)&#62;',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ']]>',
+  '<!--',
+  '-->',
+  '</',
+  '<img src=x onerror=alert(1)//',
+  '</p>',
+  '</iframe>',
+  '</textarea>',
+  '</noscript>',
+  '\u00a0',
+  'café 😀',
+  '&nbsp;',
+  '&#0;',
+  '\u0001',
 ];
 
 type Node = string;
 
 const textArb = fc.array(fc.constantFrom(...TEXTS), { minLength: 1, maxLength: 3 }).map((t) => t.join(''));
-const attrsArb = fc.array(fc.constantFrom(...ATTRIBUTES), { maxLength: 3 }).map((a) => (a.length ? ` ${a.join(' ')}` : ''));
+const attrsArb = fc
+  .array(fc.constantFrom(...ATTRIBUTES), { maxLength: 3 })
+  .map((a) => (a.length ? ` ${a.join(' ')}` : ''));
 
 const { node: nodeArb } = fc.letrec<{ node: Node; element: Node }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     textArb,
     tie('element'),
-    fc.constantFrom('<!-- comment -->', '<![CDATA[<img src=x onerror=alert(1)>]]>', '<br/>', '<img src="/i.jpg">', '<?xml x?>'),
+    fc.constantFrom(
+      '<!-- comment -->',
+      '<![CDATA[<img src=x onerror=alert(1)>]]>',
+      '<br/>',
+      '<img src="/i.jpg">',
+      '<?xml x?>',
+    ),
   ),
   element: fc
     .record({
@@ -88,7 +216,12 @@ const { node: nodeArb } = fc.letrec<{ node: Node; element: Node }>((tie) => ({
 /** Fragments shaped like article bodies: an iframe with text children, a figure, and arbitrary nodes around them. */
 const htmlArb = fc
   .tuple(fc.array(nodeArb, { maxLength: 5 }), textArb, fc.boolean())
-  .map(([nodes, text, frame]) => (frame ? `<iframe src="https://www.youtube.com/embed/x">${text}</iframe>` : '') + `<figure><img src="/f.jpg"><figcaption>${text}</figcaption></figure>` + nodes.join(''));
+  .map(
+    ([nodes, text, frame]) =>
+      (frame ? `<iframe src="https://www.youtube.com/embed/x">${text}</iframe>` : '') +
+      `<figure><img src="/f.jpg"><figcaption>${text}</figcaption></figure>` +
+      nodes.join(''),
+  );
 
 // ---------------------------------------------------------------- reading the output
 
@@ -168,7 +301,8 @@ describe('sanitizeArticleHtml, properties', () => {
           expect(allowed.tags.has(el.name), `<${el.name}> is not allowed`).toBe(true);
           for (const [attr, value] of Object.entries(el.attribs)) {
             expect(allowed.attributes.get(el.name)?.has(attr), `${attr} on <${el.name}> is not allowed`).toBe(true);
-            if (['href', 'src', 'cite', 'srcset'].includes(attr)) expect(safeUrl(el.name, attr, value), `${attr}="${value}" on <${el.name}>`).toBe(true);
+            if (['href', 'src', 'cite', 'srcset'].includes(attr))
+              expect(safeUrl(el.name, attr, value), `${attr}="${value}" on <${el.name}>`).toBe(true);
           }
         }
       }),
@@ -187,14 +321,22 @@ describe('sanitizeArticleHtml, properties', () => {
           if (n.type === 'text') {
             // The characters as written in the output: parsed on their own, they make no element.
             const raw = out.slice(n.startIndex!, n.endIndex! + 1);
-            expect(elements(parseDocument(raw).children).map((e) => e.name), `text ${JSON.stringify(raw)} parses to elements`).toEqual([]);
+            expect(
+              elements(parseDocument(raw).children).map((e) => e.name),
+              `text ${JSON.stringify(raw)} parses to elements`,
+            ).toEqual([]);
           }
           if (!isTag(n)) continue;
           if (n.name === 'iframe') {
             // A browser reads an iframe's content as raw text up to the first "</iframe": htmlparser2 reads markup.
             // Only when it holds no elements and no "</iframe" do the two agree on where it ends.
-            expect(elements(n.children).map((e) => e.name), 'elements inside an <iframe>').toEqual([]);
-            const inner = n.children.length ? out.slice(n.children[0]!.startIndex!, n.children[n.children.length - 1]!.endIndex! + 1) : '';
+            expect(
+              elements(n.children).map((e) => e.name),
+              'elements inside an <iframe>',
+            ).toEqual([]);
+            const inner = n.children.length
+              ? out.slice(n.children[0]!.startIndex!, n.children[n.children.length - 1]!.endIndex! + 1)
+              : '';
             expect(inner.toLowerCase()).not.toContain('</iframe');
           }
           todo.push(...n.children);

@@ -5,10 +5,15 @@ const base = 'https://news.example/story/1';
 
 describe('sanitising publisher HTML', () => {
   it('keeps structure, images with captions, and makes links absolute and safe', () => {
-    const out = clean('<h1>Head</h1><p>See <a href="/more">more</a> and <a href="https://other.example/">elsewhere</a>.</p><figure><img src="/i.jpg" width="800" height="450" alt="A"><figcaption>Cap (Agency)</figcaption></figure>', base);
+    const out = clean(
+      '<h1>Head</h1><p>See <a href="/more">more</a> and <a href="https://other.example/">elsewhere</a>.</p><figure><img src="/i.jpg" width="800" height="450" alt="A"><figcaption>Cap (Agency)</figcaption></figure>',
+      base,
+    );
     expect(out).toContain('<h2>Head</h2>');
     expect(out).toContain('<a href="https://news.example/more">more</a>');
-    expect(out).toContain('<a href="https://other.example/" rel="noopener noreferrer nofollow" target="_blank">elsewhere</a>');
+    expect(out).toContain(
+      '<a href="https://other.example/" rel="noopener noreferrer nofollow" target="_blank">elsewhere</a>',
+    );
     expect(out).toMatch(/<img [^>]*src="https:\/\/news\.example\/i\.jpg"[^>]*>/);
     expect(out).toMatch(/<img [^>]*loading="lazy" decoding="async"/);
     expect(out).toMatch(/<img [^>]*width="800" height="450" alt="A"/);
@@ -16,7 +21,8 @@ describe('sanitising publisher HTML', () => {
   });
 
   it('keeps the allowed vocabulary and drops presentational attributes', () => {
-    const html = '<blockquote cite="/q"><p class="x" id="y" style="color:red">q</p></blockquote><table><thead><tr><th scope="col">h</th></tr></thead><tbody><tr><td colspan="2">d</td></tr></tbody></table><dl><dt>t</dt><dd>d</dd></dl><p><abbr title="Harbour Board">HB</abbr> <time datetime="2026-11-24">today</time> x<sup>2</sup> <code>c</code></p><pre>p</pre><hr>';
+    const html =
+      '<blockquote cite="/q"><p class="x" id="y" style="color:red">q</p></blockquote><table><thead><tr><th scope="col">h</th></tr></thead><tbody><tr><td colspan="2">d</td></tr></tbody></table><dl><dt>t</dt><dd>d</dd></dl><p><abbr title="Harbour Board">HB</abbr> <time datetime="2026-11-24">today</time> x<sup>2</sup> <code>c</code></p><pre>p</pre><hr>';
     const out = clean(html, base);
     expect(out).toContain('<blockquote cite="https://news.example/q"><p>q</p></blockquote>');
     expect(out).toContain('<th scope="col">h</th>');
@@ -56,13 +62,18 @@ describe('sanitising publisher HTML', () => {
       '<video><source onerror="alert(1)"></video>',
     ].join('');
     const out = clean(hostile, base);
-    expect(out).not.toMatch(/<script|<style|onerror|onload|onclick|ontoggle|javascript:|vbscript:|data:|<iframe|<form|<input|<object|<embed|<meta|<base|<link|<svg|<math|expression\(|style=|srcdoc/i);
+    expect(out).not.toMatch(
+      /<script|<style|onerror|onload|onclick|ontoggle|javascript:|vbscript:|data:|<iframe|<form|<input|<object|<embed|<meta|<base|<link|<svg|<math|expression\(|style=|srcdoc/i,
+    );
     expect(out).toContain('<p>p</p>');
     expect(out).toMatch(/<img [^>]*src="https:\/\/news\.example\/ok\.jpg"/);
   });
 
   it('keeps video embeds from known hosts, sandboxed and lazy', () => {
-    const out = clean('<iframe src="https://www.youtube-nocookie.com/embed/abc" width="560" height="315" onload="x()"></iframe><iframe src="https://player.vimeo.com/video/1"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe>', base);
+    const out = clean(
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc" width="560" height="315" onload="x()"></iframe><iframe src="https://player.vimeo.com/video/1"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe>',
+      base,
+    );
     expect(out).toContain(`sandbox="${IFRAME_SANDBOX}"`);
     expect(out).toContain('loading="lazy"');
     expect(out).toContain('src="https://www.youtube-nocookie.com/embed/abc"');
@@ -72,7 +83,10 @@ describe('sanitising publisher HTML', () => {
   });
 
   it('drops tracking pixels, empty paragraphs and lazy-load placeholders', () => {
-    const out = clean('<p><img src="https://pixel.wp.com/g.gif"></p><p><img src="https://feeds.feedburner.com/~r/x/~4/abc"></p><p> &nbsp; <br> </p><p><img src="/t.gif" width="1" height="1">Text</p><p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg"></p>', base);
+    const out = clean(
+      '<p><img src="https://pixel.wp.com/g.gif"></p><p><img src="https://feeds.feedburner.com/~r/x/~4/abc"></p><p> &nbsp; <br> </p><p><img src="/t.gif" width="1" height="1">Text</p><p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg"></p>',
+      base,
+    );
     expect(out).not.toMatch(/pixel\.wp\.com|feedburner|t\.gif|data:/);
     expect(out).toContain('<p>Text</p>');
     expect(out).toMatch(/src="https:\/\/news\.example\/real\.jpg"/);
@@ -81,19 +95,31 @@ describe('sanitising publisher HTML', () => {
   });
 
   it('keeps figures whose image is wrapped in a link', () => {
-    const out = clean('<figure><a href="/big.jpg"><img src="/i.jpg"></a></figure><p><a href="/x"><img src="/j.jpg"></a></p>', base);
+    const out = clean(
+      '<figure><a href="/big.jpg"><img src="/i.jpg"></a></figure><p><a href="/x"><img src="/j.jpg"></a></p>',
+      base,
+    );
     expect(out).toContain('i.jpg');
     expect(out).toContain('j.jpg');
   });
 
   it('removes the lead image from the top of the body only', () => {
-    const body = '<figure><img src="/lead-800x450.jpg"><figcaption>Cap</figcaption></figure><p>Text.</p><p><img src="/lead.jpg"></p>';
+    const body =
+      '<figure><img src="/lead-800x450.jpg"><figcaption>Cap</figcaption></figure><p>Text.</p><p><img src="/lead.jpg"></p>';
     const out = clean(body, base, { leadImageUrl: 'https://news.example/lead.jpg' });
     expect(out.startsWith('<p>Text.</p>')).toBe(true);
     expect(out).toContain('/lead.jpg'); // a later copy stays
-    expect(clean('<p><a href="/x"><img src="/lead.jpg"></a></p><p>T</p>', base, { leadImageUrl: 'https://news.example/lead.jpg' })).toBe('<p>T</p>');
-    expect(clean('<p><img src="/other.jpg"></p><p>T</p>', base, { leadImageUrl: 'https://news.example/lead.jpg' })).toContain('other.jpg');
-    expect(clean('<p>Words <img src="/lead.jpg"></p>', base, { leadImageUrl: 'https://news.example/lead.jpg' })).toContain('lead.jpg');
+    expect(
+      clean('<p><a href="/x"><img src="/lead.jpg"></a></p><p>T</p>', base, {
+        leadImageUrl: 'https://news.example/lead.jpg',
+      }),
+    ).toBe('<p>T</p>');
+    expect(
+      clean('<p><img src="/other.jpg"></p><p>T</p>', base, { leadImageUrl: 'https://news.example/lead.jpg' }),
+    ).toContain('other.jpg');
+    expect(
+      clean('<p>Words <img src="/lead.jpg"></p>', base, { leadImageUrl: 'https://news.example/lead.jpg' }),
+    ).toContain('lead.jpg');
   });
 
   it('never turns text into markup: what is encoded stays encoded, and iframes keep no children', () => {

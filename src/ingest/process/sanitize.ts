@@ -18,18 +18,101 @@ import { limitMarkup } from './html-limits.ts';
 import { sameImage } from './lead-image.ts';
 import { isTrackingImage } from './tracking.ts';
 
-export const VIDEO_HOSTS = ['www.youtube.com', 'youtube.com', 'm.youtube.com', 'www.youtube-nocookie.com', 'youtube-nocookie.com', 'player.vimeo.com', 'www.dailymotion.com', 'dailymotion.com', 'geo.dailymotion.com'];
+export const VIDEO_HOSTS = [
+  'www.youtube.com',
+  'youtube.com',
+  'm.youtube.com',
+  'www.youtube-nocookie.com',
+  'youtube-nocookie.com',
+  'player.vimeo.com',
+  'www.dailymotion.com',
+  'dailymotion.com',
+  'geo.dailymotion.com',
+];
 export const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation';
 
 const ALLOWED_TAGS = [
-  'p', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'mark', 'del', 'ins', 'span', 'div', 'aside',
-  'blockquote', 'q', 'cite', 'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'figure', 'figcaption', 'img', 'picture', 'source', 'br', 'hr', 'pre', 'code',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col',
-  'sup', 'sub', 'abbr', 'time', 'dl', 'dt', 'dd', 'iframe',
+  'p',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'small',
+  'mark',
+  'del',
+  'ins',
+  'span',
+  'div',
+  'aside',
+  'blockquote',
+  'q',
+  'cite',
+  'ul',
+  'ol',
+  'li',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'img',
+  'picture',
+  'source',
+  'br',
+  'hr',
+  'pre',
+  'code',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'colgroup',
+  'col',
+  'sup',
+  'sub',
+  'abbr',
+  'time',
+  'dl',
+  'dt',
+  'dd',
+  'iframe',
 ];
 /** Dropped with everything inside them (not just the tag). */
-const DROP_WITH_CONTENT = ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'form', 'button', 'select', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'map', 'frameset', 'noembed', 'noframes', 'xmp', 'plaintext'];
+const DROP_WITH_CONTENT = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'noscript',
+  'template',
+  'title',
+  'head',
+  'form',
+  'button',
+  'select',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'map',
+  'frameset',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+];
 /** Kept although empty of text. */
 const MEDIA = new Set(['img', 'picture', 'iframe', 'hr', 'td', 'th']);
 
@@ -120,21 +203,44 @@ export function sanitizeArticleHtml(input: string, baseUrl?: string, opts: Sanit
       },
       img: (tagName, attribs) => {
         // Lazy-loading pages keep the real picture in data-src.
-        const src = absolute(attribs['data-src'] ?? attribs['data-lazy-src'] ?? attribs['data-original'] ?? attribs.src, baseUrl);
+        const src = absolute(
+          attribs['data-src'] ?? attribs['data-lazy-src'] ?? attribs['data-original'] ?? attribs.src,
+          baseUrl,
+        );
         const set = attribs['data-srcset'] ?? attribs.srcset;
         // One attribute order whatever came in, so sanitising its own output changes nothing (a fixed point).
         const { src: _s, srcset: _ss, loading: _l, decoding: _d, ...rest } = attribs;
         return {
           tagName,
-          attribs: { ...(src && src.startsWith('http') ? { src } : {}), ...(set ? { srcset: srcset(set) } : {}), ...rest, loading: 'lazy', decoding: 'async' },
+          attribs: {
+            ...(src && src.startsWith('http') ? { src } : {}),
+            ...(set ? { srcset: srcset(set) } : {}),
+            ...rest,
+            loading: 'lazy',
+            decoding: 'async',
+          },
         };
       },
-      blockquote: (tagName, attribs) => ({ tagName, attribs: { ...attribs, ...(attribs.cite ? { cite: absolute(attribs.cite, baseUrl) ?? '' } : {}) } }),
-      q: (tagName, attribs) => ({ tagName, attribs: { ...attribs, ...(attribs.cite ? { cite: absolute(attribs.cite, baseUrl) ?? '' } : {}) } }),
-      source: (tagName, attribs) => ({ tagName, attribs: { ...attribs, ...(attribs.srcset ? { srcset: srcset(attribs.srcset) } : {}) } }),
+      blockquote: (tagName, attribs) => ({
+        tagName,
+        attribs: { ...attribs, ...(attribs.cite ? { cite: absolute(attribs.cite, baseUrl) ?? '' } : {}) },
+      }),
+      q: (tagName, attribs) => ({
+        tagName,
+        attribs: { ...attribs, ...(attribs.cite ? { cite: absolute(attribs.cite, baseUrl) ?? '' } : {}) },
+      }),
+      source: (tagName, attribs) => ({
+        tagName,
+        attribs: { ...attribs, ...(attribs.srcset ? { srcset: srcset(attribs.srcset) } : {}) },
+      }),
       iframe: (tagName, attribs) => ({
         tagName,
-        attribs: { ...attribs, sandbox: IFRAME_SANDBOX, loading: 'lazy', referrerpolicy: 'strict-origin-when-cross-origin' },
+        attribs: {
+          ...attribs,
+          sandbox: IFRAME_SANDBOX,
+          loading: 'lazy',
+          referrerpolicy: 'strict-origin-when-cross-origin',
+        },
       }),
     },
     onOpenTag: (name: string) => {
@@ -146,7 +252,8 @@ export function sanitizeArticleHtml(input: string, baseUrl?: string, opts: Sanit
     textFilter: (text: string) => (inFrame > 0 ? '' : text),
     exclusiveFilter: (frame) => {
       if (inFrame > 0) return true; // an element inside an iframe (the iframe itself has closed by now)
-      if (frame.tag === 'img') return !frame.attribs.src || isTrackingImage(frame.attribs.src, frame.attribs.width, frame.attribs.height);
+      if (frame.tag === 'img')
+        return !frame.attribs.src || isTrackingImage(frame.attribs.src, frame.attribs.width, frame.attribs.height);
       if (frame.tag === 'iframe') return !frame.attribs.src;
       return false;
     },
@@ -184,7 +291,28 @@ function isEmpty(node: AnyNode): boolean {
   return node.children.every(isEmpty);
 }
 
-const DROPPABLE = new Set(['p', 'div', 'span', 'figure', 'figcaption', 'blockquote', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'picture']);
+const DROPPABLE = new Set([
+  'p',
+  'div',
+  'span',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'li',
+  'ul',
+  'ol',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'picture',
+]);
 
 /**
  * Marks empty elements for removal, innermost first, and takes them out of their parent's children in one
@@ -216,7 +344,9 @@ function dropLeadingImage(nodes: AnyNode[], leadImageUrl: string, removed: Eleme
     if (el.name === 'img') imgs.push(el);
     else if (el.name === 'figcaption' || el.name === 'source') return true;
     else if (!['figure', 'picture', 'p', 'div', 'a', 'span'].includes(el.name)) return false;
-    return el.children.every((c) => (isTag(c) ? walk(c) : c.type !== 'text' || !text(c).trim() || el.name === 'figcaption'));
+    return el.children.every((c) =>
+      isTag(c) ? walk(c) : c.type !== 'text' || !text(c).trim() || el.name === 'figcaption',
+    );
   };
   if (!walk(first) || imgs.length !== 1) return;
   if (sameImage(getAttributeValue(imgs[0]!, 'src') ?? '', leadImageUrl)) removed.push(first);

@@ -3,12 +3,26 @@ import { ARTICLE_CAPS } from '../parse/limits.ts';
 import { countWords, htmlToText, plainLine, readingMinutes, standfirstOf, stripControls } from './text.ts';
 
 // Every character XML 1.0 cannot carry: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates.
-const NOT_XML = ['\udfff', '\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f', '\ufffe', '\uffff', '\ud800']; // the surrogates unpaired
+const NOT_XML = [
+  '\udfff',
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u000e',
+  '\u001f',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+]; // the surrogates unpaired
 const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
 
 describe('htmlToText', () => {
   it('separates blocks, decodes entities and drops scripts', () => {
-    expect(htmlToText('<p>One &amp; two</p><p>three</p><script>x()</script><ul><li>a</li><li>b</li></ul>')).toBe('One & two\n\nthree\n\na\n\nb');
+    expect(htmlToText('<p>One &amp; two</p><p>three</p><script>x()</script><ul><li>a</li><li>b</li></ul>')).toBe(
+      'One & two\n\nthree\n\na\n\nb',
+    );
     expect(htmlToText('plain  text')).toBe('plain text');
     expect(htmlToText('')).toBe('');
   });
@@ -41,7 +55,9 @@ describe('words and reading time', () => {
 describe('standfirstOf', () => {
   it('keeps short text whole and cuts long text at a sentence boundary', () => {
     expect(standfirstOf('Short and sweet.')).toBe('Short and sweet.');
-    expect(standfirstOf('One two three four five. '.repeat(20), 12)).toBe('One two three four five. One two three four five.');
+    expect(standfirstOf('One two three four five. '.repeat(20), 12)).toBe(
+      'One two three four five. One two three four five.',
+    );
   });
 
   it('cuts at a word boundary with an ellipsis when there is no sentence end', () => {
@@ -80,7 +96,9 @@ describe('characters XML cannot carry', () => {
 describe('bounded on huge text', () => {
   it('keeps a standfirst within its cap, even of one endless word', () => {
     expect(standfirstOf('x'.repeat(2_000_000)).length).toBeLessThanOrEqual(ARTICLE_CAPS.standfirst);
-    expect(standfirstOf(`${'a'.repeat(5000)}. ${'b '.repeat(100)}`).length).toBeLessThanOrEqual(ARTICLE_CAPS.standfirst);
+    expect(standfirstOf(`${'a'.repeat(5000)}. ${'b '.repeat(100)}`).length).toBeLessThanOrEqual(
+      ARTICLE_CAPS.standfirst,
+    );
   });
 
   it('reads 100,000 levels of nesting without overflowing the stack or the clock', () => {

@@ -5,7 +5,29 @@ import { isTag, type AnyNode } from 'domhandler';
 import { ARTICLE_CAPS, clip } from '../parse/limits.ts';
 import { limitMarkup } from './html-limits.ts';
 
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'tr', 'pre', 'hr', 'section', 'article', 'ul', 'ol', 'table']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'tr',
+  'pre',
+  'hr',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'table',
+]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math']);
 
 /**
@@ -15,7 +37,10 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg'
  */
 export function htmlToText(html: string, opts: { captions?: boolean } = {}): string {
   if (!html) return '';
-  if (!/[<&]/.test(html)) return stripControls(html).replace(/[ \t\r\f\v]+/g, ' ').trim();
+  if (!/[<&]/.test(html))
+    return stripControls(html)
+      .replace(/[ \t\r\f\v]+/g, ' ')
+      .trim();
   // Unwrapped past MAX_HTML_DEPTH / MAX_HTML_ELEMENTS first: htmlparser2's cost grows with the square of the depth.
   const doc = parseDocument(limitMarkup(html).html, { decodeEntities: true });
   const parts: string[] = [];
@@ -76,7 +101,10 @@ export function standfirstOf(text: string, maxWords = 60): string {
   if (words.length <= maxWords && head === text) return clip(clean, ARTICLE_CAPS.standfirst);
   const cut = words.slice(0, maxWords).join(' ');
   const sentence = /^[\s\S]*[.!?]["'”’)]?(?=\s|$)/.exec(cut)?.[0];
-  return clip(sentence && countWords(sentence) >= maxWords / 3 ? sentence : `${cut.replace(/[,;:]$/, '')}…`, ARTICLE_CAPS.standfirst);
+  return clip(
+    sentence && countWords(sentence) >= maxWords / 3 ? sentence : `${cut.replace(/[,;:]$/, '')}…`,
+    ARTICLE_CAPS.standfirst,
+  );
 }
 
 /** Plain text for one-line fields (titles, captions, names): tags gone, entities decoded, whitespace folded, controls stripped. */

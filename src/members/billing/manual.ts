@@ -10,10 +10,22 @@ export const manualProvider: BillingProvider = {
   portalUrl: async () => null,
 };
 
-export async function grantMembership(db: Kysely<DB>, input: { userId: number; startsAt: number; endsAt: number | null; grantedBy: number | null; note?: string }, now: number): Promise<number> {
+export async function grantMembership(
+  db: Kysely<DB>,
+  input: { userId: number; startsAt: number; endsAt: number | null; grantedBy: number | null; note?: string },
+  now: number,
+): Promise<number> {
   const row = await db
     .insertInto('grants')
-    .values({ user_id: input.userId, starts_at: input.startsAt, ends_at: input.endsAt, revoked_at: null, granted_by: input.grantedBy, note: input.note ?? null, created_at: now })
+    .values({
+      user_id: input.userId,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      revoked_at: null,
+      granted_by: input.grantedBy,
+      note: input.note ?? null,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -21,6 +33,11 @@ export async function grantMembership(db: Kysely<DB>, input: { userId: number; s
 
 /** Ends every open grant of a user now. */
 export async function endGrants(db: Kysely<DB>, userId: number, now: number): Promise<number> {
-  const res = await db.updateTable('grants').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('grants')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

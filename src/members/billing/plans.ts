@@ -26,13 +26,28 @@ export function allPlans(db: Kysely<DB>): Promise<PlanRow[]> {
 }
 
 /** Creates the plan or updates it in place; says which. */
-export async function savePlan(db: Kysely<DB>, slug: string, input: PlanInput, now: number): Promise<'created' | 'updated'> {
-  const values = { name: input.name, interval: input.interval, price_cents: input.priceCents, currency: input.currency.toUpperCase(), provider_price_id: input.providerPriceId, active: input.active ? 1 : 0 };
+export async function savePlan(
+  db: Kysely<DB>,
+  slug: string,
+  input: PlanInput,
+  now: number,
+): Promise<'created' | 'updated'> {
+  const values = {
+    name: input.name,
+    interval: input.interval,
+    price_cents: input.priceCents,
+    currency: input.currency.toUpperCase(),
+    provider_price_id: input.providerPriceId,
+    active: input.active ? 1 : 0,
+  };
   const existing = await db.selectFrom('plans').select('id').where('slug', '=', slug).executeTakeFirst();
   if (existing) {
     await db.updateTable('plans').set(values).where('id', '=', existing.id).execute();
     return 'updated';
   }
-  await db.insertInto('plans').values({ slug, ...values, created_at: now }).execute();
+  await db
+    .insertInto('plans')
+    .values({ slug, ...values, created_at: now })
+    .execute();
   return 'created';
 }

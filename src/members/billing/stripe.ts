@@ -21,7 +21,8 @@ export function createStripeProvider(db: Kysely<DB>, cfg: StripeConfig, now: () 
   return {
     name: 'stripe',
     async checkoutUrl(user, plan, urls) {
-      if (!plan.provider_price_id) throw new Error(`plan ${plan.slug} has no Stripe price id (masthead plans set … --stripe-price price_…)`);
+      if (!plan.provider_price_id)
+        throw new Error(`plan ${plan.slug} has no Stripe price id (masthead plans set … --stripe-price price_…)`);
       const session = await stripe.checkout.sessions.create({
         mode: 'subscription',
         line_items: [{ price: plan.provider_price_id, quantity: 1 }],
@@ -36,7 +37,10 @@ export function createStripeProvider(db: Kysely<DB>, cfg: StripeConfig, now: () 
     },
     async portalUrl(user, returnUrl) {
       if (!user.billing_customer_id) return null;
-      const s = await stripe.billingPortal.sessions.create({ customer: user.billing_customer_id, return_url: returnUrl });
+      const s = await stripe.billingPortal.sessions.create({
+        customer: user.billing_customer_id,
+        return_url: returnUrl,
+      });
       return s.url;
     },
     async handleWebhook(rawBody, signature) {
@@ -44,7 +48,14 @@ export function createStripeProvider(db: Kysely<DB>, cfg: StripeConfig, now: () 
       try {
         // Tolerance is checked against our clock (300 s, Stripe's default), injectable for tests.
         // stripe-node takes the receiving time in milliseconds (it divides by 1000 itself).
-        event = stripe.webhooks.constructEvent(rawBody, signature ?? '', cfg.webhookSecret, WEBHOOK_TOLERANCE_S, undefined, now());
+        event = stripe.webhooks.constructEvent(
+          rawBody,
+          signature ?? '',
+          cfg.webhookSecret,
+          WEBHOOK_TOLERANCE_S,
+          undefined,
+          now(),
+        );
       } catch (err) {
         throw new WebhookError(`signature check failed: ${(err as Error).message}`);
       }
@@ -53,9 +64,16 @@ export function createStripeProvider(db: Kysely<DB>, cfg: StripeConfig, now: () 
   };
 }
 
-type SubscriptionLike = Pick<Stripe.Subscription, 'id' | 'status' | 'current_period_end' | 'cancel_at_period_end' | 'customer' | 'metadata'>;
+type SubscriptionLike = Pick<
+  Stripe.Subscription,
+  'id' | 'status' | 'current_period_end' | 'cancel_at_period_end' | 'customer' | 'metadata'
+>;
 
-export async function applyStripeEvent(db: Kysely<DB>, event: Stripe.Event, now: number): Promise<{ applied: boolean; type: string }> {
+export async function applyStripeEvent(
+  db: Kysely<DB>,
+  event: Stripe.Event,
+  now: number,
+): Promise<{ applied: boolean; type: string }> {
   return db.transaction().execute(async (trx) => {
     const fresh = await trx
       .insertInto('billing_events')
@@ -71,10 +89,24 @@ export async function applyStripeEvent(db: Kysely<DB>, event: Stripe.Event, now:
         const userId = Number(s.client_reference_id ?? s.metadata?.user_id);
         if (!userId) return { applied: false, type: event.type };
         const customer = typeof s.customer === 'string' ? s.customer : s.customer?.id;
-        if (customer) await trx.updateTable('users').set({ billing_customer_id: customer }).where('id', '=', userId).execute();
+        if (customer)
+          await trx.updateTable('users').set({ billing_customer_id: customer }).where('id', '=', userId).execute();
         const subId = typeof s.subscription === 'string' ? s.subscription : s.subscription?.id;
         // The subscription's own events carry its state; until one arrives, access starts now (Checkout succeeded).
-        if (subId) await upsertSubscription(trx, userId, { id: subId, status: 'active', current_period_end: Math.floor(now / 1000) + 86_400, cancel_at_period_end: false }, at, Number(s.metadata?.plan_id) || null, true);
+        if (subId)
+          await upsertSubscription(
+            trx,
+            userId,
+            {
+              id: subId,
+              status: 'active',
+              current_period_end: Math.floor(now / 1000) + 86_400,
+              cancel_at_period_end: false,
+            },
+            at,
+            Number(s.metadata?.plan_id) || null,
+            true,
+          );
         return { applied: true, type: event.type };
       }
       case 'customer.subscription.created':
@@ -92,17 +124,30 @@ export async function applyStripeEvent(db: Kysely<DB>, event: Stripe.Event, now:
         const inv = event.data.object;
         const subId = typeof inv.subscription === 'string' ? inv.subscription : inv.subscription?.id;
         if (!subId) return { applied: false, type: event.type };
-        const row = await trx.selectFrom('subscriptions').selectAll().where('provider_subscription_id', '=', subId).executeTakeFirst();
+        const row = await trx
+          .selectFrom('subscriptions')
+          .selectAll()
+          .where('provider_subscription_id', '=', subId)
+          .executeTakeFirst();
         if (!row || row.provider_updated_at > at) return { applied: false, type: event.type };
         if (event.type === 'invoice.paid') {
           const periodEnd = Math.max(...(inv.lines?.data ?? []).map((l) => l.period?.end ?? 0), 0) * 1000;
           await trx
             .updateTable('subscriptions')
-            .set({ status: 'active', past_due_since: null, provider_updated_at: at, ...(periodEnd > row.current_period_end ? { current_period_end: periodEnd } : {}) })
+            .set({
+              status: 'active',
+              past_due_since: null,
+              provider_updated_at: at,
+              ...(periodEnd > row.current_period_end ? { current_period_end: periodEnd } : {}),
+            })
             .where('id', '=', row.id)
             .execute();
         } else {
-          await trx.updateTable('subscriptions').set({ status: 'past_due', past_due_since: row.past_due_since ?? at, provider_updated_at: at }).where('id', '=', row.id).execute();
+          await trx
+            .updateTable('subscriptions')
+            .set({ status: 'past_due', past_due_since: row.past_due_since ?? at, provider_updated_at: at })
+            .where('id', '=', row.id)
+            .execute();
         }
         return { applied: true, type: event.type };
       }
@@ -115,7 +160,11 @@ export async function applyStripeEvent(db: Kysely<DB>, event: Stripe.Event, now:
 async function userFor(db: Kysely<DB>, sub: SubscriptionLike): Promise<number | null> {
   const fromMeta = Number(sub.metadata?.user_id);
   if (fromMeta) return fromMeta;
-  const known = await db.selectFrom('subscriptions').select('user_id').where('provider_subscription_id', '=', sub.id).executeTakeFirst();
+  const known = await db
+    .selectFrom('subscriptions')
+    .select('user_id')
+    .where('provider_subscription_id', '=', sub.id)
+    .executeTakeFirst();
   if (known) return known.user_id;
   const customer = typeof sub.customer === 'string' ? sub.customer : sub.customer?.id;
   if (!customer) return null;
@@ -131,7 +180,11 @@ async function upsertSubscription(
   planId: number | null,
   provisional = false,
 ): Promise<void> {
-  const existing = await db.selectFrom('subscriptions').selectAll().where('provider_subscription_id', '=', sub.id).executeTakeFirst();
+  const existing = await db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('provider_subscription_id', '=', sub.id)
+    .executeTakeFirst();
   const values = {
     status: sub.status,
     current_period_end: sub.current_period_end * 1000,
@@ -140,10 +193,24 @@ async function upsertSubscription(
     provider_updated_at: at,
   };
   if (!existing) {
-    await db.insertInto('subscriptions').values({ user_id: userId, provider: 'stripe', provider_subscription_id: sub.id, plan_id: planId, created_at: at, ...values }).execute();
+    await db
+      .insertInto('subscriptions')
+      .values({
+        user_id: userId,
+        provider: 'stripe',
+        provider_subscription_id: sub.id,
+        plan_id: planId,
+        created_at: at,
+        ...values,
+      })
+      .execute();
     return;
   }
   // Out of order: an event older than the state we hold changes nothing; a provisional guess never overrides real state.
   if (existing.provider_updated_at > at || provisional) return;
-  await db.updateTable('subscriptions').set({ ...values, ...(planId ? { plan_id: planId } : {}) }).where('id', '=', existing.id).execute();
+  await db
+    .updateTable('subscriptions')
+    .set({ ...values, ...(planId ? { plan_id: planId } : {}) })
+    .where('id', '=', existing.id)
+    .execute();
 }

@@ -49,16 +49,19 @@ document.addEventListener('keydown', (e) => {
 
 // Offline reading: the service worker keeps saved articles and an offline page.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/sw.js').then(async () => {
-    const worker = (await navigator.serviceWorker.ready).active;
-    if (location.pathname === '/saved') {
-      const urls = Array.from(document.querySelectorAll<HTMLAnchorElement>('.card h3 a')).map((a) => a.pathname);
-      worker?.postMessage({ type: 'cache-saved', urls });
-    } else if (document.querySelector('form[data-save] button[aria-pressed=true]')) {
-      // This article is saved: keep it for offline reading (see sw.ts for the message API).
-      worker?.postMessage({ type: 'save', url: location.pathname });
-    }
-  }).catch(() => undefined);
+  navigator.serviceWorker
+    .register('/sw.js')
+    .then(async () => {
+      const worker = (await navigator.serviceWorker.ready).active;
+      if (location.pathname === '/saved') {
+        const urls = Array.from(document.querySelectorAll<HTMLAnchorElement>('.card h3 a')).map((a) => a.pathname);
+        worker?.postMessage({ type: 'cache-saved', urls });
+      } else if (document.querySelector('form[data-save] button[aria-pressed=true]')) {
+        // This article is saved: keep it for offline reading (see sw.ts for the message API).
+        worker?.postMessage({ type: 'save', url: location.pathname });
+      }
+    })
+    .catch(() => undefined);
 }
 
 // Installing the app: offer it where the browser allows.

@@ -13,7 +13,10 @@ export function watchReading(doc: Document = document): void {
   let since = doc.visibilityState === 'visible' ? performance.now() : null;
   let sent = false;
   // The token may be used from `wait_ms` after it was issued (no one has read an article sooner).
-  const token = fetch('/api/v1/reads/token', { method: 'POST', body: new URLSearchParams({ a: el.dataset.article ?? '' }) })
+  const token = fetch('/api/v1/reads/token', {
+    method: 'POST',
+    body: new URLSearchParams({ a: el.dataset.article ?? '' }),
+  })
     .then((r) => (r.ok ? r.json() : {}) as Promise<{ token?: string; wait_ms?: number }>)
     .then((j) => ({ t: j.token ?? '', usableAt: performance.now() + (j.wait_ms ?? 0) + 250 }))
     .catch(() => ({ t: '', usableAt: 0 }));
@@ -26,7 +29,8 @@ export function watchReading(doc: Document = document): void {
     const wait = usableAt - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const data = new URLSearchParams({ a: el.dataset.article ?? '', t });
-    if (!navigator.sendBeacon?.('/api/v1/reads', data)) void fetch('/api/v1/reads', { method: 'POST', body: data, keepalive: true }).catch(() => undefined);
+    if (!navigator.sendBeacon?.('/api/v1/reads', data))
+      void fetch('/api/v1/reads', { method: 'POST', body: data, keepalive: true }).catch(() => undefined);
   };
   const tick = () => {
     if (since !== null) {

@@ -17,13 +17,20 @@ const SHELL = `masthead-shell-${__SHELL_VERSION__}`;
 const SAVED = 'masthead-saved-v1';
 
 self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(SHELL).then((c) => c.addAll(__SHELL__)).then(() => self.skipWaiting()));
+  e.waitUntil(
+    caches
+      .open(SHELL)
+      .then((c) => c.addAll(__SHELL__))
+      .then(() => self.skipWaiting()),
+  );
 });
 self.addEventListener('activate', (e) =>
   e.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('masthead-shell-') && k !== SHELL).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('masthead-shell-') && k !== SHELL).map((k) => caches.delete(k))),
+      )
       .then(() => self.clients.claim()),
   ),
 );
@@ -53,7 +60,12 @@ self.addEventListener('fetch', (e) => {
         await remember(req, res);
         return res;
       })
-      .catch(async () => (await (await caches.open(SAVED)).match(req, { ignoreSearch: true })) ?? (await caches.match('/offline')) ?? Response.error()),
+      .catch(
+        async () =>
+          (await (await caches.open(SAVED)).match(req, { ignoreSearch: true })) ??
+          (await caches.match('/offline')) ??
+          Response.error(),
+      ),
   );
 });
 
@@ -65,6 +77,13 @@ const keep = (u: string) =>
 self.addEventListener('message', (e) => {
   const data = e.data as { type?: string; url?: string; urls?: string[] };
   if (data?.type === 'save' && typeof data.url === 'string' && articlePath(data.url)) e.waitUntil(keep(data.url));
-  else if (data?.type === 'unsave' && typeof data.url === 'string') e.waitUntil(caches.open(SAVED).then((c) => c.delete(data.url!)).then(() => undefined));
-  else if (data?.type === 'cache-saved' && Array.isArray(data.urls)) e.waitUntil(Promise.all(data.urls.filter(articlePath).slice(0, 200).map(keep)).then(() => undefined));
+  else if (data?.type === 'unsave' && typeof data.url === 'string')
+    e.waitUntil(
+      caches
+        .open(SAVED)
+        .then((c) => c.delete(data.url!))
+        .then(() => undefined),
+    );
+  else if (data?.type === 'cache-saved' && Array.isArray(data.urls))
+    e.waitUntil(Promise.all(data.urls.filter(articlePath).slice(0, 200).map(keep)).then(() => undefined));
 });

@@ -3,7 +3,14 @@
 // token; nothing here can touch another account (ids come from the session).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AccountError, changePassword, deleteAccount, exportAccount, requestEmailChange, type AccountDeps } from '../../members/accounts.ts';
+import {
+  AccountError,
+  changePassword,
+  deleteAccount,
+  exportAccount,
+  requestEmailChange,
+  type AccountDeps,
+} from '../../members/accounts.ts';
 import { listSessions, revokeSession } from '../../members/sessions.ts';
 import { clearSessionCookie, SESSION_COOKIE } from '../../http/session.ts';
 import { AccountPage } from '../views/account-page.tsx';
@@ -25,14 +32,27 @@ const sessionParams = z.object({ id: z.string().max(64) });
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountDeps; now: () => number }): void {
-  const html = (reply: FastifyReply, code: number, body: string) => reply.code(code).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-  const signInFirst = (req: FastifyRequest, reply: FastifyReply) => reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
+  const html = (reply: FastifyReply, code: number, body: string) =>
+    reply.code(code).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  const signInFirst = (req: FastifyRequest, reply: FastifyReply) =>
+    reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
 
   async function render(req: FastifyRequest, reply: FastifyReply, notice: Notice, code = 200) {
     const a = req.account!;
     const sessions = await listSessions(deps.accounts.db, a.user.id, deps.now());
-    const view = { email: a.user.email, verified: !!a.user.email_verified_at, membership: a.membership, sessionId: a.sessionId, sessions, csrfToken: req.csrfToken };
-    return html(reply, code, page({ title: 'Your account', signedIn: true, notice, children: <AccountPage {...view} /> }));
+    const view = {
+      email: a.user.email,
+      verified: !!a.user.email_verified_at,
+      membership: a.membership,
+      sessionId: a.sessionId,
+      sessions,
+      csrfToken: req.csrfToken,
+    };
+    return html(
+      reply,
+      code,
+      page({ title: 'Your account', signedIn: true, notice, children: <AccountPage {...view} /> }),
+    );
   }
 
   /** Runs an account change, then back to the page with its notice (or the error on the page). */
@@ -57,14 +77,24 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountDep
     if (!req.account) return signInFirst(req, reply);
     const b = passwordForm.safeParse(req.body);
     if (!b.success) return render(req, reply, { kind: 'error', text: 'Fill in both passwords.' }, 400);
-    return attempt(req, reply, () => changePassword(deps.accounts, req.account!.user, b.data.current, b.data.next, req.cookies[SESSION_COOKIE]!), '/account?changed=password');
+    return attempt(
+      req,
+      reply,
+      () => changePassword(deps.accounts, req.account!.user, b.data.current, b.data.next, req.cookies[SESSION_COOKIE]!),
+      '/account?changed=password',
+    );
   }
 
   async function submitEmail(req: FastifyRequest, reply: FastifyReply) {
     if (!req.account) return signInFirst(req, reply);
     const b = emailForm.safeParse(req.body);
     if (!b.success) return render(req, reply, { kind: 'error', text: 'Enter the new address and your password.' }, 400);
-    return attempt(req, reply, () => requestEmailChange(deps.accounts, req.account!.user, b.data.password, b.data.email), '/account?sent=email');
+    return attempt(
+      req,
+      reply,
+      () => requestEmailChange(deps.accounts, req.account!.user, b.data.password, b.data.email),
+      '/account?sent=email',
+    );
   }
 
   async function revoke(req: FastifyRequest, reply: FastifyReply) {
@@ -78,7 +108,11 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountDep
   async function exportData(req: FastifyRequest, reply: FastifyReply) {
     if (!req.account) return signInFirst(req, reply);
     const data = await exportAccount(deps.accounts.db, req.account.user.id);
-    return reply.header('content-disposition', 'attachment; filename="masthead-account.json"').header('cache-control', 'no-store').type('application/json').send(JSON.stringify(data, null, 2));
+    return reply
+      .header('content-disposition', 'attachment; filename="masthead-account.json"')
+      .header('cache-control', 'no-store')
+      .type('application/json')
+      .send(JSON.stringify(data, null, 2));
   }
 
   async function deleteForGood(req: FastifyRequest, reply: FastifyReply) {
@@ -91,7 +125,20 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountDep
       throw err;
     }
     clearSessionCookie(reply);
-    return html(reply, 200, page({ title: 'Account deleted', signedIn: false, notice: { kind: 'ok', text: 'Your account and everything in it have been deleted.' }, children: <p><a href="/">Back to the front page</a></p> }));
+    return html(
+      reply,
+      200,
+      page({
+        title: 'Account deleted',
+        signedIn: false,
+        notice: { kind: 'ok', text: 'Your account and everything in it have been deleted.' },
+        children: (
+          <p>
+            <a href="/">Back to the front page</a>
+          </p>
+        ),
+      }),
+    );
   }
 
   app.get('/account', showAccount);

@@ -11,7 +11,11 @@ describe.each(testDialects)('app: manifest, icons, service worker, offline and i
     const res = await f.app.inject({ url: '/manifest.webmanifest' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/manifest+json');
-    const manifest = res.json() as { start_url: string; display: string; icons: { src: string; sizes: string; type: string; purpose?: string }[] };
+    const manifest = res.json() as {
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string; type: string; purpose?: string }[];
+    };
     expect(manifest.display).toBe('standalone');
     expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
     for (const icon of manifest.icons) {
@@ -52,7 +56,10 @@ describe.each(testDialects)('app: manifest, icons, service worker, offline and i
 
   it('keeps a theme chosen without JavaScript and returns to the page it was chosen on', async () => {
     f = await readerFixture(dialect);
-    const res = await f.app.inject({ url: '/theme?set=dark', headers: { host: 'masthead.test', referer: 'http://masthead.test/s/sport?before=1' } });
+    const res = await f.app.inject({
+      url: '/theme?set=dark',
+      headers: { host: 'masthead.test', referer: 'http://masthead.test/s/sport?before=1' },
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/s/sport?before=1');
     const cookie = res.cookies.find((c) => c.name === 'theme')!;
@@ -61,7 +68,14 @@ describe.each(testDialects)('app: manifest, icons, service worker, offline and i
     expect(page.body).toContain('<html lang="en" data-theme="dark">');
     expect((await getHtml(f.app, '/', { cookie: 'theme="><script>' })).body).toContain('<html lang="en">');
     // Another site's page, or a protocol-relative next, never becomes the destination.
-    expect((await f.app.inject({ url: '/theme?set=light', headers: { host: 'masthead.test', referer: 'https://evil.example/x' } })).headers.location).toBe('/');
+    expect(
+      (
+        await f.app.inject({
+          url: '/theme?set=light',
+          headers: { host: 'masthead.test', referer: 'https://evil.example/x' },
+        })
+      ).headers.location,
+    ).toBe('/');
     expect((await f.app.inject({ url: '/theme?set=light&next=//evil.example/' })).headers.location).toBe('/');
     const system = await f.app.inject({ url: '/theme?set=system' });
     expect(system.cookies.find((c) => c.name === 'theme')?.value).toBe('');

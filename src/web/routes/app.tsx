@@ -47,7 +47,11 @@ async function staticFile(req: FastifyRequest, reply: FastifyReply) {
 }
 
 async function serviceWorker(_req: FastifyRequest, reply: FastifyReply) {
-  return reply.type(assets.sw!.type).header('cache-control', 'no-cache').header('service-worker-allowed', '/').send(assets.sw!.body);
+  return reply
+    .type(assets.sw!.type)
+    .header('cache-control', 'no-cache')
+    .header('service-worker-allowed', '/')
+    .send(assets.sw!.body);
 }
 
 async function webManifest(_req: FastifyRequest, reply: FastifyReply) {
@@ -71,7 +75,10 @@ async function installPage(req: FastifyRequest, reply: FastifyReply) {
   const children = (
     <>
       <h1>Masthead on your phone</h1>
-      <p>Masthead installs straight from your browser: no app store, nothing to download separately. Saved articles can be read offline.</p>
+      <p>
+        Masthead installs straight from your browser: no app store, nothing to download separately. Saved articles can
+        be read offline.
+      </p>
       <p>
         <button type="button" data-install hidden>
           Install Masthead
@@ -91,10 +98,14 @@ async function installPage(req: FastifyRequest, reply: FastifyReply) {
 async function setTheme(req: FastifyRequest, reply: FastifyReply) {
   const q = themeQuery.safeParse(req.query);
   const set = q.success ? q.data.set : undefined;
-  if (set === 'light' || set === 'dark') reply.setCookie('theme', set, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
+  if (set === 'light' || set === 'dark')
+    reply.setCookie('theme', set, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
   else reply.clearCookie('theme', { path: '/' });
   // Back to the page the switch was on: the form's own next, else the same-site page that sent it.
-  const next = localPath(q.success ? q.data.next : undefined) ?? localPath(refererPath(req.headers.referer, req.headers.host)) ?? '/';
+  const next =
+    localPath(q.success ? q.data.next : undefined) ??
+    localPath(refererPath(req.headers.referer, req.headers.host)) ??
+    '/';
   return reply.redirect(next, 303);
 }
 
@@ -110,7 +121,11 @@ export async function appRoutes(app: FastifyInstance): Promise<void> {
   // The chosen theme is written into every page, so it holds without JavaScript.
   app.addHook('onSend', async (req, reply, payload) => {
     const theme = req.cookies?.theme;
-    if ((theme === 'light' || theme === 'dark') && typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+    if (
+      (theme === 'light' || theme === 'dark') &&
+      typeof payload === 'string' &&
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html')
+    ) {
       return payload.replace('<html lang="en">', `<html lang="en" data-theme="${theme}">`);
     }
     return payload;

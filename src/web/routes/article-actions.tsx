@@ -15,9 +15,13 @@ import { articleNotFound } from './article.tsx';
 
 const params = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-export function articleActionRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; lists: ListCache; now: () => number }): void {
+export function articleActionRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<DB>; lists: ListCache; now: () => number },
+): void {
   const { db } = deps;
-  const html = (reply: FastifyReply, code: number, body: string) => reply.code(code).type('text/html; charset=utf-8').send(body);
+  const html = (reply: FastifyReply, code: number, body: string) =>
+    reply.code(code).type('text/html; charset=utf-8').send(body);
 
   /** The published article the path names, or null. */
   const target = async (req: FastifyRequest) => {
@@ -40,7 +44,8 @@ export function articleActionRoutes(app: FastifyInstance, deps: { db: Kysely<DB>
               <h1>Sign in to save articles</h1>
               <p>Members keep a list of stories to read later, on any device and offline in the app.</p>
               <p>
-                <a href={`/signin?next=${encodeURIComponent(next)}`}>Sign in</a> or <a href="/signup">start your free trial</a>.
+                <a href={`/signin?next=${encodeURIComponent(next)}`}>Sign in</a> or{' '}
+                <a href="/signup">start your free trial</a>.
               </p>
             </>
           ),
@@ -57,7 +62,15 @@ export function articleActionRoutes(app: FastifyInstance, deps: { db: Kysely<DB>
     const article = await target(req);
     if (!article) return articleNotFound(req, reply);
     if (!canEditAccess(actorOf(req), { publisherId: article.publisher_id })) {
-      return html(reply, 403, page({ title: 'Not allowed', signedIn: !!req.account, children: <p>Only editors and the article's publisher can change who may read it.</p> }));
+      return html(
+        reply,
+        403,
+        page({
+          title: 'Not allowed',
+          signedIn: !!req.account,
+          children: <p>Only editors and the article's publisher can change who may read it.</p>,
+        }),
+      );
     }
     await setArticleFree(db, article.id, !article.is_free, deps.now()); // the search index follows: what anyone may read changed
     deps.lists.clear(); // visitors' cached pages must follow at once

@@ -19,7 +19,16 @@ describe.each(testDialects)('article page, %s', (dialect) => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
     const q = await f.publisher({ slug: 'quay', name: 'Quay Daily' });
-    const id = await f.article(p, { title: 'The keeper of the light', standfirst: 'A night on the tower.', authors: ['Ada Okonjo', 'Ben Li'], categories: '["Lighthouses","Coastal life","Environment"]', image_caption: 'The tower at dusk', image_credit: 'AFP via Getty Images', updated_at: NOW - HOUR, published_at: NOW - 3 * HOUR });
+    const id = await f.article(p, {
+      title: 'The keeper of the light',
+      standfirst: 'A night on the tower.',
+      authors: ['Ada Okonjo', 'Ben Li'],
+      categories: '["Lighthouses","Coastal life","Environment"]',
+      image_caption: 'The tower at dusk',
+      image_credit: 'AFP via Getty Images',
+      updated_at: NOW - HOUR,
+      published_at: NOW - 3 * HOUR,
+    });
     await f.article(p, { title: 'Another tower story' });
     await f.article(q, { title: 'A copy of the keeper', duplicate_of: id });
     const path = articlePath({ id, title: 'The keeper of the light' });
@@ -39,7 +48,8 @@ describe.each(testDialects)('article page, %s', (dialect) => {
     expect(html).toContain('alt="The tower at dusk"');
     expect(html).toContain('(AFP via Getty Images)');
     expect(html).toContain('href="/t/environment">Environment</a>');
-    for (const h of ['More coverage', 'Related stories', 'Top stories right now', 'Our picks']) expect(html).toContain(`<h2>${h}</h2>`);
+    for (const h of ['More coverage', 'Related stories', 'Top stories right now', 'Our picks'])
+      expect(html).toContain(`<h2>${h}</h2>`);
     expect(html).toContain('A copy of the keeper'); // other titles' coverage, on the page of the original
     const cardTitles = [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
     expect(cardTitles).toContain('Another tower story');
@@ -79,7 +89,12 @@ describe.each(testDialects)('article page, %s', (dialect) => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'the-lamp' });
     const title = '<script>alert(1)</script></script><!--';
-    const id = await f.article(p, { title, standfirst: 'x" onmouseover="alert(3)', image_caption: '<img src=x onerror=alert(2)>', image_credit: '</figcaption><script>alert(4)</script>' });
+    const id = await f.article(p, {
+      title,
+      standfirst: 'x" onmouseover="alert(3)',
+      image_caption: '<img src=x onerror=alert(2)>',
+      image_credit: '</figcaption><script>alert(4)</script>',
+    });
     const res = await getHtml(f.app, articlePath({ id, title }));
     const html = res.body;
     expect(html).not.toMatch(/<script>alert/);
@@ -99,7 +114,12 @@ describe.each(testDialects)('article page, %s', (dialect) => {
     const signin = await getHtml(f.app, '/signin');
     const token = /name="_csrf" value="([^"]+)"/.exec(signin.body)![1]!;
     const cookie = signin.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const res = await f.app.inject({ method: 'POST', url: `/a/${id}/save`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token)}` });
+    const res = await f.app.inject({
+      method: 'POST',
+      url: `/a/${id}/save`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(token)}`,
+    });
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain('Sign in');
     expect(res.body).toContain(`/signin?next=${encodeURIComponent(`/a/${id}`)}`);
@@ -113,7 +133,10 @@ describe.each(testDialects)('feeds out stay well-formed, %s', (dialect) => {
   it('drops characters XML cannot carry from titles and standfirsts in /feed.xml', async () => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'quay', name: 'Quay <&> "Daily"' });
-    await f.article(p, { title: 'Bell\u0001 rings\u0008 at\uFFFE dawn \uFFFF& <b>loud</b>', standfirst: 'Lone \ud800 surrogate\u001f and ]]> end' });
+    await f.article(p, {
+      title: 'Bell\u0001 rings\u0008 at\uFFFE dawn \uFFFF& <b>loud</b>',
+      standfirst: 'Lone \ud800 surrogate\u001f and ]]> end',
+    });
     const res = await f.app.inject({ url: '/feed.xml' });
     expect(res.statusCode).toBe(200);
     expect(xmlError(res.body)).toBeNull();
@@ -122,6 +145,8 @@ describe.each(testDialects)('feeds out stay well-formed, %s', (dialect) => {
     // A description is HTML to a reader: text that looks like markup stays text there too.
     await f.article(p, { title: 'Markup in words', standfirst: 'About <img src=x onerror=alert(1)> tags & such' });
     const again = await f.app.inject({ url: '/feed.xml' });
-    expect(again.body).toContain('<description>About &amp;lt;img src=x onerror=alert(1)&amp;gt; tags &amp;amp; such</description>');
+    expect(again.body).toContain(
+      '<description>About &amp;lt;img src=x onerror=alert(1)&amp;gt; tags &amp;amp; such</description>',
+    );
   });
 });

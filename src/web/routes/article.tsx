@@ -22,7 +22,13 @@ export function articleNotFound(req: FastifyRequest, reply: FastifyReply) {
   return reply
     .code(404)
     .type('text/html; charset=utf-8')
-    .send(notFoundPage('We could not find that article', !!req.account, 'It may have been withdrawn by its publisher, or the link may be mistyped.'));
+    .send(
+      notFoundPage(
+        'We could not find that article',
+        !!req.account,
+        'It may have been withdrawn by its publisher, or the link may be mistyped.',
+      ),
+    );
 }
 
 export function articleRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
@@ -43,7 +49,11 @@ export function articleRoutes(app: FastifyInstance, deps: ArticleRouteDeps): voi
       if (!cached) return articleNotFound(req, reply);
       if (!onPath(cached.path)) return reply.redirect(cached.path, 301);
       deps.reads?.view(readerFacts(req), id);
-      reply.header('cache-control', 'private, no-store').header('vary', 'Cookie').header('x-masthead-saved', '0').header('x-masthead-access', 'none');
+      reply
+        .header('cache-control', 'private, no-store')
+        .header('vary', 'Cookie')
+        .header('x-masthead-saved', '0')
+        .header('x-masthead-access', 'none');
       return reply.type('text/html; charset=utf-8').send(cached.html);
     }
     // Members: the article's data is shared for the interval too (cleared with the pages on any change).

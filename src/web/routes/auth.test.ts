@@ -39,7 +39,18 @@ class Browser {
     const token = /name="_csrf" value="([^"]+)"/.exec(pageRes.body)?.[1];
     const csrf = opts.csrf === undefined ? token : opts.csrf;
     const payload = new URLSearchParams({ ...fields, ...(csrf ? { _csrf: csrf } : {}) }).toString();
-    return this.remember(await this.app.inject({ method: 'POST', url: action, payload, headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'TestBrowser' } }));
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url: action,
+        payload,
+        headers: {
+          cookie: this.header(),
+          'content-type': 'application/x-www-form-urlencoded',
+          'user-agent': 'TestBrowser',
+        },
+      }),
+    );
   }
 }
 
@@ -54,8 +65,17 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
   async function setup() {
     database = await createTestDatabase(dialect);
     const config = { ...loadConfig({}), demo: false };
-    const mailer = createMailer({ smtpUrl: smtp.url, from: 'Masthead <m@masthead.test>', dataDir: '/nonexistent', log: silentLogger });
-    const billing = createStripeProvider(database.db, { secretKey: 'sk_test_dummy', webhookSecret: 'whsec_x' }, Date.now);
+    const mailer = createMailer({
+      smtpUrl: smtp.url,
+      from: 'Masthead <m@masthead.test>',
+      dataDir: '/nonexistent',
+      log: silentLogger,
+    });
+    const billing = createStripeProvider(
+      database.db,
+      { secretKey: 'sk_test_dummy', webhookSecret: 'whsec_x' },
+      Date.now,
+    );
     app = await buildServer({ config, database, log: silentLogger, mailer, baseUrl: 'http://masthead.test', billing });
     return new Browser(app);
   }
@@ -79,7 +99,10 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     const confirm = await b.get(verify.pathname + verify.search);
     expect(confirm.body).toContain(`Confirm ${addr} to start reading`);
     expect(b.cookies.get('mh_session')).toBeUndefined();
-    const done = await b.submit(verify.pathname + verify.search, '/verify', { token: verify.searchParams.get('token')!, next: '/' });
+    const done = await b.submit(verify.pathname + verify.search, '/verify', {
+      token: verify.searchParams.get('token')!,
+      next: '/',
+    });
     expect(done.statusCode).toBe(303);
     expect((await b.get(done.headers.location as string)).body).toContain('email address is confirmed');
     const first = b.cookies.get('mh_session');
@@ -103,7 +126,9 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     const mine = b.cookies.get('mh_session');
     const other = new Browser(app);
     await other.submit('/signup', '/signup', { email: attacker, password: 'attacker long secret' });
-    const link = new URL(linkIn(await smtp.waitFor((m) => m.to.includes(attacker) && /Confirm/.test(m.subject)), '/verify'));
+    const link = new URL(
+      linkIn(await smtp.waitFor((m) => m.to.includes(attacker) && /Confirm/.test(m.subject)), '/verify'),
+    );
     // The victim opens the attacker's link: still the victim, told what confirming would do.
     const page = await b.get(link.pathname + link.search);
     expect(page.statusCode).toBe(200);
@@ -111,16 +136,31 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     expect(b.cookies.get('mh_session')).toBe(mine);
     expect((await b.get('/account')).body).toContain(victim);
     // A forged cross-site post of the link (no CSRF token of the victim's) is refused.
-    const forged = await app.inject({ method: 'POST', url: '/verify', payload: `token=${link.searchParams.get('token')}`, headers: { cookie: `mh_session=${mine}`, 'content-type': 'application/x-www-form-urlencoded' } });
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/verify',
+      payload: `token=${link.searchParams.get('token')}`,
+      headers: { cookie: `mh_session=${mine}`, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(forged.statusCode).toBe(403);
     expect((await b.get('/account')).body).toContain(victim);
   });
 
   it('refuses forms without a valid CSRF token', async () => {
     const b = await setup();
-    const none = await b.submit('/signup', '/signup', { email: email(), password: 'a long enough secret' }, { csrf: null });
+    const none = await b.submit(
+      '/signup',
+      '/signup',
+      { email: email(), password: 'a long enough secret' },
+      { csrf: null },
+    );
     expect(none.statusCode).toBe(403);
-    const forged = await b.submit('/signup', '/signup', { email: email(), password: 'a long enough secret' }, { csrf: 'x'.repeat(43) });
+    const forged = await b.submit(
+      '/signup',
+      '/signup',
+      { email: email(), password: 'a long enough secret' },
+      { csrf: 'x'.repeat(43) },
+    );
     expect(forged.statusCode).toBe(403);
   });
 
@@ -130,7 +170,10 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     await b.submit('/signup', '/signup', { email: addr, password: 'a long enough secret' });
     await b.submit('/account', '/signout', {});
     const wrong = await b.submit('/signin', '/signin', { email: addr, password: 'wrong password!' });
-    const unknown = await b.submit('/signin', '/signin', { email: 'nobody-here@example.org', password: 'wrong password!' });
+    const unknown = await b.submit('/signin', '/signin', {
+      email: 'nobody-here@example.org',
+      password: 'wrong password!',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.body).toContain('That email and password do not match an account.');
@@ -146,7 +189,16 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const attempt = (i: number) =>
-      app.inject({ method: 'POST', url: '/signin', payload: new URLSearchParams({ email: `someone-${i}@example.org`, password: 'not a password', _csrf: csrf }).toString(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.51.100.${i}` } });
+      app.inject({
+        method: 'POST',
+        url: '/signin',
+        payload: new URLSearchParams({
+          email: `someone-${i}@example.org`,
+          password: 'not a password',
+          _csrf: csrf,
+        }).toString(),
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.51.100.${i}` },
+      });
     const codes: number[] = [];
     for (let i = 0; i < 31; i++) codes.push((await attempt(i)).statusCode);
     expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
@@ -161,7 +213,13 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     await alice.submit('/signin', '/signin', { email: a, password: 'alice long secret' });
     await bob.submit('/signup', '/signup', { email: b, password: 'bob long secret!' });
     await bob.submit('/signin', '/signin', { email: b, password: 'bob long secret!' });
-    const aliceSession = await database.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select(['sessions.token_hash']).where('users.email', 'like', 'web-%').orderBy('sessions.created_at').executeTakeFirstOrThrow();
+    const aliceSession = await database.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.token_hash'])
+      .where('users.email', 'like', 'web-%')
+      .orderBy('sessions.created_at')
+      .executeTakeFirstOrThrow();
     const id = aliceSession.token_hash.slice(0, 16);
     const res = await bob.submit('/account', `/account/sessions/${id}/revoke`, {});
     expect(res.statusCode).toBe(404);
@@ -177,15 +235,32 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     await smtp.waitFor((m) => m.to.includes(addr));
     // Count the statements each request runs: the same, in the same order, for both kinds of address.
     const seen: string[] = [];
-    const counting = { ...database, db: database.db.withPlugin({ transformQuery: (a) => (seen.push(a.node.kind), a.node), transformResult: async (a) => a.result }) };
+    const counting = {
+      ...database,
+      db: database.db.withPlugin({
+        transformQuery: (a) => (seen.push(a.node.kind), a.node),
+        transformResult: async (a) => a.result,
+      }),
+    };
     // Its mail worker is elsewhere (none here), so nothing but the requests touches the database.
-    const quiet = await buildServer({ config: { ...loadConfig({}), demo: false }, database: counting, log: silentLogger, baseUrl: 'http://masthead.test', outbox: createOutbox(counting.db) });
+    const quiet = await buildServer({
+      config: { ...loadConfig({}), demo: false },
+      database: counting,
+      log: silentLogger,
+      baseUrl: 'http://masthead.test',
+      outbox: createOutbox(counting.db),
+    });
     const ask = async (address: string) => {
       const page = await quiet.inject({ url: '/reset' });
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
       const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       seen.length = 0;
-      const res = await quiet.inject({ method: 'POST', url: '/reset', payload: new URLSearchParams({ email: address, _csrf: csrf }).toString(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await quiet.inject({
+        method: 'POST',
+        url: '/reset',
+        payload: new URLSearchParams({ email: address, _csrf: csrf }).toString(),
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      });
       return { status: res.statusCode, body: res.body.replace(/value="[^"]+"/g, ''), statements: [...seen] };
     };
     const known = await ask(addr);
@@ -194,7 +269,11 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     expect(unknown).toEqual(known);
     expect(known.statements.filter((k) => k === 'InsertQueryNode')).toHaveLength(1); // the outbox row, nothing else
     // Both were queued as the same intent; the worker decides who gets mail.
-    const jobs = await database.db.selectFrom('mail_outbox').select(['kind', 'payload']).where('kind', '=', 'password-reset').execute();
+    const jobs = await database.db
+      .selectFrom('mail_outbox')
+      .select(['kind', 'payload'])
+      .where('kind', '=', 'password-reset')
+      .execute();
     expect(jobs.map((j) => JSON.parse(j.payload!).email).sort()).toEqual([addr, `nobody-${addr}`].sort());
     await quiet.close();
   });
@@ -208,7 +287,10 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     const link = new URL(linkIn(mail, '/reset'));
     const token = link.searchParams.get('token')!;
     expect((await b.get(link.pathname + link.search)).body).toContain('Choose a new password');
-    expect((await b.submit(link.pathname + link.search, '/reset/confirm', { token, password: 'a fresh new secret' })).statusCode).toBe(303);
+    expect(
+      (await b.submit(link.pathname + link.search, '/reset/confirm', { token, password: 'a fresh new secret' }))
+        .statusCode,
+    ).toBe(303);
     const again = await b.submit('/reset', '/reset/confirm', { token, password: 'another new secret' });
     expect(again.statusCode).toBe(400);
     expect(again.body).toMatch(/expired or has already been used/);
@@ -220,8 +302,14 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
     await b.submit('/signup', '/signup', { email: addr, password: 'a long enough secret' });
     await b.submit('/reset', '/reset', { email: addr });
     const link = new URL(linkIn(await smtp.waitFor((m) => m.to.includes(addr) && /Reset/.test(m.subject)), '/reset'));
-    await database.db.insertInto('throttles').values({ key: 'address:127.0.0.1', window_start: Date.now(), hits: 1000 }).execute();
-    const done = await b.submit(link.pathname + link.search, '/reset/confirm', { token: link.searchParams.get('token')!, password: 'a fresh new secret' });
+    await database.db
+      .insertInto('throttles')
+      .values({ key: 'address:127.0.0.1', window_start: Date.now(), hits: 1000 })
+      .execute();
+    const done = await b.submit(link.pathname + link.search, '/reset/confirm', {
+      token: link.searchParams.get('token')!,
+      password: 'a fresh new secret',
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/account?changed=password');
     expect((await b.get('/account')).body).toContain(addr);
@@ -229,11 +317,27 @@ describe.each(testDialects)('membership pages on %s', (dialect) => {
 
   it('refuses billing webhooks with a bad signature and accepts good ones', async () => {
     await setup();
-    const bad = await app.inject({ method: 'POST', url: '/webhooks/billing', payload: '{"id":"evt_1"}', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/webhooks/billing',
+      payload: '{"id":"evt_1"}',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
+    });
     expect(bad.statusCode).toBe(400);
-    const payload = JSON.stringify({ id: 'evt_ok', object: 'event', type: 'customer.created', created: Math.floor(Date.now() / 1000), data: { object: {} } });
+    const payload = JSON.stringify({
+      id: 'evt_ok',
+      object: 'event',
+      type: 'customer.created',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: {} },
+    });
     const header = new Stripe('sk_test_dummy').webhooks.generateTestHeaderString({ payload, secret: 'whsec_x' });
-    const good = await app.inject({ method: 'POST', url: '/webhooks/billing', payload, headers: { 'content-type': 'application/json', 'stripe-signature': header } });
+    const good = await app.inject({
+      method: 'POST',
+      url: '/webhooks/billing',
+      payload,
+      headers: { 'content-type': 'application/json', 'stripe-signature': header },
+    });
     expect(good.statusCode).toBe(200);
     expect(good.json()).toMatchObject({ received: true, type: 'customer.created' });
   });

@@ -6,7 +6,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { cardRowsByIds, goodNewsRows, toCards } from '../../catalog/article-pages.ts';
-import { addPick, currentPicks, editorLog, movePick, PickError, removePick, setGoodNews, updatePick } from '../../curation/picks.ts';
+import {
+  addPick,
+  currentPicks,
+  editorLog,
+  movePick,
+  PickError,
+  removePick,
+  setGoodNews,
+  updatePick,
+} from '../../curation/picks.ts';
 import type { DB } from '../../db/schema.ts';
 import { canSeeEditorConsole } from '../../members/policies.ts';
 import type { ListCache } from '../../http/list-cache.ts';
@@ -42,13 +51,25 @@ export function expiryDate(value: unknown): number | null | undefined {
 
 const text = (max: number) => z.string().max(max).optional();
 /** Every field the console's forms send (each form uses some of them). */
-const consoleForm = z.object({ article: text(2000), note: text(280), expires: text(20), featured: text(10), direction: z.enum(['up', 'down']).optional(), include: z.enum(['0', '1']).optional(), back: text(2000) });
+const consoleForm = z.object({
+  article: text(2000),
+  note: text(280),
+  expires: text(20),
+  featured: text(10),
+  direction: z.enum(['up', 'down']).optional(),
+  include: z.enum(['0', '1']).optional(),
+  back: text(2000),
+});
 type ConsoleForm = z.infer<typeof consoleForm>;
 const pickParams = z.object({ id: z.coerce.number().int().positive() });
 
-export function editorRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; lists: ListCache }): void {
+export function editorRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<DB>; now: () => number; lists: ListCache },
+): void {
   const { db, now } = deps;
-  const html = (reply: FastifyReply, code: number, body: string) => reply.code(code).type('text/html; charset=utf-8').send(body);
+  const html = (reply: FastifyReply, code: number, body: string) =>
+    reply.code(code).type('text/html; charset=utf-8').send(body);
   const pickId = (req: FastifyRequest) => {
     const p = pickParams.safeParse(req.params);
     if (!p.success) throw new PickError('No such pick.');
@@ -68,7 +89,21 @@ export function editorRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: 
   /** Signed-out editors are sent to sign in; other accounts are refused. */
   function guard(req: FastifyRequest, reply: FastifyReply): boolean {
     if (!req.account) void reply.redirect(`/signin?next=${encodeURIComponent('/editor')}`, 303);
-    else if (!canSeeEditorConsole(actorOf(req))) void html(reply, 403, page({ title: 'Editors only', signedIn: true, children: <><h1>Editors only</h1><p>This console is for Masthead's editors. Ask an administrator for the editor role.</p></> }));
+    else if (!canSeeEditorConsole(actorOf(req)))
+      void html(
+        reply,
+        403,
+        page({
+          title: 'Editors only',
+          signedIn: true,
+          children: (
+            <>
+              <h1>Editors only</h1>
+              <p>This console is for Masthead's editors. Ask an administrator for the editor role.</p>
+            </>
+          ),
+        }),
+      );
     else return true;
     return false;
   }
@@ -76,10 +111,33 @@ export function editorRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: 
   async function consolePage(req: FastifyRequest, error: string | null): Promise<string> {
     const t = now();
     const picks = await currentPicks(db, t);
-    const cards = new Map((await toCards(db, await cardRowsByIds(db, picks.map((p) => p.articleId)))).map((c) => [c.id, c]));
-    const view = { picks, cards, good: await toCards(db, await goodNewsRows(db, 8)), log: await editorLog(db, 40), now: t, csrfToken: req.csrfToken };
+    const cards = new Map(
+      (
+        await toCards(
+          db,
+          await cardRowsByIds(
+            db,
+            picks.map((p) => p.articleId),
+          ),
+        )
+      ).map((c) => [c.id, c]),
+    );
+    const view = {
+      picks,
+      cards,
+      good: await toCards(db, await goodNewsRows(db, 8)),
+      log: await editorLog(db, 40),
+      now: t,
+      csrfToken: req.csrfToken,
+    };
     const notice = NOTICES[String((req.query as { notice?: string }).notice ?? '')];
-    return page({ title: 'Editors’ console', signedIn: true, wide: true, notice: error ? { kind: 'error', text: error } : notice ? { kind: 'ok', text: notice } : null, children: <EditorConsole {...view} /> });
+    return page({
+      title: 'Editors’ console',
+      signedIn: true,
+      wide: true,
+      notice: error ? { kind: 'error', text: error } : notice ? { kind: 'ok', text: notice } : null,
+      children: <EditorConsole {...view} />,
+    });
   }
 
   /** Runs a change, then back to the console (or the article page the form came from) with a notice, or the error. */
@@ -88,7 +146,10 @@ export function editorRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: 
       if (!guard(req, reply)) return reply;
       try {
         const b = consoleForm.safeParse(req.body);
-        if (!b.success) throw new PickError(`The form is not valid: ${b.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+        if (!b.success)
+          throw new PickError(
+            `The form is not valid: ${b.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`,
+          );
         const notice = await change(req, b.data);
         deps.lists.clear();
         const back = localPath(b.data.back);
@@ -101,12 +162,46 @@ export function editorRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: 
 
   async function showConsole(req: FastifyRequest, reply: FastifyReply) {
     if (!guard(req, reply)) return reply;
-    return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(await consolePage(req, null));
+    return reply
+      .header('cache-control', 'private, no-store')
+      .type('text/html; charset=utf-8')
+      .send(await consolePage(req, null));
   }
 
-  const pick = act(async (req, b) => (await addPick(db, { articleId: articleOf(b), note: b.note, featured: b.featured === 'on', expiresAt: expiryOf(b), by: req.account!.user.id }, now()), 'picked'));
-  const edit = act(async (req, b) => (await updatePick(db, pickId(req), { note: b.note ?? null, featured: b.featured === 'on', expiresAt: expiryOf(b) }, req.account!.user.id, now()), 'saved'));
-  const move = act(async (req, b) => (await movePick(db, pickId(req), b.direction === 'up' ? 'up' : 'down', req.account!.user.id, now()), 'moved'));
+  const pick = act(
+    async (req, b) => (
+      await addPick(
+        db,
+        {
+          articleId: articleOf(b),
+          note: b.note,
+          featured: b.featured === 'on',
+          expiresAt: expiryOf(b),
+          by: req.account!.user.id,
+        },
+        now(),
+      ),
+      'picked'
+    ),
+  );
+  const edit = act(
+    async (req, b) => (
+      await updatePick(
+        db,
+        pickId(req),
+        { note: b.note ?? null, featured: b.featured === 'on', expiresAt: expiryOf(b) },
+        req.account!.user.id,
+        now(),
+      ),
+      'saved'
+    ),
+  );
+  const move = act(
+    async (req, b) => (
+      await movePick(db, pickId(req), b.direction === 'up' ? 'up' : 'down', req.account!.user.id, now()),
+      'moved'
+    ),
+  );
   const remove = act(async (req) => (await removePick(db, pickId(req), req.account!.user.id, now()), 'removed'));
   const goodNews = act(async (req, b) => {
     const include = b.include !== '0';

@@ -5,7 +5,13 @@
 // behind their back, and the token leaves the address bar after one hop.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AccountError, confirmEmailChange, resendVerification, verifyEmail, type AccountDeps } from '../../members/accounts.ts';
+import {
+  AccountError,
+  confirmEmailChange,
+  resendVerification,
+  verifyEmail,
+  type AccountDeps,
+} from '../../members/accounts.ts';
 import { requestPasswordReset, resetPassword, resetTokenValid } from '../../members/recovery.ts';
 import { createSession } from '../../members/sessions.ts';
 import { trustDevice } from '../../members/signin.ts';
@@ -19,11 +25,27 @@ import { html, signInMeta } from './auth.tsx';
 const tokenForm = z.object({ token: z.string().min(1).max(100), next: z.string().max(2000).optional() });
 
 function expired(req: FastifyRequest, reply: FastifyReply, text: string, action: { href: string; label: string }) {
-  return html(reply, 400, page({ title: 'Link expired', signedIn: !!req.account, notice: { kind: 'error', text }, children: <p><a href={action.href}>{action.label}</a></p> }));
+  return html(
+    reply,
+    400,
+    page({
+      title: 'Link expired',
+      signedIn: !!req.account,
+      notice: { kind: 'error', text },
+      children: (
+        <p>
+          <a href={action.href}>{action.label}</a>
+        </p>
+      ),
+    }),
+  );
 }
 
 /** One button that carries the mailed token in a form (never followed by a prefetcher or a preview bot). */
-function confirmPage(req: FastifyRequest, o: { title: string; lead: string; action: string; token: string; next?: string; button: string; warning?: string }) {
+function confirmPage(
+  req: FastifyRequest,
+  o: { title: string; lead: string; action: string; token: string; next?: string; button: string; warning?: string },
+) {
   return page({
     title: o.title,
     signedIn: !!req.account,
@@ -46,10 +68,17 @@ function confirmPage(req: FastifyRequest, o: { title: string; lead: string; acti
 export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountDeps; secure: boolean }): void {
   const { accounts } = deps;
 
-  async function showVerify(req: FastifyRequest<{ Querystring: { token?: string; next?: string } }>, reply: FastifyReply) {
+  async function showVerify(
+    req: FastifyRequest<{ Querystring: { token?: string; next?: string } }>,
+    reply: FastifyReply,
+  ) {
     const token = req.query.token ?? '';
     const live = await liveToken(accounts.db, token, 'verify', accounts.now());
-    if (!live) return expired(req, reply, 'This link has expired or has already been used.', { href: '/account', label: 'Ask for a new one on your account page' });
+    if (!live)
+      return expired(req, reply, 'This link has expired or has already been used.', {
+        href: '/account',
+        label: 'Ask for a new one on your account page',
+      });
     const owner = (await userById(accounts.db, live.user_id))!;
     const other = req.account && req.account.user.id !== live.user_id ? req.account.user.email : null;
     return html(
@@ -58,7 +87,9 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
       confirmPage(req, {
         title: 'Confirm your email',
         lead: `Confirm ${owner.email} to start reading.`,
-        warning: other ? `You are signed in as ${other}: confirming signs you in as ${owner.email} instead.` : undefined,
+        warning: other
+          ? `You are signed in as ${other}: confirming signs you in as ${owner.email} instead.`
+          : undefined,
         action: '/verify',
         token,
         next: localPathOr(req.query.next, '/'),
@@ -69,7 +100,11 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
 
   async function submitVerify(req: FastifyRequest, reply: FastifyReply) {
     const body = tokenForm.safeParse(req.body);
-    if (!body.success) return expired(req, reply, 'This link is not complete. Open it again from the mail.', { href: '/account', label: 'Your account' });
+    if (!body.success)
+      return expired(req, reply, 'This link is not complete. Open it again from the mail.', {
+        href: '/account',
+        label: 'Your account',
+      });
     try {
       const user = await verifyEmail(accounts, body.data.token);
       // The link proves the address: it signs its owner in (a fresh session, as at any sign-in).
@@ -95,7 +130,12 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
         children: (
           <>
             <h1>Welcome to Masthead</h1>
-            {trial && <p>Your free trial has started: every article from every title is yours to read in full until {new Date(user.trial_ends_at!).toUTCString().slice(5, 16)}.</p>}
+            {trial && (
+              <p>
+                Your free trial has started: every article from every title is yours to read in full until{' '}
+                {new Date(user.trial_ends_at!).toUTCString().slice(5, 16)}.
+              </p>
+            )}
             <p>
               <a href={localPathOr(req.query.next, '/')}>Start reading →</a>
             </p>
@@ -115,7 +155,12 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
     page({
       title: 'Reset your password',
       signedIn: !!req.account,
-      notice: sent ? { kind: 'ok', text: 'If that address has an account, a reset link is on its way. It works once, for one hour.' } : null,
+      notice: sent
+        ? {
+            kind: 'ok',
+            text: 'If that address has an account, a reset link is on its way. It works once, for one hour.',
+          }
+        : null,
       children: (
         <>
           <h1>Reset your password</h1>
@@ -146,8 +191,11 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
         </>
       ),
     });
-  const resetExpired = (req: FastifyRequest, reply: FastifyReply, text = 'This link has expired or has already been used. Ask for a new one.') =>
-    expired(req, reply, text, { href: '/reset', label: 'Send a new link' });
+  const resetExpired = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    text = 'This link has expired or has already been used. Ask for a new one.',
+  ) => expired(req, reply, text, { href: '/reset', label: 'Send a new link' });
 
   async function showReset(req: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {
     if (!req.query.token) return html(reply, 200, resetRequestForm(req));
@@ -181,8 +229,22 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
   async function showEmailChange(req: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {
     const token = req.query.token ?? '';
     const live = await liveToken(accounts.db, token, 'email-change', accounts.now());
-    if (!live) return expired(req, reply, 'This link has expired or has already been used.', { href: '/account', label: 'Back to your account' });
-    return html(reply, 200, confirmPage(req, { title: 'Confirm your new email', lead: `Use ${live.data} for your Masthead account from now on.`, action: '/account/email/confirm', token, button: 'Confirm new email' }));
+    if (!live)
+      return expired(req, reply, 'This link has expired or has already been used.', {
+        href: '/account',
+        label: 'Back to your account',
+      });
+    return html(
+      reply,
+      200,
+      confirmPage(req, {
+        title: 'Confirm your new email',
+        lead: `Use ${live.data} for your Masthead account from now on.`,
+        action: '/account/email/confirm',
+        token,
+        button: 'Confirm new email',
+      }),
+    );
   }
 
   async function submitEmailChange(req: FastifyRequest, reply: FastifyReply) {

@@ -18,7 +18,9 @@ export function feedsOutRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; bas
     return reply
       .type('application/rss+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=60')
-      .send(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Masthead: latest</title><link>${xml(deps.baseUrl)}/</link><description>All your news in one place.</description>${items}</channel></rss>`);
+      .send(
+        `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Masthead: latest</title><link>${xml(deps.baseUrl)}/</link><description>All your news in one place.</description>${items}</channel></rss>`,
+      );
   }
   app.get('/feed.xml', latestFeed);
 }

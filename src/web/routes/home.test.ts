@@ -34,7 +34,14 @@ describe.each(testDialects)('front page, %s', (dialect) => {
     const gone = await f.article(b, { title: 'Soon withdrawn' });
     await withdrawArticle(f.database.db, gone, NOW);
     await f.article(a, { title: 'Hidden by an editor', status: 'hidden' });
-    await f.article(b, { title: 'A long read on the sea', reading_minutes: 12, word_count: 2600, section: 'culture', image_url: null, published_at: NOW - 30 * HOUR });
+    await f.article(b, {
+      title: 'A long read on the sea',
+      reading_minutes: 12,
+      word_count: 2600,
+      section: 'culture',
+      image_url: null,
+      published_at: NOW - 30 * HOUR,
+    });
     await f.article(a, { title: 'Goals at the weekend', section: 'sport' });
 
     const html = (await getHtml(f.app, '/')).body;
@@ -46,8 +53,16 @@ describe.each(testDialects)('front page, %s', (dialect) => {
     expect(section(html, 'Our picks')).toContain('A long read on the sea');
     expect(html).toContain('href="/s/sport"');
     // Every story appears once: sections leave out what the blocks above show.
-    for (const title of ['Alpha lead story', 'Alpha second story', 'Beta lead story', 'A long read on the sea', 'Goals at the weekend']) expect(html.split(`>${title}<`).length - 1, title).toBe(1);
-    for (const hidden of ['A copy of the alpha lead', 'Soon withdrawn', 'Hidden by an editor']) expect(html).not.toContain(hidden);
+    for (const title of [
+      'Alpha lead story',
+      'Alpha second story',
+      'Beta lead story',
+      'A long read on the sea',
+      'Goals at the weekend',
+    ])
+      expect(html.split(`>${title}<`).length - 1, title).toBe(1);
+    for (const hidden of ['A copy of the alpha lead', 'Soon withdrawn', 'Hidden by an editor'])
+      expect(html).not.toContain(hidden);
     expect(html).toMatch(/<h1>Top stories right now<\/h1>/);
     expect(html).toContain('<main id="main"');
     expect(html).toContain('loading="lazy"');
@@ -55,13 +70,23 @@ describe.each(testDialects)('front page, %s', (dialect) => {
 
   it('tells a story several publishers cover once, with a link to all their reports', async () => {
     f = await readerFixture(dialect);
-    const body = 'Saltmere council approved the harbour budget on Tuesday after a long night of debate. The budget pays for new sea walls, dredging and a ferry pier. Councillor Petra Coyle said the vote ended months of argument over the harbour.';
+    const body =
+      'Saltmere council approved the harbour budget on Tuesday after a long night of debate. The budget pays for new sea walls, dredging and a ferry pier. Councillor Petra Coyle said the vote ended months of argument over the harbour.';
     for (const slug of ['alpha', 'beta', 'gamma']) {
       const p = await f.publisher({ slug });
-      await f.article(p, { title: `Saltmere council approves the harbour budget (${slug})`, body_text: body, section: 'politics', image_url: null });
+      await f.article(p, {
+        title: `Saltmere council approves the harbour budget (${slug})`,
+        body_text: body,
+        section: 'politics',
+        image_url: null,
+      });
     }
     await runCuration(f.database, { now: () => NOW });
-    const story = await f.database.db.selectFrom('articles').select('cluster_id').where('title', 'like', 'Saltmere council%').execute();
+    const story = await f.database.db
+      .selectFrom('articles')
+      .select('cluster_id')
+      .where('title', 'like', 'Saltmere council%')
+      .execute();
     expect(new Set(story.map((r) => r.cluster_id)).size).toBe(1);
 
     const html = (await getHtml(f.app, '/')).body;
@@ -70,8 +95,21 @@ describe.each(testDialects)('front page, %s', (dialect) => {
     expect(section(html, 'Our picks')).toMatch(new RegExp(`href="/c/${story[0]!.cluster_id}">3 publishers`));
 
     // Once editors pick another story, the section shows this one, still once.
-    const other = await f.article(await f.publisher({ slug: 'delta' }), { title: 'Ferry timetable changes', image_url: null });
-    const editor = await createUser(f.database.db, { email: 'ed@example.org', password: 'correct horse battery', role: 'editor', displayName: 'Eddie', verified: true }, NOW);
+    const other = await f.article(await f.publisher({ slug: 'delta' }), {
+      title: 'Ferry timetable changes',
+      image_url: null,
+    });
+    const editor = await createUser(
+      f.database.db,
+      {
+        email: 'ed@example.org',
+        password: 'correct horse battery',
+        role: 'editor',
+        displayName: 'Eddie',
+        verified: true,
+      },
+      NOW,
+    );
     await addPick(f.database.db, { articleId: other, by: editor.id }, NOW);
     const after = (await getHtml(f.app, '/')).body;
     expect(after.match(/Saltmere council approves the harbour budget/g)).toHaveLength(1);
@@ -81,9 +119,18 @@ describe.each(testDialects)('front page, %s', (dialect) => {
 
   it('tells the story once when the shared lists are kept, whichever page filled them first', async () => {
     f = await readerFixture(dialect, { cached: true });
-    const body = 'Saltmere council approved the harbour budget on Tuesday after a long night of debate. The budget pays for new sea walls, dredging and a ferry pier.';
+    const body =
+      'Saltmere council approved the harbour budget on Tuesday after a long night of debate. The budget pays for new sea walls, dredging and a ferry pier.';
     const ids: number[] = [];
-    for (const slug of ['alpha', 'beta', 'gamma']) ids.push(await f.article(await f.publisher({ slug }), { title: `Council passes the harbour budget (${slug})`, body_text: body, section: 'politics', image_url: null }));
+    for (const slug of ['alpha', 'beta', 'gamma'])
+      ids.push(
+        await f.article(await f.publisher({ slug }), {
+          title: `Council passes the harbour budget (${slug})`,
+          body_text: body,
+          section: 'politics',
+          image_url: null,
+        }),
+      );
     await runCuration(f.database, { now: () => NOW });
     // An article page of the same section first: it keeps a section list of its own.
     expect((await getHtml(f.app, `/a/${ids[0]}/x`)).statusCode).toBeLessThan(400);

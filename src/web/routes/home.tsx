@@ -29,7 +29,10 @@ function onceEach() {
   };
 }
 
-export function homeRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number; lists: ListCache }): void {
+export function homeRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; now?: () => number; lists: ListCache },
+): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
   const lists = deps.lists;
@@ -54,12 +57,20 @@ export function homeRoutes(app: FastifyInstance, deps: { database: Database; now
     const picks = take(allPicks, 4);
     const forYou = req.account ? await forYouCards(req.account.user.id, take) : null;
     // The sections' lists are shared by every reader (kept for the interval); what is shown above is left out per page.
-    const latest = await Promise.all(SECTIONS.map(([slug]) => lists.get(`stories:${slug}`, () => latestStoryCards(db, { limit: 12, section: slug }))));
+    const latest = await Promise.all(
+      SECTIONS.map(([slug]) => lists.get(`stories:${slug}`, () => latestStoryCards(db, { limit: 12, section: slug }))),
+    );
     const sections = SECTIONS.map(([slug, name], i) => ({ slug, name, cards: take(latest[i]!, 4) }));
     const empty = top.length === 0 && allPicks.length === 0 && sections.every((s) => s.cards.length === 0);
     const view = { signedIn: !!req.account, now: t, empty, featured, top, forYou, picks, sections };
     const head = <link rel="alternate" type="application/rss+xml" title="Masthead: latest" href="/feed.xml" />;
-    return page({ title: 'All your news in one place', signedIn: !!req.account, wide: true, head, children: <FrontPage {...view} /> });
+    return page({
+      title: 'All your news in one place',
+      signedIn: !!req.account,
+      wide: true,
+      head,
+      children: <FrontPage {...view} />,
+    });
   }
 
   async function frontPage(req: FastifyRequest, reply: FastifyReply) {

@@ -12,9 +12,18 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
 
   it('pages through a publisher by cursor without losing stories that share a time', async () => {
     f = await readerFixture(dialect);
-    const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp', description: 'Light on the coast.', homepage: 'https://lamp.example/' });
+    const p = await f.publisher({
+      slug: 'the-lamp',
+      name: 'The Lamp',
+      description: 'Light on the coast.',
+      homepage: 'https://lamp.example/',
+    });
     // 30 stories, ten of them at the same minute (feeds often stamp a batch alike).
-    for (let i = 0; i < 30; i++) await f.article(p, { title: `Lamp story ${String(i).padStart(2, '0')}`, published_at: NOW - (i < 10 ? 1 : i) * 60_000 });
+    for (let i = 0; i < 30; i++)
+      await f.article(p, {
+        title: `Lamp story ${String(i).padStart(2, '0')}`,
+        published_at: NOW - (i < 10 ? 1 : i) * 60_000,
+      });
     const other = await f.publisher({ slug: 'other' });
     await f.article(other, { title: 'Not a lamp story' });
 
@@ -42,10 +51,22 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
     const q = await f.publisher({ slug: 'quay', name: 'Quay' });
     for (let i = 0; i < 30; i++) {
       // thirty different stories: bodies with nothing in common (the fixture's default bodies would make one story of them)
-      const body = Array.from({ length: 40 }, (_, k) => `zq${((i * 7919 + k * 104729) % 1_000_003).toString(36)}`).join(' ');
-      const id = await f.article(p, { title: `Budget vote ${String(i).padStart(2, '0')}`, section: 'politics', published_at: NOW - i * 60_000, body_text: body });
+      const body = Array.from({ length: 40 }, (_, k) => `zq${((i * 7919 + k * 104729) % 1_000_003).toString(36)}`).join(
+        ' ',
+      );
+      const id = await f.article(p, {
+        title: `Budget vote ${String(i).padStart(2, '0')}`,
+        section: 'politics',
+        published_at: NOW - i * 60_000,
+        body_text: body,
+      });
       // Every story also runs as a copy elsewhere, a minute later: the topic index holds both.
-      await f.article(q, { title: `Copy of budget vote ${i}`, section: 'politics', duplicate_of: id, published_at: NOW - i * 60_000 + 30_000 });
+      await f.article(q, {
+        title: `Copy of budget vote ${i}`,
+        section: 'politics',
+        duplicate_of: id,
+        published_at: NOW - i * 60_000 + 30_000,
+      });
     }
     await runCuration(f.database);
     const first = await getHtml(f.app, '/t/politics');
@@ -59,16 +80,43 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
 
   it('tells a topic, a name and a section story by story, with each story’s publishers', async () => {
     f = await readerFixture(dialect);
-    const body = 'Saltmere council approved the harbour budget on Tuesday after a long night of debate. Councillor Petra Coyle said the budget pays for new sea walls, dredging and a ferry pier.';
-    for (const slug of ['alpha', 'beta', 'gamma']) await f.article(await f.publisher({ slug }), { title: `Council passes the harbour budget (${slug})`, body_text: body, section: 'politics', categories: '["Politics"]' });
-    await f.article(await f.publisher({ slug: 'delta' }), { title: 'Coyle opens Lowther library', body_text: 'Petra Coyle opened the new library in Lowther on Friday and read to children from a picture book about whales.', section: 'politics', categories: '["Politics"]', published_at: NOW - 3 * HOUR });
+    const body =
+      'Saltmere council approved the harbour budget on Tuesday after a long night of debate. Councillor Petra Coyle said the budget pays for new sea walls, dredging and a ferry pier.';
+    for (const slug of ['alpha', 'beta', 'gamma'])
+      await f.article(await f.publisher({ slug }), {
+        title: `Council passes the harbour budget (${slug})`,
+        body_text: body,
+        section: 'politics',
+        categories: '["Politics"]',
+      });
+    await f.article(await f.publisher({ slug: 'delta' }), {
+      title: 'Coyle opens Lowther library',
+      body_text:
+        'Petra Coyle opened the new library in Lowther on Friday and read to children from a picture book about whales.',
+      section: 'politics',
+      categories: '["Politics"]',
+      published_at: NOW - 3 * HOUR,
+    });
     await runCuration(f.database);
-    const story = (await f.database.db.selectFrom('articles').select('cluster_id').where('title', 'like', 'Council passes%').execute()).map((r) => r.cluster_id);
+    const story = (
+      await f.database.db
+        .selectFrom('articles')
+        .select('cluster_id')
+        .where('title', 'like', 'Council passes%')
+        .execute()
+    ).map((r) => r.cluster_id);
     expect(new Set(story).size).toBe(1);
-    const coyle = await f.database.db.selectFrom('entities').select('slug').where('key', '=', 'person:petra-coyle').executeTakeFirstOrThrow();
+    const coyle = await f.database.db
+      .selectFrom('entities')
+      .select('slug')
+      .where('key', '=', 'person:petra-coyle')
+      .executeTakeFirstOrThrow();
     for (const path of ['/t/politics', `/e/${coyle.slug}`, '/s/politics']) {
       const html = (await getHtml(f.app, path)).body;
-      expect(titles(html).filter((t) => t.startsWith('Council passes')), path).toHaveLength(1);
+      expect(
+        titles(html).filter((t) => t.startsWith('Council passes')),
+        path,
+      ).toHaveLength(1);
       expect(titles(html), path).toContain('Coyle opens Lowther library');
       expect(html, path).toContain(`href="/c/${story[0]}">3 publishers`);
     }
@@ -79,10 +127,36 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
   it('lists a section, a topic and an author, without copies or withdrawn stories', async () => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
-    const lead = await f.article(p, { title: 'Budget day', section: 'politics', categories: '["Public Finance","Tax"]', authors: ['Ada Okonjo'], body_text: 'The chancellor set out the budget in parliament, raising the tax on fuel and cutting spending on roads.' });
-    await f.article(p, { title: 'Budget copy', section: 'politics', categories: '["Public Finance"]', duplicate_of: lead, authors: ['Ada Okonjo'] });
-    await f.article(p, { title: 'Budget hidden', section: 'politics', categories: '["Public Finance"]', status: 'hidden', authors: ['Ada Okonjo'] });
-    await f.article(p, { title: 'Match report', section: 'sport', categories: '["Football"]', authors: ['Ben Li'], body_text: 'The keeper saved a late penalty as Saltmere Rovers beat Kellbridge Town two goals to one in the league.' });
+    const lead = await f.article(p, {
+      title: 'Budget day',
+      section: 'politics',
+      categories: '["Public Finance","Tax"]',
+      authors: ['Ada Okonjo'],
+      body_text:
+        'The chancellor set out the budget in parliament, raising the tax on fuel and cutting spending on roads.',
+    });
+    await f.article(p, {
+      title: 'Budget copy',
+      section: 'politics',
+      categories: '["Public Finance"]',
+      duplicate_of: lead,
+      authors: ['Ada Okonjo'],
+    });
+    await f.article(p, {
+      title: 'Budget hidden',
+      section: 'politics',
+      categories: '["Public Finance"]',
+      status: 'hidden',
+      authors: ['Ada Okonjo'],
+    });
+    await f.article(p, {
+      title: 'Match report',
+      section: 'sport',
+      categories: '["Football"]',
+      authors: ['Ben Li'],
+      body_text:
+        'The keeper saved a late penalty as Saltmere Rovers beat Kellbridge Town two goals to one in the league.',
+    });
 
     const s = await getHtml(f.app, '/s/politics');
     expect(s.statusCode).toBe(200);
@@ -118,7 +192,9 @@ describe.each(testDialects)('list pages, %s', (dialect) => {
     const first = await f.article(wire, { title: 'Storm closes the ferry (wire)', authors: ['Ann Wire'] });
     await f.article(lamp, { title: 'Storm closes the ferry (the Lamp)', duplicate_of: first, authors: ['Ada Okonjo'] });
     expect(titles((await getHtml(f.app, '/p/the-lamp')).body)).toEqual(['Storm closes the ferry (the Lamp)']);
-    expect(titles((await getHtml(f.app, '/author/the-lamp/ada-okonjo')).body)).toEqual(['Storm closes the ferry (the Lamp)']);
+    expect(titles((await getHtml(f.app, '/author/the-lamp/ada-okonjo')).body)).toEqual([
+      'Storm closes the ferry (the Lamp)',
+    ]);
     expect(titles((await getHtml(f.app, '/s/news')).body)).toEqual(['Storm closes the ferry (wire)']); // told once elsewhere
   });
 

@@ -17,9 +17,20 @@ import type { ListCache } from '../../http/list-cache.ts';
 const SECTIONS: Record<string, string> = SECTION_NAMES;
 const PAGE = 24;
 
-type View = { title: string; intro?: string | null; homepage?: string | null; logo?: string | null; path: string; cards: Card[]; next: string | null };
+type View = {
+  title: string;
+  intro?: string | null;
+  homepage?: string | null;
+  logo?: string | null;
+  path: string;
+  cards: Card[];
+  next: string | null;
+};
 
-export function listRoutes(app: FastifyInstance, deps: { database: Database; now?: () => number; baseUrl: string; lists: ListCache }): void {
+export function listRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; now?: () => number; baseUrl: string; lists: ListCache },
+): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
   const cursor = (req: FastifyRequest) => parseCursor((req.query as { before?: unknown }).before);
@@ -34,21 +45,39 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     });
 
   /** Loads and renders a list; visitors all see the same page, so theirs is rendered once per interval. */
-  const list = (what: string, load: (req: FastifyRequest) => Promise<View | null>) => async function showList(req: FastifyRequest, reply: FastifyReply) {
-    const build = async () => {
-      const view = await load(req);
-      return view && render(req, view);
+  const list = (what: string, load: (req: FastifyRequest) => Promise<View | null>) =>
+    async function showList(req: FastifyRequest, reply: FastifyReply) {
+      const build = async () => {
+        const view = await load(req);
+        return view && render(req, view);
+      };
+      const html = req.account
+        ? await build()
+        : await deps.lists.get(
+            `visitor-list:${req.url.split('?')[0]}?${cursor(req) ? formatCursor(cursor(req)!) : ''}`,
+            build,
+          );
+      if (html === null)
+        return reply
+          .code(404)
+          .type('text/html; charset=utf-8')
+          .send(notFoundPage(`No such ${what}`, !!req.account));
+      return reply.type('text/html; charset=utf-8').send(html);
     };
-    const html = req.account ? await build() : await deps.lists.get(`visitor-list:${req.url.split('?')[0]}?${cursor(req) ? formatCursor(cursor(req)!) : ''}`, build);
-    if (html === null) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(`No such ${what}`, !!req.account));
-    return reply.type('text/html; charset=utf-8').send(html);
-  };
 
   async function publicationView(req: FastifyRequest): Promise<View | null> {
     const p = await getPublisherBySlug(db, (req.params as { slug: string }).slug);
     if (!p) return null;
     const { cards, next } = await listPage(db, { publisherId: p.id }, { limit: PAGE, before: cursor(req) });
-    return { title: p.name, intro: p.description, homepage: p.homepage, logo: p.logo_url, path: `/p/${p.slug}`, cards, next };
+    return {
+      title: p.name,
+      intro: p.description,
+      homepage: p.homepage,
+      logo: p.logo_url,
+      path: `/p/${p.slug}`,
+      cards,
+      next,
+    };
   }
 
   async function sectionView(req: FastifyRequest): Promise<View | null> {
@@ -76,8 +105,22 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     if (!e) return null;
     const { cards, next } = await storyListPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
     if (!cards.length && !cursor(req)) return null;
-    const kind = ({ person: 'Person', organisation: 'Organisation', place: 'Place', thing: 'Product, event or other name' } as Record<string, string>)[e.kind] ?? 'Name';
-    return { title: e.name, intro: `${kind} · named in ${e.article_count} ${e.article_count === 1 ? 'report' : 'reports'}`, path: `/e/${e.slug}`, cards, next };
+    const kind =
+      (
+        {
+          person: 'Person',
+          organisation: 'Organisation',
+          place: 'Place',
+          thing: 'Product, event or other name',
+        } as Record<string, string>
+      )[e.kind] ?? 'Name';
+    return {
+      title: e.name,
+      intro: `${kind} · named in ${e.article_count} ${e.article_count === 1 ? 'report' : 'reports'}`,
+      path: `/e/${e.slug}`,
+      cards,
+      next,
+    };
   }
 
   async function authorView(req: FastifyRequest): Promise<View | null> {
@@ -86,7 +129,13 @@ export function listRoutes(app: FastifyInstance, deps: { database: Database; now
     const author = p ? await authorBySlug(db, p.id, params.author) : undefined;
     if (!p || !author) return null;
     const { cards, next } = await listPage(db, { authorId: author.id }, { limit: PAGE, before: cursor(req) });
-    return { title: author.name, intro: `Writing for ${p.name}`, path: `/author/${p.slug}/${author.slug}`, cards, next };
+    return {
+      title: author.name,
+      intro: `Writing for ${p.name}`,
+      path: `/author/${p.slug}/${author.slug}`,
+      cards,
+      next,
+    };
   }
 
   app.get('/p/:slug', list('publication', publicationView));

@@ -13,14 +13,27 @@ const LISTS: Record<PersonalList, { path: string; title: string; empty: string }
   history: { path: '/history', title: 'Reading history', empty: 'Articles you read appear here.' },
 };
 
-export function personalListRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; history: ReadingHistory; now: () => number }): void {
+export function personalListRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<DB>; history: ReadingHistory; now: () => number },
+): void {
   const show = (list: PersonalList) =>
     async function showPersonalList(req: FastifyRequest, reply: FastifyReply) {
       const { path, title, empty } = LISTS[list];
       if (!req.account) return reply.redirect(`/signin?next=${path}`, 303);
       if (list === 'history') await deps.history.flush(); // what was just read is listed
       const cards = await toCards(deps.db, await personalListRows(deps.db, req.account.user.id, list, 100));
-      const body = page({ title, signedIn: true, wide: true, children: <><h1>{title}</h1>{cards.length ? <CardList cards={cards} now={deps.now()} label={title} /> : <p class="hint">{empty}</p>}</> });
+      const body = page({
+        title,
+        signedIn: true,
+        wide: true,
+        children: (
+          <>
+            <h1>{title}</h1>
+            {cards.length ? <CardList cards={cards} now={deps.now()} label={title} /> : <p class="hint">{empty}</p>}
+          </>
+        ),
+      });
       return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(body);
     };
   app.get(LISTS.saved.path, show('saved'));

@@ -18,11 +18,24 @@ describe.each(testDialects)('search result pages kept for popular searches, %s',
     f = await readerFixture(dialect, { cached: true });
     const db = f.database.db;
     const p = await f.publisher({ slug: 'lamp' });
-    const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} is about the harbour and the keeper of the light tonight.`);
+    const paragraphs = Array.from(
+      { length: 8 },
+      (_, i) => `Paragraph ${i + 1} is about the harbour and the keeper of the light tonight.`,
+    );
     const bodyText = [...paragraphs, 'The zephyrine secret is kept in the lamp room.'];
-    await f.article(p, { title: 'The keeper', guid: 'push:keeper', published_at: Date.now() - 3_600_000, body_html: bodyText.map((x) => `<p>${x}</p>`).join(''), body_text: bodyText.join('\n\n') });
+    await f.article(p, {
+      title: 'The keeper',
+      guid: 'push:keeper',
+      published_at: Date.now() - 3_600_000,
+      body_html: bodyText.map((x) => `<p>${x}</p>`).join(''),
+      body_text: bodyText.join('\n\n'),
+    });
     const now = Date.now();
-    const u = await createUser(db, { email: 'm@example.org', password: 'a long enough secret', trialDays: 14, verified: true }, now);
+    const u = await createUser(
+      db,
+      { email: 'm@example.org', password: 'a long enough secret', trialDays: 14, verified: true },
+      now,
+    );
     const member = `mh_session=${await createSession(db, u.id, now, {})}`;
 
     const asMember = await getHtml(f.app, '/search?q=zephyrine', { cookie: member });
@@ -37,10 +50,20 @@ describe.each(testDialects)('search result pages kept for popular searches, %s',
     }
     // Kept: a story added behind the app's back does not appear within the interval.
     await f.article(p, { title: 'Another zephyrine story', published_at: Date.now() - 60_000 });
-    expect((await getHtml(f.app, '/search?q=zephyrine', { cookie: member })).body).not.toContain('Another zephyrine story');
+    expect((await getHtml(f.app, '/search?q=zephyrine', { cookie: member })).body).not.toContain(
+      'Another zephyrine story',
+    );
     // The publisher withdraws the first: gone from every kept result page at once.
     const key = await issueApiKey(db, p);
-    expect((await f.app.inject({ method: 'DELETE', url: '/api/v1/publisher/articles/keeper', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(200);
+    expect(
+      (
+        await f.app.inject({
+          method: 'DELETE',
+          url: '/api/v1/publisher/articles/keeper',
+          headers: { authorization: `Bearer ${key}` },
+        })
+      ).statusCode,
+    ).toBe(200);
     for (const cookie of [member, '']) {
       const after = await getHtml(f.app, '/search?q=zephyrine', cookie ? { cookie } : {});
       expect(after.body).not.toContain('The keeper');

@@ -10,8 +10,16 @@ describe.each(testDialects)('search page, %s', (dialect) => {
     f = await readerFixture(dialect);
     const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
     const q = await f.publisher({ slug: 'quay', name: 'Quay Daily' });
-    await f.article(p, { title: 'Lighthouse keeper retires', standfirst: 'Forty years on the lighthouse.', section: 'news' });
-    await f.article(q, { title: 'Lighthouse for sale', standfirst: 'A lighthouse goes to auction.', section: 'business' });
+    await f.article(p, {
+      title: 'Lighthouse keeper retires',
+      standfirst: 'Forty years on the lighthouse.',
+      section: 'news',
+    });
+    await f.article(q, {
+      title: 'Lighthouse for sale',
+      standfirst: 'A lighthouse goes to auction.',
+      section: 'business',
+    });
     await f.article(q, { title: 'Ferry timetable', standfirst: 'Boats run later.', section: 'news' });
 
     const empty = await getHtml(f.app, '/search');

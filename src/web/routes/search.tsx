@@ -28,8 +28,16 @@ const querySchema = z.object({
   q: z.string().max(500).default(''),
   publisher: z.string().max(80).optional(),
   section: z.string().max(40).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('')),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('')),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .or(z.literal('')),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .or(z.literal('')),
   page: z.coerce.number().int().min(1).max(100).default(1),
 });
 
@@ -39,17 +47,24 @@ function viewerClass(req: FastifyRequest): 'visitor' | 'reads-all' | null {
   return readsEverything(actorOf(req), req.account.membership.hasAccess) ? 'reads-all' : null;
 }
 
-export function searchRoutes(app: FastifyInstance, deps: { database: Database; policy: AccessPolicy; now?: () => number; lists?: ListCache }): void {
+export function searchRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; policy: AccessPolicy; now?: () => number; lists?: ListCache },
+): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
   const resultPages = deps.lists?.child();
 
   async function render(req: FastifyRequest, q: z.infer<typeof querySchema>): Promise<string> {
-    const publishers = deps.lists ? await deps.lists.get('publishers', () => listPublishers(db)) : await listPublishers(db);
+    const publishers = deps.lists
+      ? await deps.lists.get('publishers', () => listPublishers(db))
+      : await listPublishers(db);
     const viewer = viewerOf(req);
     // What of an article this viewer may see, for its snippet: the paywall rule decides.
     const visibleText = (a: ArticleRow) =>
-      canRead({ publisherId: a.publisher_id, isFree: a.is_free === 1, status: a.status }, viewer, deps.policy).full ? `${a.standfirst}\n${a.body_text}` : `${a.standfirst}\n${a.preview_text}`;
+      canRead({ publisherId: a.publisher_id, isFree: a.is_free === 1, status: a.status }, viewer, deps.policy).full
+        ? `${a.standfirst}\n${a.body_text}`
+        : `${a.standfirst}\n${a.preview_text}`;
     const publisher = publishers.find((p) => p.slug === q.publisher);
     const query = {
       text: q.q,
@@ -61,9 +76,26 @@ export function searchRoutes(app: FastifyInstance, deps: { database: Database; p
       page: q.page,
     };
     const result = q.q.trim() ? await searchArticles(db, query, { now: now(), snippetSource: visibleText }) : null;
-    const cards = result ? await toCards(db, result.hits.map((h) => h.article)) : [];
-    const view = { query: { ...q, from: q.from || undefined, to: q.to || undefined }, publishers, sections: SECTIONS, result, cards, now: now() };
-    return page({ title: q.q ? `Search: ${q.q}` : 'Search', signedIn: !!req.account, wide: true, children: <SearchPage {...view} /> });
+    const cards = result
+      ? await toCards(
+          db,
+          result.hits.map((h) => h.article),
+        )
+      : [];
+    const view = {
+      query: { ...q, from: q.from || undefined, to: q.to || undefined },
+      publishers,
+      sections: SECTIONS,
+      result,
+      cards,
+      now: now(),
+    };
+    return page({
+      title: q.q ? `Search: ${q.q}` : 'Search',
+      signedIn: !!req.account,
+      wide: true,
+      children: <SearchPage {...view} />,
+    });
   }
 
   async function searchPage(req: FastifyRequest, reply: FastifyReply) {
@@ -72,7 +104,9 @@ export function searchRoutes(app: FastifyInstance, deps: { database: Database; p
     const cls = viewerClass(req);
     const html =
       resultPages && cls && q.q.trim()
-        ? await resultPages.get(`${cls}:${JSON.stringify([q.q, q.publisher, q.section, q.from, q.to, q.page])}`, () => render(req, q))
+        ? await resultPages.get(`${cls}:${JSON.stringify([q.q, q.publisher, q.section, q.from, q.to, q.page])}`, () =>
+            render(req, q),
+          )
         : await render(req, q);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
   }

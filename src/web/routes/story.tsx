@@ -30,7 +30,8 @@ function StoryPage({ story: c, now: t }: { story: Story; now: number }) {
   return (
     <div class="article">
       <p class="meta">
-        {c.publishers} {c.publishers === 1 ? 'publisher covers' : 'publishers cover'} this story · {c.articles} {c.articles === 1 ? 'report' : 'reports'} · first reported {timeAgo(c.firstAt, t)}
+        {c.publishers} {c.publishers === 1 ? 'publisher covers' : 'publishers cover'} this story · {c.articles}{' '}
+        {c.articles === 1 ? 'report' : 'reports'} · first reported {timeAgo(c.firstAt, t)}
       </p>
       <h1>{first!.title}</h1>
       {c.entities.length > 0 && (
@@ -70,11 +71,25 @@ export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: (
     const p = params.safeParse(req.params);
     const render = async () => {
       const story = p.success ? await clusterPage(deps.db, p.data.id) : null;
-      return story && page({ title: story.reports[0]!.title, signedIn: !!req.account, wide: true, children: <StoryPage story={story} now={deps.now()} /> });
+      return (
+        story &&
+        page({
+          title: story.reports[0]!.title,
+          signedIn: !!req.account,
+          wide: true,
+          children: <StoryPage story={story} now={deps.now()} />,
+        })
+      );
     };
     // Visitors all see the same page: rendered once per interval.
-    const html = req.account ? await render() : await deps.lists.get(`visitor-story:${p.success ? p.data.id : 'none'}`, render);
-    if (!html) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('We could not find that story', !!req.account));
+    const html = req.account
+      ? await render()
+      : await deps.lists.get(`visitor-story:${p.success ? p.data.id : 'none'}`, render);
+    if (!html)
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(notFoundPage('We could not find that story', !!req.account));
     return reply.type('text/html; charset=utf-8').send(html);
   }
   app.get('/c/:id', showStory);

@@ -24,7 +24,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** pixel(x, y) → [r, g, b, a] */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number, number],
+): Buffer {
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     const row = y * (width * 4 + 1);
@@ -36,7 +40,12 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The Masthead mark: a rounded square in ink blue with a white "M" drawn as strokes. */
@@ -45,8 +54,19 @@ export function iconPng(size: number, maskable = false): Buffer {
   const r = size * 0.2;
   const stroke = size * 0.1;
   // The M: four segments between these points (fractions of the size).
-  const pts = [[0.27, 0.72], [0.27, 0.3], [0.5, 0.56], [0.73, 0.3], [0.73, 0.72]].map(([x, y]) => [x! * size, y! * size] as const);
-  const distToSeg = (px: number, py: number, [ax, ay]: readonly [number, number], [bx, by]: readonly [number, number]) => {
+  const pts = [
+    [0.27, 0.72],
+    [0.27, 0.3],
+    [0.5, 0.56],
+    [0.73, 0.3],
+    [0.73, 0.72],
+  ].map(([x, y]) => [x! * size, y! * size] as const);
+  const distToSeg = (
+    px: number,
+    py: number,
+    [ax, ay]: readonly [number, number],
+    [bx, by]: readonly [number, number],
+  ) => {
     const dx = bx - ax;
     const dy = by - ay;
     const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
@@ -61,6 +81,11 @@ export function iconPng(size: number, maskable = false): Buffer {
     for (let i = 0; i < pts.length - 1; i++) d = Math.min(d, distToSeg(x + 0.5, y + 0.5, pts[i]!, pts[i + 1]!));
     const ink = Math.max(0, Math.min(1, stroke / 2 - d + 0.5));
     const bg = [31, 78, 121];
-    return [Math.round(bg[0]! + (255 - bg[0]!) * ink), Math.round(bg[1]! + (255 - bg[1]!) * ink), Math.round(bg[2]! + (255 - bg[2]!) * ink), 255];
+    return [
+      Math.round(bg[0]! + (255 - bg[0]!) * ink),
+      Math.round(bg[1]! + (255 - bg[1]!) * ink),
+      Math.round(bg[2]! + (255 - bg[2]!) * ink),
+      255,
+    ];
   });
 }

@@ -45,13 +45,17 @@ export function AccountPage(v: AccountView) {
         <form method="post" action="/verify/resend">
           <Csrf token={v.csrfToken} />
           <p class="hint">Confirm your email so we can reach you about your membership.</p>
-          <button class="secondary" type="submit">Send the link again</button>
+          <button class="secondary" type="submit">
+            Send the link again
+          </button>
         </form>
       )}
       <h2>Membership</h2>
       <p>{membershipLine(v.membership)}</p>
       <p>
-        <a href="/plans">{v.membership.state === 'active' || v.membership.state === 'cancelling' ? 'Manage your plan' : 'See plans'}</a>
+        <a href="/plans">
+          {v.membership.state === 'active' || v.membership.state === 'cancelling' ? 'Manage your plan' : 'See plans'}
+        </a>
       </p>
       <h2>Change email</h2>
       <form method="post" action="/account/email">
@@ -91,7 +95,9 @@ export function AccountPage(v: AccountView) {
                 ) : (
                   <form method="post" action={`/account/sessions/${s.id}/revoke`} class="inline">
                     <Csrf token={v.csrfToken} />
-                    <button class="secondary inline" type="submit">Sign out</button>
+                    <button class="secondary inline" type="submit">
+                      Sign out
+                    </button>
                   </form>
                 )}
               </td>
@@ -101,18 +107,24 @@ export function AccountPage(v: AccountView) {
       </table>
       <form method="post" action="/signout">
         <Csrf token={v.csrfToken} />
-        <button class="secondary" type="submit">Sign out of this device</button>
+        <button class="secondary" type="submit">
+          Sign out of this device
+        </button>
       </form>
       <h2>Your data</h2>
       <p>
-        <a href="/account/export" download="masthead-account.json">Download everything we hold about you (JSON)</a>
+        <a href="/account/export" download="masthead-account.json">
+          Download everything we hold about you (JSON)
+        </a>
       </p>
       <form method="post" action="/account/delete">
         <Csrf token={v.csrfToken} />
         <p class="hint">Deleting your account cannot be undone. Download your data first.</p>
         <label for="delete-password">Your password</label>
         <input id="delete-password" name="password" type="password" required autocomplete="current-password" />
-        <button class="secondary" type="submit">Delete my account</button>
+        <button class="secondary" type="submit">
+          Delete my account
+        </button>
       </form>
     </>
   );

@@ -62,7 +62,17 @@ export function Paywall({ decision, trialDays, path }: { decision: AccessDecisio
  * read it) the preview the paywall rule chose, followed by the offer. Bodies
  * are sanitised at ingest, so they are rendered as they are.
  */
-export function ArticleBody({ bodyHtml, decision, trialDays, path }: { bodyHtml: string; decision: AccessDecision; trialDays: number; path: string }) {
+export function ArticleBody({
+  bodyHtml,
+  decision,
+  trialDays,
+  path,
+}: {
+  bodyHtml: string;
+  decision: AccessDecision;
+  trialDays: number;
+  path: string;
+}) {
   return (
     <>
       <div class={`body${decision.full ? '' : ' fade'}`} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
@@ -75,7 +85,19 @@ export function ArticleBody({ bodyHtml, decision, trialDays, path }: { bodyHtml:
  * "Save for later": a form post for members; for visitors (whose page is
  * shared and carries no form token) a form that leads to signing in first.
  */
-export function SaveButton({ id, path, signedIn, saved, csrfToken }: { id: number; path: string; signedIn: boolean; saved: boolean; csrfToken: string }) {
+export function SaveButton({
+  id,
+  path,
+  signedIn,
+  saved,
+  csrfToken,
+}: {
+  id: number;
+  path: string;
+  signedIn: boolean;
+  saved: boolean;
+  csrfToken: string;
+}) {
   if (!signedIn) {
     return (
       <form method="get" action="/signin" class="bare" data-save>
@@ -125,7 +147,13 @@ function Tags({ tags }: { tags: ArticleTags }) {
 export function ArticlePage(v: ArticleView) {
   const { article: a, publisher: p, authors, copies } = v.data;
   return (
-    <article class="article" data-article={a.id} data-read={v.read ? '1' : undefined} data-read-s={v.read?.seconds} data-read-pct={v.read?.percent}>
+    <article
+      class="article"
+      data-article={a.id}
+      data-read={v.read ? '1' : undefined}
+      data-read-s={v.read?.seconds}
+      data-read-pct={v.read?.percent}
+    >
       <div class="masthead" style={brandStyle(p.brand_color)}>
         <a href={`/p/${p.slug}`}>
           {p.logo_url ? <img class="logo" src={p.logo_url} alt={p.name} height={32} /> : p.name}
@@ -162,7 +190,13 @@ export function ArticlePage(v: ArticleView) {
       </p>
       {a.image_url && (
         <figure>
-          <img src={a.image_url} alt={a.image_caption ?? ''} width={a.image_width ?? 1200} height={a.image_height ?? 675} decoding="async" />
+          <img
+            src={a.image_url}
+            alt={a.image_caption ?? ''}
+            width={a.image_width ?? 1200}
+            height={a.image_height ?? 675}
+            decoding="async"
+          />
           {(a.image_caption || a.image_credit) && (
             <figcaption>
               {a.image_caption} {a.image_credit && <span class="credit">({a.image_credit})</span>}
@@ -193,7 +227,10 @@ export function ArticlePage(v: ArticleView) {
           <Csrf token={v.csrfToken} />
           <input type="hidden" name="article" value={String(a.id)} />
           <input type="hidden" name="back" value={v.path} />
-          <button class="secondary" type="submit">Add to our picks</button> <a href="/editor">Editors’ console</a>
+          <button class="secondary" type="submit">
+            Add to our picks
+          </button>{' '}
+          <a href="/editor">Editors’ console</a>
         </form>
       )}
       {v.canPick && (
@@ -202,14 +239,22 @@ export function ArticlePage(v: ArticleView) {
           <input type="hidden" name="article" value={String(a.id)} />
           <input type="hidden" name="back" value={v.path} />
           <input type="hidden" name="include" value={a.good_news ? '0' : '1'} />
-          <button class="secondary" type="submit">{a.good_news ? 'Remove from good news' : 'Add to good news'}</button>
+          <button class="secondary" type="submit">
+            {a.good_news ? 'Remove from good news' : 'Add to good news'}
+          </button>
         </form>
       )}
       {copies.length > 0 && (
         <section>
           <h2>More coverage</h2>
           <p class="hint">
-            {copies.length + 1} publishers cover this story{a.cluster_id !== null && <> · <a href={`/c/${a.cluster_id}`}>See every angle</a></>}
+            {copies.length + 1} publishers cover this story
+            {a.cluster_id !== null && (
+              <>
+                {' '}
+                · <a href={`/c/${a.cluster_id}`}>See every angle</a>
+              </>
+            )}
           </p>
           <CardList cards={copies} now={v.now} label="More coverage of this story" />
         </section>

@@ -23,15 +23,15 @@ export function CardBody({ card, now }: { card: Card; now: number }) {
       <p>{card.standfirst}</p>
       {card.note && <p class="note">{card.note}</p>}
       <div class="meta">
-        <time dateTime={new Date(card.publishedAt).toISOString()}>{timeAgo(card.publishedAt, now)}</time> · {card.readingMinutes} min read
+        <time dateTime={new Date(card.publishedAt).toISOString()}>{timeAgo(card.publishedAt, now)}</time> ·{' '}
+        {card.readingMinutes} min read
         {card.coverage && card.coverage.publishers > 1 && (
           <>
             {' · '}
             <a href={`/c/${card.coverage.clusterId}`}>{card.coverage.publishers} publishers</a>
-      
-    </>
-      )}
-    </div>
+          </>
+        )}
+      </div>
     </>
   );
 }
@@ -41,7 +41,14 @@ export function CardItem({ card, now }: { card: Card; now: number }) {
     <li class="card">
       {card.image && (
         <a href={card.url} tabIndex={-1} aria-hidden="true">
-          <img src={card.image.url} alt="" width={card.image.width ?? 1200} height={card.image.height ?? 675} loading="lazy" decoding="async" />
+          <img
+            src={card.image.url}
+            alt=""
+            width={card.image.width ?? 1200}
+            height={card.image.height ?? 675}
+            loading="lazy"
+            decoding="async"
+          />
         </a>
       )}
       <CardBody card={card} now={now} />

@@ -25,7 +25,8 @@ const hex = (c: [number, number, number]) => `#${c.map((v) => Math.round(v).toSt
 export function readableOn(colour: string, background: string, ratio = 4.5): string {
   let c = channels(colour);
   const towards = luminance(channels(background)) > 0.5 ? 0 : 255;
-  for (let i = 0; i < 40 && contrast(hex(c), background) < ratio; i++) c = c.map((v) => v + (towards - v) * 0.12) as [number, number, number];
+  for (let i = 0; i < 40 && contrast(hex(c), background) < ratio; i++)
+    c = c.map((v) => v + (towards - v) * 0.12) as [number, number, number];
   return hex(c);
 }
 

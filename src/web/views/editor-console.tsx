@@ -24,10 +24,18 @@ export function EditorConsole(v: EditorConsoleView) {
         <h2 id="add-h">Pick a story</h2>
         <form method="post" action="/editor/picks" class="stack">
           <Csrf token={v.csrfToken} />
-          <label>Article link or number <input type="text" name="article" required placeholder="https://…/a/123/…" /></label>
-          <label>Note for readers (optional) <input type="text" name="note" maxLength={280} /></label>
-          <label>Show until (optional) <input type="date" name="expires" min={day(v.now + 86_400_000)} /></label>
-          <label class="check"><input type="checkbox" name="featured" /> Feature it at the top of the front page</label>
+          <label>
+            Article link or number <input type="text" name="article" required placeholder="https://…/a/123/…" />
+          </label>
+          <label>
+            Note for readers (optional) <input type="text" name="note" maxLength={280} />
+          </label>
+          <label>
+            Show until (optional) <input type="date" name="expires" min={day(v.now + 86_400_000)} />
+          </label>
+          <label class="check">
+            <input type="checkbox" name="featured" /> Feature it at the top of the front page
+          </label>
           <button>Pick</button>
         </form>
       </section>
@@ -41,20 +49,28 @@ export function EditorConsole(v: EditorConsoleView) {
               const c = v.cards.get(p.articleId);
               return (
                 <li>
-                  <div class="masthead" style={brandStyle(c?.publisher.color ?? null)}>{c?.publisher.name}</div>
-                  <a href={c?.url ?? articlePath({ id: p.articleId, title: '' })}>{c?.title ?? `Article ${p.articleId}`}</a>
+                  <div class="masthead" style={brandStyle(c?.publisher.color ?? null)}>
+                    {c?.publisher.name}
+                  </div>
+                  <a href={c?.url ?? articlePath({ id: p.articleId, title: '' })}>
+                    {c?.title ?? `Article ${p.articleId}`}
+                  </a>
                   {p.featured && <strong class="badge"> Featured</strong>}
                   {p.expiresAt && <span class="hint"> · until {day(p.expiresAt)}</span>}
                   <div class="row">
                     <form method="post" action={`/editor/picks/${p.id}/move`}>
                       <Csrf token={v.csrfToken} />
                       <input type="hidden" name="direction" value="up" />
-                      <button disabled={i === 0} aria-label={`Move “${c?.title ?? p.articleId}” up`}>↑</button>
+                      <button disabled={i === 0} aria-label={`Move “${c?.title ?? p.articleId}” up`}>
+                        ↑
+                      </button>
                     </form>
                     <form method="post" action={`/editor/picks/${p.id}/move`}>
                       <Csrf token={v.csrfToken} />
                       <input type="hidden" name="direction" value="down" />
-                      <button disabled={i === v.picks.length - 1} aria-label={`Move “${c?.title ?? p.articleId}” down`}>↓</button>
+                      <button disabled={i === v.picks.length - 1} aria-label={`Move “${c?.title ?? p.articleId}” down`}>
+                        ↓
+                      </button>
                     </form>
                     <form method="post" action={`/editor/picks/${p.id}/remove`}>
                       <Csrf token={v.csrfToken} />
@@ -63,9 +79,15 @@ export function EditorConsole(v: EditorConsoleView) {
                   </div>
                   <form method="post" action={`/editor/picks/${p.id}`} class="row">
                     <Csrf token={v.csrfToken} />
-                    <label>Note <input type="text" name="note" value={p.note ?? ''} maxLength={280} /></label>
-                    <label>Until <input type="date" name="expires" value={p.expiresAt ? day(p.expiresAt) : ''} /></label>
-                    <label class="check"><input type="checkbox" name="featured" checked={p.featured} /> Featured</label>
+                    <label>
+                      Note <input type="text" name="note" value={p.note ?? ''} maxLength={280} />
+                    </label>
+                    <label>
+                      Until <input type="date" name="expires" value={p.expiresAt ? day(p.expiresAt) : ''} />
+                    </label>
+                    <label class="check">
+                      <input type="checkbox" name="featured" checked={p.featured} /> Featured
+                    </label>
                     <button class="secondary">Save</button>
                   </form>
                 </li>
@@ -76,12 +98,21 @@ export function EditorConsole(v: EditorConsoleView) {
       </section>
       <section aria-labelledby="good-h">
         <h2 id="good-h">Good news</h2>
-        <p class="hint">Stories that read positive and are not about crime, war or disaster join by themselves. Add or remove one here; your say outlasts the machine's.</p>
+        <p class="hint">
+          Stories that read positive and are not about crime, war or disaster join by themselves. Add or remove one
+          here; your say outlasts the machine's.
+        </p>
         <form method="post" action="/editor/good-news" class="row">
           <Csrf token={v.csrfToken} />
-          <label>Article link or number <input type="text" name="article" required /></label>
-          <button name="include" value="1">Add</button>
-          <button name="include" value="0" class="secondary">Remove</button>
+          <label>
+            Article link or number <input type="text" name="article" required />
+          </label>
+          <button name="include" value="1">
+            Add
+          </button>
+          <button name="include" value="0" class="secondary">
+            Remove
+          </button>
         </form>
         <ul class="plain">
           {v.good.map((c) => (
@@ -98,15 +129,32 @@ export function EditorConsole(v: EditorConsoleView) {
         ) : (
           <table class="log">
             <thead>
-              <tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Story</th></tr>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Story</th>
+              </tr>
             </thead>
             <tbody>
               {v.log.map((l) => (
                 <tr>
-                  <td><time dateTime={new Date(l.at).toISOString()}>{new Date(l.at).toISOString().slice(0, 16).replace('T', ' ')}</time></td>
+                  <td>
+                    <time dateTime={new Date(l.at).toISOString()}>
+                      {new Date(l.at).toISOString().slice(0, 16).replace('T', ' ')}
+                    </time>
+                  </td>
                   <td>{l.who ?? 'someone since deleted'}</td>
                   <td>{l.action}</td>
-                  <td>{l.articleId ? <a href={articlePath({ id: l.articleId, title: l.title ?? '' })}>{l.title ?? `Article ${l.articleId}`}</a> : ''}</td>
+                  <td>
+                    {l.articleId ? (
+                      <a href={articlePath({ id: l.articleId, title: l.title ?? '' })}>
+                        {l.title ?? `Article ${l.articleId}`}
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -19,7 +19,10 @@ export function FrontPage(v: FrontPageView) {
   return v.empty ? (
     <>
       <h1>No stories yet</h1>
-      <p>Add a publisher's feed with <code>masthead feeds add URL --publisher SLUG</code>, then <code>masthead refresh --once</code>.</p>
+      <p>
+        Add a publisher's feed with <code>masthead feeds add URL --publisher SLUG</code>, then{' '}
+        <code>masthead refresh --once</code>.
+      </p>
     </>
   ) : (
     <>
@@ -41,7 +44,11 @@ export function FrontPage(v: FrontPageView) {
       {v.forYou && (
         <section>
           <h2>For you</h2>
-          {v.forYou.length ? <CardList cards={v.forYou} now={v.now} label="For you" /> : <p class="hint">Read a few stories and this fills with more from the titles you like.</p>}
+          {v.forYou.length ? (
+            <CardList cards={v.forYou} now={v.now} label="For you" />
+          ) : (
+            <p class="hint">Read a few stories and this fills with more from the titles you like.</p>
+          )}
         </section>
       )}
       <h2>Our picks</h2>

@@ -31,10 +31,15 @@ export function ListPage(v: ListView) {
           </a>
         </p>
       )}
-      {v.cards.length ? <CardList cards={v.cards} now={v.now} label={v.title} /> : <p class="hint">{v.paged ? 'No older stories.' : 'No stories here yet.'}</p>}
+      {v.cards.length ? (
+        <CardList cards={v.cards} now={v.now} label={v.title} />
+      ) : (
+        <p class="hint">{v.paged ? 'No older stories.' : 'No stories here yet.'}</p>
+      )}
       {(v.paged || v.next) && (
         <nav aria-label="More stories" class="pager">
-          {v.paged && <a href={v.path}>← Newest</a>} {v.next && <a href={`${v.path}?before=${v.next}`}>Older stories →</a>}
+          {v.paged && <a href={v.path}>← Newest</a>}{' '}
+          {v.next && <a href={`${v.path}?before=${v.next}`}>Older stories →</a>}
         </nav>
       )}
     </>

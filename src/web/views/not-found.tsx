@@ -1,7 +1,11 @@
 // The 404 and error pages, for HTML requests (the APIs answer JSON).
 import { page } from './shell.tsx';
 
-export function notFoundPage(heading: string, signedIn: boolean, text = 'It may have moved or been withdrawn, or the link may be mistyped.'): string {
+export function notFoundPage(
+  heading: string,
+  signedIn: boolean,
+  text = 'It may have moved or been withdrawn, or the link may be mistyped.',
+): string {
   return page({
     title: 'Not found',
     signedIn,

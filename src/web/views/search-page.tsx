@@ -30,7 +30,14 @@ function SearchForm({ query: q, publishers, sections }: Pick<SearchPageView, 'qu
   return (
     <form method="get" action="/search" role="search" class="search-form">
       <label for="q">Search every title</label>
-      <input id="q" name="q" type="text" value={q.q} placeholder='Words, "exact phrases", -exclude' autocomplete="off" />
+      <input
+        id="q"
+        name="q"
+        type="text"
+        value={q.q}
+        placeholder='Words, "exact phrases", -exclude'
+        autocomplete="off"
+      />
       <label for="publisher">Publisher</label>
       <select id="publisher" name="publisher">
         <option value="">All publishers</option>
@@ -67,7 +74,11 @@ export function SearchPage(v: SearchPageView) {
       <SearchForm {...v} />
       {result && (
         <p class="hint" role="status">
-          {result.total === 0 ? `No stories match “${q.q}”. Try fewer or different words.` : result.total >= 1000 ? 'More than 1,000 stories' : `${result.total} ${result.total === 1 ? 'story' : 'stories'}`}
+          {result.total === 0
+            ? `No stories match “${q.q}”. Try fewer or different words.`
+            : result.total >= 1000
+              ? 'More than 1,000 stories'
+              : `${result.total} ${result.total === 1 ? 'story' : 'stories'}`}
         </p>
       )}
       <ol class="results">
@@ -84,7 +95,10 @@ export function SearchPage(v: SearchPageView) {
       </ol>
       {pages > 1 && (
         <nav aria-label="Result pages" class="pager">
-          {q.page > 1 && <a href={pageLink(q, q.page - 1)}>← Newer results</a>} <span class="hint">Page {q.page} of {pages}</span>{' '}
+          {q.page > 1 && <a href={pageLink(q, q.page - 1)}>← Newer results</a>}{' '}
+          <span class="hint">
+            Page {q.page} of {pages}
+          </span>{' '}
           {q.page < pages && <a href={pageLink(q, q.page + 1)}>More results →</a>}
         </nav>
       )}

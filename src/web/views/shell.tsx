@@ -17,8 +17,6 @@ export interface ShellProps {
   head?: ComponentChildren;
 }
 
-
-
 const SECTIONS = Object.entries(SECTION_NAMES);
 
 export function Shell({ title, signedIn, children, notice, wide, head }: ShellProps) {
@@ -71,13 +69,15 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
         </main>
         <footer>
           <p>
-            <strong>Masthead</strong> brings hundreds of premium titles together in one clean, ad-free reader: one app, one membership, every publisher paid for the reads its journalism gets.
+            <strong>Masthead</strong> brings hundreds of premium titles together in one clean, ad-free reader: one app,
+            one membership, every publisher paid for the reads its journalism gets.
           </p>
           <p>
             <a href="/signup">Join with a fourteen-day free trial</a>: no card needed, cancel any time.
           </p>
           <p>
-            <a href="/plans">Plans</a> · <a href="/app">Download the app</a> · <a href="/feed.xml">RSS</a> · Press <kbd>?</kbd> for shortcuts
+            <a href="/plans">Plans</a> · <a href="/app">Download the app</a> · <a href="/feed.xml">RSS</a> · Press{' '}
+            <kbd>?</kbd> for shortcuts
           </p>
           <form method="get" action="/theme" class="bare theme">
             <span id="theme-label">Theme:</span>{' '}
@@ -97,7 +97,8 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
         <dialog id="shortcuts" aria-label="Keyboard shortcuts">
           <h2>Keyboard shortcuts</h2>
           <p>
-            <kbd>j</kbd> / <kbd>k</kbd> next / previous story · <kbd>o</kbd> or <kbd>Enter</kbd> open · <kbd>s</kbd> save · <kbd>/</kbd> search · <kbd>?</kbd> this help
+            <kbd>j</kbd> / <kbd>k</kbd> next / previous story · <kbd>o</kbd> or <kbd>Enter</kbd> open · <kbd>s</kbd>{' '}
+            save · <kbd>/</kbd> search · <kbd>?</kbd> this help
           </p>
           <form method="dialog" class="inline">
             <button type="submit">Close</button>
