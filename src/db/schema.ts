@@ -25,6 +25,7 @@ import type {
   TermPostingsTable,
   TopStoriesTable,
 } from './schema-curation.ts';
+import type { AuditLogTable } from './schema-audit.ts';
 import type { MailOutboxTable, ReadNoncesTable, ThrottlesTable } from './schema-ops.ts';
 
 export interface PublishersTable {
@@ -295,6 +296,7 @@ export interface DB {
   picks: PicksTable;
   good_news_overrides: GoodNewsOverridesTable;
   editor_log: EditorLogTable;
+  audit_log: AuditLogTable;
   job_leases: JobLeasesTable;
   curation_queue: CurationQueueTable;
   users: UsersTable;

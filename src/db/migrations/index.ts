@@ -7,6 +7,7 @@ import { searchRank } from './0005-search-rank.ts';
 import { entityTails } from './0006-entity-tails.ts';
 import { threads } from './0007-threads.ts';
 import { security } from './0008-security.ts';
+import { adminAudit } from './0010-admin-audit.ts';
 import type { Migration } from './types.ts';
 
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   entityTails,
   threads,
   security,
+  adminAudit,
 ];
