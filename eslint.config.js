@@ -22,7 +22,18 @@ const DOMAIN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'test-artifacts/', 'bench/.cache/', 'bench/.diag/', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist.*/',
+      'data/',
+      'test-artifacts/',
+      'bench/.cache/',
+      'bench/.diag/',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

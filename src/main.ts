@@ -1,17 +1,14 @@
-// The `masthead` command: every operator task, one subcommand each.
+// The `masthead` command: every operator task, one subcommand each. Only the command that runs is
+// loaded (cli/commands.ts); the errors an operator can act on are told in a sentence.
 import { Command, CommanderError } from 'commander';
-import { ConfigError, VERSION } from './config.ts';
-import { SchemaError } from './db/migrate.ts';
-import { CatalogError } from './catalog/publishers.ts';
-import { UsageError, red } from './cli/format.ts';
-import { ingestCommand, migrateCommand, serveCommand, startCommand } from './cli/run.ts';
-import { publishersCommand } from './cli/publishers.ts';
-import { feedsCommand } from './cli/feeds.ts';
-import { refreshCommand } from './cli/refresh.ts';
-import { curateCommand } from './cli/curate.ts';
-import { plansCommand, usersCommand } from './cli/users.ts';
+import { COMMANDS } from './cli/commands.ts';
+import { red } from './cli/format.ts';
+import { VERSION } from './version.ts';
 
-export function buildProgram(): Command {
+/** Errors whose message is written for the operator: printed as they are, without a stack. */
+const TOLD = new Set(['ConfigError', 'SchemaError', 'CatalogError', 'UsageError']);
+
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('masthead')
     .description("Masthead: a self-hostable premium news service. All of a reader's news in one place.")
     .version(VERSION)
@@ -28,22 +25,23 @@ Examples:
   masthead feeds check https://harbour.example/feed.xml
   masthead refresh --once`,
     );
-
-  program.addCommand(startCommand());
-  program.addCommand(serveCommand());
-  program.addCommand(ingestCommand());
-  program.addCommand(migrateCommand());
-  program.addCommand(publishersCommand());
-  program.addCommand(feedsCommand());
-  program.addCommand(refreshCommand());
-  program.addCommand(curateCommand());
-  program.addCommand(usersCommand());
-  program.addCommand(plansCommand());
+  // The command asked for is loaded whole; the others are listed by name and summary.
+  const asked = argv.find((a) => !a.startsWith('-'));
+  const wanted = asked === 'help' ? argv.slice(argv.indexOf('help') + 1).find((a) => !a.startsWith('-')) : asked;
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    if (name === wanted) program.addCommand((await entry.load()).summary(entry.summary));
+    else program.command(name).summary(entry.summary).allowUnknownOption().helpOption(false);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram().exitOverride();
+  // `masthead … | head` closes the pipe early: not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  const program = (await buildProgram(argv)).exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -51,14 +49,10 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
-    if (
-      err instanceof ConfigError ||
-      err instanceof SchemaError ||
-      err instanceof CatalogError ||
-      err instanceof UsageError
-    ) {
-      process.stderr.write(`${red('error:')} ${err.message}\n`);
-      process.exitCode = err instanceof UsageError ? err.exitCode : 1;
+    const e = err as Error & { exitCode?: number };
+    if (TOLD.has(e?.name)) {
+      process.stderr.write(`${red('error:')} ${e.message}\n`);
+      process.exitCode = e.name === 'UsageError' ? (e.exitCode ?? 1) : 1;
       return;
     }
     // Anything else: a sentence for the operator, the stack only when asked for (MASTHEAD_DEBUG=1).

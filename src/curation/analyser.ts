@@ -21,9 +21,13 @@ export const inlineAnalyser: Analyser = {
 };
 
 export function workerAnalyser(): Analyser {
-  const worker = new Worker(new URL('./analyse-boot.mjs', import.meta.url), {
-    workerData: { module: new URL('./analyse-worker.ts', import.meta.url).href },
-  });
+  // Compiled, the worker is its own entry beside the bundle; from source it needs tsx's loader first.
+  const worker =
+    typeof __MASTHEAD_COMPILED__ !== 'undefined'
+      ? new Worker(new URL('./analyse-worker.js', import.meta.url))
+      : new Worker(new URL('./analyse-boot.mjs', import.meta.url), {
+          workerData: { module: new URL('./analyse-worker.ts', import.meta.url).href },
+        });
   worker.unref();
   let next = 0;
   let stopped: Error | null = null;
