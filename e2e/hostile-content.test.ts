@@ -118,6 +118,8 @@ describe.each(testDialects)('hostile publisher content on %s', (dialect) => {
       log: silentLogger,
       now: () => Date.now(),
       baseUrl: 'http://masthead.test',
+      // Thousands of pushes and page views from one address in minutes: the limits are tested on their own.
+      rateLimits: false,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -12,6 +12,7 @@ import { compression } from './http/compress.ts';
 import type { HttpContext } from './http/context.ts';
 import { errorHandling } from './http/errors.ts';
 import { ListCache } from './http/list-cache.ts';
+import { rateLimits } from './http/rate-limits.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sessionPlugin } from './http/session.ts';
 import { leaseOwner } from './ingest/cycle.ts';
@@ -23,6 +24,7 @@ import { accountsWithMail } from './members/account-mail.ts';
 import { manualProvider } from './members/billing/manual.ts';
 import { createStripeProvider } from './members/billing/stripe.ts';
 import type { BillingProvider } from './members/billing/types.ts';
+import type { ThrottleRule } from './members/throttle.ts';
 import { ReadingHistory } from './members/reading-history.ts';
 import { webRoutes } from './web/index.ts';
 import { errorPage, notFoundPage } from './web/views/not-found.tsx';
@@ -43,6 +45,8 @@ export interface ServerDeps {
   /** Absolute base URL for links in mail (PUBLIC_URL). */
   baseUrl?: string;
   billing?: BillingProvider;
+  /** The rate limits per route (http/rate-limits.ts); false turns them off (suites that replay thousands of requests). */
+  rateLimits?: Record<string, ThrottleRule> | false;
 }
 
 /** Trust this many proxies in front of us, whatever their addresses. */
@@ -64,6 +68,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     error: errorPage,
     notFound: (signedIn) => notFoundPage('We could not find that page', signedIn),
   });
+  if (deps.rateLimits !== false) await rateLimits(app, { db, dialect: database.dialect, now, limits: deps.rateLimits });
 
   // Mail is queued by requests and sent by a worker (mail/outbox.ts): this server's own, unless the process runs one.
   const mailer =

@@ -27,7 +27,8 @@ export function errorHandling(app: FastifyInstance, pages: ErrorPages): void {
         .type('text/html; charset=utf-8')
         .send(pages.error(status, message, !!req.account));
     const issues = err instanceof InputError ? { issues: err.issues } : {};
-    return reply.code(status).send({ error: status >= 500 ? 'internal_error' : 'bad_request', message, ...issues });
+    const error = status >= 500 ? 'internal_error' : status === 429 ? 'too_many_requests' : 'bad_request';
+    return reply.code(status).send({ error, message, ...issues });
   });
   app.setNotFoundHandler((req, reply) => {
     const allowed = methods.allowed(req.method, req.url);

@@ -1,10 +1,11 @@
 // Outgoing mail. With SMTP configured (SMTP_URL), nodemailer sends it; without
 // (the embedded default), each message is written as an .eml file under
-// DATA_DIR/mail and its links are logged, so a first install works offline.
+// DATA_DIR/mail and the log names the file (its links with their tokens
+// redacted), so a first install works offline.
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Logger } from '../log.ts';
+import { redactUrl, type Logger } from '../log.ts';
 
 export interface MailMessage {
   to: string;
@@ -39,8 +40,12 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
         `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`,
       );
       fs.writeFileSync(file, info.message as Buffer);
-      const links = m.text.match(/https?:\/\/\S+/g) ?? [];
-      opts.log.info({ to: m.to, subject: m.subject, file, links }, 'mail written to file (no SMTP_URL configured)');
+      // The links carry one-time tokens: the log says where they lead, the file holds them.
+      const links = (m.text.match(/https?:\/\/\S+/g) ?? []).map(redactUrl);
+      opts.log.info(
+        { to: m.to, subject: m.subject, file, links },
+        'mail written to file (no SMTP_URL configured); open the file to follow its links',
+      );
     },
     close: () => transport.close(),
   };

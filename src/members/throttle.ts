@@ -34,7 +34,19 @@ export interface Reservation {
 
 /** Counts one attempt into the key's window (a new window when the last has passed) and says whether it is within the rule. */
 export async function reserve(db: Kysely<DB>, key: string, rule: ThrottleRule, now: number): Promise<Reservation> {
-  const expired = sql<boolean>`${now} - throttles.window_start >= ${rule.windowMs}`;
+  const { hits, resetAt } = await countAttempt(db, key, rule.windowMs, now);
+  if (hits <= rule.max) return { allowed: true, retryAfterMs: 0 };
+  return { allowed: false, retryAfterMs: Math.max(1000, resetAt - now) };
+}
+
+/** Counts one attempt into the key's window in one atomic statement: the count so far, and when the window ends. */
+export async function countAttempt(
+  db: Kysely<DB>,
+  key: string,
+  windowMs: number,
+  now: number,
+): Promise<{ hits: number; resetAt: number }> {
+  const expired = sql<boolean>`${now} - throttles.window_start >= ${windowMs}`;
   const row = await db
     .insertInto('throttles')
     .values({ key, window_start: now, hits: 1 })
@@ -47,9 +59,7 @@ export async function reserve(db: Kysely<DB>, key: string, rule: ThrottleRule, n
     )
     .returning(['hits', 'window_start'])
     .executeTakeFirstOrThrow();
-  const hits = Number(row.hits);
-  if (hits <= rule.max) return { allowed: true, retryAfterMs: 0 };
-  return { allowed: false, retryAfterMs: Math.max(1000, Number(row.window_start) + rule.windowMs - now) };
+  return { hits: Number(row.hits), resetAt: Number(row.window_start) + windowMs };
 }
 
 /** Gives one reserved slot back (a success that should not count against the key). */
