@@ -14,6 +14,8 @@ export interface Database {
   dialect: Dialect;
   /** Human description for logs and /healthz (never includes a password). */
   describe: string;
+  /** PostgreSQL only: where to open a connection of one's own (a LISTEN client, db/notify.ts). */
+  postgres?: { url: string; schema?: string };
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ function openPostgres(url: string, schema?: string, poolSize = 10): Database {
     db,
     dialect: 'postgres',
     describe: `postgres:${safe.host}${safe.pathname}${schema ? `#${schema}` : ''}`,
+    postgres: { url, schema },
     close: () => db.destroy(),
   };
 }
