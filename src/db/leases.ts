@@ -28,3 +28,33 @@ export async function acquireLease(
 export async function releaseLease(db: Kysely<DB>, name: string, owner: string): Promise<void> {
   await db.deleteFrom('job_leases').where('name', '=', name).where('owner', '=', owner).execute();
 }
+
+/**
+ * Keeps a lease this process holds alive while its work goes on: renewed every `everyMs`, so the lease
+ * itself can be short and a process that dies (kill -9) hands it over within `ttlMs`. Calls onLost when a
+ * renewal finds another holder (this process stalled past the lease); a failed renewal is tried again.
+ */
+export function keepLease(
+  db: Kysely<DB>,
+  name: string,
+  owner: string,
+  opts: { ttlMs: number; everyMs?: number; now?: () => number; onLost?: () => void },
+): { stop(): void } {
+  const now = opts.now ?? Date.now;
+  let busy = false;
+  const timer = setInterval(
+    () => {
+      if (busy) return;
+      busy = true;
+      acquireLease(db, name, owner, now(), opts.ttlMs)
+        .then((held) => {
+          if (!held) opts.onLost?.();
+        })
+        .catch(() => undefined)
+        .finally(() => (busy = false));
+    },
+    opts.everyMs ?? Math.max(100, Math.floor(opts.ttlMs / 3)),
+  );
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
