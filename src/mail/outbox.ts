@@ -97,6 +97,15 @@ export function startMailWorker(deps: MailWorkerDeps): MailWorker {
     return res.rows;
   };
 
+  // Stopping: claimed mail not yet sent goes back as it was, for this or another process's next pass.
+  const unclaim = (ids: number[]) =>
+    deps.db
+      .updateTable('mail_outbox')
+      .set((eb) => ({ lease_owner: null, lease_until: null, attempts: eb('attempts', '-', 1) }))
+      .where('id', 'in', ids)
+      .where('lease_owner', '=', deps.owner)
+      .execute();
+
   const deliver = async (job: Claimed): Promise<void> => {
     const payload = JSON.parse(job.payload ?? '{}') as Record<string, unknown>;
     if (job.kind === 'message') await deps.mailer.send(payload.message as MailMessage);
@@ -107,9 +116,14 @@ export function startMailWorker(deps: MailWorkerDeps): MailWorker {
   const pass = async (): Promise<number> => {
     let handled = 0;
     for (;;) {
+      if (stopped) return handled;
       const jobs = await claim();
       if (jobs.length === 0) return handled;
-      for (const job of jobs) {
+      for (const [n, job] of jobs.entries()) {
+        if (stopped) {
+          await unclaim(jobs.slice(n).map((j) => j.id));
+          return handled;
+        }
         handled++;
         try {
           await deliver(job);

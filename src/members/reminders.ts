@@ -14,6 +14,8 @@ export async function sendTrialReminders(deps: {
   now: number;
   baseUrl: string;
   graceDays: number;
+  /** Stopping: no further mail is sent (those not reached are sent by the next run). */
+  signal?: AbortSignal;
 }): Promise<{ warned: number; ended: number }> {
   const { db, now } = deps;
   const plansUrl = `${deps.baseUrl}/plans`;
@@ -45,6 +47,7 @@ export async function sendTrialReminders(deps: {
     );
   };
   for (const u of soon) {
+    if (deps.signal?.aborted) break;
     if (!stillTrial(u.id)) continue;
     const daysLeft = Math.max(1, Math.ceil((u.trial_ends_at! - now) / DAY_MS));
     // Mark first: a crash after sending must not send twice on the next run.
@@ -59,6 +62,7 @@ export async function sendTrialReminders(deps: {
     warned++;
   }
   for (const u of over) {
+    if (deps.signal?.aborted) break;
     const m = membershipAt(facts.get(u.id)!, now, { graceDays: deps.graceDays });
     if (m.hasAccess) continue;
     const res = await db
