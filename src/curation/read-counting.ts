@@ -89,7 +89,7 @@ export async function createReadCounting(
               ? 'too soon after the page loaded to be a read'
               : `this read token is not valid (${check.reason})`,
         };
-      if (!(await spendReadNonce(db, check.nonce, check.expiresAt, t))) return 'repeat';
+      if (!(await spendReadNonce(db, check.nonce, check.expiresAt))) return 'repeat';
       if (!(await articleExists(articleId))) return 'not-found';
       // Members by account; visitors by address (a visitor's id changes with its browser string, its address does not).
       const limit =

@@ -6,6 +6,7 @@
 // day and is then deleted, so no stored identifier links a visitor's days.
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { purge, type PurgeOptions } from '../db/purge.ts';
 import type { DB } from '../db/schema.ts';
 
 export type ReadKind = 'view' | 'read';
@@ -197,13 +198,21 @@ export function checkReadToken(
 }
 
 /** Spends a token's nonce: true the first time, false ever after (until it would have expired anyway). */
-export async function spendReadNonce(db: Kysely<DB>, nonce: string, expiresAt: number, now: number): Promise<boolean> {
+export async function spendReadNonce(db: Kysely<DB>, nonce: string, expiresAt: number): Promise<boolean> {
   const res = await db
     .insertInto('read_nonces')
     .values({ nonce, expires_at: expiresAt })
     .onConflict((oc) => oc.column('nonce').doNothing())
     .executeTakeFirst();
-  // Now and then, forget nonces whose tokens have expired.
-  if (Math.random() < 0.01) await db.deleteFrom('read_nonces').where('expires_at', '<', now).execute();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Forgets spent nonces whose tokens have expired (no beacon can bring them back); for the clean-up job. */
+export function deleteExpiredReadNonces(db: Kysely<DB>, now: number, opts?: PurgeOptions): Promise<number> {
+  return purge(db, 'read_nonces', ['nonce'], (eb) => eb('expires_at', '<', now), opts);
+}
+
+/** Deletes read events of days before `beforeDay` (YYYY-MM-DD; see readEventsCutoff); the daily roll-up stays. */
+export function deleteReadEventsBefore(db: Kysely<DB>, beforeDay: string, opts?: PurgeOptions): Promise<number> {
+  return purge(db, 'read_events', ['day', 'article_id', 'reader', 'kind'], (eb) => eb('day', '<', beforeDay), opts);
 }

@@ -2,6 +2,7 @@
 // expiry. A new token at every sign-in (the old one is dropped), so a session
 // can never be fixed by someone who planted a cookie.
 import type { Kysely } from 'kysely';
+import { purge, type PurgeOptions } from '../db/purge.ts';
 import type { DB, UserRow } from '../db/schema.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -97,4 +98,9 @@ export async function revokeAllSessions(db: Kysely<DB>, userId: number, exceptTo
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptToken) q = q.where('token_hash', '<>', hashToken(exceptToken));
   await q.execute();
+}
+
+/** Forgets sessions that have expired (they no longer sign anyone in); for the clean-up job. */
+export function deleteExpiredSessions(db: Kysely<DB>, now: number, opts?: PurgeOptions): Promise<number> {
+  return purge(db, 'sessions', ['token_hash'], (eb) => eb('expires_at', '<=', now), opts);
 }

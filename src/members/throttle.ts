@@ -4,6 +4,7 @@
 // returns the count), so concurrent attempts can never all slip past a check
 // made before any of them was written. A success may give its slot back.
 import { sql, type Kysely } from 'kysely';
+import { purge, type PurgeOptions } from '../db/purge.ts';
 import type { DB } from '../db/schema.ts';
 
 export interface ThrottleRule {
@@ -84,4 +85,16 @@ export async function reserveAll(db: Kysely<DB>, keys: [string, ThrottleRule][],
     if (!r.allowed) retryAfterMs = Math.max(retryAfterMs, r.retryAfterMs);
   }
   return { allowed: retryAfterMs === 0, retryAfterMs };
+}
+
+/**
+ * How long a throttle row is kept after its window opened: longer than any rule's window (the longest,
+ * counted reads, is a day), so a row deleted has always been a window that ended. A rule with a longer
+ * window must raise this.
+ */
+export const THROTTLE_KEEP_MS = 2 * 86_400_000;
+
+/** Forgets windows that ended long ago (sign-in attempts, re-authentication, counted reads); for the clean-up job. */
+export function deleteStaleThrottles(db: Kysely<DB>, now: number, opts?: PurgeOptions): Promise<number> {
+  return purge(db, 'throttles', ['key'], (eb) => eb('window_start', '<', now - THROTTLE_KEEP_MS), opts);
 }

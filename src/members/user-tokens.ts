@@ -4,6 +4,7 @@
 // the older ones.
 import type { Kysely } from 'kysely';
 import type { Selectable } from 'kysely';
+import { purge, type PurgeOptions } from '../db/purge.ts';
 import type { DB, UserTokensTable } from '../db/schema.ts';
 import { AccountError } from './account-error.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -88,4 +89,15 @@ export async function liveToken(
     .where('purpose', '=', purpose)
     .executeTakeFirst();
   return row && row.used_at === null && row.expires_at > now ? row : undefined;
+}
+
+/** Forgets tokens that can no longer work: used (or retired) and expired ones; for the clean-up job. */
+export function deleteSpentTokens(db: Kysely<DB>, now: number, opts?: PurgeOptions): Promise<number> {
+  return purge(
+    db,
+    'user_tokens',
+    ['token_hash'],
+    (eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]),
+    opts,
+  );
 }
