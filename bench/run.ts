@@ -25,6 +25,10 @@ const groups: Record<string, Record<string, Part>> = {
     clusters: () => import('./curation/clusters.ts'),
     speed: () => import('./curation/speed.ts'),
   },
+  ops: {
+    startup: () => import('./ops/startup.ts'),
+    soak: () => import('./ops/soak.ts'),
+  },
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
