@@ -53,4 +53,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true": expected the proxy's addresses/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/not an address: 10.0.0.0\/40/);
   });
+
+  it('keeps metrics private unless told: no token, no port of their own, loopback when one is given', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: undefined, port: undefined, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_TOKEN: 'x'.repeat(24) }).metrics).toEqual({
+      token: 'x'.repeat(24),
+      port: 9464,
+      host: '127.0.0.1',
+    });
+    expect(() => loadConfig({ METRICS_TOKEN: 'secret' })).toThrow(/METRICS_TOKEN.*at least 16 characters/);
+    expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow(
+      /METRICS_PORT \(8080\) is the site's own PORT/,
+    );
+  });
 });

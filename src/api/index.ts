@@ -18,6 +18,6 @@ export function apiRoutes(app: FastifyInstance, ctx: HttpContext): void {
   readRoutes(app, { database: ctx.database, reads: ctx.reads, policy: ctx.policy, now: ctx.now });
   // A pushed change or takedown must leave every cached page at once.
   publisherArticleRoutes(app, { database: ctx.database, now: ctx.now, onChange: () => ctx.lists.clear() });
-  billingWebhookRoutes(app, { billing: ctx.billing });
-  healthRoutes(app, { database: ctx.database, jobs: ctx.jobs });
+  billingWebhookRoutes(app, { billing: ctx.billing, onFailure: ctx.metrics.webhookFailed });
+  healthRoutes(app, { database: ctx.database, summary: ctx.metrics.summary, jobs: ctx.jobs });
 }

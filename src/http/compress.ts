@@ -56,13 +56,17 @@ class Memo {
   private readonly seen = new Set<string>();
   private readonly kept = new Map<string, Buffer>(); // `${encoding}:${digest}` → bytes
   private bytes = 0;
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly observe?: (hit: boolean) => void,
+  ) {}
 
   /** The body compressed for a client accepting `accepted` (best first): kept bytes, or fast ones for a body seen once. */
   get(body: string, accepted: readonly Encoding[]): { encoding: Encoding; bytes: Buffer } {
     const best = accepted[0]!;
     const digest = crypto.createHash('sha1').update(body).digest('base64');
     const hit = this.kept.get(`${best}:${digest}`);
+    this.observe?.(!!hit);
     if (hit) return { encoding: best, bytes: hit };
     if (!this.seen.has(digest)) {
       if (this.seen.size >= 4096) this.seen.clear();
@@ -81,13 +85,21 @@ class Memo {
   }
 }
 
-export function compression(app: FastifyInstance, opts: { threshold?: number; memoBytes?: number } = {}): void {
+/** Told of each lookup of compressed bytes: a text body (pages) or a built asset (assets), found kept or not. */
+export type CompressionObserver = (cache: 'pages' | 'assets', hit: boolean) => void;
+
+export function compression(
+  app: FastifyInstance,
+  opts: { threshold?: number; memoBytes?: number; observe?: CompressionObserver } = {},
+): void {
   const threshold = opts.threshold ?? 1024;
-  const memo = new Memo(opts.memoBytes ?? 16e6);
+  const observe = opts.observe;
+  const memo = new Memo(opts.memoBytes ?? 16e6, observe && ((hit) => observe('pages', hit)));
   // Built assets are the same Buffer objects on every request: compressed once each.
   const assets: Record<Encoding, WeakMap<Buffer, Buffer>> = { br: new WeakMap(), gzip: new WeakMap() };
   const ofBuffer = (body: Buffer, encoding: Encoding) => {
     let out = assets[encoding].get(body);
+    observe?.('assets', !!out);
     if (!out) assets[encoding].set(body, (out = compress(body, encoding)));
     return out;
   };

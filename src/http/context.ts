@@ -10,6 +10,7 @@ import type { AccessPolicy } from '../members/access.ts';
 import type { AccountDeps } from '../members/accounts.ts';
 import type { BillingProvider } from '../members/billing/types.ts';
 import type { ReadingHistory } from '../members/reading-history.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { ListCache } from './list-cache.ts';
 
 export interface HttpContext {
@@ -32,4 +33,6 @@ export interface HttpContext {
   jobs?: () => JobState[] | null;
   /** The demo content's fixed "now" (demo/install.ts). */
   demoEpoch?: () => number;
+  /** This process's metrics (and the cached summary /healthz answers from). */
+  metrics: Metrics;
 }

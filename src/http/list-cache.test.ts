@@ -105,3 +105,28 @@ it('runs reloads behind readers one at a time, giving the event loop a turn befo
   expect(most).toBe(1);
   for (const k of ['a', 'b', 'c']) expect(await cache.get(k, load(k))).toBe(1);
 });
+
+it('tells its observer of each lookup by the kind of key, and keeps the kinds few', async () => {
+  let t = 0;
+  const seen: string[] = [];
+  const cache = new ListCache(
+    1000,
+    () => t,
+    (kind, result) => seen.push(`${kind} ${result}`),
+  );
+  await cache.get('visitor-page:1', async () => 1);
+  await cache.get('visitor-page:1', async () => 1);
+  t = 1500;
+  await cache.get('visitor-page:1', async () => 1);
+  await cache.get('top', async () => 1);
+  expect(seen).toEqual(['visitor-page miss', 'visitor-page hit', 'visitor-page stale', 'top miss']);
+  // Keys of a shape nobody planned for (no colon, each different) cannot grow the kinds past a bound.
+  seen.length = 0;
+  for (let i = 0; i < 100; i++) await cache.get(`query ${i}`, async () => i);
+  expect(new Set(seen).size).toBeLessThanOrEqual(33);
+  expect(seen.at(-1)).toBe('other miss');
+  // A child reports under its own name, whatever its keys.
+  seen.length = 0;
+  await cache.child('search').get('harbour wall', async () => 1);
+  expect(seen).toEqual(['search miss']);
+});

@@ -4,7 +4,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WebhookError, type BillingProvider } from '../../members/billing/types.ts';
 
-export function billingWebhookRoutes(app: FastifyInstance, deps: { billing: BillingProvider }): void {
+export function billingWebhookRoutes(
+  app: FastifyInstance,
+  deps: { billing: BillingProvider; onFailure?: (reason: 'bad_signature' | 'error') => void },
+): void {
   async function receiveBillingEvent(req: FastifyRequest, reply: FastifyReply) {
     if (!deps.billing.handleWebhook)
       return reply.code(404).send({ error: 'not_found', message: 'This server has no billing webhooks.' });
@@ -15,6 +18,7 @@ export function billingWebhookRoutes(app: FastifyInstance, deps: { billing: Bill
       );
       return { received: true, applied: result.applied, type: result.type };
     } catch (err) {
+      deps.onFailure?.(err instanceof WebhookError ? 'bad_signature' : 'error');
       if (err instanceof WebhookError) return reply.code(400).send({ error: 'bad_signature', message: err.message });
       throw err;
     }
