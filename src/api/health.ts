@@ -2,14 +2,19 @@
 // 200 when the database answers; 503 when it does not. Ingestion problems are
 // reported (status "degraded") without failing the check, since a web process
 // can serve perfectly well while feeds are failing. A process that runs the
-// background jobs reports each one's state.
+// background jobs reports each one's state. The counts come from a summary
+// kept for a few seconds (metrics/summary.ts): monitors may probe as often as
+// they like; the database ping is live on every probe.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ingestSummary } from '../catalog/feeds.ts';
 import { ping, type Database } from '../db/connect.ts';
 import { VERSION } from '../config.ts';
 import type { JobState } from '../jobs/scheduler.ts';
+import type { OperationsSummary } from '../metrics/summary.ts';
 
-export function healthRoutes(app: FastifyInstance, deps: { database: Database; jobs?: () => JobState[] | null }): void {
+export function healthRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; summary: () => Promise<OperationsSummary>; jobs?: () => JobState[] | null },
+): void {
   async function health(_req: FastifyRequest, reply: FastifyReply) {
     reply.header('cache-control', 'no-store');
     let latencyMs: number;
@@ -20,7 +25,7 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; j
         .code(503)
         .send({ status: 'down', version: VERSION, database: { ok: false, error: (err as Error).message } });
     }
-    const ingest = await ingestSummary(deps.database.db);
+    const { ingest, curation } = await deps.summary();
     const jobs = deps.jobs?.() ?? null;
     const degraded = ingest.parked > 0 || !!jobs?.some((j) => j.lastError !== null);
     return {
@@ -50,6 +55,7 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; j
         articles: ingest.articles,
         newest_article_at: iso(ingest.newestArticleAt),
       },
+      curation: { waiting: curation.waiting, oldest_queued_at: iso(curation.oldestQueuedAt) },
     };
   }
 
