@@ -25,8 +25,10 @@ export async function exposition(metrics: Metrics): Promise<{ contentType: strin
 
 export function metricsRoutes(app: FastifyInstance, deps: { metrics: Metrics; token: string | undefined }): void {
   const { metrics } = deps;
-  app.addHook('onResponse', async (req, reply) => {
+  // After the answer has gone (it never waits on this), and without a promise per request.
+  app.addHook('onResponse', (req, reply, done) => {
     metrics.request(req.method, req.routeOptions.url ?? UNMATCHED, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 
   const token = deps.token;
