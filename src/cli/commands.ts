@@ -49,4 +49,16 @@ export const COMMANDS: Record<string, Entry> = {
     summary: 'set the membership plans and prices',
     load: () => import('./users.ts').then((m) => m.plansCommand()),
   },
+  backup: {
+    summary: 'copy the database to a file, safely while Masthead runs',
+    load: () => import('./backup.ts').then((m) => m.backupCommand()),
+  },
+  restore: {
+    summary: 'replace the database with a backup (stop Masthead first)',
+    load: () => import('./backup.ts').then((m) => m.restoreCommand()),
+  },
+  cleanup: {
+    summary: 'delete expired sessions, tokens, old read events and mail now',
+    load: () => import('./cleanup.ts').then((m) => m.cleanupCommand()),
+  },
 };
