@@ -75,7 +75,8 @@ export function cleanupJob(ctx: Pick<AppContext, 'config' | 'database' | 'log'>,
   return {
     name: 'cleanup',
     everyMs: 60 * 60_000,
-    exclusive: { leaseMs: 2 * 60 * 60_000 },
+    // Not held between runs: after a process dies, another takes the next turn.
+    exclusive: { leaseMs: 10 * 60_000 },
     run: (signal) =>
       runCleanup({ db: ctx.database.db, dataDir: ctx.config.dataDir, log: ctx.log }, { now: now(), signal }),
   };
