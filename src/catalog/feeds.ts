@@ -65,6 +65,14 @@ export interface FeedHealthRow extends FeedRow {
   publisher_name: string;
 }
 
+export type FeedHealth = 'ok' | 'failing' | 'parked' | 'disabled';
+
+/** How a feed is doing, as the console and `masthead feeds list` show it. */
+export function feedHealth(f: { status: string; consecutive_failures: number }): FeedHealth {
+  if (f.status === 'parked' || f.status === 'disabled') return f.status;
+  return f.consecutive_failures > 0 ? 'failing' : 'ok';
+}
+
 export function listFeeds(db: Kysely<DB>): Promise<FeedHealthRow[]> {
   return db
     .selectFrom('feeds')
@@ -141,6 +149,15 @@ export async function setFeedStatus(
   if (status === 'active') Object.assign(update, { consecutive_failures: 0, next_fetch_at: now });
   await db.updateTable('feeds').set(update).where('id', '=', id).execute();
   return (await getFeed(db, id))!;
+}
+
+/** Makes an active feed due now: the next scheduler pass fetches it. */
+export async function queueFeedNow(db: Kysely<DB>, id: number, now = Date.now()): Promise<FeedRow> {
+  const feed = await getFeed(db, id);
+  if (!feed) throw new CatalogError(`no feed with id ${id}`);
+  if (feed.status !== 'active') throw new CatalogError(`feed ${id} is ${feed.status}: resume it first`);
+  await db.updateTable('feeds').set({ next_fetch_at: now }).where('id', '=', id).execute();
+  return { ...feed, next_fetch_at: now };
 }
 
 export async function removeFeed(db: Kysely<DB>, id: number): Promise<void> {

@@ -57,6 +57,8 @@ export function validatePublisher(input: PublisherInput): PublisherInput {
   }
   if (input.language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language))
     problems.push(`language "${input.language}" is not a language tag like "en" or "en-GB"`);
+  if (input.brandColor && !/^#[0-9a-f]{6}$/i.test(input.brandColor))
+    problems.push(`brand colour "${input.brandColor}" must look like #1f4e79`);
   if (problems.length) throw new CatalogError(problems.join('; '));
   return { ...input, name: input.name.trim() };
 }
@@ -83,6 +85,47 @@ export async function createPublisher(db: Kysely<DB>, input: PublisherInput, now
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Changes a publisher's details (its slug stays: it is in every link to its pages). */
+export async function updatePublisher(
+  db: Kysely<DB>,
+  id: number,
+  input: Omit<PublisherInput, 'slug'>,
+): Promise<PublisherRow> {
+  const existing = await getPublisher(db, id);
+  if (!existing) throw new CatalogError(`no publisher with id ${id}`);
+  const p = validatePublisher({ ...input, slug: existing.slug });
+  return db
+    .updateTable('publishers')
+    .set({
+      name: p.name,
+      homepage: p.homepage ?? null,
+      logo_url: p.logoUrl ?? null,
+      description: p.description ?? null,
+      language: p.language ?? null,
+      country: p.country ?? null,
+      sections: JSON.stringify(p.sections ?? []),
+      brand_color: p.brandColor ?? null,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function getPublisher(db: Kysely<DB>, id: number): Promise<PublisherRow | undefined> {
+  return db.selectFrom('publishers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Published articles per publisher id. */
+export async function articleCountsByPublisher(db: Kysely<DB>): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['publisher_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'published')
+    .groupBy('publisher_id')
+    .execute();
+  return new Map(rows.map((r) => [r.publisher_id, Number(r.n)]));
 }
 
 export function getPublisherBySlug(db: Kysely<DB>, slug: string): Promise<PublisherRow | undefined> {
@@ -114,6 +157,15 @@ export async function issueApiKey(db: Kysely<DB>, publisherId: number): Promise<
     .where('id', '=', publisherId)
     .execute();
   return key;
+}
+
+/** Withdraws a publisher's push-API key: requests with it are refused from now on. */
+export async function revokeApiKey(db: Kysely<DB>, publisherId: number): Promise<void> {
+  await db
+    .updateTable('publishers')
+    .set({ api_key_hash: null, api_key_prefix: null })
+    .where('id', '=', publisherId)
+    .execute();
 }
 
 export async function publisherForApiKey(db: Kysely<DB>, key: string): Promise<PublisherRow | undefined> {

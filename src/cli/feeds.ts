@@ -1,12 +1,14 @@
 // masthead feeds add | import | list | check | enable | disable | remove
 import fs from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { addFeed, listFeeds, removeFeed, setFeedStatus } from '../catalog/feeds.ts';
+import { addPublisher, changeFeedStatus, registerFeed } from '../catalog/commands.ts';
+import { feedHealth, listFeeds, removeFeed } from '../catalog/feeds.ts';
 import { parseOpml } from '../catalog/opml.ts';
-import { createPublisher, getPublisherBySlug } from '../catalog/publishers.ts';
+import { getPublisherBySlug } from '../catalog/publishers.ts';
 import { slugify } from '../analysis/slug.ts';
 import { assertSchemaCurrent } from '../db/migrate.ts';
 import { CheckSourceError, checkFeed } from '../ingest/check.ts';
+import { OPERATOR } from '../members/audit.ts';
 import { ago, bold, dim, green, red, table, truncate, UsageError, yellow } from './format.ts';
 import { withContext } from './run.ts';
 
@@ -42,14 +44,16 @@ export function feedsCommand(): Command {
               throw new UsageError(
                 `no publisher "${o.publisher}": add it first with masthead publishers add ${o.publisher} "Name"`,
               );
-            const feed = await addFeed(ctx.database.db, {
+            const rules = { allowPrivate: ctx.config.allowPrivateFeeds, allowHosts: ctx.config.fetch.allowHosts };
+            const input = {
               publisherId: p.id,
               url,
               section: o.section,
               title: o.title,
               fullText: o.fullText,
               intervalS: ctx.config.schedule.minIntervalS,
-            });
+            };
+            const feed = await registerFeed(ctx.database.db, input, rules, OPERATOR, Date.now());
             process.stdout.write(
               `added feed ${feed.id} for ${bold(p.name)}: ${feed.url}\n${dim('it will be fetched on the next refresh cycle (or now: masthead refresh --feed ' + feed.id + ')')}\n`,
             );
@@ -74,6 +78,7 @@ export function feedsCommand(): Command {
         async (ctx) => {
           await assertSchemaCurrent(ctx.database);
           const db = ctx.database.db;
+          const rules = { allowPrivate: ctx.config.allowPrivateFeeds, allowHosts: ctx.config.fetch.allowHosts };
           const fixed = o.publisher ? await getPublisherBySlug(db, o.publisher) : undefined;
           if (o.publisher && !fixed) throw new UsageError(`no publisher "${o.publisher}"`);
           let added = 0;
@@ -86,15 +91,21 @@ export function feedsCommand(): Command {
                 const slug = slugify(name, 60);
                 publisher =
                   (await getPublisherBySlug(db, slug)) ??
-                  (await createPublisher(db, { slug, name, homepage: f.htmlUrl, sections: ['news'] }));
+                  (await addPublisher(
+                    db,
+                    { slug, name, homepage: f.htmlUrl, sections: ['news'] },
+                    OPERATOR,
+                    Date.now(),
+                  ));
               }
-              await addFeed(db, {
+              const input = {
                 publisherId: publisher.id,
                 url: f.xmlUrl,
                 title: f.title,
                 fullText: o.fullText,
                 intervalS: ctx.config.schedule.minIntervalS,
-              });
+              };
+              await registerFeed(db, input, rules, OPERATOR, Date.now());
               added++;
             } catch (err) {
               problems.push(`${f.xmlUrl}: ${(err as Error).message}`);
@@ -133,13 +144,12 @@ export function feedsCommand(): Command {
           }
           const now = Date.now();
           const status = (r: (typeof rows)[number]) =>
-            r.status === 'parked'
-              ? red('parked')
-              : r.status === 'disabled'
-                ? dim('disabled')
-                : r.consecutive_failures > 0
-                  ? yellow(`failing×${r.consecutive_failures}`)
-                  : green('ok');
+            ({
+              parked: () => red('parked'),
+              disabled: () => dim('disabled'),
+              failing: () => yellow(`failing×${r.consecutive_failures}`),
+              ok: () => green('ok'),
+            })[feedHealth(r)]();
           process.stdout.write(
             table(
               ['id', 'publisher', 'status', 'last success', 'next fetch', 'items', 'url / last error'],
@@ -228,7 +238,7 @@ export function feedsCommand(): Command {
       .action(async (id: number) => {
         await withContext(
           async (ctx) => {
-            const feed = await setFeedStatus(ctx.database.db, id, status);
+            const feed = await changeFeedStatus(ctx.database.db, id, status, OPERATOR, Date.now());
             process.stdout.write(`feed ${feed.id} is now ${feed.status}: ${feed.url}\n`);
           },
           { quiet: true },

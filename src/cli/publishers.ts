@@ -1,6 +1,8 @@
 // masthead publishers add | list | key
 import { Command } from 'commander';
-import { createPublisher, getPublisherBySlug, issueApiKey, listPublishers, SECTIONS } from '../catalog/publishers.ts';
+import { addPublisher, issuePublisherKey } from '../catalog/commands.ts';
+import { getPublisherBySlug, listPublishers, SECTIONS } from '../catalog/publishers.ts';
+import { OPERATOR } from '../members/audit.ts';
 import { assertSchemaCurrent } from '../db/migrate.ts';
 import { bold, dim, table, UsageError } from './format.ts';
 import { withContext } from './run.ts';
@@ -41,7 +43,7 @@ export function publishersCommand(): Command {
         await withContext(
           async (ctx) => {
             await assertSchemaCurrent(ctx.database);
-            const p = await createPublisher(ctx.database.db, {
+            const input = {
               slug,
               name,
               homepage: o.homepage,
@@ -50,7 +52,8 @@ export function publishersCommand(): Command {
               country: o.country,
               sections: o.sections,
               description: o.description,
-            });
+            };
+            const p = await addPublisher(ctx.database.db, input, OPERATOR, Date.now());
             process.stdout.write(`added publisher ${bold(p.name)} (${p.slug}, id ${p.id})\n`);
             process.stdout.write(dim(`next: masthead feeds add URL --publisher ${p.slug}\n`));
           },
@@ -108,7 +111,7 @@ export function publishersCommand(): Command {
         async (ctx) => {
           const p = await getPublisherBySlug(ctx.database.db, slug);
           if (!p) throw new UsageError(`no publisher "${slug}" (masthead publishers list)`);
-          const key = await issueApiKey(ctx.database.db, p.id);
+          const key = await issuePublisherKey(ctx.database.db, p.id, OPERATOR, Date.now());
           process.stdout.write(`${key}\n`);
           process.stderr.write(
             dim(

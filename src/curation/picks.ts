@@ -1,7 +1,21 @@
 // Editors' picks and good-news rulings: every change is one transaction that
-// also writes a line to the editors' log (who, what, when).
+// also writes a line to the editors' log (who, what, when) and to the audit log
+// (members/audit.ts: also the role and the client address).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { recordAudit, type AuditActor } from '../members/audit.ts';
+
+/** The editor: an account id, or the fuller actor the audit log records (role, client address). */
+type By = number | AuditActor;
+const AUDIT_ACTIONS: Record<string, string> = {
+  pick: 'pick.add',
+  'edit pick': 'pick.edit',
+  'move pick up': 'pick.move',
+  'move pick down': 'pick.move',
+  unpick: 'pick.remove',
+  'add to good news': 'good-news.add',
+  'remove from good news': 'good-news.remove',
+};
 
 export class PickError extends Error {}
 
@@ -18,16 +32,31 @@ export interface PickRow {
 
 async function log(
   trx: Kysely<DB>,
-  userId: number | null,
+  by: By,
   action: string,
   articleId: number | null,
   detail: Record<string, unknown> | null,
   at: number,
 ): Promise<void> {
+  const userId = typeof by === 'number' ? by : by.userId;
   await trx
     .insertInto('editor_log')
     .values({ user_id: userId, action, article_id: articleId, detail: detail ? JSON.stringify(detail) : null, at })
     .execute();
+  const title = articleId
+    ? ((await trx.selectFrom('articles').select('title').where('id', '=', articleId).executeTakeFirst())?.title ?? null)
+    : null;
+  const details = { ...(detail ?? {}), ...(action.startsWith('move') ? { direction: action.split(' ').at(-1) } : {}) };
+  await recordAudit(
+    trx,
+    by,
+    {
+      action: AUDIT_ACTIONS[action] ?? action,
+      target: articleId ? { kind: 'article', id: articleId, label: title } : null,
+      details: Object.keys(details).length ? details : null,
+    },
+    at,
+  );
 }
 
 /** Current picks in the editors' order: not removed, not expired. */
@@ -61,7 +90,7 @@ function cleanNote(note: string | null | undefined): string | null {
 
 export async function addPick(
   db: Kysely<DB>,
-  input: { articleId: number; note?: string | null; featured?: boolean; expiresAt?: number | null; by: number },
+  input: { articleId: number; note?: string | null; featured?: boolean; expiresAt?: number | null; by: By },
   now: number,
 ): Promise<number> {
   const note = cleanNote(input.note);
@@ -84,7 +113,7 @@ export async function addPick(
         note,
         featured: input.featured ? 1 : 0,
         expires_at: input.expiresAt ?? null,
-        created_by: input.by,
+        created_by: typeof input.by === 'number' ? input.by : input.by.userId,
         created_at: now,
         updated_at: now,
       })
@@ -114,7 +143,7 @@ export async function updatePick(
   db: Kysely<DB>,
   id: number,
   changes: { note?: string | null; featured?: boolean; expiresAt?: number | null },
-  by: number,
+  by: By,
   now: number,
 ): Promise<void> {
   const note = changes.note === undefined ? undefined : cleanNote(changes.note);
@@ -144,7 +173,7 @@ export async function movePick(
   db: Kysely<DB>,
   id: number,
   direction: 'up' | 'down',
-  by: number,
+  by: By,
   now: number,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -166,7 +195,7 @@ export async function movePick(
   });
 }
 
-export async function removePick(db: Kysely<DB>, id: number, by: number, now: number): Promise<void> {
+export async function removePick(db: Kysely<DB>, id: number, by: By, now: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const p = await pickById(trx, id);
     await trx.updateTable('picks').set({ removed_at: now, updated_at: now }).where('id', '=', id).execute();
@@ -179,16 +208,17 @@ export async function setGoodNews(
   db: Kysely<DB>,
   articleId: number,
   include: boolean,
-  by: number,
+  by: By,
   now: number,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const article = await trx.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
     if (!article) throw new PickError('No article has that id.');
+    const userId = typeof by === 'number' ? by : by.userId;
     await trx
       .insertInto('good_news_overrides')
-      .values({ article_id: articleId, include: include ? 1 : 0, user_id: by, at: now })
-      .onConflict((oc) => oc.column('article_id').doUpdateSet({ include: include ? 1 : 0, user_id: by, at: now }))
+      .values({ article_id: articleId, include: include ? 1 : 0, user_id: userId, at: now })
+      .onConflict((oc) => oc.column('article_id').doUpdateSet({ include: include ? 1 : 0, user_id: userId, at: now }))
       .execute();
     await trx
       .updateTable('articles')

@@ -1,7 +1,7 @@
 // The one error type account commands throw: a code for the caller to branch
 // on, and a message a person can read (it is shown as it is).
 export type AccountErrorCode =
-  'invalid-email' | 'weak-password' | 'invalid-credentials' | 'throttled' | 'invalid-token' | 'not-found';
+  'invalid-email' | 'weak-password' | 'invalid-credentials' | 'throttled' | 'invalid-token' | 'not-found' | 'refused';
 
 export class AccountError extends Error {
   constructor(

@@ -4,8 +4,10 @@ import {
   canManagePublishers,
   canPick,
   canSeeEditorConsole,
+  canSeeAdminConsole,
   canSeePublisherDashboard,
   readsEverything,
+  roleChangeRefusal,
 } from './policies.ts';
 
 const member = { role: 'member', publisherId: null };
@@ -46,5 +48,30 @@ describe('who may do what', () => {
     expect(readsEverything(editor, false)).toBe(true);
     expect(readsEverything(ownPublisher, true)).toBe(false); // a publisher reads its own articles, not everyone's
     expect(readsEverything(null, false)).toBe(false);
+  });
+
+  it('keeps the admin console for admins alone', () => {
+    expect([null, undefined, member, editor, admin, ownPublisher].map((a) => canSeeAdminConsole(a))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('never lets the last admin stop being one, and gives a publisher account its publisher', () => {
+    const change = (role: string, to: string, admins: number, publisherId: number | null = null) =>
+      roleChangeRefusal({ target: { role }, to, admins, publisherId });
+    expect(change('admin', 'member', 1)).toMatch(/last admin/);
+    expect(change('admin', 'editor', 1)).toMatch(/last admin/);
+    expect(change('admin', 'publisher', 1, 7)).toMatch(/last admin/);
+    expect(change('admin', 'admin', 1)).toBeNull(); // staying an admin is no demotion
+    expect(change('admin', 'member', 2)).toBeNull();
+    expect(change('member', 'admin', 1)).toBeNull();
+    expect(change('member', 'publisher', 1)).toMatch(/publisher/);
+    expect(change('member', 'publisher', 1, 7)).toBeNull();
+    expect(change('member', 'owner', 3)).toMatch(/not a role/);
   });
 });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HttpContext } from '../http/context.ts';
 import { articleRenderer } from './article-view.tsx';
 import { accountRoutes } from './routes/account.tsx';
+import { adminRoutes } from './routes/admin.tsx';
 import { appRoutes } from './routes/app.tsx';
 import { articleActionRoutes } from './routes/article-actions.tsx';
 import { articleRoutes } from './routes/article.tsx';
@@ -42,6 +43,13 @@ export async function webRoutes(app: FastifyInstance, ctx: HttpContext): Promise
   personalListRoutes(app, { db, history: ctx.history, now });
   feedsOutRoutes(app, { db, baseUrl });
   editorRoutes(app, { db, now, lists });
+  await adminRoutes(app, {
+    db,
+    now,
+    lists,
+    feedRules: { allowPrivate: ctx.config.allowPrivateFeeds, allowHosts: ctx.config.fetch.allowHosts },
+    feedIntervalS: ctx.config.schedule.minIntervalS,
+  });
   storyRoutes(app, { db, now, lists });
   searchRoutes(app, { database: ctx.database, policy: ctx.policy, now, lists });
   seoRoutes(app, { database: ctx.database, baseUrl });

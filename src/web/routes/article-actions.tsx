@@ -4,11 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { articlePath } from '../../catalog/article-pages.ts';
-import { getArticle, setArticleFree } from '../../catalog/articles.ts';
+import { getArticle } from '../../catalog/articles.ts';
+import { setArticleAccess } from '../../catalog/commands.ts';
 import type { DB } from '../../db/schema.ts';
 import { canEditAccess } from '../../members/policies.ts';
 import { toggleSaved } from '../../members/saved-articles.ts';
 import type { ListCache } from '../../http/list-cache.ts';
+import { auditActorOf } from '../../http/audit-actor.ts';
 import { actorOf } from '../../http/session.ts';
 import { page } from '../views/shell.tsx';
 import { articleNotFound } from './article.tsx';
@@ -72,7 +74,8 @@ export function articleActionRoutes(
         }),
       );
     }
-    await setArticleFree(db, article.id, !article.is_free, deps.now()); // the search index follows: what anyone may read changed
+    // The search index follows (what anyone may read changed), and the audit log records who did it.
+    await setArticleAccess(db, article.id, !article.is_free, auditActorOf(req), deps.now());
     deps.lists.clear(); // visitors' cached pages must follow at once
     req.log.info({ article: article.id, by: req.account!.user.id, free: !article.is_free }, 'article access changed');
     return reply.redirect(articlePath(article), 303);

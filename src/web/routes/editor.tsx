@@ -20,6 +20,7 @@ import type { DB } from '../../db/schema.ts';
 import { canSeeEditorConsole } from '../../members/policies.ts';
 import type { ListCache } from '../../http/list-cache.ts';
 import { localPath } from '../../http/local-path.ts';
+import { auditActorOf } from '../../http/audit-actor.ts';
 import { actorOf } from '../../http/session.ts';
 import { EditorConsole } from '../views/editor-console.tsx';
 import { page } from '../views/shell.tsx';
@@ -177,7 +178,7 @@ export function editorRoutes(
           note: b.note,
           featured: b.featured === 'on',
           expiresAt: expiryOf(b),
-          by: req.account!.user.id,
+          by: auditActorOf(req),
         },
         now(),
       ),
@@ -190,7 +191,7 @@ export function editorRoutes(
         db,
         pickId(req),
         { note: b.note ?? null, featured: b.featured === 'on', expiresAt: expiryOf(b) },
-        req.account!.user.id,
+        auditActorOf(req),
         now(),
       ),
       'saved'
@@ -198,14 +199,14 @@ export function editorRoutes(
   );
   const move = act(
     async (req, b) => (
-      await movePick(db, pickId(req), b.direction === 'up' ? 'up' : 'down', req.account!.user.id, now()),
+      await movePick(db, pickId(req), b.direction === 'up' ? 'up' : 'down', auditActorOf(req), now()),
       'moved'
     ),
   );
-  const remove = act(async (req) => (await removePick(db, pickId(req), req.account!.user.id, now()), 'removed'));
+  const remove = act(async (req) => (await removePick(db, pickId(req), auditActorOf(req), now()), 'removed'));
   const goodNews = act(async (req, b) => {
     const include = b.include !== '0';
-    await setGoodNews(db, articleOf(b), include, req.account!.user.id, now());
+    await setGoodNews(db, articleOf(b), include, auditActorOf(req), now());
     return include ? 'good' : 'notgood';
   });
 
