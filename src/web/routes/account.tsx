@@ -47,6 +47,7 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountDep
       sessionId: a.sessionId,
       sessions,
       csrfToken: req.csrfToken,
+      role: a.user.role,
     };
     return html(
       reply,

@@ -11,6 +11,8 @@ export interface AccountView {
   sessionId: string;
   sessions: { id: string; user_agent: string | null; last_seen_at: number }[];
   csrfToken: string;
+  /** Staff see the way to their console. */
+  role?: string;
 }
 
 export function membershipLine(m: Membership): string {
@@ -41,6 +43,16 @@ export function AccountPage(v: AccountView) {
         Signed in as <strong>{v.email}</strong>
         {v.verified ? '' : ' (not yet confirmed)'}.
       </p>
+      {(v.role === 'admin' || v.role === 'editor') && (
+        <p>
+          {v.role === 'admin' && (
+            <>
+              <a href="/admin">Admin console</a>: publishers, feeds, users, keys and the audit log ·{' '}
+            </>
+          )}
+          <a href="/editor">Editors’ console</a>
+        </p>
+      )}
       {!v.verified && (
         <form method="post" action="/verify/resend">
           <Csrf token={v.csrfToken} />
