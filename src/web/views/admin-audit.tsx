@@ -26,7 +26,7 @@ export function auditLink(f: { actor: number | null; action: string }, before?: 
 function Details({ d }: { d: Record<string, unknown> | null }) {
   if (!d) return null;
   const text = Object.entries(d)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${k}: ${v === null ? 'none' : typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' · ');
   return <div class="hint details">{text}</div>;
 }

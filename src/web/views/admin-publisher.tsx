@@ -97,7 +97,7 @@ export function PublisherPage(v: PublisherView) {
   const back = p ? `/admin/publishers/${p.id}` : '/admin';
   return (
     <AdminFrame current="/admin">
-      <p>
+      <p class="back">
         <a href="/admin">← Publishers &amp; feeds</a>
       </p>
       <h1>{p ? p.name : 'Add a publisher'}</h1>
