@@ -115,7 +115,8 @@ export async function backupSqlite(
     let last = Infinity;
     await db.backup(tmp, {
       progress: (p) => {
-        if (p.remainingPages > last) {
+        // No progress since the last step: a write restarted the copy.
+        if (p.remainingPages >= last) {
           restarts++;
           step = Math.min(0x7fffffff, step * 2);
         }
