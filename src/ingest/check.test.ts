@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFeed, checkSource, CheckSourceError } from './check.ts';
 import type { FetchRequest, Fetcher } from './fetch/types.ts';
@@ -129,5 +130,67 @@ describe('feeds check: notes', () => {
     expect(report.feed.notes).toEqual(['the feed title was longer than 4,096 characters and was cut']);
     expect(report.articles[0]!.notes).toEqual(['the title was longer than 4,096 characters and was cut']);
     expect(report.articles[0]!.title.length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('feeds check: items real feeds lost', () => {
+  const subreddit = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/r/harbour/"><title>r/harbour</title>
+    <entry><id>t3_1</id><title>Ferry</title><link href="https://www.forum.example/r/harbour/comments/1/ferry/" /><updated>2026-11-23T08:00:00Z</updated></entry>
+    <entry><id>t3_2</id><title>Bridge</title><link href="https://www.forum.example/r/harbour/comments/2/bridge/" /><updated>2026-11-23T08:00:00Z</updated></entry>
+  </feed>`;
+
+  it('keeps items with absolute links when the feed states a relative base', async () => {
+    const file = path.join(dir, 'subreddit.xml');
+    fs.writeFileSync(file, subreddit);
+    const report = await checkFeed(file, { fetcher: never, now });
+    expect(report.skipped).toEqual([]);
+    expect(report.articles.map((a) => a.url)).toEqual([
+      'https://www.forum.example/r/harbour/comments/1/ferry/',
+      'https://www.forum.example/r/harbour/comments/2/bridge/',
+    ]);
+  });
+
+  it('resolves a file’s relative links against the address the feed states, and says so', async () => {
+    const file = path.join(dir, 'self.xml');
+    fs.writeFileSync(
+      file,
+      `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title>
+        <atom:link rel="self" href="https://news.example/feeds/all.xml" />
+        <item><title>A</title><link>/2026/11/a</link><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>`,
+    );
+    const report = await checkFeed(file, { fetcher: never, now });
+    expect(report.skipped).toEqual([]);
+    expect(report.articles.map((a) => a.url)).toEqual(['https://news.example/2026/11/a']);
+    expect(report.feed.notes).toEqual([
+      'read from a file: relative links resolved against https://news.example/feeds/all.xml',
+    ]);
+  });
+
+  it('says why relative links were skipped when a file states no address', async () => {
+    const file = path.join(dir, 'nowhere.xml');
+    fs.writeFileSync(file, rss('<item><title>A</title><link>/a</link></item>'));
+    const report = await checkFeed(file, { fetcher: never, now });
+    expect(report.skipped).toEqual([{ index: 0, reason: 'item has no usable http(s) link' }]);
+    expect(report.feed.notes[0]).toMatch(/states no address of its own/);
+  });
+
+  it('reads a gzip-compressed file, and a fetched gzip body sent without Content-Encoding', async () => {
+    const file = path.join(dir, 'feed.xml.gz');
+    fs.writeFileSync(file, zlib.gzipSync(rss(item('Mon, 23 Nov 2026 08:00:00 GMT'))));
+    const fromFile = await checkFeed(file, { fetcher: never, now });
+    expect(fromFile.feed.title).toBe('Checked');
+    expect(fromFile.articles.map((a) => a.url)).toEqual(['https://c.example/1']);
+    const fetcher = fakeFetcher('');
+    fetcher.fetch = async (req) => ({
+      status: 'ok',
+      body: zlib.gzipSync(rss(item('Mon, 23 Nov 2026 08:00:00 GMT'))),
+      finalUrl: req.url,
+      httpStatus: 200,
+      headers: {},
+      elapsedMs: 1,
+      contentType: 'application/rss+xml',
+    });
+    const fetched = await checkFeed('https://c.example/feed', { fetcher, now });
+    expect(fetched.articles.map((a) => a.url)).toEqual(['https://c.example/1']);
   });
 });

@@ -120,9 +120,13 @@ export async function checkFeed(
   const parsed = parseFeed(body, { url: isUrl ? baseUrl : undefined, httpCharset: charset, contentType });
   const articles: ProcessedItem[] = [];
   const skipped: CheckReport['skipped'] = [];
+  // A file: links resolve against the address the feed states for itself, if it states one.
+  const feedUrl = parsed.statedUrl ?? baseUrl;
+  const notes = [...(parsed.capped ?? [])];
+  if (parsed.statedUrl) notes.push(`read from a file: relative links resolved against ${parsed.statedUrl}`);
   for (const [index, item] of parsed.items.entries()) {
     const out = await processItem(item, {
-      feedUrl: baseUrl,
+      feedUrl,
       feedLanguage: parsed.language,
       fullText: deps.fullText ?? 'never',
       now: deps.now,
@@ -133,6 +137,10 @@ export async function checkFeed(
     if ('skipped' in out) skipped.push({ index, reason: out.skipped });
     else articles.push(out);
   }
+  if (!isUrl && !parsed.statedUrl && skipped.some((s) => /usable http/.test(s.reason)))
+    notes.push(
+      'read from a file that states no address of its own (no self link, site link or xml:base): relative links cannot be resolved',
+    );
   const { format, version, title, link, description, language, bozo, bozoReasons, ttlMinutes } = parsed;
   return {
     source,
@@ -147,7 +155,7 @@ export async function checkFeed(
       bozo,
       bozoReasons,
       ttlMinutes,
-      notes: parsed.capped ?? [],
+      notes,
     },
     articles,
     skipped,

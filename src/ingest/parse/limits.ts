@@ -210,6 +210,7 @@ export function capFeed(feed: ParsedFeed): ParsedFeed {
     title: text(feed.title, FIELD_CAPS.title, 'the feed title', c),
     link: url(feed.link, 'the feed link', c),
     links: links(feed.links, c),
+    statedUrl: url(feed.statedUrl, "the feed's own address", c),
     description: text(feed.description, FIELD_CAPS.feedDescription, 'the feed description', c),
     language: text(feed.language, FIELD_CAPS.token, 'the feed language', c),
     image: image

@@ -76,6 +76,8 @@ export interface ParsedFeed {
   link?: string;
   /** self link, hub, etc. */
   links: { href: string; rel?: string; type?: string }[];
+  /** Read without a URL: the address the feed states for itself (stated-url.ts), which relative links resolved against. */
+  statedUrl?: string;
   description?: string;
   language?: string;
   image?: { url: string; title?: string; link?: string };
@@ -118,4 +120,6 @@ export interface ParseOptions {
   httpCharset?: string;
   /** Content-Type from the HTTP response, if any. */
   contentType?: string;
+  /** What a gzip-compressed document may inflate to (gzip.ts; default MAX_INFLATED_BYTES). */
+  maxBytes?: number;
 }

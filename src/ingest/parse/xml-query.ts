@@ -69,17 +69,33 @@ export function innerXml(el: XNode): string {
   return out;
 }
 
-/** The xml:base in effect at this element, resolved against the document URL. */
+/**
+ * The xml:base in effect at this element, resolved against the document URL: always an absolute URL or
+ * undefined. A relative xml:base with nothing absolute above it ("/r/news/" in a feed read from a file)
+ * is skipped, not returned as a base: a relative base would make every link resolved against it fail,
+ * absolute ones included.
+ */
 export function baseOf(el: XNode | null, docUrl?: string): string | undefined {
   let chain: string[] | undefined;
   for (let n: XNode | null = el; n; n = n.parent) {
     const b = n.attrs['xml:base'];
     if (b !== undefined) (chain ??= []).push(b);
   }
-  if (!chain) return docUrl;
-  let base = docUrl;
-  for (let k = chain.length - 1; k >= 0; k--) base = resolveUrl(chain[k], base) ?? base;
+  let base = absoluteUrl(docUrl, undefined) === undefined ? undefined : docUrl;
+  if (!chain) return base;
+  for (let k = chain.length - 1; k >= 0; k--) base = absoluteUrl(chain[k], base) ?? base;
   return base;
+}
+
+/** `href` as an absolute URL (resolved against `base` when relative), or undefined when it cannot be one. */
+export function absoluteUrl(href: string | undefined, base: string | undefined): string | undefined {
+  const h = href?.trim();
+  if (!h) return undefined;
+  try {
+    return new URL(h, base).href;
+  } catch {
+    return undefined;
+  }
 }
 
 export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
