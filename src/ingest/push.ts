@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { pushedArticleByExternalId, urlTakenBy, withdrawArticle } from '../catalog/articles.ts';
 import type { Database } from '../db/connect.ts';
 import type { ArticleRow, PublisherRow } from '../db/schema.ts';
+import { recordAudit, type AuditActor } from '../members/audit.ts';
 import type { ParsedItem } from './parse/types.ts';
 import { processItem } from './process/process-item.ts';
 import { storeArticle, type StoreOutcome } from './store-article.ts';
@@ -114,15 +115,26 @@ export async function publishPushed(
   return { ok: true, outcome, row };
 }
 
-/** Takes a pushed article down (idempotent); null when the publisher has no article with that id. */
+/**
+ * Takes a pushed article down (idempotent), with its audit line when `actor`
+ * says who asked; null when the publisher has no article with that id.
+ */
 export async function withdrawPushed(
   database: Database,
   publisherId: number,
   externalId: string,
   now: number,
+  actor?: AuditActor,
 ): Promise<ArticleRow | null> {
   const row = await pushedArticleByExternalId(database.db, publisherId, externalId);
   if (!row) return null;
-  if (row.status !== 'withdrawn') await database.db.transaction().execute((trx) => withdrawArticle(trx, row.id, now));
+  if (row.status !== 'withdrawn')
+    await database.db.transaction().execute(async (trx) => {
+      await withdrawArticle(trx, row.id, now);
+      if (actor) {
+        const target = { kind: 'article', id: row.id, label: row.title };
+        await recordAudit(trx, actor, { action: 'article.takedown', target, details: { externalId } }, now);
+      }
+    });
   return (await pushedArticleByExternalId(database.db, publisherId, externalId)) ?? null;
 }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPublisher, issueApiKey } from '../../catalog/publishers.ts';
+import { auditLog } from '../../members/audit.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test-support/databases.ts';
 import { publisherArticleRoutes } from './publisher-articles.ts';
 
@@ -34,7 +35,7 @@ describe.each(testDialects)('push API on %s', (dialect) => {
     await app.ready();
     const call = (method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, body?: unknown, k: string | null = key) =>
       app.inject({ method, url, payload: body as object, headers: k ? { authorization: `Bearer ${k}` } : {} });
-    return { call, otherKey, publisherId: p.id };
+    return { call, key, otherKey, publisherId: p.id };
   }
 
   it('refuses missing, malformed and wrong keys', async () => {
@@ -64,7 +65,7 @@ describe.each(testDialects)('push API on %s', (dialect) => {
   });
 
   it('creates, is idempotent, updates in place, and withdraws for good', async () => {
-    const { call, otherKey } = await setup();
+    const { call, key, otherKey } = await setup();
     const created = await call('PUT', '/api/v1/publisher/articles/s1', article());
     expect(created.statusCode).toBe(201);
     const id = created.json().masthead_id;
@@ -100,6 +101,18 @@ describe.each(testDialects)('push API on %s', (dialect) => {
     expect(after).toMatchObject({ status: 'withdrawn', body_html: '', body_text: '', standfirst: '', image_url: null });
     expect((await call('DELETE', '/api/v1/publisher/articles/s1')).statusCode).toBe(200);
     expect((await call('PUT', '/api/v1/publisher/articles/s1', article())).statusCode).toBe(409);
+    // The takedown is in the audit log once (the repeat changed nothing), naming the key, never the whole of it.
+    const { lines } = await auditLog(database.db, { limit: 10 });
+    expect(lines).toMatchObject([
+      {
+        action: 'article.takedown',
+        actor: `harbour (push-API key mh_${key.split('_')[1]}_…)`,
+        role: 'publisher',
+        ip: '127.0.0.1',
+        target: { kind: 'article', id: String(id) },
+        details: { externalId: 's1' },
+      },
+    ]);
   });
 
   it('answers a second id for the same URL with a conflict, not an error, and changes nothing', async () => {

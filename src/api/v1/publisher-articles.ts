@@ -90,7 +90,14 @@ export function publisherArticleRoutes(
 
   async function withdraw(req: FastifyRequest, reply: FastifyReply) {
     const { id } = parseInput(idParams, req.params);
-    const row = await withdrawPushed(deps.database, req.publisher!.id, id, now());
+    const p = req.publisher!;
+    const actor = {
+      userId: null,
+      label: `${p.slug} (push-API key mh_${p.api_key_prefix}_…)`,
+      role: 'publisher',
+      ip: req.ip,
+    };
+    const row = await withdrawPushed(deps.database, p.id, id, now(), actor);
     if (!row) return reply.code(404).send({ error: 'not_found', message: `No article with id "${id}".` });
     deps.onChange?.(); // gone from cached pages and lists at once
     return present(row, 'withdrawn');
