@@ -2,6 +2,7 @@
 // and the admins' one change to an account, its role.
 import { sql, type Kysely } from 'kysely';
 import type { DB, UserRow } from '../db/schema.ts';
+import { dialectOf } from '../search/dialect.ts';
 import { AccountError } from './account-error.ts';
 import { audited, type AuditActor } from './audit.ts';
 import { roleChangeRefusal } from './policies.ts';
@@ -55,6 +56,9 @@ export function changeRole(
   now: number,
 ): Promise<UserRow> {
   return audited(db, actor, now, async (trx) => {
+    // Two admins demoting each other at once must not both see the other still there: on PostgreSQL
+    // role changes queue behind one lock (SQLite has a single writer already).
+    if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(727275)`.execute(trx);
     const user = await userById(trx, change.userId);
     if (!user) throw new AccountError('not-found', 'That account no longer exists.');
     const publisherId = change.role === 'publisher' ? change.publisherId : null;
