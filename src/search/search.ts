@@ -4,12 +4,18 @@
 // (combineScore in query.ts: relevance × (1 + 1 / (1 + age_days / 7)));
 // filters by publisher, section and dates; snippets built here from text the
 // caller says the viewer may read.
+//
+// Reports of one story (articles.cluster_id) are listed together where the
+// story's best match stands, the first report first and the later ones (the
+// copies and follow-ups) under it, so a search finds the original, not the
+// eighth retelling of it. Past MAX_GROUPED reports a story's others stand on
+// their own scores.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
 import type { ArticleRow, DB } from '../db/schema.ts';
 import { dialectOf } from './dialect.ts';
 import { facetToken } from './index-article.ts';
-import { highlightTerms, isEmpty, parseQuery, toFts5, toWebsearch, type ParsedQuery } from './query.ts';
+import { highlightTerms, isEmpty, parseQuery, toFts5, toTsquery, type ParsedQuery } from './query.ts';
 import { buildSnippet, type SnippetPart } from './snippet.ts';
 
 export interface SearchQuery {
@@ -38,6 +44,8 @@ export interface SearchHit {
   snippet: SnippetPart[];
   /** the row itself, so a page can render cards without a second query */
   article: ArticleRow;
+  /** a later report of the story of the hit above it (a copy or a follow-up), listed under it */
+  followUp: boolean;
 }
 
 export interface SearchResult {
@@ -48,6 +56,10 @@ export interface SearchResult {
   hits: SearchHit[];
   /** the words a view may highlight ("word*" for the type-ahead prefix) */
   terms: string[];
+  /** words left out as too common to search for ("the", "and"), as typed; a query of only these finds nothing */
+  ignored: string[];
+  /** true when the query had more words than are searched for (query.ts MAX_TERMS) */
+  capped: boolean;
 }
 
 export interface SearchOptions {
@@ -68,6 +80,8 @@ const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 100;
 /** Unfiltered SQLite searches rank inside FTS5 and boost only the best this many by text relevance (or a page's worth, if deeper). */
 const FTS_CANDIDATES = 500;
+/** A story's first report and this many minus one after it are listed together. */
+export const MAX_GROUPED = 6;
 /**
  * Searches matching more articles than this rank only the newest this many (by id, that is by arrival):
  * unfiltered on SQLite, always on PostgreSQL. Ranking every match of common words over a large store costs
@@ -103,7 +117,8 @@ export async function searchArticles(
   );
   const page = Math.max(1, Math.min(MAX_PAGE, Math.floor(q.page ?? 1) || 1));
   const terms = highlightTerms(parsed);
-  const empty = (total = 0): SearchResult => ({ total, page, pageSize, hits: [], terms });
+  const { ignored, capped } = parsed;
+  const empty = (total = 0): SearchResult => ({ total, page, pageSize, hits: [], terms, ignored, capped });
   if (isEmpty(parsed)) return empty();
   const now = opts.now ?? Date.now();
 
@@ -124,18 +139,18 @@ export async function searchArticles(
     .execute();
   const byId = new Map(articles.map((row) => [row.id, row]));
   const source = opts.snippetSource ?? defaultSnippetSource;
-  return {
-    total: ranked.total,
-    page,
-    pageSize,
-    terms,
-    hits: ranked.rows.flatMap((r) => {
-      const article = byId.get(Number(r.id));
-      return article
-        ? [{ articleId: article.id, score: Number(r.score), snippet: buildSnippet(source(article), terms), article }]
-        : [];
-    }),
-  };
+  const found = ranked.rows.flatMap((r) => {
+    const article = byId.get(Number(r.id));
+    return article ? [{ score: Number(r.score), article }] : [];
+  });
+  const hits = found.map(({ score, article }, i) => ({
+    articleId: article.id,
+    score,
+    snippet: buildSnippet(source(article), terms),
+    article,
+    followUp: i > 0 && article.cluster_id !== null && found[i - 1]!.article.cluster_id === article.cluster_id,
+  }));
+  return { total: ranked.total, page, pageSize, terms, ignored, capped, hits };
 }
 
 interface Ranked {
@@ -186,6 +201,22 @@ function recencyBoost(now: number): RawBuilder<number> {
   return sql<number>`(1.0 + 1.0 / (1.0 + max(0, ${now} - a.published_at) / 604800000.0))`;
 }
 
+/** A report's story: its cluster, or a story of its own. */
+const STORY = sql`coalesce(a.cluster_id, -a.id)`;
+
+/**
+ * One page of scored rows (id, published_at, score, story) in story order: each story where its best match
+ * stands, its first MAX_GROUPED reports together, oldest first; later ones on their own scores.
+ */
+function byStory(scored: RawBuilder<unknown>, page: number, pageSize: number): RawBuilder<unknown> {
+  const grouped = sql`select x.*, max(x.score) over (partition by x.story) as story_score,
+    row_number() over (partition by x.story order by x.published_at, x.id) as nth from (${scored}) x`;
+  return sql`select g.* from (${grouped}) g
+    order by case when g.nth <= ${MAX_GROUPED} then g.story_score else g.score end desc,
+      case when g.nth <= ${MAX_GROUPED} then g.story else -g.id end desc, g.published_at, g.id
+    limit ${pageSize} offset ${(page - 1) * pageSize}`;
+}
+
 async function rankSqlite(
   db: Kysely<DB>,
   parsed: ParsedQuery,
@@ -213,11 +244,9 @@ async function rankSqlite(
       const total = await sql<{
         n: number;
       }>`select count(*) as n from (select 1 ${base} limit ${MAX_COUNTED}) c`.execute(db);
-      const rows = await sql<{
-        id: number;
-        score: number;
-      }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score ${base}
-        order by score desc, a.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+      const scored = sql`select a.id as id, a.published_at as published_at, (-s.r) * ${recencyBoost(now)} as score,
+        ${STORY} as story ${base}`;
+      const rows = await sql<{ id: number; score: number }>`${byStory(scored, page, pageSize)}`.execute(db);
       return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
     }
     // Unfiltered, every FTS match is readable (the index holds nothing else): count and find the rank window
@@ -230,10 +259,11 @@ async function rankSqlite(
     if (!Number(n)) return { total: 0, rows: [] };
     const window = Number(n) >= RANK_LIMIT ? sql`and rowid >= ${Number(lowest)}` : sql``;
     const candidates = Math.max(FTS_CANDIDATES, page * pageSize);
-    const rows = await sql<{ id: number; score: number }>`select a.id as id, (-s.r) * ${recencyBoost(now)} as score
+    const scored = sql`select a.id as id, a.published_at as published_at, (-s.r) * ${recencyBoost(now)} as score,
+      ${STORY} as story
       from (select rowid, ${bm25} as r from article_search where article_search match ${match} ${window} order by r limit ${candidates}) s
-      join articles a on a.id = s.rowid
-      order by score desc, a.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+      join articles a on a.id = s.rowid`;
+    const rows = await sql<{ id: number; score: number }>`${byStory(scored, page, pageSize)}`.execute(db);
     return { total: Math.min(Number(n), MAX_COUNTED), rows: rows.rows };
   } catch (err) {
     // Every part of the MATCH expression is quoted, so this is an FTS5 edge case we did not foresee:
@@ -251,14 +281,8 @@ async function rankPostgres(
   page: number,
   pageSize: number,
 ): Promise<Ranked> {
-  const words = toWebsearch({ ...parsed, prefix: null });
-  // The prefix through both configurations: 'english' stems a whole word ("lighthouse*" → lighthous:*),
-  // 'simple' keeps a stop word a reader is still typing ("the*" → the:*, finding "theatre").
-  const prefixQuery = parsed.prefix
-    ? sql`(to_tsquery('english', ${`${parsed.prefix}:*`}) || to_tsquery('simple', ${`${parsed.prefix}:*`}))`
-    : null;
-  const wordsQuery = words.trim() ? sql`websearch_to_tsquery('english', ${words})` : null;
-  const tsq = wordsQuery && prefixQuery ? sql`(${wordsQuery} && ${prefixQuery})` : (wordsQuery ?? prefixQuery)!;
+  const tsq = toTsquery(parsed);
+  if (!tsq) return { total: 0, rows: [] };
   const boost = sql`(1.0 + 1.0 / (1.0 + greatest(0, ${now}::bigint - m.published_at) / 604800000.0))`;
   // Rank the newest RANK_LIMIT matches (filters applied) at most: ts_rank_cd reads each vector from TOAST, so
   // ranking every match of a common word over 100k articles took most of a second; this took a tenth of it.
@@ -267,14 +291,15 @@ async function rankPostgres(
   const vector = q.scope === 'all' ? sql`s.search_vector` : sql`s.preview_vector`;
   const matches = sql`(select s.article_id as id, s.published_at, s.rank_vector, t.q from search_pg s, (select ${tsq} as q) t
     where ${vector} @@ t.q and ${pgFilters(q)} order by s.article_id + 0 desc limit ${RANK_LIMIT}) m`;
+  // Ranked by the small inline vector (headline, standfirst, opening): see migration 0005. The best
+  // FTS_CANDIDATES (or a page's worth, if deeper) are grouped by story, which needs the articles' clusters.
+  const candidates = Math.max(FTS_CANDIDATES, page * pageSize);
+  const ranked = sql`select m.id, m.published_at, ts_rank_cd(m.rank_vector, m.q) * ${boost} as score,
+    count(*) over () as n from ${matches} order by score desc, m.id desc limit ${candidates}`;
+  const scored = sql`select r.id, r.published_at, r.score, r.n, coalesce(a.cluster_id, -r.id) as story
+    from (${ranked}) r join articles a on a.id = r.id`;
   const rank = async (t: Kysely<DB>): Promise<Ranked> => {
-    // Ranked by the small inline vector (headline, standfirst, opening): see migration 0005.
-    const rows = await sql<{
-      id: number;
-      score: number;
-      n: number;
-    }>`select m.id as id, ts_rank_cd(m.rank_vector, m.q) * ${boost} as score, count(*) over () as n
-      from ${matches} order by score desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(t);
+    const rows = await sql<{ id: number; score: number; n: number }>`${byStory(scored, page, pageSize)}`.execute(t);
     const n =
       rows.rows[0]?.n ?? (await sql<{ n: number }>`select count(*) as n from ${matches}`.execute(t)).rows[0]?.n ?? 0;
     return { total: Math.min(Number(n), MAX_COUNTED), rows: rows.rows };
@@ -283,6 +308,15 @@ async function rankPostgres(
   // counting that `@@` then reads every row's vector from TOAST, many times slower than through the index.
   // Sequential scans are off for this search's own transaction only.
   if (db.isTransaction) return rank(db);
+  return inSearchTransaction(db, rank).catch((err: unknown) => {
+    // Every word is a bound parameter, so this is a text-search edge case we did not foresee: no results
+    // rather than an error page. Anything else is a real error.
+    if (/tsquery|text-search/i.test(String((err as Error).message))) return { total: 0, rows: [] };
+    throw err;
+  });
+}
+
+function inSearchTransaction(db: Kysely<DB>, rank: (t: Kysely<DB>) => Promise<Ranked>): Promise<Ranked> {
   return db.transaction().execute(async (t) => {
     await sql`set local enable_seqscan = off`.execute(t);
     // The newest matches are sorted with their ranking vectors: in memory, not in temp files (the default

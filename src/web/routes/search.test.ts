@@ -46,4 +46,28 @@ describe.each(testDialects)('search page, %s', (dialect) => {
     const bad = await getHtml(f.app, '/search?q=x&from=yesterday&page=-3');
     expect(bad.statusCode).toBe(200);
   });
+  it('lists later reports of a story under its first, and says when only common words were typed', async () => {
+    f = await readerFixture(dialect);
+    const p = await f.publisher({ slug: 'the-lamp', name: 'The Lamp' });
+    const q = await f.publisher({ slug: 'quay', name: 'Quay Daily' });
+    const hour = 3_600_000;
+    const first = await f.article(p, {
+      title: 'High street flooded',
+      standfirst: 'A burst water main.',
+      published_at: f.clock.now - 30 * hour,
+    });
+    const later = await f.article(q, { title: 'Water main repaired', published_at: f.clock.now - hour });
+    await f.database.db.updateTable('articles').set({ cluster_id: 5 }).where('id', 'in', [first, later]).execute();
+
+    const page = await getHtml(f.app, '/search?q=water+main');
+    const body = page.body;
+    expect(body.indexOf('High street flooded')).toBeLessThan(body.indexOf('Water main repaired'));
+    expect(body).toContain('First report');
+    expect(body).toMatch(/<ul class="story-later"[^>]*>.*Water main repaired/s);
+
+    const common = await getHtml(f.app, '/search?q=the+AND+of');
+    expect(common.statusCode).toBe(200);
+    expect(common.body).toContain('“the”, “of” are too common to search for');
+    expect(common.body).not.toContain('High street flooded');
+  });
 });

@@ -2,6 +2,7 @@
 // stories match, the results with highlighted snippets, and paging.
 import { articlePath, type Card } from '../../catalog/article-pages.ts';
 import { SECTION_NAMES } from '../../catalog/publishers.ts';
+import { MAX_TERMS } from '../../search/query.ts';
 import type { SearchResult } from '../../search/search.ts';
 import { timeAgo } from './cards.tsx';
 
@@ -35,7 +36,7 @@ function SearchForm({ query: q, publishers, sections }: Pick<SearchPageView, 'qu
         name="q"
         type="text"
         value={q.q}
-        placeholder='Words, "exact phrases", -exclude'
+        placeholder='Words, "exact phrases", this OR that, -exclude'
         autocomplete="off"
       />
       <label for="publisher">Publisher</label>
@@ -65,6 +66,37 @@ function SearchForm({ query: q, publishers, sections }: Pick<SearchPageView, 'qu
   );
 }
 
+type Hit = SearchResult['hits'][number];
+
+/** What the count line says: how many, or why nothing was searched for. */
+function status(q: SearchQueryView, result: SearchResult): string {
+  const common = result.ignored.map((w) => `“${w}”`).join(', ');
+  if (result.total === 0 && result.terms.length === 0 && result.ignored.length)
+    return `${common} ${result.ignored.length === 1 ? 'is' : 'are'} too common to search for. Add a more specific word: a name, a place, a subject.`;
+  const count =
+    result.total === 0
+      ? `No stories match “${q.q}”. Try fewer or different words, or OR between alternatives.`
+      : result.total >= 1000
+        ? 'More than 1,000 stories'
+        : `${result.total} ${result.total === 1 ? 'story' : 'stories'}`;
+  const notes = [
+    ...(result.ignored.length ? [`common words left out: ${common}`] : []),
+    ...(result.capped ? [`only the first ${MAX_TERMS} words were searched`] : []),
+  ];
+  return notes.length ? `${count} (${notes.join('; ')})` : count;
+}
+
+/** The hits as stories: each first report with the later reports listed under it. */
+function byStory(hits: Hit[], cards: Card[]): { hit: Hit; card?: Card; later: { hit: Hit; card?: Card }[] }[] {
+  const out: { hit: Hit; card?: Card; later: { hit: Hit; card?: Card }[] }[] = [];
+  hits.forEach((hit, i) => {
+    const last = out.at(-1);
+    if (hit.followUp && last) last.later.push({ hit, card: cards[i] });
+    else out.push({ hit, card: cards[i], later: [] });
+  });
+  return out;
+}
+
 export function SearchPage(v: SearchPageView) {
   const { query: q, result } = v;
   const pages = result ? Math.ceil(result.total / result.pageSize) : 0;
@@ -74,22 +106,32 @@ export function SearchPage(v: SearchPageView) {
       <SearchForm {...v} />
       {result && (
         <p class="hint" role="status">
-          {result.total === 0
-            ? `No stories match “${q.q}”. Try fewer or different words.`
-            : result.total >= 1000
-              ? 'More than 1,000 stories'
-              : `${result.total} ${result.total === 1 ? 'story' : 'stories'}`}
+          {status(q, result)}
         </p>
       )}
       <ol class="results">
-        {result?.hits.map((h, i) => (
+        {byStory(result?.hits ?? [], v.cards).map(({ hit: h, card, later }) => (
           <li class="card">
-            <div class="masthead">{v.cards[i]?.publisher.name}</div>
+            <div class="masthead">{card?.publisher.name}</div>
             <h3>
               <a href={articlePath(h.article)}>{h.article.title}</a>
             </h3>
             <p>{h.snippet.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}</p>
-            <div class="meta">{timeAgo(h.article.published_at, v.now)}</div>
+            <div class="meta">
+              {later.length > 0 && !h.followUp ? 'First report · ' : ''}
+              {timeAgo(h.article.published_at, v.now)}
+            </div>
+            {later.length > 0 && (
+              <ul class="story-later" aria-label="Later reports of this story">
+                {later.map((l) => (
+                  <li>
+                    <span class="masthead">{l.card?.publisher.name}</span>{' '}
+                    <a href={articlePath(l.hit.article)}>{l.hit.article.title}</a>{' '}
+                    <span class="meta">{timeAgo(l.hit.article.published_at, v.now)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>
