@@ -2,14 +2,7 @@
 // path on our own origin (/img/SIG/WIDTH/URL), with a srcset of the widths a
 // slot needs. Signing is memoised per URL, so a page of cards costs a map
 // lookup per picture once its URLs have been seen.
-import {
-  encodeImageUrl,
-  IMAGE_ROUTE_PREFIX,
-  IMAGE_WIDTHS,
-  proxiableUrl,
-  type ImageSigner,
-  type ImageWidth,
-} from './signing.ts';
+import { encodeImageUrl, IMAGE_ROUTE_PREFIX, proxiableUrl, type ImageSigner, type ImageWidth } from './signing.ts';
 
 export interface ImageLinks {
   /** The path for the picture at one width; null when the URL cannot be proxied (the picture is then left out). */
@@ -66,6 +59,3 @@ export function imageLinks(signer: ImageSigner, opts: ImageLinkOptions): ImageLi
     },
   };
 }
-
-/** The widths up to and including `max` (a slot never needs more than twice its CSS width). */
-export const widthsUpTo = (max: ImageWidth): ImageWidth[] => IMAGE_WIDTHS.filter((w) => w <= max);

@@ -72,6 +72,11 @@ describe('the image proxy', () => {
     const again = await createImageProxy({ fetcher: open, cacheDir: dir }).get(url, 640);
     expect(again.ok && again.cached && again.image.etag === first.image.etag).toBe(true);
     expect(hits.get('/photo-1.jpg')).toBe(1);
+    // The first proxy keeps what it served in memory: the same bytes with the disk copies gone.
+    fs.rmSync(dir, { recursive: true, force: true });
+    const warm = await proxy.get(url, 640);
+    expect(warm.ok && warm.cached && warm.image.body.equals(first.image.body)).toBe(true);
+    expect(hits.get('/photo-1.jpg')).toBe(1);
   });
 
   it('refuses what is not a picture (and remembers for a while), what is too big, and what is not there', async () => {

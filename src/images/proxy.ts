@@ -4,7 +4,8 @@
 // picture, resize, store, answer. Requests for the same picture and width
 // while it is being made wait for that one making; a picture that failed is
 // remembered for a few minutes, so a broken image on a busy page is not
-// fetched again by every reader.
+// fetched again by every reader. The pictures served most lately are also
+// kept in memory (a few tens of MB), so a busy page's pictures skip the disk.
 import { FetchError, type Fetcher } from '../ingest/fetch/types.ts';
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { imageKey, ImageDiskCache, type CachedImage } from './disk-cache.ts';
@@ -39,6 +40,7 @@ const FAILURE_TTL_MS = 5 * 60_000;
 const SOURCE_TTL_MS = 10 * 60_000;
 const SOURCE_MEMO_BYTES = 64 * 1024 * 1024;
 const MEMO_ENTRIES = 2_000;
+const HOT_BYTES = 32 * 1024 * 1024;
 
 export function createImageProxy(opts: ImageProxyOptions): ImageProxy {
   const now = opts.now ?? Date.now;
@@ -52,6 +54,9 @@ export function createImageProxy(opts: ImageProxyOptions): ImageProxy {
   // Publisher files just fetched, so the other widths of a srcset are made without fetching again.
   const sources = new Map<string, { at: number; body: Buffer }>();
   let sourceBytes = 0;
+  // Most recently served first out last: a Map keeps insertion order, and a hit is moved to the end.
+  const hot = new Map<string, CachedImage>();
+  let hotBytes = 0;
   let fetches = 0;
   void cache.sweepTemporary(now()).catch(() => undefined);
 
@@ -74,6 +79,17 @@ export function createImageProxy(opts: ImageProxyOptions): ImageProxy {
     if (body.length > SOURCE_MEMO_BYTES / 4) return;
     sources.set(url, { at: now(), body });
     sourceBytes += body.length;
+  }
+
+  function keepHot(id: string, image: CachedImage): void {
+    if (image.body.length > HOT_BYTES / 16) return;
+    hot.set(id, image);
+    hotBytes += image.body.length;
+    for (const [k, v] of hot) {
+      if (hotBytes <= HOT_BYTES) break;
+      hot.delete(k);
+      hotBytes -= v.body.length;
+    }
   }
 
   async function make(url: string, key: string, width: number): Promise<ImageAnswer> {
@@ -99,15 +115,34 @@ export function createImageProxy(opts: ImageProxyOptions): ImageProxy {
       return fetches;
     },
     async get(url, width) {
+      const id = `${width}:${url}`;
+      const warm = hot.get(id);
+      if (warm) {
+        hot.delete(id);
+        hot.set(id, warm);
+        return { ok: true, image: warm, cached: true };
+      }
       const key = imageKey(url);
       const hit = await cache.read(key, width);
-      if (hit) return { ok: true, image: hit, cached: true };
+      if (hit) {
+        keepHot(id, hit);
+        return { ok: true, image: hit, cached: true };
+      }
       const failed = failures.get(url);
       if (failed && now() - failed.at < FAILURE_TTL_MS) return failed.answer;
-      const id = `${key}:${width}`;
       let pending = making.get(id);
       if (!pending) {
-        pending = make(url, key, width).finally(() => making.delete(id));
+        pending = make(url, key, width).then(
+          (answer) => {
+            making.delete(id);
+            if (answer.ok) keepHot(id, answer.image);
+            return answer;
+          },
+          (err: unknown) => {
+            making.delete(id);
+            throw err;
+          },
+        );
         making.set(id, pending);
       }
       return pending;
