@@ -4,12 +4,12 @@
 // policy that gives other sites our origin at most, and HSTS when the site is
 // served over https. Pages that differ by reader are private and vary by cookie.
 //
-// Exceptions, and why: images from any http(s) origin (publishers' pictures are
-// hot-linked until images go through our own endpoint); video embeds from the
-// hosts the sanitiser allows; style attributes (publishers' brand colours are
-// set per card as CSS custom properties, from validated hex values; publisher
-// HTML never keeps a style attribute); forms may post on to Stripe's checkout
-// when billing is Stripe.
+// Images only from our own origin: publishers' pictures are served by our image
+// endpoint (src/images/), so a reader's browser never asks a publisher for one.
+// Exceptions, and why: video embeds from the hosts the sanitiser allows; style
+// attributes (publishers' brand colours are set per card as CSS custom
+// properties, from validated hex values; publisher HTML never keeps a style
+// attribute); forms may post on to Stripe's checkout when billing is Stripe.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import { VIDEO_HOSTS } from '../ingest/process/sanitize.ts';
@@ -23,7 +23,7 @@ export async function securityHeaders(app: FastifyInstance, opts: { secure: bool
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         styleSrcAttr: ["'unsafe-inline'"],
-        imgSrc: ["'self'", 'https:', 'http:', 'data:'],
+        imgSrc: ["'self'"],
         mediaSrc: ["'self'"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -37,7 +37,7 @@ export async function securityHeaders(app: FastifyInstance, opts: { secure: bool
         ...(opts.secure ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    // Publishers' images come from other origins and do not opt in to embedding.
+    // Video embeds come from other origins and do not opt in to embedding.
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: { policy: 'same-site' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },

@@ -71,7 +71,8 @@ export async function sessionPlugin(
   app.decorateRequest('csrfToken', '');
 
   app.addHook('onRequest', async (req, reply) => {
-    if (req.url.startsWith('/demo/source/') || req.url === '/healthz') return;
+    // Pictures are the same for everyone and cached publicly: no session, and never a cookie set.
+    if (req.url.startsWith('/demo/source/') || req.url.startsWith('/img/') || req.url === '/healthz') return;
     const token = req.cookies[SESSION_COOKIE];
     const found = token ? await userForSession(deps.db, token, deps.now()) : null;
     if (found) {

@@ -10,6 +10,8 @@ import { articlePath, latestCards, type ArticlePageData, type Card } from '../ca
 import { jsonLdText, newsArticle } from '../catalog/structured-data.ts';
 import { articleTags, coverageCards, pickCards, relatedCards, topStoryCards } from '../curation/lists.ts';
 import type { DB } from '../db/schema.ts';
+import type { ImageLinks } from '../images/links.ts';
+import { rewriteBodyImages } from '../images/rewrite-html.ts';
 import type { AccessDecision, AccessPolicy } from '../members/access.ts';
 import { canEditAccess, canPick } from '../members/policies.ts';
 import type { ReadingHistory } from '../members/reading-history.ts';
@@ -33,6 +35,8 @@ export interface ArticleViewDeps {
   history: ReadingHistory;
   /** The qualified-read thresholds a full-text page carries, when reads are counted. */
   readThresholds?: { seconds: number; percent: number };
+  /** Links to our image endpoint: pictures, og:image and JSON-LD point there, never at the publisher. */
+  images?: ImageLinks;
 }
 
 interface Shown {
@@ -104,6 +108,8 @@ export function articleRenderer(deps: ArticleViewDeps) {
     const url = `${deps.baseUrl}${path}`;
     const readable = readableWith(shown.decision, a);
     const { coverage, related, top, picks, tags } = await besides(data);
+    // Read by other sites (link previews, search engines): absolute, and through our endpoint too.
+    const shareImage = a.image_url ? (deps.images?.absolute(a.image_url, 1280) ?? null) : null;
     const structured = newsArticle({
       headline: a.title,
       description: a.standfirst,
@@ -111,7 +117,7 @@ export function articleRenderer(deps: ArticleViewDeps) {
       updatedAt: a.updated_at,
       authors: data.authors.map((x) => x.name),
       publisher: { name: data.publisher.name },
-      image: a.image_url,
+      image: shareImage,
       url,
       free: a.is_free === 1,
     });
@@ -124,15 +130,15 @@ export function articleRenderer(deps: ArticleViewDeps) {
         <meta property="og:description" content={a.standfirst} />
         <meta property="og:url" content={url} />
         <meta property="og:site_name" content="Masthead" />
-        {a.image_url && <meta property="og:image" content={a.image_url} />}
-        <meta name="twitter:card" content={a.image_url ? 'summary_large_image' : 'summary'} />
+        {shareImage && <meta property="og:image" content={shareImage} />}
+        <meta name="twitter:card" content={shareImage ? 'summary_large_image' : 'summary'} />
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       </>
     );
     const view = {
       ...shown,
       data: { ...data, copies: coverage },
-      bodyHtml: readable.bodyHtml,
+      bodyHtml: rewriteBodyImages(readable.bodyHtml, deps.images ?? null),
       decision: readable.decision,
       trialDays: deps.trialDays,
       csrfToken,
@@ -148,6 +154,7 @@ export function articleRenderer(deps: ArticleViewDeps) {
       signedIn: shown.signedIn,
       wide: true,
       head,
+      images: deps.images,
       children: (
         <>
           {!shown.signedIn && (

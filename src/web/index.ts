@@ -13,6 +13,7 @@ import { editorRoutes } from './routes/editor.tsx';
 import { emailLinkRoutes } from './routes/email-links.tsx';
 import { feedsOutRoutes } from './routes/feeds-out.ts';
 import { homeRoutes } from './routes/home.tsx';
+import { imageEndpoint } from './routes/images.ts';
 import { listRoutes } from './routes/lists.tsx';
 import { personalListRoutes } from './routes/personal-lists.tsx';
 import { planRoutes } from './routes/plans.tsx';
@@ -24,6 +25,7 @@ export async function webRoutes(app: FastifyInstance, ctx: HttpContext): Promise
   const { db, now, lists, accounts, secure, baseUrl } = ctx;
   const trialDays = ctx.config.membership.trialDays;
   await appRoutes(app);
+  const images = await imageEndpoint(app, ctx);
   authRoutes(app, { accounts, secure, trialDays });
   emailLinkRoutes(app, { accounts, secure });
   accountRoutes(app, { accounts, now });
@@ -37,10 +39,11 @@ export async function webRoutes(app: FastifyInstance, ctx: HttpContext): Promise
     now,
     history: ctx.history,
     readThresholds: ctx.reads.thresholds,
+    images,
   });
   articleRoutes(app, { db, lists, view, reads: ctx.reads });
   articleActionRoutes(app, { db, lists, now });
-  personalListRoutes(app, { db, history: ctx.history, now });
+  personalListRoutes(app, { db, history: ctx.history, now, images });
   feedsOutRoutes(app, { db, baseUrl });
   editorRoutes(app, { db, now, lists });
   await adminRoutes(app, {
@@ -50,9 +53,9 @@ export async function webRoutes(app: FastifyInstance, ctx: HttpContext): Promise
     feedRules: { allowPrivate: ctx.config.allowPrivateFeeds, allowHosts: ctx.config.fetch.allowHosts },
     feedIntervalS: ctx.config.schedule.minIntervalS,
   });
-  storyRoutes(app, { db, now, lists });
+  storyRoutes(app, { db, now, lists, images });
   searchRoutes(app, { database: ctx.database, policy: ctx.policy, now, lists });
   seoRoutes(app, { database: ctx.database, baseUrl });
-  listRoutes(app, { database: ctx.database, now, baseUrl, lists });
-  homeRoutes(app, { database: ctx.database, now, lists });
+  listRoutes(app, { database: ctx.database, now, baseUrl, lists, images });
+  homeRoutes(app, { database: ctx.database, now, lists, images });
 }

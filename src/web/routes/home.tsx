@@ -7,6 +7,7 @@ import { latestStoryCards, pickCards, topStoryCards } from '../../curation/lists
 import type { Database } from '../../db/connect.ts';
 import { favouritePublishers } from '../../members/saved-articles.ts';
 import type { ListCache } from '../../http/list-cache.ts';
+import type { ImageLinks } from '../../images/links.ts';
 import { FrontPage } from '../views/front-page.tsx';
 import { page } from '../views/shell.tsx';
 
@@ -31,7 +32,7 @@ function onceEach() {
 
 export function homeRoutes(
   app: FastifyInstance,
-  deps: { database: Database; now?: () => number; lists: ListCache },
+  deps: { database: Database; now?: () => number; lists: ListCache; images?: ImageLinks },
 ): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
@@ -69,6 +70,7 @@ export function homeRoutes(
       signedIn: !!req.account,
       wide: true,
       head,
+      images: deps.images,
       children: <FrontPage {...view} />,
     });
   }

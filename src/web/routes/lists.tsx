@@ -13,6 +13,7 @@ import { ListPage } from '../views/list-page.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
 import type { ListCache } from '../../http/list-cache.ts';
+import type { ImageLinks } from '../../images/links.ts';
 
 const SECTIONS: Record<string, string> = SECTION_NAMES;
 const PAGE = 24;
@@ -29,7 +30,7 @@ type View = {
 
 export function listRoutes(
   app: FastifyInstance,
-  deps: { database: Database; now?: () => number; baseUrl: string; lists: ListCache },
+  deps: { database: Database; now?: () => number; baseUrl: string; lists: ListCache; images?: ImageLinks },
 ): void {
   const db = deps.database.db;
   const now = deps.now ?? Date.now;
@@ -41,6 +42,7 @@ export function listRoutes(
       signedIn: !!req.account,
       wide: true,
       head: <link rel="canonical" href={`${deps.baseUrl}${view.path}`} />,
+      images: deps.images,
       children: <ListPage {...view} paged={!!cursor(req)} now={now()} />,
     });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { toCards } from '../../catalog/article-pages.ts';
 import type { DB } from '../../db/schema.ts';
+import type { ImageLinks } from '../../images/links.ts';
 import type { ReadingHistory } from '../../members/reading-history.ts';
 import { personalListRows, type PersonalList } from '../../members/saved-articles.ts';
 import { CardList } from '../views/cards.tsx';
@@ -15,7 +16,7 @@ const LISTS: Record<PersonalList, { path: string; title: string; empty: string }
 
 export function personalListRoutes(
   app: FastifyInstance,
-  deps: { db: Kysely<DB>; history: ReadingHistory; now: () => number },
+  deps: { db: Kysely<DB>; history: ReadingHistory; now: () => number; images?: ImageLinks },
 ): void {
   const show = (list: PersonalList) =>
     async function showPersonalList(req: FastifyRequest, reply: FastifyReply) {
@@ -27,6 +28,7 @@ export function personalListRoutes(
         title,
         signedIn: true,
         wide: true,
+        images: deps.images,
         children: (
           <>
             <h1>{title}</h1>

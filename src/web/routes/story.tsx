@@ -9,6 +9,7 @@ import type { Card } from '../../catalog/article-pages.ts';
 import { clusterPage } from '../../curation/lists.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ListCache } from '../../http/list-cache.ts';
+import type { ImageLinks } from '../../images/links.ts';
 import { CardBody, CardList, timeAgo } from '../views/cards.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
@@ -66,7 +67,10 @@ function StoryPage({ story: c, now: t }: { story: Story; now: number }) {
   );
 }
 
-export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: () => number; lists: ListCache }): void {
+export function storyRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<DB>; now: () => number; lists: ListCache; images?: ImageLinks },
+): void {
   async function showStory(req: FastifyRequest, reply: FastifyReply) {
     const p = params.safeParse(req.params);
     const render = async () => {
@@ -77,6 +81,7 @@ export function storyRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; now: (
           title: story.reports[0]!.title,
           signedIn: !!req.account,
           wide: true,
+          images: deps.images,
           children: <StoryPage story={story} now={deps.now()} />,
         })
       );

@@ -6,6 +6,7 @@ import type { ArticleTags } from '../../curation/lists.ts';
 import type { AccessDecision } from '../../members/access.ts';
 import { CardList, timeAgo } from './cards.tsx';
 import { brandStyle } from './colour.ts';
+import { LEAD_SLOT, LOGO_SLOT, useImage } from './images.tsx';
 import { Csrf } from './shell.tsx';
 
 export interface ArticleView {
@@ -146,6 +147,8 @@ function Tags({ tags }: { tags: ArticleTags }) {
 
 export function ArticlePage(v: ArticleView) {
   const { article: a, publisher: p, authors, copies } = v.data;
+  const logo = useImage(p.logo_url, LOGO_SLOT);
+  const lead = useImage(a.image_url, LEAD_SLOT);
   return (
     <article
       class="article"
@@ -155,9 +158,7 @@ export function ArticlePage(v: ArticleView) {
       data-read-pct={v.read?.percent}
     >
       <div class="masthead" style={brandStyle(p.brand_color)}>
-        <a href={`/p/${p.slug}`}>
-          {p.logo_url ? <img class="logo" src={p.logo_url} alt={p.name} height={32} /> : p.name}
-        </a>
+        <a href={`/p/${p.slug}`}>{logo ? <img class="logo" {...logo} alt={p.name} height={32} /> : p.name}</a>
       </div>
       <h1>{a.title}</h1>
       {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
@@ -188,10 +189,10 @@ export function ArticlePage(v: ArticleView) {
         )}{' '}
         · {a.reading_minutes} min read
       </p>
-      {a.image_url && (
+      {lead && (
         <figure>
           <img
-            src={a.image_url}
+            {...lead}
             alt={a.image_caption ?? ''}
             width={a.image_width ?? 1200}
             height={a.image_height ?? 675}

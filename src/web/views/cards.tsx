@@ -1,6 +1,7 @@
 // The article card used in every list.
 import type { Card } from '../../catalog/article-pages.ts';
 import { brandStyle } from './colour.ts';
+import { CARD_SLOT, useImage } from './images.tsx';
 
 export function timeAgo(ms: number, now: number): string {
   const m = Math.round((now - ms) / 60_000);
@@ -37,12 +38,13 @@ export function CardBody({ card, now }: { card: Card; now: number }) {
 }
 
 export function CardItem({ card, now }: { card: Card; now: number }) {
+  const picture = useImage(card.image?.url, CARD_SLOT);
   return (
     <li class="card">
-      {card.image && (
+      {card.image && picture && (
         <a href={card.url} tabIndex={-1} aria-hidden="true">
           <img
-            src={card.image.url}
+            {...picture}
             alt=""
             width={card.image.width ?? 1200}
             height={card.image.height ?? 675}

@@ -2,6 +2,7 @@
 // the cards, and links to the newest and to older stories.
 import type { Card } from '../../catalog/article-pages.ts';
 import { CardList } from './cards.tsx';
+import { LOGO_SLOT, useImage } from './images.tsx';
 
 export interface ListView {
   title: string;
@@ -19,9 +20,10 @@ export interface ListView {
 }
 
 export function ListPage(v: ListView) {
+  const logo = useImage(v.logo, LOGO_SLOT);
   return (
     <>
-      {v.logo && <img class="logo" src={v.logo} alt="" height={40} />}
+      {logo && <img class="logo" {...logo} alt="" height={40} />}
       <h1>{v.title}</h1>
       {v.intro && <p class="standfirst">{v.intro}</p>}
       {v.homepage && (

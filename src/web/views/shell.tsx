@@ -3,7 +3,9 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { SECTION_NAMES } from '../../catalog/publishers.ts';
+import type { ImageLinks } from '../../images/links.ts';
 import { assets } from '../assets.ts';
+import { ImageLinksContext } from './images.tsx';
 
 export interface ShellProps {
   title: string;
@@ -15,6 +17,8 @@ export interface ShellProps {
   wide?: boolean;
   /** Extra <head> content (meta tags, JSON-LD), already rendered safely. */
   head?: ComponentChildren;
+  /** Links to our image endpoint for publishers' pictures; without them pictures are left out. */
+  images?: ImageLinks;
 }
 
 const SECTIONS = Object.entries(SECTION_NAMES);
@@ -110,7 +114,11 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
 }
 
 export function page(props: ShellProps): string {
-  return `<!doctype html>${render(<Shell {...props} />)}`;
+  return `<!doctype html>${render(
+    <ImageLinksContext.Provider value={props.images ?? null}>
+      <Shell {...props} />
+    </ImageLinksContext.Provider>,
+  )}`;
 }
 
 export function Csrf({ token }: { token: string }) {
