@@ -53,6 +53,10 @@ describe('masthead CLI', { timeout: 120_000 }, () => {
     expect((await masthead('feeds', 'add', 'https://x.example/rss', '--publisher', 'nobody')).stderr).toMatch(
       /no publisher "nobody"/,
     );
+    // Refused when added, in the words a fetch would use: a name resolving to a loopback address.
+    const loopback = await masthead('feeds', 'add', 'http://localhost:9/feed', '--publisher', 'harbour-gazette');
+    expect(loopback.code).toBe(1);
+    expect(loopback.stderr).toMatch(/refused: localhost resolves to \S+, a loopback address \(set ALLOW_PRIVATE_FEEDS/);
     const opml = path.join(dataDir, 'subs.opml');
     fs.writeFileSync(
       opml,

@@ -2,11 +2,12 @@
 // the command line: validated as `masthead feeds add` always has (including the
 // refusal of feed addresses on private networks), and each written with its
 // audit line in one transaction.
-import { BlockedAddressError, checkUrl } from '../ingest/fetch/address-guard.ts';
+import { BlockedAddressError, checkUrl, type LookupFn } from '../ingest/fetch/address-guard.ts';
 import type { Kysely } from 'kysely';
 import type { DB, FeedRow, PublisherRow } from '../db/schema.ts';
 import { audited, type AuditActor } from '../members/audit.ts';
 import { getArticle, setArticleFree } from './articles.ts';
+import { checkFeedHost } from './feed-address.ts';
 import { addFeed, normaliseFeedUrl, queueFeedNow, setFeedStatus, type FeedInput } from './feeds.ts';
 import {
   CatalogError,
@@ -18,10 +19,11 @@ import {
   type PublisherInput,
 } from './publishers.ts';
 
-/** Where feeds may point: ALLOW_PRIVATE_FEEDS and ALLOW_FEED_HOSTS. */
+/** Where feeds may point: ALLOW_PRIVATE_FEEDS and ALLOW_FEED_HOSTS (and, for tests, the DNS lookup). */
 export interface FeedAddressRules {
   allowPrivate: boolean;
   allowHosts: readonly string[];
+  lookup?: LookupFn;
 }
 
 /**
@@ -43,6 +45,7 @@ export function checkFeedAddress(url: string, rules: FeedAddressRules): string {
 const feedTarget = (f: FeedRow) => ({ kind: 'feed', id: f.id, label: f.url });
 const publisherTarget = (p: PublisherRow) => ({ kind: 'publisher', id: p.id, label: p.name });
 
+/** Adds a feed; refuses an address on a private network: an IP literal, or a name resolving to one (feed-address.ts). */
 export async function registerFeed(
   db: Kysely<DB>,
   input: FeedInput,
@@ -51,6 +54,7 @@ export async function registerFeed(
   now: number,
 ): Promise<FeedRow> {
   const url = input.allowPrivate ? normaliseFeedUrl(input.url) : checkFeedAddress(input.url, rules);
+  if (!input.allowPrivate) await checkFeedHost(url, rules);
   return audited(db, actor, now, async (trx) => {
     const publisher = await getPublisher(trx, input.publisherId);
     if (!publisher) throw new CatalogError(`no publisher with id ${input.publisherId}`);
