@@ -136,6 +136,27 @@ export async function finishFeed(db: Kysely<DB>, id: number, owner: string, upda
     .execute();
 }
 
+/** Extends every feed lease this owner holds (a cycle's heartbeat: a slow feed stays with the process working on it). */
+export async function renewFeedLeases(db: Kysely<DB>, owner: string, until: number): Promise<number> {
+  const res = await db
+    .updateTable('feeds')
+    .set({ lease_until: until })
+    .where('lease_owner', '=', owner)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Hands feeds back untouched (claimed but not refreshed, or abandoned at shutdown): due again at once for others. */
+export async function releaseFeeds(db: Kysely<DB>, ids: number[], owner: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('feeds')
+    .set({ lease_owner: null, lease_until: null })
+    .where('id', 'in', ids)
+    .where('lease_owner', '=', owner)
+    .execute();
+}
+
 export async function setFeedStatus(
   db: Kysely<DB>,
   id: number,
