@@ -1,16 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { insertArticle, queueForCuration, updateArticle } from '../catalog/articles.ts';
 import { createPublisher } from '../catalog/publishers.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.ts';
 import { inlineAnalyser, type Analyser } from './analyser.ts';
 import { acquireLease } from '../db/leases.ts';
-import { runCuration } from './job.ts';
+import { CURATION_LEASE_MS, runCuration } from './job.ts';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 
 describe.each(testDialects)('the curation pass on %s', (dialect) => {
   let database: TestDatabase;
-  afterEach(async () => database?.dispose());
+  afterEach(async () => {
+    vi.useRealTimers();
+    await database?.dispose();
+  });
 
   async function setup() {
     database = await createTestDatabase(dialect);
@@ -134,5 +137,58 @@ describe.each(testDialects)('the curation pass on %s', (dialect) => {
     expect(await acquireLease(database.db, 'curation', 'someone-else', Date.now(), 60_000)).toBe(true);
     expect((await runCuration(database, { now: () => T })).skipped).toBe(true);
     expect((await database.db.selectFrom('curation_queue').select('article_id').execute()).length).toBe(3);
+  });
+
+  const queued = async () => (await database.db.selectFrom('curation_queue').select('article_id').execute()).length;
+  const leaseOf = () =>
+    database.db.selectFrom('job_leases').selectAll().where('name', '=', 'curation').executeTakeFirst();
+
+  it('stops between articles when asked: the batch under way is left whole for the next pass', async () => {
+    const { db } = await setup();
+    const stop = new AbortController();
+    const stopping: Analyser = {
+      analyseAll: (items) => (stop.abort(), inlineAnalyser.analyseAll(items)), // the signal arrives mid-batch
+      close: async () => undefined,
+    };
+    const done = await runCuration(database, { now: () => T, analyser: stopping, signal: stop.signal });
+    expect(done).toMatchObject({ articles: 0, stopped: true, skipped: false });
+    expect(await queued()).toBe(3);
+    expect(await db.selectFrom('articles').select('id').where('curated_at', 'is not', null).execute()).toEqual([]);
+    expect(await leaseOf()).toBeUndefined();
+    // The next pass does it all.
+    expect((await runCuration(database, { now: () => T })).articles).toBe(3);
+  });
+
+  it('keeps its short lease while it works, and stops if another process has taken it', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    await setup();
+    let t = T;
+    let release!: () => void;
+    const analysing = new Promise<void>((r) => (release = r));
+    let started = false;
+    const slow: Analyser = {
+      async analyseAll(items) {
+        started = true;
+        await analysing;
+        return inlineAnalyser.analyseAll(items);
+      },
+      close: async () => undefined,
+    };
+    const pass = runCuration(database, { now: () => t, analyser: slow, owner: 'a' });
+    for (let i = 0; i < 200 && !started; i++) await new Promise((r) => setTimeout(r, 5));
+    expect((await leaseOf())!.until).toBe(T + CURATION_LEASE_MS);
+    t = T + CURATION_LEASE_MS - 1000;
+    await vi.advanceTimersByTimeAsync(CURATION_LEASE_MS / 3);
+    for (let i = 0; i < 200 && (await leaseOf())!.until === T + CURATION_LEASE_MS; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect((await leaseOf())!.until).toBe(t + CURATION_LEASE_MS);
+    // Stalled past it, another process took it over: the next renewal notices and the pass stops.
+    await database.db.updateTable('job_leases').set({ owner: 'b' }).where('name', '=', 'curation').execute();
+    await vi.advanceTimersByTimeAsync(CURATION_LEASE_MS / 3);
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect(await pass).toMatchObject({ articles: 0, stopped: true });
+    expect(await queued()).toBe(3);
+    expect((await leaseOf())!.owner).toBe('b');
   });
 });
