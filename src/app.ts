@@ -11,6 +11,8 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 export interface AppContext {
   config: Config;
   database: Database;
+  /** What the background jobs use: on PostgreSQL a pool of its own (DB_INGEST_POOL_SIZE), so ingest cannot starve the web server; on SQLite the same one. */
+  ingestDatabase: Database;
   log: Logger;
   fetcher: Fetcher & { close(): void };
   mailer: Mailer;
@@ -25,8 +27,13 @@ export function createContext(config: Config, opts: { log?: Logger; busyTimeoutM
   const database = openDatabase(
     config.database.kind === 'sqlite'
       ? { kind: 'sqlite', file: config.database.file, busyTimeoutMs: opts.busyTimeoutMs }
-      : { kind: 'postgres', url: config.database.url },
+      : { kind: 'postgres', url: config.database.url, poolSize: config.pool.web },
   );
+  // A pool opens its connections when first used: a process that only serves never opens the ingest pool.
+  const ingestDatabase =
+    config.database.kind === 'sqlite'
+      ? database
+      : openDatabase({ kind: 'postgres', url: config.database.url, poolSize: config.pool.ingest });
   const fetcher = createFetcher({
     userAgent: config.fetch.userAgent,
     timeoutMs: config.fetch.timeoutMs,
@@ -39,6 +46,7 @@ export function createContext(config: Config, opts: { log?: Logger; busyTimeoutM
   return {
     config,
     database,
+    ingestDatabase,
     log,
     fetcher,
     mailer,
@@ -46,6 +54,7 @@ export function createContext(config: Config, opts: { log?: Logger; busyTimeoutM
     async close() {
       fetcher.close();
       mailer.close();
+      if (ingestDatabase !== database) await ingestDatabase.close();
       await database.close();
     },
   };
