@@ -8,13 +8,23 @@ import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const EDGES = ['./src/web', './src/api', './src/http', './src/cli', './src/jobs', './src/server.tsx', './src/main.ts'];
+const EDGES = [
+  './src/web',
+  './src/api',
+  './src/http',
+  './src/cli',
+  './src/jobs',
+  './src/metrics',
+  './src/server.tsx',
+  './src/main.ts',
+];
 const DOMAIN = [
   './src/analysis',
   './src/catalog',
   './src/curation',
   './src/db',
   './src/demo',
+  './src/images',
   './src/ingest',
   './src/mail',
   './src/members',
@@ -74,7 +84,7 @@ export default tseslint.config(
             },
             { target: './src/analysis', from: './src/db', message: 'analysis/ is pure text functions: no database.' },
             {
-              target: [...DOMAIN, './src/web', './src/api', './src/http'],
+              target: [...DOMAIN, './src/web', './src/api', './src/http', './src/metrics'],
               from: './src/app.ts',
               message:
                 'Only the edges (cli, jobs, main) build the app context; everything below is passed what it needs.',

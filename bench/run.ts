@@ -28,6 +28,9 @@ const groups: Record<string, Record<string, Part>> = {
   ops: {
     startup: () => import('./ops/startup.ts'),
     soak: () => import('./ops/soak.ts'),
+    images: () => import('./ops/image-proxy.ts'),
+    backup: () => import('./ops/backup.ts'),
+    takeover: () => import('./ops/takeover.ts'),
   },
 };
 

@@ -103,6 +103,12 @@ const schema = z.object({
   BILLING_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
   STRIPE_SECRET_KEY: z.string().trim().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().trim().optional(),
+  DB_POOL_SIZE: int(1, 1000).default('10'),
+  DB_INGEST_POOL_SIZE: int(1, 1000).default('4'),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default('10000'),
+  METRICS_TOKEN: z.string().trim().min(16, 'expected at least 16 characters (e.g. openssl rand -hex 24)').optional(),
+  METRICS_PORT: int(1, 65535).optional(),
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
 });
 
 export type Config = {
@@ -131,6 +137,12 @@ export type Config = {
   /** qualified read thresholds and the top-stories half-life */
   curation: { readSeconds: number; readSharePercent: number; trendingHalfLifeMs: number };
   billing: { provider: 'manual' } | { provider: 'stripe'; secretKey: string; webhookSecret: string };
+  /** PostgreSQL connections: the web server's pool, and the background jobs' own (so ingest cannot starve pages) */
+  pool: { web: number; ingest: number };
+  /** after SIGTERM, how long to finish or abandon work before exiting anyway */
+  shutdownTimeoutMs: number;
+  /** /metrics: on the site's port with the token only; on a port of its own (METRICS_PORT) for internal addresses */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
 };
 
 export class ConfigError extends Error {
@@ -140,7 +152,9 @@ export class ConfigError extends Error {
   }
 }
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.ts';
+
+export { VERSION };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Unset and empty both mean "use the default".
@@ -159,6 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.FEED_MIN_INTERVAL_S > e.FEED_MAX_INTERVAL_S) {
     throw new ConfigError([
       `FEED_MIN_INTERVAL_S (${e.FEED_MIN_INTERVAL_S}) is larger than FEED_MAX_INTERVAL_S (${e.FEED_MAX_INTERVAL_S})`,
+    ]);
+  }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) {
+    throw new ConfigError([
+      `METRICS_PORT (${e.METRICS_PORT}) is the site's own PORT: give metrics a port of their own`,
     ]);
   }
   if (e.BILLING_PROVIDER === 'stripe' && (!e.STRIPE_SECRET_KEY || !e.STRIPE_WEBHOOK_SECRET)) {
@@ -205,9 +224,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readSharePercent: e.READ_SHARE_PERCENT,
       trendingHalfLifeMs: e.TRENDING_HALF_LIFE_H * 3_600_000,
     },
+    pool: { web: e.DB_POOL_SIZE, ingest: e.DB_INGEST_POOL_SIZE },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     billing:
       e.BILLING_PROVIDER === 'stripe'
         ? { provider: 'stripe', secretKey: e.STRIPE_SECRET_KEY!, webhookSecret: e.STRIPE_WEBHOOK_SECRET! }
         : { provider: 'manual' },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
   };
 }

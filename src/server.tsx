@@ -7,11 +7,13 @@ import { apiRoutes } from './api/index.ts';
 import type { Config } from './config.ts';
 import { createReadCounting } from './curation/read-counting.ts';
 import type { Database } from './db/connect.ts';
+import type { Notifier } from './db/notify.ts';
 import { demoSourceRoutes } from './demo/routes.ts';
 import { compression } from './http/compress.ts';
 import type { HttpContext } from './http/context.ts';
 import { errorHandling } from './http/errors.ts';
 import { ListCache } from './http/list-cache.ts';
+import { shareCacheClears } from './http/shared-caches.ts';
 import { rateLimits } from './http/rate-limits.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sessionPlugin } from './http/session.ts';
@@ -26,6 +28,9 @@ import { createStripeProvider } from './members/billing/stripe.ts';
 import type { BillingProvider } from './members/billing/types.ts';
 import type { ThrottleRule } from './members/throttle.ts';
 import { ReadingHistory } from './members/reading-history.ts';
+import { metricsRoutes } from './metrics/http.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { summaryCache } from './metrics/summary.ts';
 import { webRoutes } from './web/index.ts';
 import { errorPage, notFoundPage } from './web/views/not-found.tsx';
 
@@ -47,6 +52,10 @@ export interface ServerDeps {
   billing?: BillingProvider;
   /** The rate limits per route (http/rate-limits.ts); false turns them off (suites that replay thousands of requests). */
   rateLimits?: Record<string, ThrottleRule> | false;
+  /** The change bus: cache clears reach the other web processes (PostgreSQL), and theirs reach this one. */
+  notifier?: Notifier;
+  /** This process's metrics; without them the server keeps its own (without the process-wide ones). */
+  metrics?: Metrics;
 }
 
 /** Trust this many proxies in front of us, whatever their addresses. */
@@ -71,9 +80,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.rateLimits !== false) await rateLimits(app, { db, dialect: database.dialect, now, limits: deps.rateLimits });
 
   // Mail is queued by requests and sent by a worker (mail/outbox.ts): this server's own, unless the process runs one.
-  const mailer =
+  const metrics = deps.metrics ?? createMetrics({ summary: summaryCache(database, now), now });
+  metricsRoutes(app, { metrics, token: config.metrics.token });
+  const mailer = metrics.countMail(
     deps.mailer ??
-    createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: deps.log });
+      createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: deps.log }),
+  );
   const { accounts, worker } = accountsWithMail({
     db,
     dialect: database.dialect,
@@ -107,7 +119,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     secure,
     policy: { monthlyAllowance: config.membership.freeArticlesPerMonth },
     // Shared lists are recomputed at most every 10 seconds (and right away in tests, which pass their own clock).
-    lists: new ListCache(deps.now ? 0 : 10_000, now),
+    lists: new ListCache(deps.now ? 0 : 10_000, now, (kind, result) => metrics.cacheLookup('lists', kind, result)),
     reads,
     history,
     accounts,
@@ -116,8 +128,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       (config.billing.provider === 'stripe' ? createStripeProvider(db, config.billing, now) : manualProvider),
     jobs: deps.jobs,
     demoEpoch: deps.demoEpoch,
+    metrics,
   };
 
+  if (deps.notifier) shareCacheClears(app, ctx.lists, deps.notifier);
   await app.register(formbody);
   await securityHeaders(app, { secure, stripe: config.billing.provider === 'stripe' });
   await sessionPlugin(app, { db, now, graceDays: config.membership.graceDays, secure });
@@ -125,6 +139,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await webRoutes(app, ctx);
   if (config.demo) demoSourceRoutes(app, { epoch: deps.demoEpoch ?? (() => Date.now()) });
   // Last, so it sees each page as the other hooks leave it (the theme is written in by one).
-  compression(app);
+  compression(app, { observe: (cache, hit) => metrics.cacheLookup('compressed', cache, hit ? 'hit' : 'miss') });
   return app;
 }

@@ -4,11 +4,16 @@ import { createContext, type AppContext } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { assertSchemaCurrent, migrate, schemaState } from '../db/migrate.ts';
 import { demoEpoch, installDemo } from '../demo/install.ts';
+import { createNotifier } from '../db/notify.ts';
 import { leaseOwner } from '../ingest/cycle.ts';
 import { backgroundJobs } from '../jobs/background.ts';
 import { startScheduler, type Scheduler } from '../jobs/scheduler.ts';
+import { listenForMetrics } from '../metrics/listener.ts';
+import { createMetrics } from '../metrics/metrics.ts';
+import { summaryCache } from '../metrics/summary.ts';
 import { buildServer } from '../server.tsx';
 import { bold, dim, green } from './format.ts';
+import { watchForShutdown } from './shutdown.ts';
 
 /**
  * Opens the context, runs fn, always closes. A command waits up to half a minute for a running
@@ -26,7 +31,21 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts: 
 
 async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }): Promise<void> {
   const { config, log } = ctx;
+  const shutdown = watchForShutdown(log, { timeoutMs: config.shutdownTimeoutMs });
   let jobs: Scheduler | undefined;
+  // Cache clears travel between web processes (PostgreSQL's LISTEN/NOTIFY; in-process on SQLite).
+  const notifier = roles.serve
+    ? createNotifier(ctx.database, { onError: (err) => log.warn({ err }, 'change bus connection lost; reconnecting') })
+    : undefined;
+  // One registry per process: its web answers and its jobs; METRICS_PORT serves it on a port of its own.
+  const metrics = createMetrics({ summary: summaryCache(ctx.database), processMetrics: true });
+  const metricsPort = config.metrics.port
+    ? await listenForMetrics(metrics, {
+        port: config.metrics.port,
+        host: config.metrics.host,
+        token: config.metrics.token,
+      })
+    : undefined;
   const epoch = config.demo ? await demoEpoch(ctx.database.db) : Date.now();
   const server = roles.serve
     ? await buildServer({
@@ -37,13 +56,16 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
         demoEpoch: () => epoch,
         mailer: ctx.mailer,
         baseUrl: ctx.baseUrl,
+        metrics,
+        notifier,
       })
     : undefined;
   if (server) {
     await server.listen({ port: config.port, host: config.host });
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const port = (server.server.address() as { port: number }).port;
     process.stderr.write(
-      `${green('Masthead is running')} at ${bold(`http://${shown}:${config.port}`)} ${dim(`(${ctx.database.describe})`)}\n`,
+      `${green('Masthead is running')} at ${bold(`http://${shown}:${port}`)} ${dim(`(${ctx.database.describe})`)}\n`,
     );
   }
   if (config.demo && roles.serve) {
@@ -67,19 +89,22 @@ async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }):
   }
   if (roles.ingest) {
     const owner = leaseOwner();
-    jobs = startScheduler({ db: ctx.database.db, log, owner }, backgroundJobs(ctx, { owner }));
+    jobs = startScheduler(
+      { db: ctx.ingestDatabase.db, log, owner, onRun: metrics.jobRan },
+      backgroundJobs(
+        { ...ctx, database: ctx.ingestDatabase, mailer: metrics.countMail(ctx.mailer) },
+        { owner, onFeed: metrics.feedRefreshed },
+      ),
+    );
   }
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await jobs?.stop();
-  await server?.close();
+  // Stopping: no new requests or runs; fetches in flight are cancelled, the curation pass stops between
+  // articles, mail between messages; leases are handed back and buffered reads written before the database closes.
+  await shutdown.requested;
+  await Promise.all([jobs?.stop(), server?.close()]);
+  await notifier?.close();
+  await metricsPort?.close();
+  shutdown.done();
 }
 
 export function startCommand(): Command {

@@ -7,7 +7,9 @@
 //   5. linked to its related stories (and they back to it),
 //   6. stored, with its good-news verdict.
 // Batches commit one at a time, so a crash loses at most the batch under way,
-// and that batch is simply done again. One pass runs at a time (a lease).
+// and that batch is simply done again. One pass runs at a time (a lease, short
+// and renewed while the pass works). Stopping is checked between articles: the
+// batch under way is abandoned (rolled back, done again by the next pass).
 import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { Kysely } from 'kysely';
@@ -17,7 +19,7 @@ import { inlineAnalyser, workerAnalyser, type Analyser } from './analyser.ts';
 import { DEFAULT_CLUSTER_RULES, type ClusterRules } from './cluster-rules.ts';
 import { continueThreads, placeInCluster } from './job-placement.ts';
 import { canonicalNames } from './entity-store.ts';
-import { acquireLease, releaseLease } from '../db/leases.ts';
+import { acquireLease, keepLease, releaseLease } from '../db/leases.ts';
 import { DEFAULT_RELATED_RULES, rankRelated } from './related-rules.ts';
 import {
   addDocuments,
@@ -42,6 +44,8 @@ export interface CurationOptions {
   /** where analysis runs; by default inline, or on a worker thread when the backlog is large */
   analyser?: Analyser;
   onProgress?: (done: number, waiting: number) => void;
+  /** Stop early: checked between articles. */
+  signal?: AbortSignal;
 }
 
 export interface CurationTotals {
@@ -52,7 +56,12 @@ export interface CurationTotals {
   /** time spent finding and ranking related stories (the lookup), summed */
   relatedMs: number;
   skipped: boolean;
+  /** the pass was stopped (or lost its lease) before its end; the batch under way was left for the next */
+  stopped?: boolean;
 }
+
+/** The pass's lease: renewed while it works, so a process that dies hands curation over within this. */
+export const CURATION_LEASE_MS = 15_000;
 
 const VECTOR_TERMS = 60;
 /** From this many waiting articles on, analysis moves to a worker thread (its start-up costs ~0.3 s). */
@@ -91,6 +100,15 @@ export async function countWaiting(db: Kysely<DB>): Promise<number> {
   return Number(row.n);
 }
 
+/** The queue at a glance, for monitoring: how many articles wait, and since when the oldest. */
+export async function queueState(db: Kysely<DB>): Promise<{ waiting: number; oldestQueuedAt: number | null }> {
+  const row = await db
+    .selectFrom('curation_queue')
+    .select([db.fn.countAll<number>().as('n'), db.fn.min('queued_at').as('oldest')])
+    .executeTakeFirstOrThrow();
+  return { waiting: Number(row.n), oldestQueuedAt: row.oldest == null ? null : Number(row.oldest) };
+}
+
 /** Runs curation over waiting articles until none are left (or `max`). Returns skipped when another process holds the lease. */
 export async function runCuration(database: Database, opts: CurationOptions = {}): Promise<CurationTotals> {
   const now = opts.now ?? Date.now;
@@ -105,7 +123,12 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
   };
   const started = performance.now();
   const db = database.db;
-  if (!(await acquireLease(db, 'curation', owner, now(), 10 * 60_000))) return { ...totals, skipped: true };
+  if (opts.signal?.aborted || !(await acquireLease(db, 'curation', owner, now(), CURATION_LEASE_MS)))
+    return { ...totals, skipped: true };
+  // Stops between articles when asked to, or when another process has the lease (this one stalled past it).
+  const lost = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, lost.signal]) : lost.signal;
+  const lease = keepLease(db, 'curation', owner, { ttlMs: CURATION_LEASE_MS, now, onLost: () => lost.abort() });
   const waiting = await countWaiting(db);
   // A large backlog is analysed on a second thread, one batch ahead of the one being stored.
   const analyser = opts.analyser ?? (waiting >= WORKER_BACKLOG ? workerAnalyser() : inlineAnalyser);
@@ -162,7 +185,7 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
       };
     };
     let next = await fetchBatch(0, batchSize());
-    while (next) {
+    while (next && !signal.aborted) {
       const current = next;
       const analyses = await current.analyses;
       const lastId = current.rows.at(-1)!.id;
@@ -171,31 +194,41 @@ export async function runCuration(database: Database, opts: CurationOptions = {}
         lastId,
         Math.min(opts.batch ?? 200, (opts.max ?? Infinity) - totals.articles - current.rows.length),
       );
-      await db
-        .transaction()
-        .execute((trx) =>
-          curateBatch(
-            trx,
-            current.rows,
-            analyses,
-            current.fetchedAt,
-            now(),
-            opts.clusterRules ?? DEFAULT_CLUSTER_RULES,
-            totals,
-            cache,
-          ),
-        );
+      try {
+        await db
+          .transaction()
+          .execute((trx) =>
+            curateBatch(
+              trx,
+              current.rows,
+              analyses,
+              current.fetchedAt,
+              now(),
+              opts.clusterRules ?? DEFAULT_CLUSTER_RULES,
+              totals,
+              cache,
+              signal,
+            ),
+          );
+      } catch (err) {
+        if (!signal.aborted) throw err;
+        break; // rolled back: the batch is done again by the next pass
+      }
       totals.articles += current.rows.length;
       opts.onProgress?.(totals.articles, waiting);
-      await acquireLease(db, 'curation', owner, now(), 10 * 60_000);
+    }
+    if (signal.aborted) {
+      totals.stopped = true;
+      void next?.analyses.catch(() => undefined); // the analyser closes under it
     }
     // Queued ids whose article is gone are dropped.
-    if (batchSize() > 0)
+    else if (batchSize() > 0)
       await db
         .deleteFrom('curation_queue')
         .where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('id'))
         .execute();
   } finally {
+    lease.stop();
     if (!opts.analyser) await analyser.close();
     await releaseLease(db, 'curation', owner);
   }
@@ -212,6 +245,7 @@ async function curateBatch(
   rules: ClusterRules,
   totals: CurationTotals,
   cache: RunCache,
+  signal: AbortSignal,
 ): Promise<void> {
   // Off the queue, unless changed again since it was read (then the next pass analyses the new text).
   await trx
@@ -275,6 +309,7 @@ async function curateBatch(
 
   // 3–6, oldest first, so a story's first report founds its cluster.
   for (const r of [...live].sort((a, b) => a.published_at - b.published_at || a.id - b.id)) {
+    signal.throwIfAborted();
     const analysis = analyses.get(r.id)!;
     const vector = tfidfVector(analysis.counts, (t) => df.get(t) ?? 1, docs, VECTOR_TERMS);
     const entityKeys = analysis.entities.slice(0, ENTITY_KEYS).map((e) => e.key);

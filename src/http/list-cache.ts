@@ -15,6 +15,11 @@
 
 const STALE_INTERVALS = 3;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Distinct kinds of key reported to an observer; later ones are reported as "other". */
+const MAX_KINDS = 32;
+
+/** Told of each lookup: the key's kind (what precedes its first colon) and whether it was answered from the cache. */
+export type CacheObserver = (kind: string, result: 'hit' | 'stale' | 'miss') => void;
 
 interface Entry {
   at: number;
@@ -29,21 +34,35 @@ export class ListCache {
   private readonly entries = new Map<string, Entry>();
   private reloads: Promise<unknown> = Promise.resolve();
   private readonly children: ListCache[] = [];
+  private readonly listeners: (() => void)[] = [];
+  private readonly kinds = new Set<string>();
 
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly observe?: CacheObserver,
   ) {}
 
   /** Forget everything: after a takedown or an access change, nobody should wait out the interval. */
   clear(): void {
+    this.forget();
+    for (const tell of this.listeners) tell();
+  }
+
+  /** Forget everything here, telling nobody (another process has announced the change already). */
+  forget(): void {
     this.entries.clear();
-    for (const c of this.children) c.clear();
+    for (const c of this.children) c.forget();
+  }
+
+  /** Calls `listener` after every clear(): how the other processes hear of it (http/shared-caches.ts). */
+  onClear(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   /** A cache with its own entries (and its own bound), same interval, cleared whenever this one is. */
-  child(): ListCache {
-    const c = new ListCache(this.ttlMs, this.now);
+  child(kind = 'child'): ListCache {
+    const c = new ListCache(this.ttlMs, this.now, this.observe && ((_k, result) => this.observe!(kind, result)));
     this.children.push(c);
     return c;
   }
@@ -53,8 +72,12 @@ export class ListCache {
     const t = this.now();
     if (hit) {
       const age = t - hit.at;
-      if (age < this.ttlMs) return hit.value as Promise<T>;
+      if (age < this.ttlMs) {
+        this.report(key, 'hit');
+        return hit.value as Promise<T>;
+      }
       if (hit.ok && age < this.ttlMs * STALE_INTERVALS) {
+        this.report(key, 'stale');
         if (!hit.refreshing) {
           hit.refreshing = true;
           const next = (this.reloads = this.reloads.then(turn, turn).then(load));
@@ -72,6 +95,7 @@ export class ListCache {
         return hit.value as Promise<T>;
       }
     }
+    this.report(key, 'miss');
     const value = load();
     const entry: Entry = { at: t, value, ok: false, refreshing: false };
     this.entries.set(key, entry);
@@ -85,5 +109,16 @@ export class ListCache {
     );
     if (this.entries.size > 500) this.entries.delete(this.entries.keys().next().value!);
     return value;
+  }
+
+  private report(key: string, result: 'hit' | 'stale' | 'miss'): void {
+    if (!this.observe) return;
+    const colon = key.indexOf(':');
+    let kind = colon < 0 ? key : key.slice(0, colon);
+    if (!this.kinds.has(kind)) {
+      if (this.kinds.size >= MAX_KINDS) kind = 'other';
+      else this.kinds.add(kind);
+    }
+    this.observe(kind, result);
   }
 }

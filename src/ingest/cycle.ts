@@ -3,7 +3,7 @@
 // on a timer; `masthead refresh` calls it once.
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { claimDueFeeds } from '../catalog/feeds.ts';
+import { claimDueFeeds, releaseFeeds, renewFeedLeases } from '../catalog/feeds.ts';
 import { getPublishersByIds } from '../catalog/publishers.ts';
 import type { FeedRow, PublisherRow } from '../db/schema.ts';
 import { refreshFeed, type FeedOutcome, type RefreshDeps } from './refresh.ts';
@@ -18,7 +18,8 @@ export interface CycleOptions {
   batchSize?: number;
   /** Stop claiming after this many feeds (one pass). */
   maxFeeds?: number;
-  onProgress?: (p: { done: number; claimed: number; outcome: FeedOutcome; feedUrl: string }) => void;
+  /** After each feed; ms is how long its refresh took. */
+  onProgress?: (p: { done: number; claimed: number; outcome: FeedOutcome; feedUrl: string; ms: number }) => void;
   signal?: AbortSignal;
 }
 
@@ -28,14 +29,20 @@ export interface CycleTotals {
   notModified: number;
   failed: number;
   parked: number;
+  /** Feeds let go unfinished because the cycle was stopped (their leases released, their health untouched). */
+  abandoned: number;
   newArticles: number;
   updatedArticles: number;
   duplicates: number;
   elapsedMs: number;
 }
 
-/** A lease outlives the slowest fetch, so a crashed process's feeds come back after it. */
-const LEASE_MS = 5 * 60 * 1000;
+/**
+ * Feed leases are short and renewed while the cycle works (a slow feed stays with the process on it), so a
+ * process that dies without letting go (kill -9) holds its feeds for at most this long.
+ */
+export const FEED_LEASE_MS = 30_000;
+const RENEW_EVERY_MS = FEED_LEASE_MS / 3;
 
 export function leaseOwner(): string {
   return `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -53,13 +60,16 @@ export async function runCycle(
     notModified: 0,
     failed: 0,
     parked: 0,
+    abandoned: 0,
     newArticles: 0,
     updatedArticles: 0,
     duplicates: 0,
     elapsedMs: 0,
   };
   const publishers = new Map<number, PublisherRow>();
-  const batchSize = opts.batchSize ?? Math.max(opts.concurrency * 4, 32);
+  // Claims stay small (the queue is topped up as it runs low), so several processes share the due feeds
+  // rather than one holding leases on feeds it will not reach for a while.
+  const batchSize = opts.batchSize ?? Math.max(opts.concurrency * 2, 8);
   let claimed = 0;
   const cycleStart = deps.now();
 
@@ -79,7 +89,7 @@ export async function runCycle(
         const feeds = await claimDueFeeds(deps.database.db, deps.database.dialect, {
           owner,
           now: deps.now(),
-          leaseMs: LEASE_MS,
+          leaseMs: FEED_LEASE_MS,
           limit,
           feedId: opts.feedId,
           // A forced pass takes each feed once: those it refreshed carry a newer last_fetch_at.
@@ -103,17 +113,41 @@ export async function runCycle(
         if (exhausted) return;
         continue;
       }
-      const outcome = await refreshFeed({ ...deps, owner }, feed, publishers.get(feed.publisher_id)!);
+      const began = performance.now();
+      const outcome = await refreshFeed(
+        { ...deps, owner, signal: opts.signal },
+        feed,
+        publishers.get(feed.publisher_id)!,
+      );
       add(totals, outcome);
-      opts.onProgress?.({ done: totals.feeds, claimed, outcome, feedUrl: feed.url });
+      opts.onProgress?.({ done: totals.feeds, claimed, outcome, feedUrl: feed.url, ms: performance.now() - began });
     }
   };
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  const heartbeat = setInterval(() => {
+    renewFeedLeases(deps.database.db, owner, deps.now() + FEED_LEASE_MS).catch(() => undefined);
+  }, RENEW_EVERY_MS);
+  heartbeat.unref();
+  try {
+    await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  } finally {
+    clearInterval(heartbeat);
+    await Promise.resolve(claiming).catch(() => undefined);
+    // Stopped with feeds still queued: they go back now rather than when their leases run out.
+    await releaseFeeds(
+      deps.database.db,
+      queue.splice(0).map((f) => f.id),
+      owner,
+    );
+  }
   totals.elapsedMs = performance.now() - started;
   return totals;
 }
 
 function add(t: CycleTotals, o: FeedOutcome): void {
+  if (o.status === 'abandoned') {
+    t.abandoned++;
+    return;
+  }
   t.feeds++;
   if (o.status === 'updated') t.updated++;
   else if (o.status === 'not-modified') t.notModified++;

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db/connect.ts';
 import type { FeedRow, PublisherRow } from '../db/schema.ts';
-import { finishFeed } from '../catalog/feeds.ts';
+import { finishFeed, releaseFeeds } from '../catalog/feeds.ts';
 import { knownGuids } from '../catalog/articles.ts';
 import type { Logger } from '../log.ts';
 import { FetchError, type Fetcher } from './fetch/types.ts';
@@ -29,11 +29,13 @@ export interface RefreshDeps {
   bounds: ScheduleBounds;
   /** A feed may also be allowed private addresses by the operator's global switch. */
   allowPrivate: boolean;
+  /** Stopping: fetches in flight are cancelled and the feed is let go unfinished (nothing of it stored). */
+  signal?: AbortSignal;
 }
 
 export interface FeedOutcome {
   feedId: number;
-  status: 'updated' | 'not-modified' | 'failed';
+  status: 'updated' | 'not-modified' | 'failed' | 'abandoned';
   newArticles: number;
   updatedArticles: number;
   duplicates: number;
@@ -41,6 +43,8 @@ export interface FeedOutcome {
   error?: string;
   parked?: boolean;
   bozo?: boolean;
+  /** How long the fetch of the feed's document took (to its last byte, or its failure). */
+  fetchMs?: number;
 }
 
 /** Items considered per fetch: feeds that list thousands of entries are read newest first. */
@@ -57,13 +61,16 @@ export async function refreshFeed(deps: RefreshDeps, feed: FeedRow, publisher: P
     skippedItems: 0,
   };
   const allowPrivate = deps.allowPrivate || feed.allow_private === 1;
+  const started = performance.now();
   try {
     const res = await deps.fetcher.fetch({
       url: feed.url,
       etag: feed.etag,
       lastModified: feed.last_modified,
       allowPrivate,
+      signal: deps.signal,
     });
+    base.fetchMs = performance.now() - started;
 
     if (res.status === 'not-modified') {
       await finishFeed(database.db, feed.id, deps.owner, afterNotModified(feed, res, deps.now(), deps.bounds));
@@ -92,6 +99,12 @@ export async function refreshFeed(deps: RefreshDeps, feed: FeedRow, publisher: P
     );
     return { ...base, bozo: parsed.bozo };
   } catch (err) {
+    if (deps.signal?.aborted) {
+      // A shutdown is not the feed's fault: its health is untouched and another process may take it at once.
+      await releaseFeeds(database.db, [feed.id], deps.owner);
+      return { ...base, status: 'abandoned' };
+    }
+    base.fetchMs ??= performance.now() - started;
     const { message, httpStatus, retryAfterS, kind } = describeFailure(err);
     const update = afterFailure(feed, { message, httpStatus, retryAfterS, kind }, deps.now(), deps.bounds);
     await finishFeed(database.db, feed.id, deps.owner, update);
@@ -131,7 +144,7 @@ async function storeItems(
         feedLanguage,
         fullText: feed.full_text as FullTextMode,
         now,
-        fetchPage: (url) => fetchPage(deps.fetcher, url, { allowPrivate }).catch(() => null),
+        fetchPage: (url) => fetchPage(deps.fetcher, url, { allowPrivate, signal: deps.signal }).catch(() => null),
       });
     } catch (err) {
       processed = { skipped: `could not be processed: ${(err as Error).message}` };
@@ -143,6 +156,8 @@ async function storeItems(
     }
     toStore.push({ feed, publisher, article: { ...processed, guid: keys[n]! }, sourceHash: hashes[n]!, now });
   }
+  // Stopped while processing: pages fetched for full text may have been cut short, so nothing is stored.
+  deps.signal?.throwIfAborted();
   // Oldest first, so that within one feed an original is stored before its later copies.
   toStore.sort((a, b) => a.article.publishedAt - b.article.publishedAt);
   outcomes.push(...(await storeEach(deps, feed, toStore)));

@@ -6,7 +6,7 @@
 // Each job's state (last run, how long, what it did, its last error) is kept
 // for /healthz.
 import type { Kysely } from 'kysely';
-import { acquireLease, releaseLease } from '../db/leases.ts';
+import { acquireLease, keepLease, releaseLease } from '../db/leases.ts';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 
@@ -14,7 +14,7 @@ export interface Job {
   name: string;
   /** Wait after a run before the next. */
   everyMs: number;
-  /** One process at a time, under a lease of this length (renewed at every run). */
+  /** One process at a time, under a lease of this length (renewed at every run, and while one works). */
   exclusive?: { leaseMs: number };
   /** Does the work; returns a short summary for logs and health (or nothing). */
   run(signal: AbortSignal): Promise<Record<string, unknown> | void>;
@@ -47,6 +47,8 @@ export interface SchedulerDeps {
   /** Identity of this process's leases. */
   owner: string;
   now?: () => number;
+  /** Told of every turn: ran (ok or failed, and how long) or skipped (another process held the lease). */
+  onRun?: (job: string, result: 'ok' | 'failed' | 'skipped', ms: number) => void;
 }
 
 export function startScheduler(deps: SchedulerDeps, jobs: Job[]): Scheduler {
@@ -61,11 +63,15 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[]): Scheduler {
     if (controller.signal.aborted) return;
     if (job.exclusive && !(await acquireLease(deps.db, `job:${job.name}`, deps.owner, now(), job.exclusive.leaseMs))) {
       state.skipped++;
+      deps.onRun?.(job.name, 'skipped', 0);
       return;
     }
     state.running = true;
     state.lastStartedAt = now();
     const started = performance.now();
+    // Renewed while the run works, so a short lease never runs out under a long run.
+    const held =
+      job.exclusive && keepLease(deps.db, `job:${job.name}`, deps.owner, { ttlMs: job.exclusive.leaseMs, now });
     try {
       state.lastResult = (await job.run(controller.signal)) ?? null;
       state.lastError = null;
@@ -74,10 +80,12 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[]): Scheduler {
       state.lastError = (err as Error).message ?? String(err);
       deps.log.error({ err, job: job.name }, 'background job failed');
     } finally {
+      if (held) held.stop();
       state.runs++;
       state.running = false;
       state.lastFinishedAt = now();
       state.lastDurationMs = Math.round(performance.now() - started);
+      deps.onRun?.(job.name, state.lastError === null ? 'ok' : 'failed', performance.now() - started);
       // Stopping hands the lease over at once rather than after it expires.
       if (job.exclusive && controller.signal.aborted)
         await releaseLease(deps.db, `job:${job.name}`, deps.owner).catch(() => undefined);
