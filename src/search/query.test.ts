@@ -47,6 +47,7 @@ describe('parseQuery', () => {
     expect(q.groups).toEqual([[word('harbour')], [word('ferry')]]);
     expect(q.ignored).toEqual(['of', 'the']);
     expect(parseQuery('Tower "of London"').groups).toEqual([[word('tower')], [phrase('of', 'london')]]);
+    expect(highlightTerms(parseQuery('Tower "of London"'))).toEqual(['tower', 'london']);
     expect(parseQuery('the harbour').ignored).toEqual(['the']);
     // A lower-case "or" is a word (a stop word), not the operator.
     expect(parseQuery('ferry or bridge').groups).toEqual([[word('ferry')], [word('bridge')]]);

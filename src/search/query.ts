@@ -143,9 +143,12 @@ export function isEmpty(q: ParsedQuery): boolean {
 
 const leafWords = (l: Leaf) => (l.kind === 'phrase' ? l.words : l.kind === 'word' ? [l.word] : [`${l.word}*`]);
 
-/** All words a match may highlight; the type-ahead prefix keeps its star ("budg*"), as buildSnippet reads it. */
+/**
+ * All words a match may highlight, but the stop words inside phrases (every "of" in a snippet is noise); the
+ * type-ahead prefix keeps its star ("budg*"), as buildSnippet reads it.
+ */
 export function highlightTerms(q: ParsedQuery): string[] {
-  return [...new Set(q.groups.flat().flatMap(leafWords))];
+  return [...new Set(q.groups.flat().flatMap(leafWords))].filter((w) => !isStopWord(w));
 }
 
 /** SQLite FTS5 MATCH expression: every word quoted, so no operator can be injected. */

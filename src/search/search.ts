@@ -80,6 +80,8 @@ const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 100;
 /** Unfiltered SQLite searches rank inside FTS5 and boost only the best this many by text relevance (or a page's worth, if deeper). */
 const FTS_CANDIDATES = 500;
+/** PostgreSQL groups the best this many matches by story (or a page's worth, if deeper). */
+const STORY_CANDIDATES = 100;
 /** A story's first report and this many minus one after it are listed together. */
 export const MAX_GROUPED = 6;
 /**
@@ -292,8 +294,9 @@ async function rankPostgres(
   const matches = sql`(select s.article_id as id, s.published_at, s.rank_vector, t.q from search_pg s, (select ${tsq} as q) t
     where ${vector} @@ t.q and ${pgFilters(q)} order by s.article_id + 0 desc limit ${RANK_LIMIT}) m`;
   // Ranked by the small inline vector (headline, standfirst, opening): see migration 0005. The best
-  // FTS_CANDIDATES (or a page's worth, if deeper) are grouped by story, which needs the articles' clusters.
-  const candidates = Math.max(FTS_CANDIDATES, page * pageSize);
+  // STORY_CANDIDATES (or a page's worth, if deeper) are grouped by story, which reads each one's cluster
+  // from `articles`: the cost of the grouping, so fewer than SQLite's candidates (docs/decisions/0005).
+  const candidates = Math.max(STORY_CANDIDATES, page * pageSize);
   const ranked = sql`select m.id, m.published_at, ts_rank_cd(m.rank_vector, m.q) * ${boost} as score,
     count(*) over () as n from ${matches} order by score desc, m.id desc limit ${candidates}`;
   const scored = sql`select r.id, r.published_at, r.score, r.n, coalesce(a.cluster_id, -r.id) as story
