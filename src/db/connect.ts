@@ -50,6 +50,10 @@ function openSqlite(file: string, busyTimeoutMs = 5000): Database {
   const database = {
     close: () => sqlite.close(),
     prepare(text: string) {
+      // A transaction here is always for writing: take the write lock when it begins. A deferred one that
+      // reads first fails at once with SQLITE_BUSY when it tries to write while another process writes,
+      // without waiting out busy_timeout.
+      if (text === 'begin') text = 'begin immediate';
       let stmt = statements.get(text);
       if (!stmt) {
         stmt = sqlite.prepare(text);
