@@ -4,6 +4,17 @@ import { IFRAME_SANDBOX, sanitizeArticleHtml as clean } from './sanitize.ts';
 const base = 'https://news.example/story/1';
 
 describe('sanitising publisher HTML', () => {
+  it('removes an empty paragraph closed by implication without leaving its end tag behind', () => {
+    // Found by the property test: a dropped element between two paragraphs made the sanitiser write
+    // <p><p>words</p></p>, and cutting the first paragraph's parsed range took the second's opening tag.
+    for (const html of ['<p><desc><p>words', '<p><span></span><desc><p>a</p><p>b']) {
+      const once = clean(html, base);
+      expect(once).toMatch(/^<p>[ab]|^<p>words<\/p>$/);
+      expect(once).not.toMatch(/<\/p><\/p>|^[^<]/);
+      expect(clean(once, base)).toBe(once);
+    }
+  });
+
   it('keeps structure, images with captions, and makes links absolute and safe', () => {
     const out = clean(
       '<h1>Head</h1><p>See <a href="/more">more</a> and <a href="https://other.example/">elsewhere</a>.</p><figure><img src="/i.jpg" width="800" height="450" alt="A"><figcaption>Cap (Agency)</figcaption></figure>',

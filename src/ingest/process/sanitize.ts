@@ -270,7 +270,7 @@ function tidy(html: string, leadImageUrl: string | undefined): string {
   if (leadImageUrl) dropLeadingImage(doc.children, leadImageUrl, removed);
   if (!removed.length) return html.trim();
   // Cut the removed elements' ranges out of the sanitiser's text (nested ranges fall inside their parents').
-  const ranges = removed.map((el) => [el.startIndex!, el.endIndex! + 1] as const).sort((a, b) => a[0] - b[0]);
+  const ranges = removed.map((el) => [el.startIndex!, rangeEnd(html, el)] as const).sort((a, b) => a[0] - b[0]);
   const kept: string[] = [];
   let pos = 0;
   for (const [from, to] of ranges) {
@@ -283,6 +283,22 @@ function tidy(html: string, leadImageUrl: string | undefined): string {
 }
 
 const text = (node: AnyNode) => (node as unknown as { data: string }).data;
+
+/**
+ * Where an element's text ends. Closed by its own end tag (or a stray end tag the parser made an element of):
+ * the parser's end. Closed by implication (the sanitiser can write `<p><p>x</p></p>` when it drops an
+ * element between two paragraphs), the parser's end lies inside the next element: the element then ends
+ * with its last child, or with its own opening tag (attribute values never hold a raw `>` after the
+ * sanitiser). The stray end tag left behind is an element of its own, removed as empty.
+ */
+function rangeEnd(html: string, el: Element): number {
+  const end = el.endIndex! + 1;
+  const closer = `</${el.name}>`;
+  if (html.slice(el.startIndex!, el.startIndex! + 2) === '</') return end;
+  if (html.slice(end - closer.length, end).toLowerCase() === closer) return end;
+  const last = el.children.at(-1);
+  return last?.endIndex != null ? last.endIndex + 1 : html.indexOf('>', el.startIndex!) + 1;
+}
 
 function isEmpty(node: AnyNode): boolean {
   if (node.type === 'text') return !text(node).replace(/[\s\u00a0]+/g, '');
