@@ -133,6 +133,7 @@ describe.each(testDialects)('clean-up on %s', (dialect) => {
       readEvents: 2,
       outboxMail: 1,
       mailFiles: 1,
+      images: 0,
       readEventsBefore: '2025-11-01',
     };
     expect(done).toEqual(expected);

@@ -7,6 +7,7 @@ import { readEventsCutoff } from '../curation/retention-rules.ts';
 import { deleteExpiredReadNonces, deleteReadEventsBefore } from '../curation/reads.ts';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
+import { deleteOldImages } from '../images/retention.ts';
 import { deleteOldMailFiles } from '../mail/mail-files.ts';
 import { deleteOldOutboxMail } from '../mail/outbox-retention.ts';
 import { deleteExpiredSessions } from '../members/sessions.ts';
@@ -22,6 +23,7 @@ export type CleanupCounts = {
   readEvents: number;
   outboxMail: number;
   mailFiles: number;
+  images: number;
 };
 
 export type CleanupResult = CleanupCounts & {
@@ -44,6 +46,7 @@ export const CLEANUP_LABELS: Record<keyof CleanupCounts, string> = {
   readEvents: 'read events past retention',
   outboxMail: 'sent or given-up outbox mail',
   mailFiles: 'mail files under DATA_DIR/mail',
+  images: 'cached pictures under DATA_DIR/images',
 };
 
 export async function runCleanup(
@@ -63,6 +66,7 @@ export async function runCleanup(
     readEvents: await deleteReadEventsBefore(db, readEventsBefore, purge),
     outboxMail: await deleteOldOutboxMail(db, now, purge),
     mailFiles: await deleteOldMailFiles(deps.dataDir, now, { dryRun: opts.dryRun }),
+    images: await deleteOldImages(deps.dataDir, now, { dryRun: opts.dryRun }),
     readEventsBefore,
   };
   const total = Object.keys(CLEANUP_LABELS).reduce((n, k) => n + result[k as keyof CleanupCounts], 0);
