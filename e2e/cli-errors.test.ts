@@ -54,4 +54,40 @@ describe('masthead CLI in trouble', { timeout: 120_000 }, () => {
     expect(r.stderr).toMatch(/error: cannot reach the database .*Is PostgreSQL running/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("run in an empty folder without the server's DATA_DIR, says which database has no schema and creates nothing", async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-empty-'));
+    try {
+      const r = await run(process.execPath, [bin, 'feeds', 'list'], {
+        cwd: empty,
+        env: { ...env, DATA_DIR: '', DATABASE_URL: '' },
+        timeout: 90_000,
+      }).then(
+        (ok) => ({ code: 0, ...ok }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      expect(r.code).toBe(1);
+      const file = path.join(fs.realpathSync(empty), 'data', 'masthead.sqlite');
+      expect(r.stderr).toContain(
+        `error: The database sqlite:${file} has no Masthead schema (there is no such file). Set DATA_DIR (or DATABASE_URL) to the server's, or run \`masthead migrate\``,
+      );
+      expect(r.stderr).not.toMatch(/SqliteError|\n\s+at /);
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an existing database file without the schema, and leaves it as it was', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-noschema-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'masthead.sqlite'), '');
+      const r = await masthead(['publishers', 'list'], { DATA_DIR: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/has no Masthead schema \(no schema_migrations table\)\. .*run `masthead migrate`/);
+      expect(fs.statSync(path.join(dir, 'masthead.sqlite')).size).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -21,8 +21,11 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export function createContext(config: Config, opts: { log?: Logger; busyTimeoutMs?: number } = {}): AppContext {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+export function createContext(
+  config: Config,
+  opts: { log?: Logger; busyTimeoutMs?: number; /** make DATA_DIR if missing (default: yes) */ create?: boolean } = {},
+): AppContext {
+  if (opts.create !== false) fs.mkdirSync(config.dataDir, { recursive: true });
   const log = opts.log ?? createLogger(config.logLevel);
   const database = openDatabase(
     config.database.kind === 'sqlite'

@@ -111,7 +111,7 @@ async function restore(file: string, opts: { force?: boolean; migrate: boolean }
         );
         await migrateAfter(ctx.database, done, opts.migrate);
       },
-      { quiet: true },
+      { quiet: true, schema: 'create' },
     );
   }
   process.stdout.write(dim('Start Masthead again when ready.\n'));

@@ -223,7 +223,7 @@ export function feedsCommand(): Command {
           for (const s of report.skipped)
             process.stdout.write(`${yellow('skipped')} item ${s.index + 1}: ${s.reason}\n`);
         },
-        { quiet: true },
+        { quiet: true, schema: 'none' },
       );
     });
 

@@ -1,8 +1,8 @@
 // Long-running roles and the schema: start (everything), serve, migrate.
 import { Command } from 'commander';
 import { createContext, type AppContext } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import { assertSchemaCurrent, migrate, schemaState } from '../db/migrate.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { assertSchemaCurrent, assertSchemaPresent, migrate, schemaState } from '../db/migrate.ts';
 import { demoEpoch, installDemo } from '../demo/install.ts';
 import { createNotifier } from '../db/notify.ts';
 import { leaseOwner } from '../ingest/cycle.ts';
@@ -18,11 +18,27 @@ import { watchForShutdown } from './shutdown.ts';
 /**
  * Opens the context, runs fn, always closes. A command waits up to half a minute for a running
  * server's write to finish (SQLite has one writer at a time), rather than failing at once.
+ * `schema`: 'require' (the default) refuses a database without Masthead's schema and creates nothing, so a
+ * command run without the server's DATA_DIR says so instead of leaving an empty database behind; 'create'
+ * (start, migrate, restore) may make DATA_DIR and the database; 'none' opens no database file at all.
  */
-export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts: { quiet?: boolean } = {}): Promise<T> {
-  const config = loadConfig();
-  const ctx = createContext(opts.quiet ? { ...config, logLevel: 'warn' } : config, { busyTimeoutMs: 30_000 });
+export async function withContext<T>(
+  fn: (ctx: AppContext) => Promise<T>,
+  opts: { quiet?: boolean; schema?: 'require' | 'create' | 'none' } = {},
+): Promise<T> {
+  const schema = opts.schema ?? 'require';
+  const loaded = loadConfig();
+  const config: Config = {
+    ...loaded,
+    logLevel: opts.quiet ? 'warn' : loaded.logLevel,
+    database: schema === 'none' ? { kind: 'sqlite', file: ':memory:' } : loaded.database,
+  };
+  if (schema === 'require' && config.database.kind === 'sqlite')
+    await assertSchemaPresent({ sqlite: config.database.file });
+  const ctx = createContext(config, { busyTimeoutMs: 30_000, create: schema === 'create' });
   try {
+    if (schema === 'require' && ctx.database.dialect === 'postgres')
+      await assertSchemaPresent({ database: ctx.database });
     return await fn(ctx);
   } finally {
     await ctx.close();
@@ -113,11 +129,14 @@ export function startCommand(): Command {
       'Bring the schema up to date, load demo content on a first run (DEMO), then serve and ingest: the one command for a small install',
     )
     .action(async () => {
-      await withContext(async (ctx) => {
-        const applied = await migrate(ctx.database);
-        if (applied.length) ctx.log.info({ applied: applied.map((m) => m.name) }, 'schema migrated');
-        await run(ctx, { serve: ctx.config.role !== 'ingest', ingest: ctx.config.role !== 'serve' });
-      });
+      await withContext(
+        async (ctx) => {
+          const applied = await migrate(ctx.database);
+          if (applied.length) ctx.log.info({ applied: applied.map((m) => m.name) }, 'schema migrated');
+          await run(ctx, { serve: ctx.config.role !== 'ingest', ingest: ctx.config.role !== 'serve' });
+        },
+        { schema: 'create' },
+      );
     });
 }
 
@@ -167,7 +186,7 @@ export function migrateCommand(): Command {
               : 'schema already up to date\n',
           );
         },
-        { quiet: true },
+        { quiet: true, schema: 'create' },
       );
     });
 }

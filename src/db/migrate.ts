@@ -1,5 +1,7 @@
 // Brings a database up to the schema this build knows, and refuses one that is
 // newer (written by a later release): running old code on a new schema loses data.
+import fs from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './connect.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
@@ -85,4 +87,36 @@ export async function assertSchemaCurrent(database: Database): Promise<void> {
       `The database schema is at ${state.current}, this version needs ${state.latest}. Run \`masthead migrate\` first (take a backup before, as with any upgrade).`,
     );
   }
+}
+
+/** The sentence for a command pointed at a database Masthead never set up (e.g. run without the server's DATA_DIR). */
+export function noSchemaMessage(describe: string, why: string): string {
+  return (
+    `The database ${describe} has no Masthead schema (${why}). Set DATA_DIR (or DATABASE_URL) to the server's, ` +
+    'or run `masthead migrate` to set up a new database there.'
+  );
+}
+
+/**
+ * For commands that only use a database: refuse one without the schema, without writing to it (a SQLite
+ * file is looked at read-only before it is opened for work, which would turn it into a WAL database).
+ */
+export async function assertSchemaPresent(target: { sqlite: string } | { database: Database }): Promise<void> {
+  if ('sqlite' in target) {
+    const file = target.sqlite;
+    if (!fs.existsSync(file)) throw new SchemaError(noSchemaMessage(`sqlite:${file}`, 'there is no such file'));
+    const probe = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    try {
+      if (!probe.prepare(`select 1 from sqlite_master where type = 'table' and name = 'schema_migrations'`).get())
+        throw new SchemaError(noSchemaMessage(`sqlite:${file}`, 'no schema_migrations table'));
+    } finally {
+      probe.close();
+    }
+    return;
+  }
+  const { database } = target;
+  const found = await sql<{ n: string | null }>`select to_regclass('schema_migrations')::text as n`.execute(
+    database.db,
+  );
+  if (!found.rows[0]?.n) throw new SchemaError(noSchemaMessage(database.describe, 'no schema_migrations table'));
 }
