@@ -21,10 +21,11 @@ import { watchForShutdown } from './shutdown.ts';
  * `schema`: 'require' (the default) refuses a database without Masthead's schema and creates nothing, so a
  * command run without the server's DATA_DIR says so instead of leaving an empty database behind; 'create'
  * (start, migrate, restore) may make DATA_DIR and the database; 'none' opens no database file at all.
+ * `makeDataDir`: a long-running process (serve, ingest) keeps images and mail under DATA_DIR even on PostgreSQL.
  */
 export async function withContext<T>(
   fn: (ctx: AppContext) => Promise<T>,
-  opts: { quiet?: boolean; schema?: 'require' | 'create' | 'none' } = {},
+  opts: { quiet?: boolean; schema?: 'require' | 'create' | 'none'; makeDataDir?: boolean } = {},
 ): Promise<T> {
   const schema = opts.schema ?? 'require';
   const loaded = loadConfig();
@@ -35,7 +36,7 @@ export async function withContext<T>(
   };
   if (schema === 'require' && config.database.kind === 'sqlite')
     await assertSchemaPresent({ sqlite: config.database.file });
-  const ctx = createContext(config, { busyTimeoutMs: 30_000, create: schema === 'create' });
+  const ctx = createContext(config, { busyTimeoutMs: 30_000, create: schema === 'create' || opts.makeDataDir });
   try {
     if (schema === 'require' && ctx.database.dialect === 'postgres')
       await assertSchemaPresent({ database: ctx.database });
@@ -147,10 +148,13 @@ export function serveCommand(): Command {
     )
     .option('--no-ingest', 'serve only; leave feeds to `masthead ingest` processes')
     .action(async (opts: { ingest: boolean }) => {
-      await withContext(async (ctx) => {
-        await assertSchemaCurrent(ctx.database);
-        await run(ctx, { serve: true, ingest: opts.ingest });
-      });
+      await withContext(
+        async (ctx) => {
+          await assertSchemaCurrent(ctx.database);
+          await run(ctx, { serve: true, ingest: opts.ingest });
+        },
+        { makeDataDir: true },
+      );
     });
 }
 
@@ -158,10 +162,13 @@ export function ingestCommand(): Command {
   return new Command('ingest')
     .description('Run ingestion only: refresh due feeds until stopped (run several, on PostgreSQL, to share the work)')
     .action(async () => {
-      await withContext(async (ctx) => {
-        await assertSchemaCurrent(ctx.database);
-        await run(ctx, { serve: false, ingest: true });
-      });
+      await withContext(
+        async (ctx) => {
+          await assertSchemaCurrent(ctx.database);
+          await run(ctx, { serve: false, ingest: true });
+        },
+        { makeDataDir: true },
+      );
     });
 }
 
