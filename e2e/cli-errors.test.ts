@@ -90,4 +90,14 @@ describe('masthead CLI in trouble', { timeout: 120_000 }, () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses to start an install others reach without PUBLIC_URL, before creating anything', async () => {
+    const dir = path.join(dataDir, 'exposed');
+    const r = await masthead(['start'], { DATA_DIR: dir, HOST: '0.0.0.0', PUBLIC_URL: '' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /error: Invalid configuration:\n {2}- PUBLIC_URL is not set, and this install is not only local \(HOST=0.0.0.0 listens beyond this machine\).*Set PUBLIC_URL to the address readers use/,
+    );
+    expect(fs.existsSync(dir)).toBe(false);
+  });
 });

@@ -68,6 +68,7 @@ describe.skipIf(!testDialects.includes('postgres'))('several processes on one Po
     await database.db.updateTable('feeds').set({ next_fetch_at: Number.MAX_SAFE_INTEGER }).execute(); // until all are up
     env = {
       ALLOW_PRIVATE_FEEDS: 'true',
+      PUBLIC_URL: 'http://localhost',
       FETCH_CONCURRENCY: '4',
       FEED_MIN_INTERVAL_S: '3600',
       DB_POOL_SIZE: '4',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { checkPublicUrl, ConfigError, exposure, loadConfig } from './config.ts';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded install with demo content', () => {
@@ -65,5 +65,28 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow(
       /METRICS_PORT \(8080\) is the site's own PORT/,
     );
+  });
+});
+
+describe('PUBLIC_URL and who reaches the install', () => {
+  it('counts production, PostgreSQL and a HOST beyond loopback as exposed; the default trial as local', () => {
+    expect(loadConfig({}).exposedBecause).toBeUndefined();
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.1.1'])
+      expect(exposure({ host, postgres: false, nodeEnv: undefined })).toBeUndefined();
+    expect(loadConfig({ HOST: '0.0.0.0' }).exposedBecause).toBe('HOST=0.0.0.0 listens beyond this machine');
+    expect(loadConfig({ HOST: '192.168.1.4' }).exposedBecause).toMatch(/HOST=192.168.1.4/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/news', HOST: '127.0.0.1' }).exposedBecause).toBe(
+      'DATABASE_URL is set',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1' }).exposedBecause).toBe('NODE_ENV=production');
+  });
+
+  it('refuses an exposed install without PUBLIC_URL, saying what to set; warns a local one', () => {
+    expect(() => checkPublicUrl(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }))).toThrow(
+      /PUBLIC_URL is not set, and this install is not only local \(HOST=0.0.0.0 .*http:\/\/localhost:8080.*Set PUBLIC_URL to the address readers use/,
+    );
+    expect(() => checkPublicUrl(loadConfig({ HOST: '0.0.0.0' }))).toThrow(ConfigError);
+    expect(checkPublicUrl(loadConfig({}))).toMatch(/^PUBLIC_URL is not set: links in mail.*localhost:3000/);
+    expect(checkPublicUrl(loadConfig({ HOST: '0.0.0.0', PUBLIC_URL: 'https://news.example.org/' }))).toBeUndefined();
   });
 });

@@ -119,6 +119,8 @@ export type Config = {
   demo: boolean;
   allowPrivateFeeds: boolean;
   publicUrl: string | undefined;
+  /** Why others reach this install, so its links need PUBLIC_URL (see exposure()); undefined for a local one. */
+  exposedBecause: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   role: 'all' | 'serve' | 'ingest';
   /** whose X-Forwarded-For to believe (false: nobody's) */
@@ -144,6 +146,36 @@ export type Config = {
   /** /metrics: on the site's port with the token only; on a port of its own (METRICS_PORT) for internal addresses */
   metrics: { token: string | undefined; port: number | undefined; host: string };
 };
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/i;
+
+/**
+ * The rule for "an install others use", whose links (mail, feeds, sitemap, canonical tags) must carry
+ * PUBLIC_URL: NODE_ENV=production, or a PostgreSQL database (DATABASE_URL), or HOST set to an interface
+ * that is not loopback. The default embedded install (HOST unset, SQLite) is a local trial and only warned.
+ */
+export function exposure(o: {
+  host: string | undefined;
+  postgres: boolean;
+  nodeEnv: string | undefined;
+}): string | undefined {
+  if (o.nodeEnv === 'production') return 'NODE_ENV=production';
+  if (o.postgres) return 'DATABASE_URL is set';
+  if (o.host !== undefined && !LOOPBACK.test(o.host)) return `HOST=${o.host} listens beyond this machine`;
+  return undefined;
+}
+
+/** At start: refuse an exposed install without PUBLIC_URL (a ConfigError), or the warning for a local one. */
+export function checkPublicUrl(config: Pick<Config, 'publicUrl' | 'exposedBecause' | 'port'>): string | undefined {
+  if (config.publicUrl) return undefined;
+  const links = `links in mail, feeds, the sitemap, robots.txt and canonical tags point at http://localhost:${config.port}`;
+  if (config.exposedBecause)
+    throw new ConfigError([
+      `PUBLIC_URL is not set, and this install is not only local (${config.exposedBecause}): ${links}, which nobody else can open. ` +
+        'Set PUBLIC_URL to the address readers use, e.g. PUBLIC_URL=https://news.example.org',
+    ]);
+  return `PUBLIC_URL is not set: ${links}, which work on this machine only. Set PUBLIC_URL before others use this site.`;
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -199,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO ?? database.kind === 'sqlite',
     allowPrivateFeeds: e.ALLOW_PRIVATE_FEEDS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    exposedBecause: exposure({
+      host: env.HOST?.trim() || undefined,
+      postgres: database.kind === 'postgres',
+      nodeEnv: env.NODE_ENV,
+    }),
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
     trustProxy: e.TRUST_PROXY,

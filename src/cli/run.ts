@@ -1,7 +1,7 @@
 // Long-running roles and the schema: start (everything), serve, migrate.
 import { Command } from 'commander';
 import { createContext, type AppContext } from '../app.ts';
-import { loadConfig, type Config } from '../config.ts';
+import { checkPublicUrl, loadConfig, type Config } from '../config.ts';
 import { assertSchemaCurrent, assertSchemaPresent, migrate, schemaState } from '../db/migrate.ts';
 import { demoEpoch, installDemo } from '../demo/install.ts';
 import { createNotifier } from '../db/notify.ts';
@@ -12,7 +12,7 @@ import { listenForMetrics } from '../metrics/listener.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import { summaryCache } from '../metrics/summary.ts';
 import { buildServer } from '../server.tsx';
-import { bold, dim, green } from './format.ts';
+import { bold, dim, green, yellow } from './format.ts';
 import { watchForShutdown } from './shutdown.ts';
 
 /**
@@ -48,6 +48,8 @@ export async function withContext<T>(
 
 async function run(ctx: AppContext, roles: { serve: boolean; ingest: boolean }): Promise<void> {
   const { config, log } = ctx;
+  const warning = checkPublicUrl(config);
+  if (warning) process.stderr.write(`${bold(yellow(`warning: ${warning}`))}\n`);
   const shutdown = watchForShutdown(log, { timeoutMs: config.shutdownTimeoutMs });
   let jobs: Scheduler | undefined;
   // Cache clears travel between web processes (PostgreSQL's LISTEN/NOTIFY; in-process on SQLite).
@@ -130,6 +132,7 @@ export function startCommand(): Command {
       'Bring the schema up to date, load demo content on a first run (DEMO), then serve and ingest: the one command for a small install',
     )
     .action(async () => {
+      checkPublicUrl(loadConfig());
       await withContext(
         async (ctx) => {
           const applied = await migrate(ctx.database);
@@ -148,6 +151,7 @@ export function serveCommand(): Command {
     )
     .option('--no-ingest', 'serve only; leave feeds to `masthead ingest` processes')
     .action(async (opts: { ingest: boolean }) => {
+      checkPublicUrl(loadConfig());
       await withContext(
         async (ctx) => {
           await assertSchemaCurrent(ctx.database);
@@ -162,6 +166,7 @@ export function ingestCommand(): Command {
   return new Command('ingest')
     .description('Run ingestion only: refresh due feeds until stopped (run several, on PostgreSQL, to share the work)')
     .action(async () => {
+      checkPublicUrl(loadConfig());
       await withContext(
         async (ctx) => {
           await assertSchemaCurrent(ctx.database);
