@@ -20,28 +20,24 @@ import {
 import { topicBySlug } from '../analysis/topics.ts';
 import { onePerStory, storyPage } from './front-rules.ts';
 import { currentPicks } from './picks.ts';
+import { storyCoverage, type Coverage } from './coverage.ts';
 
 const cardColumns = CARD_COLUMNS.map((c) => `a.${c}` as const);
 
-/** Each card with its story's coverage ("N publishers cover this") when it is in one. */
+/** Each card with its story's coverage ("N publishers", by the one rule in coverage.ts) when it is in one. */
 async function withCoverage(
   db: Kysely<DB>,
   cards: Card[],
   clusterOf: ReadonlyMap<number, number | null>,
 ): Promise<Card[]> {
-  const clusterIds = [...new Set(cards.flatMap((c) => clusterOf.get(c.id) ?? []))];
-  const counts = new Map(
-    clusterIds.length
-      ? (await db.selectFrom('clusters').select(['id', 'publisher_count']).where('id', 'in', clusterIds).execute()).map(
-          (c) => [c.id, c.publisher_count],
-        )
-      : [],
+  const counts = await storyCoverage(
+    db,
+    cards.flatMap((c) => clusterOf.get(c.id) ?? []),
   );
   return cards.map((c) => {
     const clusterId = clusterOf.get(c.id) ?? null;
-    return clusterId !== null && counts.has(clusterId)
-      ? { ...c, coverage: { publishers: counts.get(clusterId)!, clusterId } }
-      : c;
+    const coverage = clusterId !== null ? counts.get(clusterId) : undefined;
+    return coverage ? { ...c, coverage: { publishers: coverage.publishers, clusterId: clusterId! } } : c;
   });
 }
 
@@ -147,21 +143,18 @@ export async function latestStoryCards(
 export async function topStoryCards(db: Kysely<DB>, opts: { limit: number; now: number }): Promise<Card[]> {
   const ranked = await db
     .selectFrom('top_stories')
-    .select(['article_id', 'cluster_id', 'publishers'])
+    .select('article_id')
     .orderBy('rank')
     .limit(opts.limit + 10)
     .execute();
   if (ranked.length === 0)
     return oncePerStory(db, await interimTop(db, { ...opts, limit: opts.limit * 2 }), opts.limit);
+  // The ranking's own publisher count is as of its run; cards tell the story's coverage now.
   const cards = await cardsInOrder(
     db,
     ranked.map((r) => r.article_id),
   );
-  const info = new Map(ranked.map((r) => [r.article_id, r]));
-  return cards.slice(0, opts.limit).map((c) => {
-    const r = info.get(c.id)!;
-    return r.cluster_id !== null ? { ...c, coverage: { publishers: r.publishers, clusterId: r.cluster_id } } : c;
-  });
+  return cards.slice(0, opts.limit);
 }
 
 /** Our picks in the editors' order with their notes; featured ones first. Until editors pick anything, recent long reads. */
@@ -203,30 +196,37 @@ export async function relatedCards(db: Kysely<DB>, articleId: number, limit: num
   return cards.slice(0, limit);
 }
 
-/** Other publishers' reports of the same story (its cluster and its copies), earliest first. */
+/**
+ * Other publishers' reports of the same story, earliest first: the reports its
+ * coverage counts (coverage.ts), its cluster's, or before curation placed it,
+ * its original and copies.
+ */
 export async function coverageCards(
   db: Kysely<DB>,
   article: { id: number; cluster_id: number | null; duplicate_of: number | null; publisher_id: number },
   limit: number,
 ): Promise<Card[]> {
   const root = article.duplicate_of ?? article.id;
-  // Three indexed lookups, not one OR (which SQLite answers by scanning every article).
+  // Indexed lookups, not one OR (which SQLite answers by scanning every article).
   const base = () =>
     db
       .selectFrom('articles as a')
       .select(cardColumns)
       .where('a.status', '=', 'published')
       .where('a.id', '<>', article.id);
+  const placed = article.cluster_id !== null;
   const [original, copies, cluster] = await Promise.all([
-    root !== article.id ? base().where('a.id', '=', root).execute() : Promise.resolve([]),
-    base()
-      .where('a.duplicate_of', '=', root)
-      .orderBy('a.published_at')
-      .limit(limit * 3)
-      .execute(),
-    article.cluster_id !== null
+    !placed && root !== article.id ? base().where('a.id', '=', root).execute() : Promise.resolve([]),
+    placed
+      ? Promise.resolve([])
+      : base()
+          .where('a.duplicate_of', '=', root)
+          .orderBy('a.published_at')
+          .limit(limit * 3)
+          .execute(),
+    placed
       ? base()
-          .where('a.cluster_id', '=', article.cluster_id)
+          .where('a.cluster_id', '=', article.cluster_id!)
           .orderBy('a.published_at')
           .limit(limit * 3)
           .execute()
@@ -241,11 +241,11 @@ export async function coverageCards(
 
 export interface ClusterPage {
   id: number;
-  publishers: number;
-  articles: number;
+  /** the story's coverage (coverage.ts): what its counts say */
+  coverage: Coverage;
   firstAt: number;
   lastAt: number;
-  /** the earliest report first, then each publisher's first report */
+  /** the earliest report first, then each publisher's first report (its other reports are counted, not listed) */
   reports: Card[];
   entities: { name: string; slug: string; kind: string }[];
   /** the other stories of its developing story, each by its first report, oldest first */
@@ -264,7 +264,8 @@ export async function clusterPage(db: Kysely<DB>, id: number): Promise<ClusterPa
     .orderBy('a.id')
     .limit(200)
     .execute();
-  if (rows.length === 0) return null;
+  const coverage = (await storyCoverage(db, [id])).get(id);
+  if (rows.length === 0 || !coverage) return null;
   const seen = new Set<number>();
   const reports = await toCards(
     db,
@@ -295,8 +296,7 @@ export async function clusterPage(db: Kysely<DB>, id: number): Promise<ClusterPa
   );
   return {
     id,
-    publishers: seen.size,
-    articles: rows.length,
+    coverage,
     firstAt: c.first_published_at,
     lastAt: c.last_published_at,
     reports,

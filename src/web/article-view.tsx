@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { articlePath, latestCards, type ArticlePageData, type Card } from '../catalog/article-pages.ts';
 import { jsonLdText, newsArticle } from '../catalog/structured-data.ts';
+import { articleCoverage } from '../curation/coverage.ts';
 import { articleTags, coverageCards, pickCards, relatedCards, topStoryCards } from '../curation/lists.ts';
 import type { DB } from '../db/schema.ts';
 import type { ImageLinks } from '../images/links.ts';
@@ -83,23 +84,28 @@ export function articleRenderer(deps: ArticleViewDeps) {
   async function besides(data: ArticlePageData) {
     const id = data.article.id;
     const section = data.article.section ?? '';
-    const [latest, topAll, picksAll, relatedAll, coverage, tags] = await Promise.all([
+    const [latest, topAll, picksAll, relatedAll, coverage, tags, counts] = await Promise.all([
       lists.get(`latest:${section}`, () => latestCards(db, { limit: 12, section: section || undefined })),
       lists.get('top', () => topStoryCards(db, { limit: 12, now: now() })),
       lists.get('picks', () => pickCards(db, { limit: 12, now: now() })),
       relatedCards(db, id, 4),
       coverageCards(db, data.article, 6),
       articleTags(db, id),
+      articleCoverage(db, data.article),
     ]);
     const shown = new Set([id, ...coverage.map((c) => c.id)]);
+    // This story's other reports are its coverage, counted above: never shown again as another story.
+    const story = data.article.cluster_id;
     const pick4 = (cards: Card[]) => {
-      const out = cards.filter((c) => !shown.has(c.id)).slice(0, 4);
+      const out = cards
+        .filter((c) => !shown.has(c.id) && (story === null || c.coverage?.clusterId !== story))
+        .slice(0, 4);
       for (const c of out) shown.add(c.id);
       return out;
     };
     // Related stories from the curation job; the latest in the section while it has not run yet.
     const related = pick4(relatedAll.length ? relatedAll : latest);
-    return { coverage, related, top: pick4(topAll), picks: pick4(picksAll), tags };
+    return { coverage, counts, related, top: pick4(topAll), picks: pick4(picksAll), tags };
   }
 
   async function renderPage(data: ArticlePageData, shown: Shown, csrfToken: string): Promise<string> {
@@ -107,7 +113,7 @@ export function articleRenderer(deps: ArticleViewDeps) {
     const path = articlePath(a);
     const url = `${deps.baseUrl}${path}`;
     const readable = readableWith(shown.decision, a);
-    const { coverage, related, top, picks, tags } = await besides(data);
+    const { coverage, counts, related, top, picks, tags } = await besides(data);
     // Read by other sites (link previews, search engines): absolute, and through our endpoint too.
     const shareImage = a.image_url ? (deps.images?.absolute(a.image_url, 1280) ?? null) : null;
     const structured = newsArticle({
@@ -138,6 +144,7 @@ export function articleRenderer(deps: ArticleViewDeps) {
     const view = {
       ...shown,
       data: { ...data, copies: coverage },
+      coverage: counts,
       bodyHtml: rewriteBodyImages(readable.bodyHtml, deps.images ?? null),
       decision: readable.decision,
       trialDays: deps.trialDays,

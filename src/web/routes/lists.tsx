@@ -5,10 +5,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatCursor, listPage, parseCursor, type Card } from '../../catalog/article-pages.ts';
 import { authorBySlug } from '../../catalog/articles.ts';
 import { entityBySlug } from '../../curation/entity-store.ts';
+import { nameReach } from '../../curation/coverage.ts';
 import { storyListPage } from '../../curation/lists.ts';
 import { getPublisherBySlug, SECTION_NAMES } from '../../catalog/publishers.ts';
 import { topicBySlug } from '../../analysis/topics.ts';
 import type { Database } from '../../db/connect.ts';
+import { nameReachWords } from '../views/cards.tsx';
 import { ListPage } from '../views/list-page.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
@@ -105,7 +107,10 @@ export function listRoutes(
   async function nameView(req: FastifyRequest): Promise<View | null> {
     const e = await entityBySlug(db, (req.params as { slug: string }).slug);
     if (!e) return null;
-    const { cards, next } = await storyListPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) });
+    const [{ cards, next }, reach] = await Promise.all([
+      storyListPage(db, { entityId: e.id }, { limit: PAGE, before: cursor(req) }),
+      nameReach(db, e.id),
+    ]);
     if (!cards.length && !cursor(req)) return null;
     const kind =
       (
@@ -118,7 +123,7 @@ export function listRoutes(
       )[e.kind] ?? 'Name';
     return {
       title: e.name,
-      intro: `${kind} · named in ${e.article_count} ${e.article_count === 1 ? 'report' : 'reports'}`,
+      intro: `${kind} · ${nameReachWords(reach, cards.length, !!cursor(req) || next !== null)}`,
       path: `/e/${e.slug}`,
       cards,
       next,

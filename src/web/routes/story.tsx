@@ -10,7 +10,7 @@ import { clusterPage } from '../../curation/lists.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ListCache } from '../../http/list-cache.ts';
 import type { ImageLinks } from '../../images/links.ts';
-import { CardBody, CardList, timeAgo } from '../views/cards.tsx';
+import { CardBody, CardList, coverageWords, showingWords, timeAgo } from '../views/cards.tsx';
 import { notFoundPage } from '../views/not-found.tsx';
 import { page } from '../views/shell.tsx';
 
@@ -28,11 +28,11 @@ function Report({ card, now }: { card: Card; now: number }) {
 
 function StoryPage({ story: c, now: t }: { story: Story; now: number }) {
   const [first, ...others] = c.reports;
+  const shown = showingWords(c.reports.length, c.coverage.reports, 'reports');
   return (
     <div class="article">
       <p class="meta">
-        {c.publishers} {c.publishers === 1 ? 'publisher covers' : 'publishers cover'} this story · {c.articles}{' '}
-        {c.articles === 1 ? 'report' : 'reports'} · first reported {timeAgo(c.firstAt, t)}
+        {coverageWords(c.coverage)} · first reported {timeAgo(c.firstAt, t)}
       </p>
       <h1>{first!.title}</h1>
       {c.entities.length > 0 && (
@@ -43,6 +43,7 @@ function StoryPage({ story: c, now: t }: { story: Story; now: number }) {
           ))}
         </p>
       )}
+      {shown && <p class="hint">Each publisher’s first report below: {shown}</p>}
       <h2>First reported</h2>
       <Report card={first!} now={t} />
       {others.length > 0 && (

@@ -2,9 +2,10 @@
 // caption and credit, the body (or the preview and the offer), then related
 // stories, top stories and our picks.
 import type { ArticlePageData, Card } from '../../catalog/article-pages.ts';
+import type { Coverage } from '../../curation/coverage.ts';
 import type { ArticleTags } from '../../curation/lists.ts';
 import type { AccessDecision } from '../../members/access.ts';
-import { CardList, timeAgo } from './cards.tsx';
+import { CardList, coverageWords, showingWords, timeAgo } from './cards.tsx';
 import { brandStyle } from './colour.ts';
 import { LEAD_SLOT, LOGO_SLOT, useImage } from './images.tsx';
 import { Csrf } from './shell.tsx';
@@ -21,6 +22,8 @@ export interface ArticleView {
   top: Card[];
   picks: Card[];
   tags: ArticleTags;
+  /** the story's coverage (curation/coverage.ts): what "More coverage" counts, whatever it lists */
+  coverage: Coverage;
   /** present when the full text is shown: the qualified-read beacon's thresholds */
   read?: { seconds: number; percent: number };
   /** editors and admins: pick this story, rule on good news */
@@ -147,6 +150,7 @@ function Tags({ tags }: { tags: ArticleTags }) {
 
 export function ArticlePage(v: ArticleView) {
   const { article: a, publisher: p, authors, copies } = v.data;
+  const others = showingWords(copies.length, v.coverage.publishers - 1, 'other publishers');
   const logo = useImage(p.logo_url, LOGO_SLOT);
   const lead = useImage(a.image_url, LEAD_SLOT);
   return (
@@ -249,7 +253,8 @@ export function ArticlePage(v: ArticleView) {
         <section>
           <h2>More coverage</h2>
           <p class="hint">
-            {copies.length + 1} publishers cover this story
+            {coverageWords(v.coverage)}
+            {others && <> · {others}</>}
             {a.cluster_id !== null && (
               <>
                 {' '}

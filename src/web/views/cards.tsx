@@ -11,6 +11,27 @@ export function timeAgo(ms: number, now: number): string {
   return new Date(ms).toUTCString().slice(5, 16);
 }
 
+/** "9 publishers cover this story · 13 reports": a story's coverage (curation/coverage.ts) in words, the same on every page. */
+export function coverageWords(c: { publishers: number; reports: number }): string {
+  return `${c.publishers} ${c.publishers === 1 ? 'publisher covers' : 'publishers cover'} this story · ${c.reports} ${
+    c.reports === 1 ? 'report' : 'reports'
+  }`;
+}
+
+/** What a capped list says of its count: "showing 6 of 8". */
+export function showingWords(shown: number, of: number, what: string): string | null {
+  return shown < of ? `showing ${shown} of ${of} ${what}` : null;
+}
+
+/** A name page's count, "named in 13 reports of 2 stories", and how many of the stories a page lists when fewer. */
+export function nameReachWords(r: { reports: number; stories: number }, listed: number, paged: boolean): string {
+  const words = `named in ${r.reports} ${r.reports === 1 ? 'report' : 'reports'} of ${r.stories} ${
+    r.stories === 1 ? 'story' : 'stories'
+  }`;
+  if (listed >= r.stories) return words;
+  return `${words} · ${paged ? `${listed} on this page` : showingWords(listed, r.stories, 'stories')}`;
+}
+
 /** A card's words: masthead, headline, standfirst, note and the line of facts (also used without a picture). */
 export function CardBody({ card, now }: { card: Card; now: number }) {
   return (
