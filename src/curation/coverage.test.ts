@@ -14,14 +14,12 @@ describe('coverage rule', () => {
     expect(coverageOf([])).toEqual({ publishers: 0, reports: 0 });
   });
 
-  it('counts a name’s published reports and their stories, an unplaced report a story of its own', () => {
+  it('counts a name’s reports and their stories, an unplaced report a story of its own', () => {
     expect(
       nameReachOf([
-        { id: 1, clusterId: 7, published: true },
-        { id: 2, clusterId: 7, published: true },
-        { id: 3, clusterId: null, published: true },
-        { id: 4, clusterId: null, published: true },
-        { id: 5, clusterId: 9, published: false },
+        { clusterId: 7, reports: 2 },
+        { clusterId: null, reports: 2 }, // two reports not placed in a story yet
+        { clusterId: 9, reports: 0 },
       ]),
     ).toEqual({ reports: 4, stories: 3 });
   });

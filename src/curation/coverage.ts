@@ -31,12 +31,19 @@ export interface NameReach {
   stories: number;
 }
 
-/** The rule for a name: its published reports, copies included, and their distinct stories. */
-export function nameReachOf(
-  reports: readonly { id: number; clusterId: number | null; published: boolean }[],
-): NameReach {
-  const live = reports.filter((r) => r.published);
-  return { reports: live.length, stories: new Set(live.map((r) => r.clusterId ?? `a${r.id}`)).size };
+/**
+ * The rule for a name: its published reports, copies included, and their
+ * distinct stories, from its published reports counted by story (`clusterId`
+ * null: reports not placed in a story yet, each a story of its own).
+ */
+export function nameReachOf(byStory: readonly { clusterId: number | null; reports: number }[]): NameReach {
+  let reports = 0;
+  let stories = 0;
+  for (const s of byStory) {
+    reports += s.reports;
+    stories += s.clusterId === null ? s.reports : s.reports > 0 ? 1 : 0;
+  }
+  return { reports, stories };
 }
 
 /** Coverage of each of these stories (clusters), by the rule; a story with no published report is absent. */
@@ -87,9 +94,10 @@ export async function nameReach(db: Kysely<DB>, entityId: number): Promise<NameR
   const rows = await db
     .selectFrom('article_entities as ae')
     .innerJoin('articles as a', 'a.id', 'ae.article_id')
-    .select(['a.id', 'a.cluster_id'])
+    .select(['a.cluster_id', sql<number>`count(*)`.as('n')])
     .where('ae.entity_id', '=', entityId)
     .where('a.status', '=', 'published')
+    .groupBy('a.cluster_id')
     .execute();
-  return nameReachOf(rows.map((r) => ({ id: r.id, clusterId: r.cluster_id, published: true })));
+  return nameReachOf(rows.map((r) => ({ clusterId: r.cluster_id, reports: Number(r.n) })));
 }
