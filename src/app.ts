@@ -7,6 +7,7 @@ import { createFetcher } from './ingest/fetch/fetcher.ts';
 import type { Fetcher } from './ingest/fetch/types.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { setSite } from './site.ts';
 
 export interface AppContext {
   config: Config;
@@ -26,6 +27,7 @@ export function createContext(
   opts: { log?: Logger; busyTimeoutMs?: number; /** make DATA_DIR if missing (default: yes) */ create?: boolean } = {},
 ): AppContext {
   if (opts.create !== false) fs.mkdirSync(config.dataDir, { recursive: true });
+  setSite(config.site);
   const log = opts.log ?? createLogger(config.logLevel);
   const database = openDatabase(
     config.database.kind === 'sqlite'

@@ -4,6 +4,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SITE, type Site } from './site.ts';
 
 /**
  * TRUST_PROXY: whose word to take for the client's address (X-Forwarded-For). Off by default: the
@@ -94,6 +95,15 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…')
     .optional(),
   MAIL_FROM: z.string().trim().min(3).default('Masthead <no-reply@masthead.local>'),
+  SITE_NAME: z.string().trim().min(1).max(60).default(DEFAULT_SITE.name),
+  SITE_TAGLINE: z.string().trim().min(1).max(200).default(DEFAULT_SITE.tagline),
+  SITE_OFFER: z.string().trim().min(1).max(400).default(DEFAULT_SITE.offer),
+  CURRENCY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'expected a three-letter ISO currency code such as EUR, GBP or USD')
+    .default(DEFAULT_SITE.currency),
   TRIAL_DAYS: int(0, 365).default('14'),
   GRACE_DAYS: int(0, 60).default('7'),
   FREE_ARTICLES_PER_MONTH: int(0, 1000).default('0'),
@@ -135,6 +145,8 @@ export type Config = {
   };
   schedule: { minIntervalS: number; maxIntervalS: number; parkAfter: number };
   mail: { smtpUrl: string | undefined; from: string };
+  /** the operator's own name, tagline, offer and currency (site.ts) */
+  site: Site;
   membership: { trialDays: number; graceDays: number; freeArticlesPerMonth: number };
   /** qualified read thresholds and the top-stories half-life */
   curation: { readSeconds: number; readSharePercent: number; trendingHalfLifeMs: number };
@@ -255,6 +267,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parkAfter: e.FEED_PARK_AFTER,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    site: {
+      name: e.SITE_NAME,
+      tagline: e.SITE_TAGLINE,
+      offer: e.SITE_OFFER,
+      currency: e.CURRENCY,
+      trialDays: e.TRIAL_DAYS,
+    },
     membership: { trialDays: e.TRIAL_DAYS, graceDays: e.GRACE_DAYS, freeArticlesPerMonth: e.FREE_ARTICLES_PER_MONTH },
     curation: {
       readSeconds: e.READ_SECONDS,

@@ -33,6 +33,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { summaryCache } from './metrics/summary.ts';
 import { webRoutes } from './web/index.ts';
 import { errorPage, notFoundPage } from './web/views/not-found.tsx';
+import { setSite } from './site.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -63,6 +64,7 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
+  setSite(config.site); // the operator's name, offer and currency, for pages, feeds and mail
   const db = database.db;
   const now = deps.now ?? Date.now;
   const baseUrl = deps.baseUrl ?? config.publicUrl ?? `http://localhost:${config.port}`;

@@ -162,7 +162,7 @@ export function plansCommand(): Command {
     .requiredOption('--name <name>')
     .requiredOption('--interval <month|year>')
     .requiredOption('--price <amount>', 'e.g. 9.99', (v) => Math.round(Number.parseFloat(v) * 100))
-    .option('--currency <code>', 'ISO currency', 'EUR')
+    .option('--currency <code>', 'ISO currency (default: CURRENCY, EUR unless set)')
     .option('--stripe-price <id>', 'Stripe price id (price_…), for BILLING_PROVIDER=stripe')
     .option('--inactive', 'hide the plan from new members')
     .action(
@@ -172,7 +172,7 @@ export function plansCommand(): Command {
           name: string;
           interval: string;
           price: number;
-          currency: string;
+          currency?: string;
           stripePrice?: string;
           inactive?: boolean;
         },
@@ -181,18 +181,17 @@ export function plansCommand(): Command {
         if (!Number.isFinite(o.price) || o.price < 0) throw new UsageError('--price must be an amount like 9.99');
         await withContext(
           async (ctx) => {
+            const currency = (o.currency ?? ctx.config.site.currency).toUpperCase();
             const input = {
               name: o.name,
               interval: o.interval as 'month' | 'year',
               priceCents: o.price,
-              currency: o.currency,
+              currency,
               providerPriceId: o.stripePrice ?? null,
               active: !o.inactive,
             };
             const done = await savePlan(ctx.database.db, slug, input, Date.now());
-            process.stdout.write(
-              `${done} plan ${slug}: ${(o.price / 100).toFixed(2)} ${o.currency.toUpperCase()} a ${o.interval}\n`,
-            );
+            process.stdout.write(`${done} plan ${slug}: ${(o.price / 100).toFixed(2)} ${currency} a ${o.interval}\n`);
           },
           { quiet: true },
         );

@@ -27,12 +27,12 @@ let guid = 0;
 /** `cached`: the server runs on the real clock with its caches on, as in production (the clock is then unused). */
 export async function readerFixture(
   dialect: 'sqlite' | 'postgres',
-  opts: { cached?: boolean } = {},
+  opts: { cached?: boolean; /** configuration, as the environment would give it */ env?: NodeJS.ProcessEnv } = {},
 ): Promise<ReaderFixture> {
   const database = await createTestDatabase(dialect);
   const clock = { now: NOW };
   const app = await buildServer({
-    config: { ...loadConfig({}), demo: false },
+    config: { ...loadConfig(opts.env ?? {}), demo: false },
     database,
     log: silentLogger,
     ...(opts.cached ? {} : { now: () => clock.now }),

@@ -22,6 +22,7 @@ import { actorOf } from '../http/session.ts';
 import type { ListCache } from '../http/list-cache.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { page } from './views/shell.tsx';
+import { site } from '../site.ts';
 
 /** Stands for the member's CSRF token in a cached page; random per process, so no article text can contain it. */
 const CSRF_SLOT = `csrf-${crypto.randomBytes(18).toString('base64url')}`;
@@ -135,7 +136,7 @@ export function articleRenderer(deps: ArticleViewDeps) {
         <meta property="og:title" content={a.title} />
         <meta property="og:description" content={a.standfirst} />
         <meta property="og:url" content={url} />
-        <meta property="og:site_name" content="Masthead" />
+        <meta property="og:site_name" content={site().name} />
         {shareImage && <meta property="og:image" content={shareImage} />}
         <meta name="twitter:card" content={shareImage ? 'summary_large_image' : 'summary'} />
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
@@ -166,7 +167,7 @@ export function articleRenderer(deps: ArticleViewDeps) {
         <>
           {!shown.signedIn && (
             <p class="promo">
-              Get all your news in one place: hundreds of premium titles, one app. <a href="/signup">Start reading</a>
+              {site().name} {site().offer}. <a href="/signup">Start reading</a>
             </p>
           )}
           <ArticlePage {...view} read={readable.decision.full ? deps.readThresholds : undefined} />

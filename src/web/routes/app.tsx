@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { localPath } from '../../http/local-path.ts';
 import { assets, buildAssets } from '../assets.ts';
 import { page } from '../views/shell.tsx';
+import { site } from '../../site.ts';
 
 const themeQuery = z.object({ set: z.string().max(20).optional(), next: z.string().max(2000).optional() });
 
@@ -23,9 +24,9 @@ const html = (reply: FastifyReply, body: string) => reply.type('text/html; chars
 
 function manifest() {
   return {
-    name: 'Masthead',
-    short_name: 'Masthead',
-    description: 'All your news in one place.',
+    name: site().name,
+    short_name: site().name,
+    description: site().tagline,
     start_url: '/',
     scope: '/',
     display: 'standalone',
@@ -74,14 +75,14 @@ async function offlinePage(_req: FastifyRequest, reply: FastifyReply) {
 async function installPage(req: FastifyRequest, reply: FastifyReply) {
   const children = (
     <>
-      <h1>Masthead on your phone</h1>
+      <h1>{site().name} on your phone</h1>
       <p>
-        Masthead installs straight from your browser: no app store, nothing to download separately. Saved articles can
-        be read offline.
+        {site().name} installs straight from your browser: no app store, nothing to download separately. Saved articles
+        can be read offline.
       </p>
       <p>
         <button type="button" data-install hidden>
-          Install Masthead
+          Install {site().name}
         </button>
       </p>
       <h2>On iPhone and iPad</h2>

@@ -9,6 +9,7 @@ import { signIn } from '../../members/signin.ts';
 import { localPathOr } from '../../http/local-path.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSignedIn } from '../../http/session.ts';
 import { Csrf, page } from '../views/shell.tsx';
+import { site } from '../../site.ts';
 
 const credentials = z.object({
   email: z.string().trim().max(254),
@@ -37,7 +38,7 @@ function credentialsForm(
     notice: opts.error ? { kind: 'error', text: opts.error } : null,
     children: (
       <>
-        <h1>{kind === 'signup' ? `Start your ${trialDays}-day free trial` : 'Sign in to Masthead'}</h1>
+        <h1>{kind === 'signup' ? `Start your ${trialDays}-day free trial` : `Sign in to ${site().name}`}</h1>
         {kind === 'signup' && (
           <p class="hint">Every article from every title, curated for you. No card needed. Cancel any time.</p>
         )}

@@ -21,6 +21,7 @@ import { localPathOr } from '../../http/local-path.ts';
 import { setSignedIn } from '../../http/session.ts';
 import { Csrf, page } from '../views/shell.tsx';
 import { html, signInMeta } from './auth.tsx';
+import { site } from '../../site.ts';
 
 const tokenForm = z.object({ token: z.string().min(1).max(100), next: z.string().max(2000).optional() });
 
@@ -124,12 +125,12 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
       reply,
       200,
       page({
-        title: 'Welcome to Masthead',
+        title: `Welcome to ${site().name}`,
         signedIn: !!user,
         notice: { kind: 'ok', text: 'Thank you: your email address is confirmed.' },
         children: (
           <>
-            <h1>Welcome to Masthead</h1>
+            <h1>Welcome to {site().name}</h1>
             {trial && (
               <p>
                 Your free trial has started: every article from every title is yours to read in full until{' '}
@@ -239,7 +240,7 @@ export function emailLinkRoutes(app: FastifyInstance, deps: { accounts: AccountD
       200,
       confirmPage(req, {
         title: 'Confirm your new email',
-        lead: `Use ${live.data} for your Masthead account from now on.`,
+        lead: `Use ${live.data} for your ${site().name} account from now on.`,
         action: '/account/email/confirm',
         token,
         button: 'Confirm new email',

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { escapeHtml, escapeXml as xml } from '../../analysis/markup.ts';
 import { latestCards, type Card } from '../../catalog/article-pages.ts';
 import type { DB } from '../../db/schema.ts';
+import { site } from '../../site.ts';
 
 function item(c: Card, baseUrl: string): string {
   const link = `${baseUrl}${c.url}`;
@@ -19,7 +20,7 @@ export function feedsOutRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; bas
       .type('application/rss+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=60')
       .send(
-        `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Masthead: latest</title><link>${xml(deps.baseUrl)}/</link><description>All your news in one place.</description>${items}</channel></rss>`,
+        `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${xml(site().name)}: latest</title><link>${xml(deps.baseUrl)}/</link><description>${xml(site().tagline)}</description>${items}</channel></rss>`,
       );
   }
   app.get('/feed.xml', latestFeed);

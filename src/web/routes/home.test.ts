@@ -20,7 +20,7 @@ describe.each(testDialects)('front page, %s', (dialect) => {
     const res = await getHtml(f.app, '/');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('No stories yet');
-    expect(res.body).toContain('fourteen-day free trial');
+    expect(res.body).toContain('14-day free trial');
   });
 
   it('shows top stories (one per publisher), our picks and sections, never copies or withdrawn stories', async () => {

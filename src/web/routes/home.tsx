@@ -10,6 +10,7 @@ import type { ListCache } from '../../http/list-cache.ts';
 import type { ImageLinks } from '../../images/links.ts';
 import { FrontPage } from '../views/front-page.tsx';
 import { page } from '../views/shell.tsx';
+import { site } from '../../site.ts';
 
 const SECTIONS = Object.entries(SECTION_NAMES);
 
@@ -64,7 +65,7 @@ export function homeRoutes(
     const sections = SECTIONS.map(([slug, name], i) => ({ slug, name, cards: take(latest[i]!, 4) }));
     const empty = top.length === 0 && allPicks.length === 0 && sections.every((s) => s.cards.length === 0);
     const view = { signedIn: !!req.account, now: t, empty, featured, top, forYou, picks, sections };
-    const head = <link rel="alternate" type="application/rss+xml" title="Masthead: latest" href="/feed.xml" />;
+    const head = <link rel="alternate" type="application/rss+xml" title={`${site().name}: latest`} href="/feed.xml" />;
     return page({
       title: 'All your news in one place',
       signedIn: !!req.account,

@@ -47,7 +47,10 @@ function PlansPage(v: {
             <h2>{p.name}</h2>
             <p class="price">
               {(p.price_cents / 100).toLocaleString('en', { style: 'currency', currency: p.currency })}
-              <span class="hint"> / {p.interval}</span>
+              <span class="hint">
+                {' '}
+                {p.currency} / {p.interval}
+              </span>
             </p>
             {v.signedIn ? (
               <form method="post" action={`/plans/${p.slug}/checkout`} class="inline">

@@ -9,6 +9,7 @@ import { CardList, coverageWords, showingWords, timeAgo } from './cards.tsx';
 import { brandStyle } from './colour.ts';
 import { LEAD_SLOT, LOGO_SLOT, useImage } from './images.tsx';
 import { Csrf } from './shell.tsx';
+import { site } from '../../site.ts';
 
 export interface ArticleView {
   data: ArticlePageData;
@@ -39,7 +40,9 @@ export function Paywall({ decision, trialDays, path }: { decision: AccessDecisio
   return (
     <section class="paywall" aria-labelledby="paywall-title">
       <h2 id="paywall-title">{lapsed ? 'Keep reading with a membership' : 'Sign up to read this article'}</h2>
-      <p>Read news from hundreds of titles, curated specifically for you. One app, one membership, no ads.</p>
+      <p>
+        {site().name} {site().offer}.
+      </p>
       {lapsed ? (
         <p>
           <a href="/plans">See plans</a>

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { SECTION_NAMES } from '../../catalog/publishers.ts';
 import type { ImageLinks } from '../../images/links.ts';
+import { site } from '../../site.ts';
 import { assets } from '../assets.ts';
 import { ImageLinksContext } from './images.tsx';
 
@@ -24,12 +25,13 @@ export interface ShellProps {
 const SECTIONS = Object.entries(SECTION_NAMES);
 
 export function Shell({ title, signedIn, children, notice, wide, head }: ShellProps) {
+  const { name, offer, trialDays } = site();
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Masthead`}</title>
+        <title>{`${title} · ${name}`}</title>
         <meta name="theme-color" content="#1f4e79" />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="icon" href={assets.icons['icon.svg']} type="image/svg+xml" />
@@ -44,7 +46,7 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
         </a>
         <header class="top">
           <a class="brand" href="/">
-            Masthead
+            {name}
           </a>
           <nav aria-label="Account">
             <a href="/search">Search</a>
@@ -73,11 +75,11 @@ export function Shell({ title, signedIn, children, notice, wide, head }: ShellPr
         </main>
         <footer>
           <p>
-            <strong>Masthead</strong> brings hundreds of premium titles together in one clean, ad-free reader: one app,
-            one membership, every publisher paid for the reads its journalism gets.
+            <strong>{name}</strong> {offer}.
           </p>
           <p>
-            <a href="/signup">Join with a fourteen-day free trial</a>: no card needed, cancel any time.
+            <a href="/signup">{trialDays ? `Join with a ${trialDays}-day free trial` : 'Join'}</a>: no card needed,
+            cancel any time.
           </p>
           <p>
             <a href="/plans">Plans</a> · <a href="/app">Download the app</a> · <a href="/feed.xml">RSS</a> · Press{' '}
