@@ -55,6 +55,8 @@ export function spawnMasthead(name: string, args: string[], env: Record<string, 
       NO_COLOR: '1',
       HOST: '127.0.0.1',
       PORT: '0',
+      // on PostgreSQL an install counts as one others reach, which will not start without it (config.ts exposure())
+      PUBLIC_URL: 'http://127.0.0.1',
       LOG_LEVEL: 'info',
       ...env,
     },
