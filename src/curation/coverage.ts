@@ -101,3 +101,11 @@ export async function nameReach(db: Kysely<DB>, entityId: number): Promise<NameR
     .execute();
   return nameReachOf(rows.map((r) => ({ clusterId: r.cluster_id, reports: Number(r.n) })));
 }
+
+/** The story (cluster) of each of these articles, null when not placed yet: to keep a story's reports out of other lists. */
+export async function storiesOf(db: Kysely<DB>, articleIds: readonly number[]): Promise<Map<number, number | null>> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'cluster_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.cluster_id]));
+}

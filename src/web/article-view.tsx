@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { articlePath, latestCards, type ArticlePageData, type Card } from '../catalog/article-pages.ts';
 import { jsonLdText, newsArticle } from '../catalog/structured-data.ts';
-import { articleCoverage } from '../curation/coverage.ts';
+import { articleCoverage, storiesOf } from '../curation/coverage.ts';
 import { articleTags, coverageCards, pickCards, relatedCards, topStoryCards } from '../curation/lists.ts';
 import type { DB } from '../db/schema.ts';
 import type { ImageLinks } from '../images/links.ts';
@@ -97,10 +97,15 @@ export function articleRenderer(deps: ArticleViewDeps) {
     const shown = new Set([id, ...coverage.map((c) => c.id)]);
     // This story's other reports are its coverage, counted above: never shown again as another story.
     const story = data.article.cluster_id;
+    const storyOf =
+      story === null
+        ? new Map()
+        : await storiesOf(
+            db,
+            [...latest, ...topAll, ...picksAll, ...relatedAll].map((c) => c.id),
+          );
     const pick4 = (cards: Card[]) => {
-      const out = cards
-        .filter((c) => !shown.has(c.id) && (story === null || c.coverage?.clusterId !== story))
-        .slice(0, 4);
+      const out = cards.filter((c) => !shown.has(c.id) && (story === null || storyOf.get(c.id) !== story)).slice(0, 4);
       for (const c of out) shown.add(c.id);
       return out;
     };

@@ -29,7 +29,11 @@ describe.each(testDialects)('article page, %s', (dialect) => {
       updated_at: NOW - HOUR,
       published_at: NOW - 3 * HOUR,
     });
-    await f.article(p, { title: 'Another tower story' });
+    await f.article(p, {
+      title: 'Another tower story', // another story (the fixture's default bodies would make one story of them)
+      body_text:
+        'Volunteers repainted the old signal tower at Lowther quay over the weekend, in red and white stripes.',
+    });
     await f.article(q, { title: 'A copy of the keeper', duplicate_of: id });
     const path = articlePath({ id, title: 'The keeper of the light' });
     expect(path).toBe(`/a/${id}/the-keeper-of-the-light`);

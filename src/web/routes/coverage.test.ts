@@ -94,6 +94,10 @@ describe.each(testDialects)('a story’s coverage and a name’s reports agree o
     expect(more).toContain('9 publishers cover this story · 10 reports · showing 6 of 8 other publishers');
     expect(cardCount(more)).toBe(6);
     // No report of this story is offered again as another story.
+    // Nor while the curation job has no related stories for it (the page then offers the section's latest).
+    await f.database.db.deleteFrom('article_related').where('article_id', '=', first).execute();
+    const fallback = (await getHtml(f.app, articlePath(row))).body;
+    expect(section(fallback, 'Related stories')).not.toMatch(/Water main bursts|Harbour Road stays shut/);
     for (const other of ['Related stories', 'Top stories', 'Our picks'])
       expect(section(article, other), other).not.toMatch(/Water main bursts|Harbour Road stays shut/);
 
