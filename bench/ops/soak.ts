@@ -50,6 +50,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      PUBLIC_URL: 'http://127.0.0.1',
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',

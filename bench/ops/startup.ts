@@ -49,7 +49,7 @@ async function startToHealthy(env: NodeJS.ProcessEnv): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(log: (line: string) => void): Promise<Record<string, number>> {
-  const compiled = { ...process.env, NODE_ENV: 'production', MASTHEAD_FROM_SOURCE: '' };
+  const compiled = { ...process.env, NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', MASTHEAD_FROM_SOURCE: '' };
   const source = { ...process.env, MASTHEAD_FROM_SOURCE: '1' };
   execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--quiet']);
   const help = { compiled: [] as number[], source: [] as number[] };
