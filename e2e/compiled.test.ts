@@ -20,6 +20,7 @@ const env = {
   NO_COLOR: '1',
   MASTHEAD_FROM_SOURCE: '',
   NODE_ENV: 'production',
+  PUBLIC_URL: 'http://127.0.0.1',
   RECORD_MODULES_TO: loaded,
 };
 
@@ -74,8 +75,12 @@ describe('the compiled build', { timeout: 120_000 }, () => {
       expect(urls.some((u) => /node_modules\/fastify\//.test(u))).toBe(true);
       expect(compilers(urls)).toEqual([]);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      // A child that has already exited (it refused to start) must not be waited for.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
     }
   });
 });
