@@ -178,6 +178,22 @@ describe('the reader in a browser', () => {
     await ctx.close();
   });
 
+  it('keeps the signed-in header apart at 375 px: the name never runs into the links', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/signin`);
+    await page.fill('#email', 'reader@example.org');
+    await page.fill('#password', 'a long enough secret');
+    await page.click('button[type=submit]');
+    await page.waitForURL(base + '/');
+    const brand = (await page.locator('header.top .brand').boundingBox())!;
+    const links = (await page.locator('header.top nav').boundingBox())!;
+    // Side by side with a gap, or wrapped below: never overlapping or touching.
+    expect(links.x >= brand.x + brand.width + 8 || links.y >= brand.y + brand.height).toBe(true);
+    expect(links.x + links.width).toBeLessThanOrEqual(375);
+    await ctx.close();
+  });
+
   it('lets a member save an article and read it offline', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

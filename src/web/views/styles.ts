@@ -6,9 +6,9 @@ export const css = `
 :root[data-theme=dark]{color-scheme:dark;--fg:#ecebe8;--muted:#b0aea8;--bg:#141414;--card:#1d1d1d;--line:#333;--accent:#8cb8e6;--ok:#7fd08f;--err:#ff8f96}:root[data-theme=light]{color-scheme:light}
 *{box-sizing:border-box}body{margin:0;font:17px/1.55 Georgia,'Times New Roman',serif;color:var(--fg);background:var(--bg)}
 a{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-.top{display:flex;justify-content:space-between;align-items:center;max-width:980px;margin:0 auto;padding:.75rem 1rem;border-bottom:1px solid var(--line);font-family:system-ui,sans-serif}
+.top{display:flex;justify-content:space-between;align-items:center;gap:.75rem;max-width:980px;margin:0 auto;padding:.75rem 1rem;border-bottom:1px solid var(--line);font-family:system-ui,sans-serif}
 .brand{font:800 1.4rem system-ui,sans-serif;letter-spacing:-.02em;color:var(--fg);text-decoration:none}
-.top nav{display:flex;gap:1rem;align-items:center}.top nav a{white-space:nowrap}
+.top nav{display:flex;gap:1rem;align-items:center}.top nav a{white-space:nowrap}@media (max-width:420px){.brand{font-size:1.15rem}.top nav{gap:.6rem;font-size:.9rem}}
 @media (max-width:480px){.top nav .trial{display:none}.top nav{gap:.75rem;font-size:.95rem}}
 main{max-width:560px;margin:0 auto;padding:1.5rem 1rem 3rem}
 h1{font:700 1.8rem/1.2 system-ui,sans-serif;margin:.5rem 0 1rem}h2{font:700 1.2rem system-ui,sans-serif;margin:2rem 0 .5rem}
