@@ -71,20 +71,27 @@ export async function createPublisher(db: Kysely<DB>, input: PublisherInput, now
     .insertInto('publishers')
     .values({
       slug: p.slug,
-      name: p.name,
-      homepage: p.homepage ?? null,
-      logo_url: p.logoUrl ?? null,
-      description: p.description ?? null,
-      language: p.language ?? null,
-      country: p.country ?? null,
-      sections: JSON.stringify(p.sections ?? []),
-      brand_color: p.brandColor ?? null,
+      ...columnsOf(p),
       api_key_hash: null,
       api_key_prefix: null,
       created_at: now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The stored form of a publisher's editable details. */
+function columnsOf(p: ReturnType<typeof validatePublisher>) {
+  return {
+    name: p.name,
+    homepage: p.homepage ?? null,
+    logo_url: p.logoUrl ?? null,
+    description: p.description ?? null,
+    language: p.language ?? null,
+    country: p.country ?? null,
+    sections: JSON.stringify(p.sections ?? []),
+    brand_color: p.brandColor ?? null,
+  };
 }
 
 /** Changes a publisher's details (its slug stays: it is in every link to its pages). */
@@ -96,21 +103,7 @@ export async function updatePublisher(
   const existing = await getPublisher(db, id);
   if (!existing) throw new CatalogError(`no publisher with id ${id}`);
   const p = validatePublisher({ ...input, slug: existing.slug });
-  return db
-    .updateTable('publishers')
-    .set({
-      name: p.name,
-      homepage: p.homepage ?? null,
-      logo_url: p.logoUrl ?? null,
-      description: p.description ?? null,
-      language: p.language ?? null,
-      country: p.country ?? null,
-      sections: JSON.stringify(p.sections ?? []),
-      brand_color: p.brandColor ?? null,
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.updateTable('publishers').set(columnsOf(p)).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 export function getPublisher(db: Kysely<DB>, id: number): Promise<PublisherRow | undefined> {
