@@ -2,7 +2,7 @@
 // request that does not fit gets a 400 that names each wrong field (in JSON
 // for the API, on an error page for a browser); routes that show the form
 // again with a friendlier message use safeParse themselves.
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export class InputError extends Error {
   readonly statusCode = 400;
@@ -20,3 +20,12 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   if (parsed.success) return parsed.data;
   throw new InputError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
 }
+
+/** A route's `:id`: a positive whole number that fits the databases' integer columns. */
+export const idParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+});

@@ -1,6 +1,7 @@
 // The admin console's catalogue: publishers and their feeds with health;
 // resume, pause or refresh a feed; add a feed (validated as `masthead feeds
 // add` is, the refusal of private addresses included); add or edit a publisher.
+import { idParams } from '../../http/validate.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addPublisher, changeFeedStatus, editPublisher, refreshFeedNow, registerFeed } from '../../catalog/commands.ts';
@@ -20,13 +21,6 @@ const NOTICES: Record<string, string> = {
   refresh: 'Feed queued: it is fetched on the next pass.',
 };
 
-const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31 - 1),
-});
 const field = (max: number) => z.string().trim().max(max).optional().default('');
 const publisherForm = z.object({
   slug: field(64),

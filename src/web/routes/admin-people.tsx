@@ -1,6 +1,7 @@
 // The admin console's users and keys: search accounts and change a role (the
 // last admin can never stop being one); issue a publisher's push-API key
 // (shown once, on the answer to the post itself, never in a link) or revoke it.
+import { idParams } from '../../http/validate.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { issuePublisherKey, revokePublisherKey } from '../../catalog/commands.ts';
@@ -16,13 +17,6 @@ const NOTICES: Record<string, string> = {
 };
 const PAGE = 30;
 
-const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31 - 1),
-});
 const usersQuery = z.object({
   q: z.string().max(200).optional().default(''),
   role: z.enum(['', 'member', 'editor', 'publisher', 'admin']).optional().default(''),
